@@ -1,0 +1,67 @@
+package org.crmgraph.api.customer;
+
+import java.util.List;
+import org.crmgraph.api.graphql.Connection;
+import org.crmgraph.api.graphql.DeletePayload;
+import org.crmgraph.api.graphql.SortDirection;
+import org.crmgraph.graph.customer.Customer;
+import org.crmgraph.graph.customer.CustomerFilter;
+import org.crmgraph.graph.customer.CustomerInput;
+import org.crmgraph.graph.customer.CustomerService;
+import org.crmgraph.graph.customer.CustomerSort;
+import org.crmgraph.graph.page.KeysetQuery;
+import org.crmgraph.graph.page.PagingProperties;
+import org.crmgraph.graph.validation.FieldError;
+import org.crmgraph.graph.validation.Outcome;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class CustomerController {
+
+    record CustomerSortInput(CustomerSort field, SortDirection direction) {}
+
+    record CustomerPayload(Customer customer, List<FieldError> errors) {
+        static CustomerPayload of(Outcome<Customer> outcome) {
+            return new CustomerPayload(outcome.value(), outcome.errors());
+        }
+    }
+
+    private final CustomerService customers;
+    private final PagingProperties paging;
+
+    CustomerController(CustomerService customers, PagingProperties paging) {
+        this.customers = customers;
+        this.paging = paging;
+    }
+
+    @QueryMapping
+    Customer customer(@Argument String id) {
+        return customers.find(id).orElse(null);
+    }
+
+    @QueryMapping
+    Connection<Customer> customers(@Argument Integer first, @Argument String after, @Argument CustomerFilter filter,
+                                   @Argument CustomerSortInput orderBy) {
+        boolean descending = orderBy.direction().descending();
+        var request = paging.request(first, after, KeysetQuery.ordering(orderBy.field().key(), descending));
+        return Connection.of(customers.page(filter, orderBy.field(), descending, request));
+    }
+
+    @MutationMapping
+    CustomerPayload createCustomer(@Argument CustomerInput input) {
+        return CustomerPayload.of(customers.create(input));
+    }
+
+    @MutationMapping
+    CustomerPayload updateCustomer(@Argument String id, @Argument CustomerInput input) {
+        return CustomerPayload.of(customers.update(id, input));
+    }
+
+    @MutationMapping
+    DeletePayload deleteCustomer(@Argument String id) {
+        return DeletePayload.of(customers.delete(id));
+    }
+}

@@ -1,0 +1,56 @@
+package org.crmgraph.api.graphql;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.Map;
+import java.util.UUID;
+import org.crmgraph.graph.page.InvalidPageRequestException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/**
+ * Turns exceptions into GraphQL errors a client can act on. Bad arguments name the argument and a
+ * stable code; anything unexpected is logged with a reference and reaches the client only as that
+ * reference, never as a stack trace, Cypher or class name.
+ */
+@ControllerAdvice
+class GraphQlErrorHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlErrorHandling.class);
+
+    @GraphQlExceptionHandler
+    GraphQLError invalidPage(InvalidPageRequestException e, DataFetchingEnvironment env) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(ErrorType.BAD_REQUEST)
+                .message(e.getMessage())
+                .extensions(Map.of("code", e.code(), "argument", e.argument()))
+                .build();
+    }
+
+    @GraphQlExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class})
+    GraphQLError databaseUnavailable(Exception e, DataFetchingEnvironment env) {
+        log.warn("Neo4j unavailable while fetching {}: {}", env.getExecutionStepInfo().getPath(), e.getMessage());
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(ErrorType.INTERNAL_ERROR)
+                .message("The database is not reachable right now; try again shortly.")
+                .extensions(Map.of("code", "DATABASE_UNAVAILABLE"))
+                .build();
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError unexpected(Exception e, DataFetchingEnvironment env) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Unexpected failure {} while fetching {}", reference, env.getExecutionStepInfo().getPath(), e);
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(ErrorType.INTERNAL_ERROR)
+                .message("Internal error; quote reference " + reference + " to the operators.")
+                .extensions(Map.of("code", "INTERNAL", "reference", reference))
+                .build();
+    }
+}

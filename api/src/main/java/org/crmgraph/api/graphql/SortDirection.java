@@ -1,0 +1,9 @@
+package org.crmgraph.api.graphql;
+
+public enum SortDirection {
+    ASC, DESC;
+
+    public boolean descending() {
+        return this == DESC;
+    }
+}

@@ -1,0 +1,80 @@
+package org.crmgraph.api.interaction;
+
+import java.util.List;
+import java.util.Map;
+import org.crmgraph.api.graphql.BatchResults;
+import org.crmgraph.api.graphql.Connection;
+import org.crmgraph.api.graphql.SortDirection;
+import org.crmgraph.graph.customer.Customer;
+import org.crmgraph.graph.customer.CustomerService;
+import org.crmgraph.graph.interaction.Interaction;
+import org.crmgraph.graph.interaction.InteractionFilter;
+import org.crmgraph.graph.interaction.InteractionService;
+import org.crmgraph.graph.interaction.InteractionSort;
+import org.crmgraph.graph.interaction.RecordInteractionInput;
+import org.crmgraph.graph.page.KeysetQuery;
+import org.crmgraph.graph.page.PagingProperties;
+import org.crmgraph.graph.product.Product;
+import org.crmgraph.graph.product.ProductService;
+import org.crmgraph.graph.validation.FieldError;
+import org.crmgraph.graph.validation.Outcome;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class InteractionController {
+
+    record InteractionSortInput(InteractionSort field, SortDirection direction) {}
+
+    record InteractionPayload(Interaction interaction, List<FieldError> errors) {
+        static InteractionPayload of(Outcome<Interaction> outcome) {
+            return new InteractionPayload(outcome.value(), outcome.errors());
+        }
+    }
+
+    private final InteractionService interactions;
+    private final CustomerService customers;
+    private final ProductService products;
+    private final PagingProperties paging;
+
+    InteractionController(InteractionService interactions, CustomerService customers, ProductService products,
+                          PagingProperties paging) {
+        this.interactions = interactions;
+        this.customers = customers;
+        this.products = products;
+        this.paging = paging;
+    }
+
+    @QueryMapping
+    Connection<Interaction> interactions(@Argument Integer first, @Argument String after,
+                                         @Argument InteractionFilter filter, @Argument InteractionSortInput orderBy) {
+        boolean descending = orderBy.direction().descending();
+        var request = paging.request(first, after, KeysetQuery.ordering(orderBy.field().key(), descending));
+        return Connection.of(interactions.page(filter, orderBy.field(), descending, request));
+    }
+
+    @MutationMapping
+    InteractionPayload recordInteraction(@Argument RecordInteractionInput input) {
+        return InteractionPayload.of(interactions.record(input));
+    }
+
+    @BatchMapping(typeName = "Customer", field = "interactions")
+    Map<Customer, List<Interaction>> customerInteractions(List<Customer> parents) {
+        return BatchResults.lists(parents, Customer::id, interactions.ofCustomers(BatchResults.keys(parents, Customer::id)));
+    }
+
+    @BatchMapping(typeName = "Interaction", field = "customer")
+    Map<Interaction, Customer> interactionCustomer(List<Interaction> parents) {
+        return BatchResults.single(parents, Interaction::customerId,
+                customers.findAll(BatchResults.keys(parents, Interaction::customerId)));
+    }
+
+    @BatchMapping(typeName = "Interaction", field = "product")
+    Map<Interaction, Product> interactionProduct(List<Interaction> parents) {
+        return BatchResults.single(parents, Interaction::productSku,
+                products.findAll(BatchResults.keys(parents, Interaction::productSku)));
+    }
+}

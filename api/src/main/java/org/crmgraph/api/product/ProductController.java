@@ -1,0 +1,87 @@
+package org.crmgraph.api.product;
+
+import java.util.List;
+import java.util.Map;
+import org.crmgraph.api.graphql.BatchResults;
+import org.crmgraph.api.graphql.Connection;
+import org.crmgraph.api.graphql.DeletePayload;
+import org.crmgraph.api.graphql.SortDirection;
+import org.crmgraph.graph.order.OrderLine;
+import org.crmgraph.graph.page.KeysetQuery;
+import org.crmgraph.graph.page.PagingProperties;
+import org.crmgraph.graph.product.Category;
+import org.crmgraph.graph.product.Product;
+import org.crmgraph.graph.product.ProductFilter;
+import org.crmgraph.graph.product.ProductInput;
+import org.crmgraph.graph.product.ProductService;
+import org.crmgraph.graph.product.ProductSort;
+import org.crmgraph.graph.validation.FieldError;
+import org.crmgraph.graph.validation.Outcome;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class ProductController {
+
+    record ProductSortInput(ProductSort field, SortDirection direction) {}
+
+    record ProductPayload(Product product, List<FieldError> errors) {
+        static ProductPayload of(Outcome<Product> outcome) {
+            return new ProductPayload(outcome.value(), outcome.errors());
+        }
+    }
+
+    private final ProductService products;
+    private final PagingProperties paging;
+
+    ProductController(ProductService products, PagingProperties paging) {
+        this.products = products;
+        this.paging = paging;
+    }
+
+    @QueryMapping
+    Product product(@Argument String sku) {
+        return products.find(sku).orElse(null);
+    }
+
+    @QueryMapping
+    Connection<Product> products(@Argument Integer first, @Argument String after, @Argument ProductFilter filter,
+                                 @Argument ProductSortInput orderBy) {
+        boolean descending = orderBy.direction().descending();
+        var request = paging.request(first, after, KeysetQuery.ordering(orderBy.field().key(), descending));
+        return Connection.of(products.page(filter, orderBy.field(), descending, request));
+    }
+
+    @QueryMapping
+    List<Category> categories() {
+        return products.categories();
+    }
+
+    @BatchMapping(typeName = "Category", field = "products")
+    Map<Category, List<Product>> categoryProducts(List<Category> categories) {
+        return BatchResults.lists(categories, Category::name, products.inCategories(BatchResults.keys(categories, Category::name)));
+    }
+
+    @BatchMapping(typeName = "OrderLine", field = "product")
+    Map<OrderLine, Product> lineProducts(List<OrderLine> lines) {
+        return BatchResults.single(lines, OrderLine::sku, products.findAll(BatchResults.keys(lines, OrderLine::sku)));
+    }
+
+    @MutationMapping
+    ProductPayload createProduct(@Argument ProductInput input) {
+        return ProductPayload.of(products.create(input));
+    }
+
+    @MutationMapping
+    ProductPayload updateProduct(@Argument String sku, @Argument ProductInput input) {
+        return ProductPayload.of(products.update(sku, input));
+    }
+
+    @MutationMapping
+    DeletePayload deleteProduct(@Argument String sku) {
+        return DeletePayload.of(products.delete(sku));
+    }
+}

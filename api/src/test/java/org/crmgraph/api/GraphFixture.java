@@ -1,0 +1,33 @@
+package org.crmgraph.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.springframework.core.io.ClassPathResource;
+
+/** Resets the graph to a fixture script (statements separated by semicolons), keeping schema and migration history. */
+public final class GraphFixture {
+
+    private GraphFixture() {}
+
+    public static void reset(CypherRunner cypher, String script) {
+        cypher.write("MATCH (n) WHERE NOT n:__CrmMigration DETACH DELETE n", Map.of());
+        String text;
+        try {
+            text = new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Arrays.stream(text.split(";"))
+                .map(s -> s.lines().filter(l -> !l.strip().startsWith("//")).reduce("", (a, b) -> a + "\n" + b).strip())
+                .filter(s -> !s.isEmpty())
+                .forEach(statement -> cypher.write(statement, Map.of()));
+    }
+
+    public static void crm(CypherRunner cypher) {
+        reset(cypher, "fixtures/crm.cypher");
+    }
+}

@@ -1,0 +1,90 @@
+package org.crmgraph.graph.customer;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.page.KeysetQuery;
+import org.crmgraph.graph.page.Page;
+import org.crmgraph.graph.page.PageRequest;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CustomerRepository {
+
+    private static final KeysetQuery LIST = new KeysetQuery("MATCH (c:Customer)", "c", "id");
+
+    private static final String BY_IDS = """
+            UNWIND $ids AS id
+            MATCH (c:Customer {id: id})
+            RETURN c
+            """;
+    private static final String CREATE = """
+            CREATE (c:Customer)
+            SET c = $properties, c.createdAt = datetime(), c.updatedAt = datetime()
+            RETURN c
+            """;
+    private static final String UPDATE = """
+            MATCH (c:Customer {id: $id})
+            SET c += $changes, c.updatedAt = datetime()
+            RETURN c
+            """;
+    // A customer's orders, tickets and interactions are theirs alone and go with them.
+    private static final String DELETE = """
+            MATCH (c:Customer {id: $id})
+            CALL (c) {
+              MATCH (c)-[:PLACED|RAISED|HAD]->(owned)
+              DETACH DELETE owned
+            }
+            DETACH DELETE c
+            RETURN $id AS id
+            """;
+    private static final String EMAIL_OWNER = """
+            MATCH (c:Customer {email: $email}) RETURN c.id AS id
+            """;
+
+    private final CypherRunner cypher;
+
+    CustomerRepository(CypherRunner cypher) {
+        this.cypher = cypher;
+    }
+
+    Map<String, Customer> findByIds(Collection<String> ids) {
+        Map<String, Customer> found = new LinkedHashMap<>();
+        cypher.read(BY_IDS, Map.of("ids", List.copyOf(ids)), r -> Customer.from(r.get("c")))
+                .forEach(customer -> found.put(customer.id(), customer));
+        return found;
+    }
+
+    Page<Customer> page(CustomerFilter filter, CustomerSort sort, boolean descending, PageRequest request) {
+        var conditions = new KeysetQuery.Conditions()
+                .when(lower(filter.nameContains()), "name", "toLower(c.name) CONTAINS $name")
+                .when(lower(filter.emailContains()), "email", "c.email CONTAINS $email")
+                .when(filter.country(), "country", "c.country = $country")
+                .when(filter.createdAfter(), "createdAfter", "c.createdAt >= $createdAfter")
+                .when(filter.createdBefore(), "createdBefore", "c.createdAt < $createdBefore");
+        return LIST.page(cypher, conditions, sort.key(), descending, request, Customer::from);
+    }
+
+    Customer create(Map<String, Object> properties) {
+        return cypher.write(CREATE, Map.of("properties", properties), r -> Customer.from(r.get("c"))).getFirst();
+    }
+
+    Optional<Customer> update(String id, Map<String, Object> changes) {
+        return cypher.write(UPDATE, Map.of("id", id, "changes", changes), r -> Customer.from(r.get("c"))).stream().findFirst();
+    }
+
+    boolean delete(String id) {
+        return !cypher.write(DELETE, Map.of("id", id), r -> r.get("id").asString()).isEmpty();
+    }
+
+    Optional<String> idOfEmail(String email) {
+        return cypher.readOptional(EMAIL_OWNER, Map.of("email", email), r -> r.get("id").asString());
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,95 @@
+package org.crmgraph.graph.customer;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.crmgraph.graph.cypher.ConstraintViolations;
+import org.crmgraph.graph.page.Page;
+import org.crmgraph.graph.page.PageRequest;
+import org.crmgraph.graph.validation.Checks;
+import org.crmgraph.graph.validation.ErrorCode;
+import org.crmgraph.graph.validation.Outcome;
+import org.neo4j.driver.exceptions.ClientException;
+import org.springframework.stereotype.Service;
+
+@Service
+public class CustomerService {
+
+    private final CustomerRepository customers;
+
+    CustomerService(CustomerRepository customers) {
+        this.customers = customers;
+    }
+
+    public Optional<Customer> find(String id) {
+        return Optional.ofNullable(customers.findByIds(java.util.List.of(id)).get(id));
+    }
+
+    public Map<String, Customer> findAll(Collection<String> ids) {
+        return customers.findByIds(ids);
+    }
+
+    public Page<Customer> page(CustomerFilter filter, CustomerSort sort, boolean descending, PageRequest request) {
+        return customers.page(filter == null ? CustomerFilter.NONE : filter, sort, descending, request);
+    }
+
+    public Outcome<Customer> create(CustomerInput input) {
+        Checks checks = new Checks();
+        Map<String, Object> properties = properties(input, checks, true);
+        if (!checks.ok()) {
+            return Outcome.failure(checks.errors());
+        }
+        properties.put("id", UUID.randomUUID().toString());
+        return saving(properties, () -> customers.create(properties));
+    }
+
+    public Outcome<Customer> update(String id, CustomerInput input) {
+        Checks checks = new Checks();
+        Map<String, Object> changes = properties(input, checks, false);
+        if (!checks.ok()) {
+            return Outcome.failure(checks.errors());
+        }
+        return saving(changes, () -> customers.update(id, changes)
+                .orElse(null));
+    }
+
+    public Outcome<String> delete(String id) {
+        return customers.delete(id)
+                ? Outcome.success(id)
+                : Outcome.failure("id", ErrorCode.NOT_FOUND, "No customer has id '" + id + "'.");
+    }
+
+    private Outcome<Customer> saving(Map<String, Object> properties, java.util.function.Supplier<Customer> save) {
+        try {
+            Customer saved = save.get();
+            return saved == null
+                    ? Outcome.failure("id", ErrorCode.NOT_FOUND, "No such customer.")
+                    : Outcome.success(saved);
+        } catch (ClientException e) {
+            if (ConstraintViolations.isUniquenessViolation(e) && properties.get("email") != null) {
+                String owner = customers.idOfEmail((String) properties.get("email")).orElse("another customer");
+                return Outcome.failure("email", ErrorCode.DUPLICATE_EMAIL,
+                        "E-mail " + properties.get("email") + " already belongs to customer " + owner + ".");
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, Object> properties(CustomerInput input, Checks checks, boolean creating) {
+        Map<String, Object> properties = new HashMap<>();
+        putIfPresent(properties, "name", checks.text("name", input.name(), 200, creating));
+        putIfPresent(properties, "email", checks.email("email", input.email(), false));
+        putIfPresent(properties, "phone", checks.phone("phone", input.phone()));
+        putIfPresent(properties, "country", checks.country("country", input.country()));
+        putIfPresent(properties, "city", checks.text("city", input.city(), 100, false));
+        return properties;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.crmgraph.graph.interaction;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.page.KeysetQuery;
+import org.crmgraph.graph.page.Page;
+import org.crmgraph.graph.page.PageRequest;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class InteractionRepository {
+
+    private static final KeysetQuery LIST = new KeysetQuery("MATCH (i:Interaction)", "i", "id", Interaction.PROJECTION);
+
+    private static final String OF_CUSTOMERS = """
+            UNWIND $ids AS id
+            MATCH (:Customer {id: id})-[:HAD]->(i:Interaction)
+            WITH id, i ORDER BY i.occurredAt DESC
+            WITH id, collect(%s)[..$limit] AS interactions
+            RETURN id, interactions
+            """.formatted(Interaction.PROJECTION);
+    private static final String REFERENCES = """
+            RETURN EXISTS { MATCH (:Customer {id: $customerId}) } AS customer,
+                   EXISTS { MATCH (:Product {sku: $productSku}) } AS product
+            """;
+    private static final String RECORD = """
+            MATCH (c:Customer {id: $customerId})
+            CREATE (c)-[:HAD]->(i:Interaction)
+            SET i = $properties, i.occurredAt = coalesce($occurredAt, datetime())
+            WITH i
+            CALL (i) {
+              MATCH (p:Product {sku: $productSku})
+              CREATE (i)-[:ABOUT]->(p)
+            }
+            RETURN %s AS i
+            """.formatted(Interaction.PROJECTION);
+
+    private final CypherRunner cypher;
+
+    InteractionRepository(CypherRunner cypher) {
+        this.cypher = cypher;
+    }
+
+    Page<Interaction> page(InteractionFilter filter, InteractionSort sort, boolean descending, PageRequest request) {
+        var conditions = new KeysetQuery.Conditions()
+                .when(filter.customerId(), "customerId", "(i)<-[:HAD]-(:Customer {id: $customerId})")
+                .when(filter.channel() == null ? null : filter.channel().name(), "channel", "i.channel = $channel")
+                .when(filter.type(), "type", "i.type = $type")
+                .when(filter.occurredAfter(), "occurredAfter", "i.occurredAt >= $occurredAfter")
+                .when(filter.occurredBefore(), "occurredBefore", "i.occurredAt < $occurredBefore");
+        return LIST.page(cypher, conditions, sort.key(), descending, request, Interaction::from);
+    }
+
+    Map<String, List<Interaction>> ofCustomers(Collection<String> customerIds, int limit) {
+        Map<String, List<Interaction>> result = new HashMap<>();
+        cypher.read(OF_CUSTOMERS, Map.of("ids", List.copyOf(customerIds), "limit", limit), r -> r)
+                .forEach(r -> result.put(r.get("id").asString(), r.get("interactions").asList(Interaction::from)));
+        return result;
+    }
+
+    /** Outcome of recording: which references exist, and the interaction when both did. */
+    record Recorded(boolean customerExists, boolean productExists, Interaction interaction) {}
+
+    Recorded record(String customerId, String productSku, java.time.OffsetDateTime occurredAt, Map<String, Object> properties) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("customerId", customerId);
+        parameters.put("productSku", productSku);
+        parameters.put("occurredAt", occurredAt);
+        parameters.put("properties", properties);
+        return cypher.inWrite(tx -> {
+            var refs = tx.run(REFERENCES, parameters).single();
+            boolean customer = refs.get("customer").asBoolean();
+            boolean product = productSku == null || refs.get("product").asBoolean();
+            if (!customer || !product) {
+                return new Recorded(customer, product, null);
+            }
+            return new Recorded(true, true, Interaction.from(tx.run(RECORD, parameters).single().get("i")));
+        });
+    }
+}

@@ -1,0 +1,112 @@
+package org.crmgraph.graph.order;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.crmgraph.graph.page.Page;
+import org.crmgraph.graph.page.PageRequest;
+import org.crmgraph.graph.page.PagingProperties;
+import org.crmgraph.graph.validation.Checks;
+import org.crmgraph.graph.validation.ErrorCode;
+import org.crmgraph.graph.validation.FieldError;
+import org.crmgraph.graph.validation.Outcome;
+import org.springframework.stereotype.Service;
+
+@Service
+public class OrderService {
+
+    /** Channels an order can come through. */
+    public static final Set<String> CHANNELS = Set.of("WEB", "STORE", "PHONE", "EMAIL", "MARKETPLACE", "OTHER");
+    private static final int MAX_LINES = 500;
+
+    private final OrderRepository orders;
+    private final PagingProperties paging;
+
+    OrderService(OrderRepository orders, PagingProperties paging) {
+        this.orders = orders;
+        this.paging = paging;
+    }
+
+    public Optional<Order> find(String id) {
+        return Optional.ofNullable(orders.findByIds(List.of(id)).get(id));
+    }
+
+    public Page<Order> page(OrderFilter filter, OrderSort sort, boolean descending, PageRequest request) {
+        return orders.page(filter == null ? OrderFilter.NONE : filter, sort, descending, request);
+    }
+
+    /** Newest orders first, at most the nested-list limit per customer. */
+    public Map<String, List<Order>> ofCustomers(Collection<String> customerIds) {
+        return orders.ofCustomers(customerIds, paging.getNestedListLimit());
+    }
+
+    public Map<String, List<OrderLine>> lines(Collection<String> orderIds) {
+        return orders.lines(orderIds);
+    }
+
+    /** Biggest buyers first, at most the nested-list limit per product. */
+    public List<Buyer> buyers(Collection<String> skus) {
+        return orders.buyers(skus, paging.getNestedListLimit());
+    }
+
+    /**
+     * Places an order at today's prices. Lines naming the same SKU are added up. The checks and the
+     * write run in one transaction, so a product deleted meanwhile cannot leave half an order.
+     */
+    public Outcome<Order> place(PlaceOrderInput input) {
+        Checks checks = new Checks();
+        String customerId = checks.text("customerId", input.customerId(), 100, true);
+        String channel = checks.text("channel", input.channel(), 20, false);
+        if (channel != null) {
+            channel = channel.toUpperCase(Locale.ROOT);
+            if (!CHANNELS.contains(channel)) {
+                checks.add("channel", ErrorCode.INVALID_FORMAT, "channel must be one of " + CHANNELS + ".");
+            }
+        }
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        Map<String, Integer> firstIndex = new HashMap<>();
+        List<PlaceOrderInput.Line> lines = input.lines() == null ? List.of() : input.lines();
+        if (lines.isEmpty()) {
+            checks.add("lines", ErrorCode.REQUIRED, "An order needs at least one line.");
+        } else if (lines.size() > MAX_LINES) {
+            checks.add("lines", ErrorCode.OUT_OF_RANGE, "An order can have at most " + MAX_LINES + " lines.");
+        }
+        for (int i = 0; i < lines.size() && i < MAX_LINES; i++) {
+            String sku = checks.code("lines." + i + ".sku", lines.get(i).sku(), 64, true);
+            Integer quantity = checks.positive("lines." + i + ".quantity", lines.get(i).quantity());
+            if (sku != null && quantity != null) {
+                quantities.merge(sku, quantity, Integer::sum);
+                firstIndex.putIfAbsent(sku, i);
+            }
+        }
+        if (!checks.ok()) {
+            return Outcome.failure(checks.errors());
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", UUID.randomUUID().toString());
+        parameters.put("customerId", customerId);
+        parameters.put("placedAt", input.placedAt());
+        parameters.put("channel", channel == null ? "WEB" : channel);
+        parameters.put("lines", quantities.entrySet().stream()
+                .map(e -> Map.<String, Object>of("sku", e.getKey(), "quantity", e.getValue())).toList());
+        List<String> skus = List.copyOf(quantities.keySet());
+        return orders.cypher().inWrite(tx -> {
+            OrderRepository.Missing missing = OrderRepository.missing(tx, customerId, skus);
+            List<FieldError> errors = new ArrayList<>();
+            if (!missing.customerExists()) {
+                errors.add(FieldError.of("customerId", ErrorCode.NOT_FOUND, "No customer has id '" + customerId + "'."));
+            }
+            for (String sku : missing.skus()) {
+                errors.add(FieldError.of("lines." + firstIndex.get(sku) + ".sku", ErrorCode.NOT_FOUND, "No product has SKU '" + sku + "'."));
+            }
+            return errors.isEmpty() ? Outcome.success(OrderRepository.place(tx, parameters)) : Outcome.<Order>failure(errors);
+        });
+    }
+}

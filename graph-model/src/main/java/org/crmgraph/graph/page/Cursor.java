@@ -1,0 +1,63 @@
+package org.crmgraph.graph.page;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+
+/**
+ * Position after an item in a sorted list: the item's sort key and its id (the tie-breaker).
+ * Keyset cursors stay correct while items are inserted or deleted before them and cost the same
+ * on page 1 and page 1000, unlike offsets. The encoding is opaque to clients and names the
+ * ordering it belongs to, so a cursor reused with another {@code orderBy} is rejected.
+ */
+public record Cursor(String ordering, Object key, String id) {
+
+    private static final String VERSION = "k1";
+
+    public String encode() {
+        String type = switch (key) {
+            case String s -> "s";
+            case Long l -> "l";
+            case Double d -> "d";
+            case ZonedDateTime t -> "t";
+            default -> throw new IllegalArgumentException("Unsupported sort key type " + key.getClass());
+        };
+        String raw = String.join("\n", VERSION, ordering, type, id, key.toString());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Cursor decode(String encoded, String expectedOrdering) {
+        if (encoded == null) {
+            return null;
+        }
+        String[] parts;
+        try {
+            parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("\n", 5);
+        } catch (IllegalArgumentException e) {
+            throw invalid("is not a cursor returned by this API");
+        }
+        if (parts.length != 5 || !VERSION.equals(parts[0])) {
+            throw invalid("is not a cursor returned by this API");
+        }
+        if (!parts[1].equals(expectedOrdering)) {
+            throw invalid("belongs to ordering " + parts[1] + ", not " + expectedOrdering + "; start again without 'after'");
+        }
+        try {
+            Object key = switch (parts[2]) {
+                case "s" -> parts[4];
+                case "l" -> Long.parseLong(parts[4]);
+                case "d" -> Double.parseDouble(parts[4]);
+                case "t" -> ZonedDateTime.parse(parts[4]);
+                default -> throw invalid("has an unknown key type");
+            };
+            return new Cursor(parts[1], key, parts[3]);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw invalid("is damaged");
+        }
+    }
+
+    private static InvalidPageRequestException invalid(String why) {
+        return new InvalidPageRequestException("INVALID_CURSOR", "after", "The 'after' cursor " + why + ".");
+    }
+}

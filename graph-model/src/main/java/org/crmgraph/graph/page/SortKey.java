@@ -1,0 +1,11 @@
+package org.crmgraph.graph.page;
+
+/**
+ * How a list is ordered: a Cypher expression over the list's node variable that is never null
+ * (keyset comparison needs a total order) and the Java type its values come back as.
+ *
+ * @param name stable name written into cursors
+ * @param expression Cypher expression, a fixed fragment written by us and never built from input
+ * @param type type of the expression's values: String, Long, Double or ZonedDateTime
+ */
+public record SortKey(String name, String expression, Class<?> type) {}

@@ -1,0 +1,5 @@
+package org.crmgraph.graph.ticket;
+
+public enum TicketPriority {
+    LOW, MEDIUM, HIGH, URGENT
+}

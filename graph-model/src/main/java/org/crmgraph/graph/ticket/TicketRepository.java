@@ -1,0 +1,166 @@
+package org.crmgraph.graph.ticket;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.page.KeysetQuery;
+import org.crmgraph.graph.page.Page;
+import org.crmgraph.graph.page.PageRequest;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class TicketRepository {
+
+    private static final KeysetQuery LIST = new KeysetQuery("MATCH (t:Ticket)", "t", "id", Ticket.PROJECTION);
+
+    private static final String BY_IDS = """
+            UNWIND $ids AS id
+            MATCH (t:Ticket {id: id})
+            RETURN %s AS t
+            """.formatted(Ticket.PROJECTION);
+    private static final String OF_CUSTOMERS = """
+            UNWIND $ids AS id
+            MATCH (:Customer {id: id})-[:RAISED]->(t:Ticket)
+            WITH id, t ORDER BY t.createdAt DESC
+            WITH id, collect(%s)[..$limit] AS tickets
+            RETURN id, tickets
+            """.formatted(Ticket.PROJECTION);
+    private static final String RESOLVED_WITH = """
+            UNWIND $ids AS id
+            MATCH (:Article {id: id})<-[:RESOLVED_BY]-(t:Ticket)
+            WITH id, t ORDER BY t.resolvedAt DESC
+            WITH id, collect(%s)[..$limit] AS tickets
+            RETURN id, tickets
+            """.formatted(Ticket.PROJECTION);
+    private static final String REFERENCES = """
+            RETURN EXISTS { MATCH (:Customer {id: $customerId}) } AS customer,
+                   EXISTS { MATCH (:Product {sku: $productSku}) } AS product,
+                   EXISTS { MATCH (:Article {id: $articleId}) } AS article,
+                   [(t:Ticket {id: $ticketId}) | t.status][0] AS status
+            """;
+    private static final String OPEN = """
+            MATCH (c:Customer {id: $customerId})
+            CREATE (c)-[:RAISED]->(t:Ticket)
+            SET t = $properties, t.status = 'OPEN', t.createdAt = datetime(), t.updatedAt = datetime()
+            WITH t
+            CALL (t) {
+              MATCH (p:Product {sku: $productSku})
+              CREATE (t)-[:ABOUT]->(p)
+            }
+            RETURN %s AS t
+            """.formatted(Ticket.PROJECTION);
+    private static final String UPDATE = """
+            MATCH (t:Ticket {id: $id})
+            SET t += $changes, t.updatedAt = datetime()
+            WITH t
+            CALL (t) {
+              WITH t WHERE $productSku IS NOT NULL
+              OPTIONAL MATCH (t)-[old:ABOUT]->()
+              DELETE old
+              WITH DISTINCT t
+              MATCH (p:Product {sku: $productSku})
+              CREATE (t)-[:ABOUT]->(p)
+            }
+            RETURN %s AS t
+            """.formatted(Ticket.PROJECTION);
+    private static final String RESOLVE = """
+            MATCH (t:Ticket {id: $id})
+            SET t.status = 'RESOLVED', t.resolution = $resolution, t.resolvedAt = datetime(), t.updatedAt = datetime()
+            WITH t
+            CALL (t) {
+              MATCH (a:Article {id: $articleId})
+              MERGE (t)-[:RESOLVED_BY]->(a)
+            }
+            RETURN %s AS t
+            """.formatted(Ticket.PROJECTION);
+
+    /** Which referenced things exist, and the current status of the ticket (null when there is none). */
+    record References(boolean customer, boolean product, boolean article, String status) {}
+
+    private final CypherRunner cypher;
+
+    TicketRepository(CypherRunner cypher) {
+        this.cypher = cypher;
+    }
+
+    CypherRunner cypher() {
+        return cypher;
+    }
+
+    Map<String, Ticket> findByIds(Collection<String> ids) {
+        Map<String, Ticket> found = new LinkedHashMap<>();
+        cypher.read(BY_IDS, Map.of("ids", List.copyOf(ids)), r -> Ticket.from(r.get("t")))
+                .forEach(ticket -> found.put(ticket.id(), ticket));
+        return found;
+    }
+
+    Page<Ticket> page(TicketFilter filter, TicketSort sort, boolean descending, PageRequest request) {
+        var conditions = new KeysetQuery.Conditions()
+                .when(filter.status() == null ? null : filter.status().name(), "status", "t.status = $status")
+                .when(filter.priority() == null ? null : filter.priority().name(), "priority", "t.priority = $priority")
+                .when(filter.channel() == null ? null : filter.channel().name(), "channel", "t.channel = $channel")
+                .when(filter.category(), "category", "t.category = $category")
+                .when(filter.customerId(), "customerId", "(t)<-[:RAISED]-(:Customer {id: $customerId})")
+                .when(filter.productSku(), "productSku", "(t)-[:ABOUT]->(:Product {sku: $productSku})")
+                .when(filter.textContains() == null ? null : filter.textContains().strip().toLowerCase(java.util.Locale.ROOT),
+                        "text", "(toLower(t.subject) CONTAINS $text OR toLower(t.body) CONTAINS $text)")
+                .when(filter.createdAfter(), "createdAfter", "t.createdAt >= $createdAfter")
+                .when(filter.createdBefore(), "createdBefore", "t.createdAt < $createdBefore");
+        return LIST.page(cypher, conditions, sort.key(), descending, request, Ticket::from);
+    }
+
+    Map<String, List<Ticket>> ofCustomers(Collection<String> customerIds, int limit) {
+        return grouped(OF_CUSTOMERS, customerIds, limit);
+    }
+
+    Map<String, List<Ticket>> resolvedWith(Collection<String> articleIds, int limit) {
+        return grouped(RESOLVED_WITH, articleIds, limit);
+    }
+
+    private Map<String, List<Ticket>> grouped(String query, Collection<String> ids, int limit) {
+        Map<String, List<Ticket>> result = new HashMap<>();
+        cypher.read(query, Map.of("ids", List.copyOf(ids), "limit", limit), r -> r)
+                .forEach(r -> result.put(r.get("id").asString(), r.get("tickets").asList(Ticket::from)));
+        return result;
+    }
+
+    static References references(TransactionContext tx, String ticketId, String customerId, String productSku, String articleId) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("ticketId", ticketId);
+        parameters.put("customerId", customerId);
+        parameters.put("productSku", productSku);
+        parameters.put("articleId", articleId);
+        var r = tx.run(REFERENCES, parameters).single();
+        return new References(r.get("customer").asBoolean(), r.get("product").asBoolean(), r.get("article").asBoolean(),
+                r.get("status").isNull() ? null : r.get("status").asString());
+    }
+
+    static Ticket open(TransactionContext tx, String customerId, String productSku, Map<String, Object> properties) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("customerId", customerId);
+        parameters.put("productSku", productSku);
+        parameters.put("properties", properties);
+        return Ticket.from(tx.run(OPEN, parameters).single().get("t"));
+    }
+
+    static Optional<Ticket> update(TransactionContext tx, String id, Map<String, Object> changes, String productSku) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", id);
+        parameters.put("changes", changes);
+        parameters.put("productSku", productSku);
+        return tx.run(UPDATE, parameters).list(r -> Ticket.from(r.get("t"))).stream().findFirst();
+    }
+
+    static Ticket resolve(TransactionContext tx, String id, String resolution, String articleId) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", id);
+        parameters.put("resolution", resolution);
+        parameters.put("articleId", articleId);
+        return Ticket.from(tx.run(RESOLVE, parameters).single().get("t"));
+    }
+}

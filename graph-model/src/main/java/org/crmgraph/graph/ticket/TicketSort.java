@@ -1,0 +1,21 @@
+package org.crmgraph.graph.ticket;
+
+import java.time.ZonedDateTime;
+import org.crmgraph.graph.page.SortKey;
+
+public enum TicketSort {
+    CREATED_AT(new SortKey("ticket.createdAt", "t.createdAt", ZonedDateTime.class)),
+    UPDATED_AT(new SortKey("ticket.updatedAt", "t.updatedAt", ZonedDateTime.class)),
+    PRIORITY(new SortKey("ticket.priority",
+            "CASE t.priority WHEN 'URGENT' THEN 3 WHEN 'HIGH' THEN 2 WHEN 'MEDIUM' THEN 1 ELSE 0 END", Long.class));
+
+    private final SortKey key;
+
+    TicketSort(SortKey key) {
+        this.key = key;
+    }
+
+    public SortKey key() {
+        return key;
+    }
+}

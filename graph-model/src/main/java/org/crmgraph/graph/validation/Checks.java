@@ -1,0 +1,144 @@
+package org.crmgraph.graph.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Collects field errors while an input is normalised, so a client learns about every bad field
+ * at once instead of one per round trip. Each method returns the normalised value (or
+ * {@code null} when it is absent or wrong).
+ */
+public final class Checks {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
+    private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s().\\-/]");
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{6,15}$");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public boolean ok() {
+        return errors.isEmpty();
+    }
+
+    public Checks add(String field, ErrorCode code, String message) {
+        errors.add(FieldError.of(field, code, message));
+        return this;
+    }
+
+    /** Trimmed text with inner runs of white space folded; {@code null} when blank. */
+    public String text(String field, String value, int maxLength, boolean required) {
+        String cleaned = value == null ? null : value.strip().replaceAll("\\s+", " ");
+        if (cleaned == null || cleaned.isEmpty()) {
+            if (required) {
+                add(field, ErrorCode.REQUIRED, field + " is required.");
+            }
+            return null;
+        }
+        if (cleaned.length() > maxLength) {
+            add(field, ErrorCode.TOO_LONG, field + " has " + cleaned.length() + " characters; at most " + maxLength + " are allowed.");
+            return null;
+        }
+        return cleaned;
+    }
+
+    /** Like {@link #text} but keeps line breaks (bodies of tickets and articles). */
+    public String longText(String field, String value, int maxLength, boolean required) {
+        String cleaned = value == null ? null : value.strip();
+        if (cleaned == null || cleaned.isEmpty()) {
+            if (required) {
+                add(field, ErrorCode.REQUIRED, field + " is required.");
+            }
+            return null;
+        }
+        if (cleaned.length() > maxLength) {
+            add(field, ErrorCode.TOO_LONG, field + " has " + cleaned.length() + " characters; at most " + maxLength + " are allowed.");
+            return null;
+        }
+        return cleaned;
+    }
+
+    /** An identifier-like code (SKU): no white space or control characters. */
+    public String code(String field, String value, int maxLength, boolean required) {
+        String cleaned = text(field, value, maxLength, required);
+        if (cleaned != null && (cleaned.contains(" ") || CONTROL.matcher(cleaned).find())) {
+            add(field, ErrorCode.INVALID_FORMAT, field + " must not contain spaces or control characters.");
+            return null;
+        }
+        return cleaned;
+    }
+
+    /** Lower-cased, trimmed e-mail address. */
+    public String email(String field, String value, boolean required) {
+        String cleaned = text(field, value, 254, required);
+        if (cleaned == null) {
+            return null;
+        }
+        cleaned = cleaned.toLowerCase(java.util.Locale.ROOT);
+        if (!EMAIL.matcher(cleaned).matches()) {
+            add(field, ErrorCode.INVALID_FORMAT, "'" + cleaned + "' is not an e-mail address.");
+            return null;
+        }
+        return cleaned;
+    }
+
+    /** Digits with an optional leading '+', separators removed. */
+    public String phone(String field, String value) {
+        String cleaned = text(field, value, 40, false);
+        if (cleaned == null) {
+            return null;
+        }
+        String digits = PHONE_SEPARATORS.matcher(cleaned).replaceAll("");
+        if (digits.startsWith("00")) {
+            digits = "+" + digits.substring(2);
+        }
+        if (!PHONE.matcher(digits).matches()) {
+            add(field, ErrorCode.INVALID_FORMAT, "'" + cleaned + "' is not a phone number (6 to 15 digits, optional leading +).");
+            return null;
+        }
+        return digits;
+    }
+
+    /** ISO 3166-1 alpha-2 code from a code or an English country name. */
+    public String country(String field, String value) {
+        String cleaned = text(field, value, 100, false);
+        if (cleaned == null) {
+            return null;
+        }
+        return Countries.toIsoCode(cleaned).orElseGet(() -> {
+            add(field, ErrorCode.INVALID_FORMAT, "'" + cleaned + "' is not a country name or ISO 3166 code.");
+            return null;
+        });
+    }
+
+    public Double nonNegative(String field, Double value, boolean required) {
+        if (value == null) {
+            if (required) {
+                add(field, ErrorCode.REQUIRED, field + " is required.");
+            }
+            return null;
+        }
+        if (value < 0 || value.isNaN() || value.isInfinite()) {
+            add(field, ErrorCode.OUT_OF_RANGE, field + " must be zero or more, was " + value + ".");
+            return null;
+        }
+        return value;
+    }
+
+    public Integer positive(String field, Integer value) {
+        if (value == null) {
+            add(field, ErrorCode.REQUIRED, field + " is required.");
+            return null;
+        }
+        if (value <= 0) {
+            add(field, ErrorCode.OUT_OF_RANGE, field + " must be at least 1, was " + value + ".");
+            return null;
+        }
+        return value;
+    }
+}

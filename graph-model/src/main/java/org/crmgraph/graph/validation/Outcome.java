@@ -1,0 +1,29 @@
+package org.crmgraph.graph.validation;
+
+import java.util.List;
+
+/**
+ * Result of a command that can fail in ways the caller should show to a user: either a value or
+ * the field errors that explain why there is none.
+ */
+public record Outcome<T>(T value, List<FieldError> errors) {
+
+    public static <T> Outcome<T> success(T value) {
+        return new Outcome<>(value, List.of());
+    }
+
+    public static <T> Outcome<T> failure(List<FieldError> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("A failure needs at least one error");
+        }
+        return new Outcome<>(null, List.copyOf(errors));
+    }
+
+    public static <T> Outcome<T> failure(String field, ErrorCode code, String message) {
+        return failure(List.of(FieldError.of(field, code, message)));
+    }
+
+    public boolean succeeded() {
+        return errors.isEmpty();
+    }
+}

@@ -8,9 +8,11 @@ import org.neo4j.driver.Value;
 public record Interaction(String id, String customerId, String productSku, Channel channel, String type,
                           OffsetDateTime occurredAt, String text) {
 
-    static final String PROJECTION = """
-            i{.*, customerId: [(i)<-[:HAD]-(cu:Customer) | cu.id][0],
-                  productSku: [(i)-[:ABOUT]->(pr:Product) | pr.sku][0]}""";
+    // CALL subqueries, not pattern comprehensions: see Order.RELATED.
+    static final String RELATED = """
+            CALL (i) { OPTIONAL MATCH (i)<-[:HAD]-(cu:Customer) RETURN cu.id AS customerId LIMIT 1 }
+            CALL (i) { OPTIONAL MATCH (i)-[:ABOUT]->(pr:Product) RETURN pr.sku AS productSku LIMIT 1 }""";
+    static final String PROJECTION = "i{.*, customerId: customerId, productSku: productSku}";
 
     static Interaction from(Value value) {
         return new Interaction(value.get("id").asString(), Records.string(value.get("customerId")),

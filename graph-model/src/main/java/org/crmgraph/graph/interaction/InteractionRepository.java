@@ -13,15 +13,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InteractionRepository {
 
-    private static final KeysetQuery LIST = new KeysetQuery("MATCH (i:Interaction)", "i", "id", Interaction.PROJECTION);
+    private static final KeysetQuery LIST = new KeysetQuery("MATCH (i:Interaction)", "i", "id", Interaction.RELATED, Interaction.PROJECTION);
 
     private static final String OF_CUSTOMERS = """
             UNWIND $ids AS id
             MATCH (:Customer {id: id})-[:HAD]->(i:Interaction)
             WITH id, i ORDER BY i.occurredAt DESC
-            WITH id, collect(%s)[..$limit] AS interactions
-            RETURN id, interactions
-            """.formatted(Interaction.PROJECTION);
+            WITH id, collect(i)[..$limit] AS interactions
+            UNWIND range(0, size(interactions) - 1) AS position
+            WITH id, position, interactions[position] AS i
+            %s
+            RETURN id, %s AS i
+            ORDER BY id, position
+            """.formatted(Interaction.RELATED, Interaction.PROJECTION);
     private static final String REFERENCES = """
             RETURN EXISTS { MATCH (:Customer {id: $customerId}) } AS customer,
                    EXISTS { MATCH (:Product {sku: $productSku}) } AS product
@@ -35,8 +39,10 @@ class InteractionRepository {
               MATCH (p:Product {sku: $productSku})
               CREATE (i)-[:ABOUT]->(p)
             }
+            WITH i
+            %s
             RETURN %s AS i
-            """.formatted(Interaction.PROJECTION);
+            """.formatted(Interaction.RELATED, Interaction.PROJECTION);
 
     private final CypherRunner cypher;
 
@@ -46,7 +52,7 @@ class InteractionRepository {
 
     Page<Interaction> page(InteractionFilter filter, InteractionSort sort, boolean descending, PageRequest request) {
         var conditions = new KeysetQuery.Conditions()
-                .when(filter.customerId(), "customerId", "(i)<-[:HAD]-(:Customer {id: $customerId})")
+                .when(filter.customerId(), "customerId", "EXISTS { (i)<-[:HAD]-(:Customer {id: $customerId}) }")
                 .when(filter.channel() == null ? null : filter.channel().name(), "channel", "i.channel = $channel")
                 .when(filter.type(), "type", "i.type = $type")
                 .when(filter.occurredAfter(), "occurredAfter", "i.occurredAt >= $occurredAfter")
@@ -57,7 +63,7 @@ class InteractionRepository {
     Map<String, List<Interaction>> ofCustomers(Collection<String> customerIds, int limit) {
         Map<String, List<Interaction>> result = new HashMap<>();
         cypher.read(OF_CUSTOMERS, Map.of("ids", List.copyOf(customerIds), "limit", limit), r -> r)
-                .forEach(r -> result.put(r.get("id").asString(), r.get("interactions").asList(Interaction::from)));
+                .forEach(r -> result.computeIfAbsent(r.get("id").asString(), k -> new java.util.ArrayList<>()).add(Interaction.from(r.get("i"))));
         return result;
     }
 

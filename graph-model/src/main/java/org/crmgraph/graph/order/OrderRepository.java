@@ -15,13 +15,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrderRepository {
 
-    private static final KeysetQuery LIST = new KeysetQuery("MATCH (o:Order)", "o", "id", Order.PROJECTION);
+    private static final KeysetQuery LIST = new KeysetQuery("MATCH (o:Order)", "o", "id", Order.RELATED, Order.PROJECTION);
 
     private static final String BY_IDS = """
             UNWIND $ids AS id
             MATCH (o:Order {id: id})
+            %s
             RETURN %s AS o
-            """.formatted(Order.PROJECTION);
+            """.formatted(Order.RELATED, Order.PROJECTION);
     private static final String OF_CUSTOMERS = """
             UNWIND $ids AS id
             MATCH (:Customer {id: id})-[:PLACED]->(o:Order)
@@ -77,7 +78,7 @@ class OrderRepository {
 
     Page<Order> page(OrderFilter filter, OrderSort sort, boolean descending, PageRequest request) {
         var conditions = new KeysetQuery.Conditions()
-                .when(filter.customerId(), "customerId", "(o)<-[:PLACED]-(:Customer {id: $customerId})")
+                .when(filter.customerId(), "customerId", "EXISTS { (o)<-[:PLACED]-(:Customer {id: $customerId}) }")
                 .when(filter.status(), "status", "o.status = $status")
                 .when(filter.placedAfter(), "placedAfter", "o.placedAt >= $placedAfter")
                 .when(filter.placedBefore(), "placedBefore", "o.placedAt < $placedBefore");

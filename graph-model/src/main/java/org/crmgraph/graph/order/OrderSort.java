@@ -4,7 +4,7 @@ import java.time.ZonedDateTime;
 import org.crmgraph.graph.page.SortKey;
 
 public enum OrderSort {
-    PLACED_AT(new SortKey("order.placedAt", "o.placedAt", ZonedDateTime.class)),
+    PLACED_AT(new SortKey("order.placedAt", "coalesce(o.placedAt, datetime({epochMillis: 0}))", ZonedDateTime.class)),
     TOTAL(new SortKey("order.total", "toFloat(coalesce(o.total, 0.0))", Double.class));
 
     private final SortKey key;

@@ -17,12 +17,14 @@ import org.neo4j.driver.Value;
  * @param match   the pattern, e.g. {@code MATCH (c:Customer)}
  * @param node    the variable of the listed node, e.g. {@code c}
  * @param idKey   property that identifies a node and breaks ties, e.g. {@code id} or {@code sku}
+ * @param related    clauses run only for the rows of the cut page, e.g. CALL subqueries that fetch the
+ *                   ids of related nodes; empty when the projection needs nothing more
  * @param projection what each row returns for the mapper: the node variable or a map projection of it
  */
-public record KeysetQuery(String match, String node, String idKey, String projection) {
+public record KeysetQuery(String match, String node, String idKey, String related, String projection) {
 
     public KeysetQuery(String match, String node, String idKey) {
-        this(match, node, idKey, node);
+        this(match, node, idKey, "", node);
     }
 
     /** Filter conditions joined with AND; a condition is added only when its value is present. */
@@ -62,10 +64,11 @@ public record KeysetQuery(String match, String node, String idKey, String projec
                 WITH %s, sortKey
                 ORDER BY sortKey %s, %s %s
                 LIMIT $limit
+                %s
                 RETURN %s AS node, sortKey, %s AS id
                 ORDER BY sortKey %s, id %s
                 """.formatted(match, conditions.where(), node, sort.expression(), compare, id, compare,
-                node, direction, id, direction, projection, id, direction, direction);
+                node, direction, id, direction, related, projection, id, direction, direction);
         Map<String, Object> parameters = new HashMap<>(conditions.parameters);
         Cursor after = request.after();
         parameters.put("afterKey", after == null ? null : after.key());

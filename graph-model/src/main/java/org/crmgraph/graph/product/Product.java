@@ -8,8 +8,10 @@ import org.neo4j.driver.Value;
 public record Product(String sku, String name, String description, Double price, String category,
                       OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
-    /** Map projection that carries the category name along with the product's own properties. */
-    static final String PROJECTION = "p{.*, category: [(p)-[:IN_CATEGORY]->(cat:Category) | cat.name][0]}";
+    // The category name travels with the product; looked up in a CALL subquery (see Order.RELATED).
+    static final String RELATED = """
+            CALL (p) { OPTIONAL MATCH (p)-[:IN_CATEGORY]->(cat:Category) RETURN cat.name AS category LIMIT 1 }""";
+    static final String PROJECTION = "p{.*, category: category}";
 
     static Product from(Value value) {
         return new Product(value.get("sku").asString(), Records.string(value.get("name")),

@@ -15,13 +15,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ProductRepository {
 
-    private static final KeysetQuery LIST = new KeysetQuery("MATCH (p:Product)", "p", "sku", Product.PROJECTION);
+    private static final KeysetQuery LIST = new KeysetQuery("MATCH (p:Product)", "p", "sku", Product.RELATED, Product.PROJECTION);
 
     private static final String BY_SKUS = """
             UNWIND $skus AS sku
             MATCH (p:Product {sku: sku})
+            %s
             RETURN %s AS p
-            """.formatted(Product.PROJECTION);
+            """.formatted(Product.RELATED, Product.PROJECTION);
     private static final String CREATE = """
             CREATE (p:Product)
             SET p = $properties, p.createdAt = datetime(), p.updatedAt = datetime()
@@ -31,8 +32,10 @@ class ProductRepository {
               MERGE (cat:Category {name: $category})
               MERGE (p)-[:IN_CATEGORY]->(cat)
             }
+            WITH p
+            %s
             RETURN %s AS p
-            """.formatted(Product.PROJECTION);
+            """.formatted(Product.RELATED, Product.PROJECTION);
     private static final String UPDATE = """
             MATCH (p:Product {sku: $sku})
             SET p += $changes, p.updatedAt = datetime()
@@ -44,8 +47,10 @@ class ProductRepository {
               MERGE (cat:Category {name: $category})
               MERGE (p)-[:IN_CATEGORY]->(cat)
             }
+            WITH p
+            %s
             RETURN %s AS p
-            """.formatted(Product.PROJECTION);
+            """.formatted(Product.RELATED, Product.PROJECTION);
     private static final String ORDER_COUNT = """
             MATCH (p:Product {sku: $sku})
             RETURN COUNT { (p)<-[:CONTAINS]-(:Order) } AS orders
@@ -63,9 +68,9 @@ class ProductRepository {
             UNWIND $names AS name
             MATCH (:Category {name: name})<-[:IN_CATEGORY]-(p:Product)
             WITH name, p ORDER BY p.name
-            WITH name, collect(%s)[..$limit] AS products
+            WITH name, collect(p{.*, category: name})[..$limit] AS products
             RETURN name, products
-            """.formatted(Product.PROJECTION);
+            """;
 
     private final CypherRunner cypher;
 
@@ -84,7 +89,7 @@ class ProductRepository {
         var conditions = new KeysetQuery.Conditions()
                 .when(filter.nameContains() == null ? null : filter.nameContains().strip().toLowerCase(java.util.Locale.ROOT),
                         "name", "toLower(p.name) CONTAINS $name")
-                .when(filter.category(), "category", "(p)-[:IN_CATEGORY]->(:Category {name: $category})")
+                .when(filter.category(), "category", "EXISTS { (p)-[:IN_CATEGORY]->(:Category {name: $category}) }")
                 .when(filter.minPrice(), "minPrice", "p.price >= $minPrice")
                 .when(filter.maxPrice(), "maxPrice", "p.price <= $maxPrice");
         return LIST.page(cypher, conditions, sort.key(), descending, request, Product::from);

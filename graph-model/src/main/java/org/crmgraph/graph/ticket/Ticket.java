@@ -10,10 +10,12 @@ public record Ticket(String id, String customerId, String productSku, String art
                      TicketStatus status, TicketPriority priority, Channel channel, String category, String resolution,
                      OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime resolvedAt) {
 
-    static final String PROJECTION = """
-            t{.*, customerId: [(t)<-[:RAISED]-(cu:Customer) | cu.id][0],
-                  productSku: [(t)-[:ABOUT]->(pr:Product) | pr.sku][0],
-                  articleId: [(t)-[:RESOLVED_BY]->(ar:Article) | ar.id][0]}""";
+    // CALL subqueries, not pattern comprehensions: see Order.RELATED.
+    static final String RELATED = """
+            CALL (t) { OPTIONAL MATCH (t)<-[:RAISED]-(cu:Customer) RETURN cu.id AS customerId LIMIT 1 }
+            CALL (t) { OPTIONAL MATCH (t)-[:ABOUT]->(pr:Product) RETURN pr.sku AS productSku LIMIT 1 }
+            CALL (t) { OPTIONAL MATCH (t)-[:RESOLVED_BY]->(ar:Article) RETURN ar.id AS articleId LIMIT 1 }""";
+    static final String PROJECTION = "t{.*, customerId: customerId, productSku: productSku, articleId: articleId}";
 
     static Ticket from(Value value) {
         return new Ticket(value.get("id").asString(), Records.string(value.get("customerId")),

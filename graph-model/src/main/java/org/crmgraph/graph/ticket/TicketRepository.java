@@ -1,5 +1,6 @@
 package org.crmgraph.graph.ticket;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,32 +17,41 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TicketRepository {
 
-    private static final KeysetQuery LIST = new KeysetQuery("MATCH (t:Ticket)", "t", "id", Ticket.PROJECTION);
+    private static final KeysetQuery LIST = new KeysetQuery("MATCH (t:Ticket)", "t", "id", Ticket.RELATED, Ticket.PROJECTION);
 
     private static final String BY_IDS = """
             UNWIND $ids AS id
             MATCH (t:Ticket {id: id})
+            %s
             RETURN %s AS t
-            """.formatted(Ticket.PROJECTION);
+            """.formatted(Ticket.RELATED, Ticket.PROJECTION);
     private static final String OF_CUSTOMERS = """
             UNWIND $ids AS id
             MATCH (:Customer {id: id})-[:RAISED]->(t:Ticket)
             WITH id, t ORDER BY t.createdAt DESC
-            WITH id, collect(%s)[..$limit] AS tickets
-            RETURN id, tickets
-            """.formatted(Ticket.PROJECTION);
+            WITH id, collect(t)[..$limit] AS tickets
+            UNWIND range(0, size(tickets) - 1) AS position
+            WITH id, position, tickets[position] AS t
+            %s
+            RETURN id, %s AS t
+            ORDER BY id, position
+            """.formatted(Ticket.RELATED, Ticket.PROJECTION);
     private static final String RESOLVED_WITH = """
             UNWIND $ids AS id
             MATCH (:Article {id: id})<-[:RESOLVED_BY]-(t:Ticket)
             WITH id, t ORDER BY t.resolvedAt DESC
-            WITH id, collect(%s)[..$limit] AS tickets
-            RETURN id, tickets
-            """.formatted(Ticket.PROJECTION);
+            WITH id, collect(t)[..$limit] AS tickets
+            UNWIND range(0, size(tickets) - 1) AS position
+            WITH id, position, tickets[position] AS t
+            %s
+            RETURN id, %s AS t
+            ORDER BY id, position
+            """.formatted(Ticket.RELATED, Ticket.PROJECTION);
     private static final String REFERENCES = """
             RETURN EXISTS { MATCH (:Customer {id: $customerId}) } AS customer,
                    EXISTS { MATCH (:Product {sku: $productSku}) } AS product,
                    EXISTS { MATCH (:Article {id: $articleId}) } AS article,
-                   [(t:Ticket {id: $ticketId}) | t.status][0] AS status
+                   head(COLLECT { MATCH (t:Ticket {id: $ticketId}) RETURN t.status }) AS status
             """;
     private static final String OPEN = """
             MATCH (c:Customer {id: $customerId})
@@ -52,8 +62,10 @@ class TicketRepository {
               MATCH (p:Product {sku: $productSku})
               CREATE (t)-[:ABOUT]->(p)
             }
+            WITH t
+            %s
             RETURN %s AS t
-            """.formatted(Ticket.PROJECTION);
+            """.formatted(Ticket.RELATED, Ticket.PROJECTION);
     private static final String UPDATE = """
             MATCH (t:Ticket {id: $id})
             SET t += $changes, t.updatedAt = datetime()
@@ -66,8 +78,10 @@ class TicketRepository {
               MATCH (p:Product {sku: $productSku})
               CREATE (t)-[:ABOUT]->(p)
             }
+            WITH t
+            %s
             RETURN %s AS t
-            """.formatted(Ticket.PROJECTION);
+            """.formatted(Ticket.RELATED, Ticket.PROJECTION);
     private static final String RESOLVE = """
             MATCH (t:Ticket {id: $id})
             SET t.status = 'RESOLVED', t.resolution = $resolution, t.resolvedAt = datetime(), t.updatedAt = datetime()
@@ -76,8 +90,10 @@ class TicketRepository {
               MATCH (a:Article {id: $articleId})
               MERGE (t)-[:RESOLVED_BY]->(a)
             }
+            WITH t
+            %s
             RETURN %s AS t
-            """.formatted(Ticket.PROJECTION);
+            """.formatted(Ticket.RELATED, Ticket.PROJECTION);
 
     /** Which referenced things exist, and the current status of the ticket (null when there is none). */
     record References(boolean customer, boolean product, boolean article, String status) {}
@@ -105,8 +121,8 @@ class TicketRepository {
                 .when(filter.priority() == null ? null : filter.priority().name(), "priority", "t.priority = $priority")
                 .when(filter.channel() == null ? null : filter.channel().name(), "channel", "t.channel = $channel")
                 .when(filter.category(), "category", "t.category = $category")
-                .when(filter.customerId(), "customerId", "(t)<-[:RAISED]-(:Customer {id: $customerId})")
-                .when(filter.productSku(), "productSku", "(t)-[:ABOUT]->(:Product {sku: $productSku})")
+                .when(filter.customerId(), "customerId", "EXISTS { (t)<-[:RAISED]-(:Customer {id: $customerId}) }")
+                .when(filter.productSku(), "productSku", "EXISTS { (t)-[:ABOUT]->(:Product {sku: $productSku}) }")
                 .when(filter.textContains() == null ? null : filter.textContains().strip().toLowerCase(java.util.Locale.ROOT),
                         "text", "(toLower(t.subject) CONTAINS $text OR toLower(t.body) CONTAINS $text)")
                 .when(filter.createdAfter(), "createdAfter", "t.createdAt >= $createdAfter")
@@ -125,7 +141,7 @@ class TicketRepository {
     private Map<String, List<Ticket>> grouped(String query, Collection<String> ids, int limit) {
         Map<String, List<Ticket>> result = new HashMap<>();
         cypher.read(query, Map.of("ids", List.copyOf(ids), "limit", limit), r -> r)
-                .forEach(r -> result.put(r.get("id").asString(), r.get("tickets").asList(Ticket::from)));
+                .forEach(r -> result.computeIfAbsent(r.get("id").asString(), k -> new ArrayList<>()).add(Ticket.from(r.get("t"))));
         return result;
     }
 

@@ -1,0 +1,53 @@
+package org.crmgraph.graph.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.crmgraph.graph.cypher.ConstraintViolations;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.embedded.CrmDataProperties;
+import org.crmgraph.graph.embedded.EmbeddedNeo4j;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.exceptions.ClientException;
+
+class SchemaMigrationsIT {
+
+    @TempDir Path dataDir;
+
+    @Test
+    void appliesEachMigrationOnceAndTheConstraintsHold() {
+        var properties = new CrmDataProperties();
+        properties.setDataDir(dataDir);
+        properties.getEmbedded().setBoltPort(0);
+        properties.getEmbedded().setPageCache("32m");
+        properties.getEmbedded().setGds(false);
+        try (var neo4j = EmbeddedNeo4j.start(properties);
+             var driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+            var cypher = new CypherRunner(driver, null);
+            var migrations = new SchemaMigrations(cypher);
+
+            assertThat(migrations.apply()).containsExactly(1);
+            assertThat(migrations.apply()).isEmpty();
+            assertThat(cypher.read("MATCH (m:__CrmMigration) RETURN m.version AS v", Map.of(), r -> r.get("v").asInt()))
+                    .containsExactly(1);
+
+            cypher.write("CREATE (:Customer {id: 'a', email: 'same@example.com'})", Map.of());
+            assertThatThrownBy(() -> cypher.write("CREATE (:Customer {id: 'b', email: 'same@example.com'})", Map.of()))
+                    .isInstanceOfSatisfying(ClientException.class,
+                            e -> assertThat(ConstraintViolations.isUniquenessViolation(e)).isTrue());
+        }
+    }
+
+    @Test
+    void everyMigrationFileIsNamedAndParsed() {
+        var discovered = new SchemaMigrations(null).discover();
+        assertThat(discovered).extracting(SchemaMigrations.Migration::version).containsExactly(1);
+        assertThat(discovered.getFirst().statements()).hasSizeGreaterThan(20)
+                .allSatisfy(statement -> assertThat(statement).startsWith("CREATE").contains("IF NOT EXISTS").doesNotContain("//"));
+    }
+}

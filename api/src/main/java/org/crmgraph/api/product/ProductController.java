@@ -6,7 +6,6 @@ import org.crmgraph.api.graphql.BatchResults;
 import org.crmgraph.api.graphql.Connection;
 import org.crmgraph.api.graphql.DeletePayload;
 import org.crmgraph.api.graphql.SortDirection;
-import org.crmgraph.graph.order.OrderLine;
 import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.product.Category;
@@ -63,11 +62,6 @@ class ProductController {
     @BatchMapping(typeName = "Category", field = "products")
     Map<Category, List<Product>> categoryProducts(List<Category> categories) {
         return BatchResults.lists(categories, Category::name, products.inCategories(BatchResults.keys(categories, Category::name)));
-    }
-
-    @BatchMapping(typeName = "OrderLine", field = "product")
-    Map<OrderLine, Product> lineProducts(List<OrderLine> lines) {
-        return BatchResults.single(lines, OrderLine::sku, products.findAll(BatchResults.keys(lines, OrderLine::sku)));
     }
 
     @MutationMapping

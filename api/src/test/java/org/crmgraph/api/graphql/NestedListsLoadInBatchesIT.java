@@ -39,7 +39,7 @@ class NestedListsLoadInBatchesIT {
     void roundTripsDoNotGrowWithTheNumberOfParents() {
         long few = transactionsFor(2);
         long many = transactionsFor(40);
-        // page + customer.orders/tickets/interactions + order.customer/lines + line.product + product.buyers
+        // page + customer.orders/tickets/interactions + order.customer/lines (with products) + product.buyers
         // + buyer.customer + ticket.customer/product/resolvedBy + article.resolvedTickets + interaction.customer/product
         // (a level with no parents costs nothing, so the small page may need fewer)
         assertThat(few).isLessThanOrEqualTo(16);

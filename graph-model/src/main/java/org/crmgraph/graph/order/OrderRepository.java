@@ -9,6 +9,7 @@ import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
+import org.crmgraph.graph.product.Product;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
 
@@ -33,9 +34,10 @@ class OrderRepository {
     private static final String LINES = """
             UNWIND $ids AS id
             MATCH (o:Order {id: id})-[line:CONTAINS]->(p:Product)
-            RETURN id, p.sku AS sku, line.quantity AS quantity, line.unitPrice AS unitPrice
-            ORDER BY id, sku
-            """;
+            %s
+            RETURN id, %s AS product, line.quantity AS quantity, line.unitPrice AS unitPrice
+            ORDER BY id, p.sku
+            """.formatted(Product.RELATED, Product.PROJECTION);
     private static final String BUYERS = """
             UNWIND $skus AS sku
             MATCH (:Product {sku: sku})<-[line:CONTAINS]-(:Order)<-[:PLACED]-(c:Customer)
@@ -95,7 +97,7 @@ class OrderRepository {
     Map<String, List<OrderLine>> lines(Collection<String> orderIds) {
         Map<String, List<OrderLine>> result = new HashMap<>();
         cypher.read(LINES, Map.of("ids", List.copyOf(orderIds)), r -> new OrderLine(r.get("id").asString(),
-                        r.get("sku").asString(), r.get("quantity").asInt(), r.get("unitPrice").asDouble()))
+                        Product.from(r.get("product")), r.get("quantity").asInt(), r.get("unitPrice").asDouble()))
                 .forEach(line -> result.computeIfAbsent(line.orderId(), k -> new java.util.ArrayList<>()).add(line));
         return result;
     }

@@ -9,11 +9,11 @@ public record Product(String sku, String name, String description, Double price,
                       OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     // The category name travels with the product; looked up in a CALL subquery (see Order.RELATED).
-    static final String RELATED = """
+    public static final String RELATED = """
             CALL (p) { OPTIONAL MATCH (p)-[:IN_CATEGORY]->(cat:Category) RETURN cat.name AS category LIMIT 1 }""";
-    static final String PROJECTION = "p{.*, category: category}";
+    public static final String PROJECTION = "p{.*, category: category}";
 
-    static Product from(Value value) {
+    public static Product from(Value value) {
         return new Product(value.get("sku").asString(), Records.string(value.get("name")),
                 Records.string(value.get("description")), Records.decimal(value.get("price")),
                 Records.string(value.get("category")), Records.dateTime(value.get("createdAt")),

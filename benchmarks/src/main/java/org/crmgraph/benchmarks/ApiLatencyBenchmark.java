@@ -1,0 +1,143 @@
+package org.crmgraph.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+/**
+ * GraphQL latency and throughput of the service on a graph of N customers and M orders.
+ *
+ * <p>Starts the service jar as its own process (embedded Neo4j, random loopback ports), loads
+ * the graph over Bolt in batches, warms up, then measures three front-end queries one at a time
+ * (latency percentiles) and with concurrent clients (throughput). Prints a Markdown table.
+ *
+ * <pre>./mvnw -pl benchmarks exec:java -Dexec.args="--customers 10000 --orders 100000"</pre>
+ */
+public final class ApiLatencyBenchmark {
+
+    private static final String BY_ID_FIELDS = """
+            query($id: ID!) { customer(id: $id) { id name email country createdAt } }""";
+    private static final String BY_ID = """
+            query($id: ID!) { customer(id: $id) { id name email country
+              orders { id placedAt total lines { quantity unitPrice product { sku name category } } } } }""";
+    private static final String CUSTOMER_PAGE = """
+            query($country: String) { customers(first: 50, filter: {country: $country}, orderBy: {field: NAME}) {
+              totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name email country createdAt } } } }""";
+    private static final String TICKET_PAGE = """
+            query($status: TicketStatus) { tickets(first: 50, filter: {status: $status}, orderBy: {field: CREATED_AT, direction: DESC}) {
+              totalCount edges { node { id subject priority status createdAt customer { id name } product { sku } } } } }""";
+    private static final String[] COUNTRIES = {"GB", "DE", "FR", "NL", "ES", "IT", "SE", "PL", "IE", "US"};
+    private static final String[] STATUSES = {"OPEN", "IN_PROGRESS", "RESOLVED", "CLOSED"};
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        Path jar = Path.of(options.getOrDefault("jar", "api/target/api-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
+        int customers = Integer.parseInt(options.getOrDefault("customers", "10000"));
+        int orders = Integer.parseInt(options.getOrDefault("orders", "100000"));
+        int tickets = Integer.parseInt(options.getOrDefault("tickets", "20000"));
+        int requests = Integer.parseInt(options.getOrDefault("requests", "2000"));
+        int clients = Integer.parseInt(options.getOrDefault("clients", "4"));
+        String heap = options.getOrDefault("heap", "2g");
+
+        System.out.printf("Starting %s (heap %s) ...%n", jar.getFileName(), heap);
+        long started = System.nanoTime();
+        try (var service = ServiceProcess.start(jar, heap, List.of())) {
+            System.out.printf("Ready in %.1f s; loading %,d customers, %,d orders, %,d tickets ...%n",
+                    (System.nanoTime() - started) / 1e9, customers, orders, tickets);
+            try (Driver driver = GraphDatabase.driver(service.boltUri(), AuthTokens.none())) {
+                new BenchmarkGraph(driver).load(customers, orders, tickets);
+            }
+            var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            Map<String, IntFunction<String>> scenarios = new LinkedHashMap<>();
+            SplittableRandom random = new SplittableRandom(7);
+            scenarios.put("customer by id, own fields only (one round trip)", i ->
+                    body(BY_ID_FIELDS, "id", "bc-" + random.split().nextInt(customers)));
+            scenarios.put("customer by id, with orders, lines and products", i ->
+                    body(BY_ID, "id", "bc-" + random.split().nextInt(customers)));
+            scenarios.put("page of 50 customers, filtered by country, sorted by name", i ->
+                    body(CUSTOMER_PAGE, "country", COUNTRIES[i % COUNTRIES.length]));
+            scenarios.put("page of 50 tickets, filtered by status, newest first", i ->
+                    body(TICKET_PAGE, "status", STATUSES[i % STATUSES.length]));
+
+            System.out.printf("%n| query | p50 ms | p90 ms | p99 ms | max ms | req/s (%d clients) |%n", clients);
+            System.out.println("|---|---|---|---|---|---|");
+            for (var scenario : scenarios.entrySet()) {
+                run(http, service.graphQlUrl(), scenario.getValue(), requests / 2, 1, null);
+                Latencies latencies = new Latencies(requests);
+                run(http, service.graphQlUrl(), scenario.getValue(), requests, 1, latencies);
+                long t0 = System.nanoTime();
+                run(http, service.graphQlUrl(), scenario.getValue(), requests, clients, null);
+                double throughput = requests / ((System.nanoTime() - t0) / 1e9);
+                System.out.printf("| %s | %.2f | %.2f | %.2f | %.2f | %.0f |%n", scenario.getKey(),
+                        latencies.percentileMillis(50), latencies.percentileMillis(90), latencies.percentileMillis(99),
+                        latencies.percentileMillis(100), throughput);
+            }
+            System.out.printf("%nService resident memory after the run: %d MiB%n", service.residentMemoryBytes() >> 20);
+        }
+    }
+
+    private static void run(HttpClient http, String url, IntFunction<String> bodies, int count, int clients,
+                            Latencies latencies) throws Exception {
+        AtomicLong next = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                workers.add(pool.submit(() -> {
+                    long i;
+                    while ((i = next.getAndIncrement()) < count) {
+                        var request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(bodies.apply((int) i))).build();
+                        long t0 = System.nanoTime();
+                        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        long elapsed = System.nanoTime() - t0;
+                        if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
+                            throw new IllegalStateException("Query failed: " + response.body());
+                        }
+                        if (latencies != null) {
+                            latencies.add(elapsed);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String body(String query, String variable, String value) {
+        return "{\"query\":\"" + query.replace("\"", "\\\"").replace("\n", " ") + "\",\"variables\":{\"" + variable + "\":\"" + value + "\"}}";
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("Expected --name value pairs, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+
+    private ApiLatencyBenchmark() {}
+}

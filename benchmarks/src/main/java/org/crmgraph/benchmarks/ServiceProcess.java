@@ -1,0 +1,127 @@
+package org.crmgraph.benchmarks;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The service jar started as its own process on loopback ports, the way it runs in production. */
+final class ServiceProcess implements AutoCloseable {
+
+    final int httpPort;
+    final int boltPort;
+    final Path dataDir;
+    private final Process process;
+
+    private ServiceProcess(Process process, int httpPort, int boltPort, Path dataDir) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.boltPort = boltPort;
+        this.dataDir = dataDir;
+    }
+
+    static ServiceProcess start(Path jar, String heap, List<String> extraArguments) throws Exception {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("No service jar at " + jar + "; build it with ./mvnw -DskipTests package");
+        }
+        int httpPort = freePort();
+        int boltPort = freePort();
+        Path dataDir = Files.createTempDirectory("crm-bench");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED",
+                "-jar", jar.toString(),
+                "--server.port=" + httpPort,
+                "--crm.data-dir=" + dataDir,
+                "--crm.embedded.bolt-port=" + boltPort,
+                "--crm.demo-data.enabled=false",
+                "--logging.level.root=warn"));
+        command.addAll(extraArguments);
+        Path log = dataDir.resolve("service.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        var service = new ServiceProcess(process, httpPort, boltPort, dataDir);
+        service.awaitReady(Duration.ofMinutes(3), log);
+        return service;
+    }
+
+    String graphQlUrl() {
+        return "http://127.0.0.1:" + httpPort + "/graphql";
+    }
+
+    String boltUri() {
+        return "bolt://127.0.0.1:" + boltPort;
+    }
+
+    long residentMemoryBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private void awaitReady(Duration timeout, Path log) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness")).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service exited during start-up; see " + log);
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        close();
+        throw new IllegalStateException("The service was not ready within " + timeout + "; see " + log);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        deleteQuietly(dataDir.toFile());
+    }
+
+    private static void deleteQuietly(File file) {
+        File[] children = file.listFiles();
+        if (children != null) {
+            for (File child : children) {
+                deleteQuietly(child);
+            }
+        }
+        file.delete();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -2,24 +2,10 @@ package org.crmgraph.api.article;
 
 import java.util.List;
 import java.util.Map;
-import org.crmgraph.api.CrmIntegrationTest;
-import org.crmgraph.api.GraphFixture;
-import org.crmgraph.graph.cypher.CypherRunner;
-import org.junit.jupiter.api.BeforeEach;
+import org.crmgraph.api.FixtureGraphTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.GraphQlTester;
 
-@CrmIntegrationTest
-class ArticleApiIT {
-
-    @Autowired GraphQlTester graphQl;
-    @Autowired CypherRunner cypher;
-
-    @BeforeEach
-    void fixture() {
-        GraphFixture.crm(cypher);
-    }
+class ArticleApiIT extends FixtureGraphTest {
 
     @Test
     void createsUpdatesAndDeletesAnArticle() {

@@ -4,24 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.crmgraph.api.CrmIntegrationTest;
-import org.crmgraph.api.GraphFixture;
-import org.crmgraph.graph.cypher.CypherRunner;
-import org.junit.jupiter.api.BeforeEach;
+import org.crmgraph.api.FixtureGraphTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.GraphQlTester;
 
-@CrmIntegrationTest
-class CustomerMutationsIT {
-
-    @Autowired GraphQlTester graphQl;
-    @Autowired CypherRunner cypher;
-
-    @BeforeEach
-    void fixture() {
-        GraphFixture.crm(cypher);
-    }
+class CustomerMutationsIT extends FixtureGraphTest {
 
     private long count(String cypherText) {
         return cypher.read(cypherText, Map.of(), r -> r.get(0).asLong()).getFirst();

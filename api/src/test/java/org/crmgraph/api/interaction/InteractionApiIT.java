@@ -1,24 +1,10 @@
 package org.crmgraph.api.interaction;
 
 import java.util.Map;
-import org.crmgraph.api.CrmIntegrationTest;
-import org.crmgraph.api.GraphFixture;
-import org.crmgraph.graph.cypher.CypherRunner;
-import org.junit.jupiter.api.BeforeEach;
+import org.crmgraph.api.FixtureGraphTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.GraphQlTester;
 
-@CrmIntegrationTest
-class InteractionApiIT {
-
-    @Autowired GraphQlTester graphQl;
-    @Autowired CypherRunner cypher;
-
-    @BeforeEach
-    void fixture() {
-        GraphFixture.crm(cypher);
-    }
+class InteractionApiIT extends FixtureGraphTest {
 
     @Test
     void recordsAnInteractionAboutAProduct() {

@@ -4,24 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.crmgraph.api.CrmIntegrationTest;
-import org.crmgraph.api.GraphFixture;
-import org.crmgraph.graph.cypher.CypherRunner;
-import org.junit.jupiter.api.BeforeEach;
+import org.crmgraph.api.FixtureGraphTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.GraphQlTester;
 
-@CrmIntegrationTest
-class OrderApiIT {
-
-    @Autowired GraphQlTester graphQl;
-    @Autowired CypherRunner cypher;
-
-    @BeforeEach
-    void fixture() {
-        GraphFixture.crm(cypher);
-    }
+class OrderApiIT extends FixtureGraphTest {
 
     private long orderCount() {
         return cypher.read("MATCH (o:Order) RETURN count(o)", Map.of(), r -> r.get(0).asLong()).getFirst();

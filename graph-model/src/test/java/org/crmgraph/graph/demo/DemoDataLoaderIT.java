@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import org.crmgraph.graph.cypher.CypherRunner;
-import org.crmgraph.graph.embedded.CrmDataProperties;
-import org.crmgraph.graph.embedded.EmbeddedNeo4j;
+import org.crmgraph.graph.embedded.EmbeddedTestDatabase;
 import org.crmgraph.graph.schema.SchemaMigrations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.GraphDatabase;
 
 class DemoDataLoaderIT {
 
@@ -19,14 +16,8 @@ class DemoDataLoaderIT {
 
     @Test
     void loadsAConnectedDemoGraphOnceIntoAnEmptyDatabase() {
-        var properties = new CrmDataProperties();
-        properties.setDataDir(dataDir);
-        properties.getEmbedded().setBoltPort(0);
-        properties.getEmbedded().setPageCache("32m");
-        properties.getEmbedded().setGds(false);
-        try (var neo4j = EmbeddedNeo4j.start(properties);
-             var driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
-            var cypher = new CypherRunner(driver, null);
+        try (var database = EmbeddedTestDatabase.start(dataDir, false)) {
+            var cypher = database.cypher();
             new SchemaMigrations(cypher).apply();
             var loader = new DemoDataLoader(cypher);
 

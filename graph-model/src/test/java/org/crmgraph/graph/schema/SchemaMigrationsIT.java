@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.Map;
 import org.crmgraph.graph.cypher.ConstraintViolations;
-import org.crmgraph.graph.cypher.CypherRunner;
-import org.crmgraph.graph.embedded.CrmDataProperties;
-import org.crmgraph.graph.embedded.EmbeddedNeo4j;
+import org.crmgraph.graph.embedded.EmbeddedTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.exceptions.ClientException;
 
 class SchemaMigrationsIT {
@@ -21,14 +17,8 @@ class SchemaMigrationsIT {
 
     @Test
     void appliesEachMigrationOnceAndTheConstraintsHold() {
-        var properties = new CrmDataProperties();
-        properties.setDataDir(dataDir);
-        properties.getEmbedded().setBoltPort(0);
-        properties.getEmbedded().setPageCache("32m");
-        properties.getEmbedded().setGds(false);
-        try (var neo4j = EmbeddedNeo4j.start(properties);
-             var driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
-            var cypher = new CypherRunner(driver, null);
+        try (var database = EmbeddedTestDatabase.start(dataDir, false)) {
+            var cypher = database.cypher();
             var migrations = new SchemaMigrations(cypher);
 
             assertThat(migrations.apply()).containsExactly(1);

@@ -80,10 +80,6 @@ public class CypherRunner {
         return transactions.sum();
     }
 
-    public Driver driver() {
-        return driver;
-    }
-
     private Session session() {
         var config = SessionConfig.builder().withBookmarkManager(bookmarks);
         if (database != null) {

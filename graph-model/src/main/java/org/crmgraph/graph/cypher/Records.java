@@ -18,10 +18,6 @@ public final class Records {
         return value == null || value.isNull() ? null : value.asDouble();
     }
 
-    public static Integer integer(Value value) {
-        return value == null || value.isNull() ? null : value.asInt();
-    }
-
     public static OffsetDateTime dateTime(Value value) {
         if (value == null || value.isNull()) {
             return null;

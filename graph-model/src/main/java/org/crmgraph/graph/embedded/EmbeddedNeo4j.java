@@ -33,13 +33,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
 
     private final DatabaseManagementService dbms;
-    private final GraphDatabaseAPI database;
     private final URI boltUri;
     private final Path home;
 
-    private EmbeddedNeo4j(DatabaseManagementService dbms, GraphDatabaseAPI database, URI boltUri, Path home) {
+    private EmbeddedNeo4j(DatabaseManagementService dbms, URI boltUri, Path home) {
         this.dbms = dbms;
-        this.database = database;
         this.boltUri = boltUri;
         this.home = home;
     }
@@ -75,7 +73,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         if (settings.isGds()) {
             GdsProcedureRegistrar.register(database);
         }
-        return new EmbeddedNeo4j(dbms, database, boltUri, home);
+        return new EmbeddedNeo4j(dbms, boltUri, home);
     }
 
     public URI boltUri() {
@@ -84,10 +82,6 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     public Path home() {
         return home;
-    }
-
-    GraphDatabaseAPI database() {
-        return database;
     }
 
     @Override

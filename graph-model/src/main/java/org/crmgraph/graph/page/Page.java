@@ -1,7 +1,6 @@
 package org.crmgraph.graph.page;
 
 import java.util.List;
-import java.util.function.Function;
 
 /** One page of a keyset-paginated list, with the cursor of every item and the size of the whole filtered list. */
 public record Page<T>(List<Edge<T>> edges, boolean hasNextPage, boolean hasPreviousPage, long totalCount) {
@@ -14,10 +13,5 @@ public record Page<T>(List<Edge<T>> edges, boolean hasNextPage, boolean hasPrevi
 
     public String endCursor() {
         return edges.isEmpty() ? null : edges.getLast().cursor();
-    }
-
-    public <R> Page<R> map(Function<T, R> mapper) {
-        return new Page<>(edges.stream().map(e -> new Edge<>(e.cursor(), mapper.apply(e.node()))).toList(),
-                hasNextPage, hasPreviousPage, totalCount);
     }
 }

@@ -1,6 +1,9 @@
 package org.crmgraph.api.customer;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.crmgraph.api.graphql.Connection;
 import org.crmgraph.api.graphql.DeletePayload;
 import org.crmgraph.api.graphql.SortDirection;
@@ -13,6 +16,7 @@ import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.validation.FieldError;
 import org.crmgraph.graph.validation.Outcome;
+import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -22,6 +26,25 @@ import org.springframework.stereotype.Controller;
 class CustomerController {
 
     record CustomerSortInput(CustomerSort field, SortDirection direction) {}
+
+    /** Update input: an omitted field stays as it is, an explicit null removes it. */
+    record UpdateCustomerInput(ArgumentValue<String> name, ArgumentValue<String> email, ArgumentValue<String> phone,
+                               ArgumentValue<String> country, ArgumentValue<String> city) {
+
+        CustomerInput toInput() {
+            Set<String> cleared = new HashSet<>();
+            Map.of("name", name, "email", email, "phone", phone, "country", country, "city", city).forEach((field, value) -> {
+                if (value != null && !value.isOmitted() && !value.isPresent()) {
+                    cleared.add(field);
+                }
+            });
+            return new CustomerInput(valueOf(name), valueOf(email), valueOf(phone), valueOf(country), valueOf(city), cleared);
+        }
+
+        private static String valueOf(ArgumentValue<String> value) {
+            return value == null ? null : value.value();
+        }
+    }
 
     record CustomerPayload(Customer customer, List<FieldError> errors) {
         static CustomerPayload of(Outcome<Customer> outcome) {
@@ -56,8 +79,8 @@ class CustomerController {
     }
 
     @MutationMapping
-    CustomerPayload updateCustomer(@Argument String id, @Argument CustomerInput input) {
-        return CustomerPayload.of(customers.update(id, input));
+    CustomerPayload updateCustomer(@Argument String id, @Argument UpdateCustomerInput input) {
+        return CustomerPayload.of(customers.update(id, input.toInput()));
     }
 
     @MutationMapping

@@ -69,6 +69,30 @@ class CustomerMutationsIT extends FixtureGraphTest {
     }
 
     @Test
+    void explicitNullRemovesAnOptionalFieldWhileOmittedFieldsStay() {
+        Map<String, Object> input = new HashMap<>();
+        input.put("city", null);
+        input.put("email", null);
+        var response = graphQl.documentName("updateCustomer").variable("id", "c1").variable("input", input).execute();
+        response.path("updateCustomer.errors").entityList(Object.class).hasSize(0);
+        response.path("updateCustomer.customer.city").valueIsNull();
+        response.path("updateCustomer.customer.email").valueIsNull();
+        response.path("updateCustomer.customer.country").entity(String.class).isEqualTo("GB");
+        assertThat(cypher.read("MATCH (c:Customer {id: 'c1'}) RETURN keys(c) AS keys", Map.of(), r -> r.get(0).asList(v -> v.asString())).getFirst())
+                .doesNotContain("city", "email").contains("name", "country");
+    }
+
+    @Test
+    void theNameCannotBeRemoved() {
+        Map<String, Object> input = new HashMap<>();
+        input.put("name", null);
+        graphQl.documentName("updateCustomer").variable("id", "c1").variable("input", input).execute()
+                .path("updateCustomer.errors[0].code").entity(String.class).isEqualTo("REQUIRED");
+        graphQl.documentName("customer").variable("id", "c1").execute()
+                .path("customer.name").entity(String.class).isEqualTo("Alice Archer");
+    }
+
+    @Test
     void updateToAnotherCustomersEmailIsADuplicateAndChangesNothing() {
         graphQl.documentName("updateCustomer").variable("id", "c2")
                 .variable("input", Map.of("email", "carla@example.com", "city", "Köln")).execute()

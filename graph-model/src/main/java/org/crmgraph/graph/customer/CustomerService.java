@@ -84,6 +84,14 @@ public class CustomerService {
         putIfPresent(properties, "phone", checks.phone("phone", input.phone()));
         putIfPresent(properties, "country", checks.country("country", input.country()));
         putIfPresent(properties, "city", checks.text("city", input.city(), 100, false));
+        for (String field : input.cleared() == null ? java.util.Set.<String>of() : input.cleared()) {
+            if (field.equals("name")) {
+                checks.add("name", ErrorCode.REQUIRED, "A customer's name cannot be removed.");
+            } else if (!properties.containsKey(field)) {
+                // A null value in SET c += $changes removes the property.
+                properties.put(field, null);
+            }
+        }
         return properties;
     }
 

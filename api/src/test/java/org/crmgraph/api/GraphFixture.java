@@ -3,9 +3,9 @@ package org.crmgraph.api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.cypher.CypherScripts;
 import org.springframework.core.io.ClassPathResource;
 
 /** Resets the graph to a fixture script (statements separated by semicolons), keeping schema and migration history. */
@@ -21,10 +21,7 @@ public final class GraphFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Arrays.stream(text.split(";"))
-                .map(s -> s.lines().filter(l -> !l.strip().startsWith("//")).reduce("", (a, b) -> a + "\n" + b).strip())
-                .filter(s -> !s.isEmpty())
-                .forEach(statement -> cypher.write(statement, Map.of()));
+        CypherScripts.statements(text).forEach(statement -> cypher.write(statement, Map.of()));
     }
 
     public static void crm(CypherRunner cypher) {

@@ -9,7 +9,6 @@ import org.crmgraph.graph.article.ArticleFilter;
 import org.crmgraph.graph.article.ArticleInput;
 import org.crmgraph.graph.article.ArticleService;
 import org.crmgraph.graph.article.ArticleSort;
-import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.validation.FieldError;
 import org.crmgraph.graph.validation.Outcome;
@@ -46,7 +45,7 @@ class ArticleController {
     Connection<Article> articles(@Argument Integer first, @Argument String after, @Argument ArticleFilter filter,
                                  @Argument ArticleSortInput orderBy) {
         boolean descending = orderBy.direction().descending();
-        var request = paging.request(first, after, KeysetQuery.ordering(orderBy.field().key(), descending));
+        var request = paging.request(first, after, orderBy.field().key(), descending);
         return Connection.of(articles.page(filter, orderBy.field(), descending, request));
     }
 

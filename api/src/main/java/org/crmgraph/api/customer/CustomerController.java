@@ -12,7 +12,6 @@ import org.crmgraph.graph.customer.CustomerFilter;
 import org.crmgraph.graph.customer.CustomerInput;
 import org.crmgraph.graph.customer.CustomerService;
 import org.crmgraph.graph.customer.CustomerSort;
-import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.validation.FieldError;
 import org.crmgraph.graph.validation.Outcome;
@@ -69,7 +68,7 @@ class CustomerController {
     Connection<Customer> customers(@Argument Integer first, @Argument String after, @Argument CustomerFilter filter,
                                    @Argument CustomerSortInput orderBy) {
         boolean descending = orderBy.direction().descending();
-        var request = paging.request(first, after, KeysetQuery.ordering(orderBy.field().key(), descending));
+        var request = paging.request(first, after, orderBy.field().key(), descending);
         return Connection.of(customers.page(filter, orderBy.field(), descending, request));
     }
 

@@ -12,7 +12,6 @@ import org.crmgraph.graph.interaction.InteractionFilter;
 import org.crmgraph.graph.interaction.InteractionService;
 import org.crmgraph.graph.interaction.InteractionSort;
 import org.crmgraph.graph.interaction.RecordInteractionInput;
-import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.product.Product;
 import org.crmgraph.graph.product.ProductService;
@@ -52,7 +51,7 @@ class InteractionController {
     Connection<Interaction> interactions(@Argument Integer first, @Argument String after,
                                          @Argument InteractionFilter filter, @Argument InteractionSortInput orderBy) {
         boolean descending = orderBy.direction().descending();
-        var request = paging.request(first, after, KeysetQuery.ordering(orderBy.field().key(), descending));
+        var request = paging.request(first, after, orderBy.field().key(), descending);
         return Connection.of(interactions.page(filter, orderBy.field(), descending, request));
     }
 

@@ -15,7 +15,6 @@ import org.crmgraph.graph.order.OrderLine;
 import org.crmgraph.graph.order.OrderService;
 import org.crmgraph.graph.order.OrderSort;
 import org.crmgraph.graph.order.PlaceOrderInput;
-import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.product.Product;
 import org.crmgraph.graph.validation.FieldError;
@@ -56,7 +55,7 @@ class OrderController {
     Connection<Order> orders(@Argument Integer first, @Argument String after, @Argument OrderFilter filter,
                              @Argument OrderSortInput orderBy) {
         boolean descending = orderBy.direction().descending();
-        var request = paging.request(first, after, KeysetQuery.ordering(orderBy.field().key(), descending));
+        var request = paging.request(first, after, orderBy.field().key(), descending);
         return Connection.of(orders.page(filter, orderBy.field(), descending, request));
     }
 

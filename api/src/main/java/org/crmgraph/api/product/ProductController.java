@@ -6,7 +6,6 @@ import org.crmgraph.api.graphql.BatchResults;
 import org.crmgraph.api.graphql.Connection;
 import org.crmgraph.api.graphql.DeletePayload;
 import org.crmgraph.api.graphql.SortDirection;
-import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.product.Category;
 import org.crmgraph.graph.product.Product;
@@ -50,7 +49,7 @@ class ProductController {
     Connection<Product> products(@Argument Integer first, @Argument String after, @Argument ProductFilter filter,
                                  @Argument ProductSortInput orderBy) {
         boolean descending = orderBy.direction().descending();
-        var request = paging.request(first, after, KeysetQuery.ordering(orderBy.field().key(), descending));
+        var request = paging.request(first, after, orderBy.field().key(), descending);
         return Connection.of(products.page(filter, orderBy.field(), descending, request));
     }
 

@@ -9,7 +9,6 @@ import org.crmgraph.graph.article.Article;
 import org.crmgraph.graph.article.ArticleService;
 import org.crmgraph.graph.customer.Customer;
 import org.crmgraph.graph.customer.CustomerService;
-import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.product.Product;
 import org.crmgraph.graph.product.ProductService;
@@ -61,7 +60,7 @@ class TicketController {
     Connection<Ticket> tickets(@Argument Integer first, @Argument String after, @Argument TicketFilter filter,
                                @Argument TicketSortInput orderBy) {
         boolean descending = orderBy.direction().descending();
-        var request = paging.request(first, after, KeysetQuery.ordering(orderBy.field().key(), descending));
+        var request = paging.request(first, after, orderBy.field().key(), descending);
         return Connection.of(tickets.page(filter, orderBy.field(), descending, request));
     }
 

@@ -39,6 +39,11 @@ public class PagingProperties {
         this.nestedListLimit = nestedListLimit;
     }
 
+    /** Checks {@code first} and decodes {@code after} for a list sorted by {@code sort} in the given direction. */
+    public PageRequest request(Integer first, String after, SortKey sort, boolean descending) {
+        return request(first, after, KeysetQuery.ordering(sort, descending));
+    }
+
     /** Checks {@code first} and decodes {@code after} for a list sorted by {@code ordering}. */
     public PageRequest request(Integer first, String after, String ordering) {
         int size = first == null ? defaultPageSize : first;

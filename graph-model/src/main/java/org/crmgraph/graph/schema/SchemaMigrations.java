@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.cypher.CypherScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -91,12 +92,8 @@ public class SchemaMigrations {
         }
         try {
             String text = resource.getContentAsString(StandardCharsets.UTF_8);
-            List<String> statements = Arrays.stream(text.split(";"))
-                    .map(s -> s.lines().filter(l -> !l.strip().startsWith("//")).collect(Collectors.joining("\n")).strip())
-                    .filter(s -> !s.isEmpty())
-                    .toList();
             return new Migration(Integer.parseInt(matcher.group(1)), matcher.group(2).replace('_', ' '),
-                    DigestUtils.md5DigestAsHex(text.getBytes(StandardCharsets.UTF_8)), statements);
+                    DigestUtils.md5DigestAsHex(text.getBytes(StandardCharsets.UTF_8)), CypherScripts.statements(text));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read migration " + name, e);
         }

@@ -1,13 +1,21 @@
 package org.crmgraph.api;
 
+import org.crmgraph.api.cli.CommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The CRM graph service. Scans all {@code org.crmgraph} modules so graph-model, import and algorithms contribute their beans. */
+/**
+ * The CRM graph service. Scans all {@code org.crmgraph} modules so graph-model, import and algorithms
+ * contribute their beans. With a command as first argument ({@code import ...}) it runs that command
+ * against the configured Neo4j instead of serving, and exits.
+ */
 @SpringBootApplication(scanBasePackages = "org.crmgraph")
 public class CrmGraphApplication {
 
     public static void main(String[] args) {
+        if (CommandLine.isCommand(args)) {
+            System.exit(CommandLine.run(CrmGraphApplication.class, args));
+        }
         SpringApplication.run(CrmGraphApplication.class, args);
     }
 }

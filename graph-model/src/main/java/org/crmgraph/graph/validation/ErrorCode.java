@@ -19,5 +19,7 @@ public enum ErrorCode {
     /** The thing is still referenced (e.g. a product that appears in orders) and cannot be removed. */
     IN_USE,
     /** The operation does not fit the current state (e.g. resolving a closed ticket). */
-    INVALID_STATE
+    INVALID_STATE,
+    /** A server-side path outside the folder the service may read (the configured import folder). */
+    OUTSIDE_IMPORT_FOLDER
 }

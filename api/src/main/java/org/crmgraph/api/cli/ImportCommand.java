@@ -1,0 +1,140 @@
+package org.crmgraph.api.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.crmgraph.importer.ImportFailedException;
+import org.crmgraph.importer.ImportRequest;
+import org.crmgraph.importer.ImportService;
+import org.crmgraph.importer.job.ImportCounts;
+import org.crmgraph.importer.job.ImportJob;
+import org.crmgraph.importer.mapping.EntityType;
+import org.crmgraph.importer.mapping.InvalidMappingException;
+import org.crmgraph.importer.mapping.MappingLoader;
+import org.crmgraph.importer.read.MalformedFileException;
+import org.springframework.stereotype.Component;
+
+/** {@code import --mapping <name|file> [--type T] [--dry-run] [--report F] <file>}: see {@link #USAGE}. */
+@Component
+class ImportCommand implements Command {
+
+    static final String USAGE = """
+            usage: java -jar api.jar import --mapping <name|mapping.yaml> [options] <file.csv[.gz]|file.jsonl[.gz]>
+
+              --mapping M    a built-in mapping (%s) or a mapping file
+              --type T       the entity type you expect the mapping to import (customers, products, orders,
+                             tickets, interactions, articles); a mismatch stops before anything is written
+              --dry-run      clean, validate and report, write nothing to the graph
+              --report F     where to write the rejected-rows CSV (default: crm-data/import-reports/<job>-rejects.csv)
+              --crm.x=y      any service setting, e.g. --spring.neo4j.uri=neo4j://host:7687 to import into an
+                             external Neo4j instead of the embedded one in --crm.data-dir
+
+            Exit status: 0 imported; 1 the import failed (the message names the line and column);
+                         2 wrong arguments or mapping; 3 the database could not be opened.""".formatted(
+            String.join(", ", MappingLoader.BUILT_IN));
+
+    private final ImportService imports;
+
+    ImportCommand(ImportService imports) {
+        this.imports = imports;
+    }
+
+    @Override
+    public String name() {
+        return "import";
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) {
+        String mapping = null;
+        EntityType type = null;
+        boolean dryRun = false;
+        Path report = null;
+        Path file = null;
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            switch (argument) {
+                case "--mapping", "--type", "--report" -> {
+                    if (i + 1 >= arguments.size()) {
+                        return usage(err, argument + " needs a value");
+                    }
+                    String value = arguments.get(++i);
+                    if (argument.equals("--mapping")) {
+                        mapping = value;
+                    } else if (argument.equals("--report")) {
+                        report = Path.of(value);
+                    } else {
+                        type = EntityType.byKey(value).orElse(null);
+                        if (type == null) {
+                            return usage(err, "unknown --type " + value);
+                        }
+                    }
+                }
+                case "--dry-run" -> dryRun = true;
+                default -> {
+                    if (argument.startsWith("--") || file != null) {
+                        return usage(err, "unexpected argument " + argument);
+                    }
+                    file = Path.of(argument);
+                }
+            }
+        }
+        if (mapping == null || file == null) {
+            return usage(err, mapping == null ? "--mapping is required" : "which file? give its path last");
+        }
+        var bar = new ConsoleProgressBar(err, System.console() != null);
+        long start = System.nanoTime();
+        try {
+            ImportJob job = imports.run(new ImportRequest(file, mapping, type, dryRun, report), bar);
+            bar.done();
+            summary(out, job, Duration.ofNanos(System.nanoTime() - start));
+            return OK;
+        } catch (InvalidMappingException e) {
+            bar.done();
+            return usage(err, e.getMessage());
+        } catch (MalformedFileException e) {
+            bar.done();
+            err.println("error: " + file + ": " + e.getMessage());
+            return FAILED;
+        } catch (ImportFailedException e) {
+            bar.done();
+            err.println("error: import " + e.jobId() + " of " + file + " failed: " + e.getMessage());
+            err.println("Every batch before the failure is committed; fix the file and run the import again "
+                    + "(re-running changes nothing that is already imported).");
+            return FAILED;
+        }
+    }
+
+    private static void summary(PrintStream out, ImportJob job, Duration took) {
+        ImportCounts c = job.counts();
+        double seconds = took.toMillis() / 1000.0;
+        out.printf(Locale.ROOT, "Import %s %s%s in %.1f s (%,.0f rows/s)%n", job.id(), job.status(),
+                job.dryRun() ? " (dry run: nothing written)" : "", seconds, c.rowsRead() / Math.max(0.001, seconds));
+        out.printf(Locale.ROOT, "  file       %s (mapping %s, %s)%n", job.file(), job.mapping(), job.type());
+        out.printf(Locale.ROOT, "  rows       %,d read, %,d imported, %,d rejected, %,d exact duplicates dropped%n",
+                c.rowsRead(), c.rowsImported(), c.rowsRejected(), c.duplicateRows());
+        if (c.valuesDropped() > 0) {
+            out.printf(Locale.ROOT, "  values     %,d invalid values left out of imported rows%n", c.valuesDropped());
+        }
+        if (c.customersCreated() + c.customersMatched() > 0) {
+            out.printf(Locale.ROOT, "  customers  %,d new, %,d matched to existing customers%n", c.customersCreated(),
+                    c.customersMatched());
+        }
+        if (c.rowsRejected() + c.duplicateRows() + c.valuesDropped() > 0) {
+            out.printf("  report     %s%n", job.reportFile());
+        }
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("error: " + problem);
+        err.println(USAGE);
+        return BAD_ARGUMENTS;
+    }
+}

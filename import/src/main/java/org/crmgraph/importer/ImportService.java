@@ -1,0 +1,198 @@
+package org.crmgraph.importer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.embedded.CrmDataProperties;
+import org.crmgraph.graph.validation.ErrorCode;
+import org.crmgraph.graph.validation.Outcome;
+import org.crmgraph.importer.job.ImportJob;
+import org.crmgraph.importer.job.ImportJobRepository;
+import org.crmgraph.importer.mapping.EntityType;
+import org.crmgraph.importer.mapping.ImportMapping;
+import org.crmgraph.importer.mapping.InvalidMappingException;
+import org.crmgraph.importer.mapping.MappingLoader;
+import org.crmgraph.importer.read.MalformedFileException;
+import org.crmgraph.importer.read.RowSource;
+import org.crmgraph.importer.read.RowSources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Bulk imports: run in the foreground (the command line) or queued in the background (GraphQL), one
+ * at a time per service instance. A background import may only read files inside the import folder.
+ */
+@Service
+@DependsOn("schemaMigrations")
+public class ImportService implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+    private static final Duration STALE = Duration.ofMinutes(10);
+
+    private final ImportJobRepository jobs;
+    private final Importer importer;
+    private final Path folder;
+    private final Path reportFolder;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("crm-import-", 0).daemon().factory());
+
+    public ImportService(CypherRunner cypher, ImportJobRepository jobs, ImportProperties properties,
+                         CrmDataProperties data) {
+        this.jobs = jobs;
+        this.importer = new Importer(cypher, jobs, properties.batchSize());
+        this.folder = absolute(properties.folder() != null ? properties.folder() : data.getDataDir().resolve("import"));
+        this.reportFolder = absolute(properties.reportFolder() != null ? properties.reportFolder()
+                : data.getDataDir().resolve("import-reports"));
+    }
+
+    /** The folder background imports read from. */
+    public Path folder() {
+        return folder;
+    }
+
+    /** Runs an import in this thread (the command line): returns the finished job or throws with the reason. */
+    public ImportJob run(ImportRequest request, ImportProgressListener listener) {
+        Importer.Prepared prepared = prepare(request.file(), MappingLoader.load(request.mapping()), request.type(),
+                request.dryRun(), request.reportFile());
+        return importer.run(prepared, listener);
+    }
+
+    /**
+     * Queues an import of a file in the import folder.
+     *
+     * @param file    relative to the import folder (an absolute path must lie inside it)
+     * @param mapping a built-in mapping name or a mapping file in the import folder
+     */
+    public Outcome<ImportJob> start(String file, String mapping, EntityType type, boolean dryRun) {
+        Outcome<Path> source = insideImportFolder("file", file);
+        if (!source.succeeded()) {
+            return Outcome.failure(source.errors());
+        }
+        ImportMapping loaded;
+        try {
+            if (MappingLoader.BUILT_IN.contains(mapping)) {
+                loaded = MappingLoader.builtIn(mapping);
+            } else {
+                Outcome<Path> mappingFile = insideImportFolder("mapping", mapping);
+                if (!mappingFile.succeeded()) {
+                    return Outcome.failure(mappingFile.errors());
+                }
+                loaded = MappingLoader.load(mappingFile.value().toString());
+            }
+        } catch (InvalidMappingException e) {
+            return Outcome.failure("mapping", ErrorCode.INVALID_FORMAT, e.getMessage());
+        }
+        Importer.Prepared prepared;
+        try {
+            prepared = prepare(source.value(), loaded, type, dryRun, null);
+        } catch (InvalidMappingException e) {
+            return Outcome.failure("type", ErrorCode.INVALID_FORMAT, e.getMessage());
+        } catch (MalformedFileException e) {
+            return Outcome.failure("file", ErrorCode.INVALID_FORMAT, e.getMessage());
+        }
+        background.submit(() -> {
+            try {
+                importer.run(prepared, ImportProgressListener.NONE);
+            } catch (ImportFailedException e) {
+                // recorded on the job; the client reads it from importJob(id)
+            } catch (RuntimeException e) {
+                log.error("Import {} stopped", prepared.job().id(), e);
+            }
+        });
+        return Outcome.success(prepared.job());
+    }
+
+    public Optional<ImportJob> job(String id) {
+        return jobs.find(id);
+    }
+
+    public List<ImportJob> recentJobs(int limit) {
+        return jobs.recent(limit);
+    }
+
+    /** Jobs a killed process left RUNNING are marked INTERRUPTED, so nobody waits on them. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void interruptStaleJobs() {
+        long interrupted = jobs.interruptStale(STALE);
+        if (interrupted > 0) {
+            log.info("Marked {} import job(s) left running by a stopped process as INTERRUPTED", interrupted);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        background.shutdownNow();
+    }
+
+    private Importer.Prepared prepare(Path file, ImportMapping mapping, EntityType type, boolean dryRun, Path report) {
+        if (type != null && type != mapping.type()) {
+            throw new InvalidMappingException("mapping " + mapping.name() + " imports " + mapping.type().key()
+                    + ", not " + type.key());
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new MalformedFileException(0, 0, "cannot read " + file + ": no such file, or not readable");
+        }
+        try (RowSource source = RowSources.open(file, mapping.format(), mapping.delimiter())) {
+            Importer.missingOptionalColumns(source, mapping);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String id = "imp-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+        Path reportFile = report != null ? absolute(report) : reportFolder.resolve(id + "-rejects.csv");
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ImportJob job = jobs.create(id, mapping.name(), mapping.type().key(), file.toString(), dryRun, size,
+                reportFile.toString());
+        return new Importer.Prepared(mapping, file, job, reportFile, dryRun);
+    }
+
+    private Outcome<Path> insideImportFolder(String field, String requested) {
+        if (requested == null || requested.isBlank()) {
+            return Outcome.failure(field, ErrorCode.REQUIRED, field + " is required");
+        }
+        try {
+            Files.createDirectories(folder);
+            Path path = folder.resolve(requested).normalize();
+            if (!path.startsWith(folder)) {
+                return Outcome.failure(field, ErrorCode.OUTSIDE_IMPORT_FOLDER,
+                        "only files inside the import folder can be imported (crm.import.folder)");
+            }
+            if (!Files.isRegularFile(path)) {
+                return Outcome.failure(field, ErrorCode.NOT_FOUND, "no file '" + requested + "' in the import folder");
+            }
+            // a symbolic link inside the folder must not lead out of it
+            if (!path.toRealPath().startsWith(folder.toRealPath())) {
+                return Outcome.failure(field, ErrorCode.OUTSIDE_IMPORT_FOLDER,
+                        "'" + requested + "' links to a file outside the import folder");
+            }
+            return Outcome.success(path);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return Outcome.failure(field, ErrorCode.INVALID_FORMAT, "not a usable path: " + e.getMessage());
+        }
+    }
+
+    private static Path absolute(Path path) {
+        return path.toAbsolutePath().normalize();
+    }
+}

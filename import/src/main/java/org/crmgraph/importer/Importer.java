@@ -1,0 +1,306 @@
+package org.crmgraph.importer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.importer.clean.CleanRow;
+import org.crmgraph.importer.clean.ReportEntry;
+import org.crmgraph.importer.clean.RowCleaner;
+import org.crmgraph.importer.clean.RowResult;
+import org.crmgraph.importer.identity.IdentityResolver;
+import org.crmgraph.importer.identity.Person;
+import org.crmgraph.importer.identity.Resolution;
+import org.crmgraph.importer.job.ImportCounts;
+import org.crmgraph.importer.job.ImportJob;
+import org.crmgraph.importer.job.ImportJobRepository;
+import org.crmgraph.importer.job.ImportJobStatus;
+import org.crmgraph.importer.job.RejectReport;
+import org.crmgraph.importer.mapping.EntityType;
+import org.crmgraph.importer.mapping.Field;
+import org.crmgraph.importer.mapping.FieldRule;
+import org.crmgraph.importer.mapping.ImportMapping;
+import org.crmgraph.importer.read.MalformedFileException;
+import org.crmgraph.importer.read.RowSource;
+import org.crmgraph.importer.read.RowSources;
+import org.crmgraph.importer.read.SourceRow;
+import org.crmgraph.importer.write.ArticlesWriter;
+import org.crmgraph.importer.write.CustomersWriter;
+import org.crmgraph.importer.write.EntityWriter;
+import org.crmgraph.importer.write.InteractionsWriter;
+import org.crmgraph.importer.write.OrderLinesWriter;
+import org.crmgraph.importer.write.ProductsWriter;
+import org.crmgraph.importer.write.TicketsWriter;
+import org.crmgraph.importer.write.WriteContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one import as a two-stage pipeline: a reader thread parses, cleans and de-duplicates rows into
+ * batches; the calling thread writes each batch in one transaction (identity resolution, entities and
+ * the job's counts together), so a crash or a kill loses nothing committed and the job's counts never
+ * run ahead of the data. A fatal error in the file stops the import before the batch that holds it.
+ */
+final class Importer {
+
+    private static final Logger log = LoggerFactory.getLogger(Importer.class);
+    private static final int QUEUED_BATCHES = 3;
+
+    private record Batch(List<CleanRow> rows, ImportCounts counts) {}
+
+    private record Failure(RuntimeException error) {}
+
+    private enum End { END }
+
+    /** An import whose mapping, file and header are checked and whose job exists. */
+    record Prepared(ImportMapping mapping, Path file, ImportJob job, Path reportFile, boolean dryRun) {}
+
+    private final CypherRunner cypher;
+    private final ImportJobRepository jobs;
+    private final int batchSize;
+
+    Importer(CypherRunner cypher, ImportJobRepository jobs, int batchSize) {
+        this.cypher = cypher;
+        this.jobs = jobs;
+        this.batchSize = batchSize;
+    }
+
+    /** Checks the header against the mapping: a missing required column is fatal, before anything is written. */
+    static List<String> missingOptionalColumns(RowSource source, ImportMapping mapping) {
+        List<String> missing = new ArrayList<>();
+        if (source.columns().isEmpty()) {
+            return missing;
+        }
+        for (FieldRule rule : mapping.fields().values()) {
+            if (rule.column() != null && !source.columns().contains(rule.column())) {
+                if (rule.required() && rule.defaultValue() == null) {
+                    throw new MalformedFileException(1, 0, "the header has no column '" + rule.column()
+                            + "' (field " + rule.field().key() + " of mapping " + mapping.name() + "); it has "
+                            + source.columns());
+                }
+                missing.add(rule.column());
+            }
+        }
+        return missing;
+    }
+
+    ImportJob run(Prepared prepared, ImportProgressListener listener) {
+        ImportMapping mapping = prepared.mapping();
+        String jobId = prepared.job().id();
+        OffsetDateTime fileTime = lastModified(prepared.file());
+        var context = new WriteContext(mapping.source(), prepared.file().getFileName().toString(), fileTime, jobId);
+        var seenOrders = new LongHashSet();
+        EntityWriter writer = writer(mapping.type(), context, seenOrders);
+        var resolver = new IdentityResolver(mapping.match());
+        ImportCounts counts = ImportCounts.ZERO;
+        long imported = 0;
+        long created = 0;
+        long matched = 0;
+        jobs.status(jobId, ImportJobStatus.RUNNING, counts, null);
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread reader = null;
+        try (RowSource source = RowSources.open(prepared.file(), mapping.format(), mapping.delimiter());
+             RejectReport report = new RejectReport(prepared.reportFile())) {
+            for (String column : missingOptionalColumns(source, mapping)) {
+                report.add(new ReportEntry(1, column, "", "the file has no such column; the field stays empty",
+                        ReportEntry.Action.VALUE_DROPPED));
+            }
+            reader = Thread.ofPlatform().name("import-read-" + jobId).daemon().start(
+                    () -> read(source, mapping, report, queue, stop));
+            while (true) {
+                Object item = queue.take();
+                if (item instanceof Failure(RuntimeException error)) {
+                    throw error;
+                }
+                if (item == End.END) {
+                    break;
+                }
+                Batch batch = (Batch) item;
+                imported += batch.rows().size();
+                Resolution resolution = prepared.dryRun() ? null : write(batch, mapping, writer, resolver, context, jobId,
+                        withWritten(batch.counts(), imported, created, matched));
+                if (resolution != null) {
+                    resolver.committed(resolution);
+                    created += resolution.created();
+                    matched += resolution.matched();
+                    writer.committed(batch.rows());
+                }
+                counts = withWritten(batch.counts(), imported, created, matched);
+                if (prepared.dryRun()) {
+                    jobs.progress(jobId, counts);
+                }
+                listener.progress(counts, prepared.job().bytesTotal());
+            }
+            reader.join();
+            return jobs.status(jobId, ImportJobStatus.SUCCEEDED, counts, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw fail(jobId, counts, new IllegalStateException("the import was interrupted", e));
+        } catch (RuntimeException e) {
+            throw fail(jobId, counts, e);
+        } catch (IOException e) {
+            throw fail(jobId, counts, new UncheckedIOException(e));
+        } finally {
+            stop.set(true);
+            if (reader != null) {
+                reader.interrupt();
+            }
+        }
+    }
+
+    private Resolution write(Batch batch, ImportMapping mapping, EntityWriter writer, IdentityResolver resolver,
+                             WriteContext context, String jobId, ImportCounts counts) {
+        List<Person> people = new ArrayList<>(batch.rows().size());
+        for (CleanRow row : batch.rows()) {
+            people.add(mapping.type().carriesIdentity() ? Person.of(mapping.source(), row, observedAt(row, context)) : null);
+        }
+        return cypher.inWrite(tx -> {
+            Resolution resolution = resolver.resolve(tx, people.stream().filter(p -> p != null).toList(), context.file());
+            List<String> personKeys = people.stream().map(p -> p == null ? null : p.key()).toList();
+            writer.write(tx, batch.rows(), personKeys, resolution);
+            jobs.progress(tx, jobId, counts.plusCustomers(resolution.created(), resolution.matched()));
+            return resolution;
+        });
+    }
+
+    private void read(RowSource source, ImportMapping mapping, RejectReport report, BlockingQueue<Object> queue,
+                      java.util.concurrent.atomic.AtomicBoolean stop) {
+        try {
+            var cleaner = new RowCleaner(mapping);
+            var fingerprints = new LongHashSet();
+            long read = 0;
+            long rejected = 0;
+            long duplicates = 0;
+            long dropped = 0;
+            List<CleanRow> rows = new ArrayList<>(batchSize);
+            String lastOrder = null;
+            SourceRow row;
+            while ((row = source.next()) != null && !stop.get()) {
+                read++;
+                if (!fingerprints.add(row.fingerprint())) {
+                    duplicates++;
+                    report.add(new ReportEntry(row.line(), null, "", "exact duplicate of an earlier row",
+                            ReportEntry.Action.DUPLICATE));
+                    continue;
+                }
+                RowResult result = cleaner.clean(row);
+                for (ReportEntry entry : result.entries()) {
+                    report.add(entry);
+                    if (entry.action() == ReportEntry.Action.VALUE_DROPPED) {
+                        dropped++;
+                    }
+                }
+                if (result.rejected()) {
+                    rejected++;
+                    continue;
+                }
+                // an order's lines stay in one batch when the file keeps them together
+                String order = mapping.type() == EntityType.ORDERS ? result.row().text(Field.ORDER_ID) : null;
+                boolean full = rows.size() >= batchSize && (order == null || !order.equals(lastOrder))
+                        || rows.size() >= 2 * batchSize;
+                if (full) {
+                    put(queue, new Batch(rows, snapshot(read - 1, rejected, duplicates, dropped, rows, source)), stop);
+                    rows = new ArrayList<>(batchSize);
+                }
+                rows.add(result.row());
+                lastOrder = order;
+            }
+            if (!rows.isEmpty() || read > 0) {
+                put(queue, new Batch(rows, new ImportCounts(read, 0, rejected, duplicates, dropped, 0, 0,
+                        row == null ? lastLineOf(rows) : 0, source.bytesRead())), stop);
+            }
+            put(queue, End.END, stop);
+        } catch (RuntimeException e) {
+            try {
+                put(queue, new Failure(e), stop);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ImportCounts snapshot(long read, long rejected, long duplicates, long dropped, List<CleanRow> rows,
+                                         RowSource source) {
+        return new ImportCounts(read, 0, rejected, duplicates, dropped, 0, 0, lastLineOf(rows), source.bytesRead());
+    }
+
+    private static long lastLineOf(List<CleanRow> rows) {
+        return rows.isEmpty() ? 0 : rows.getLast().line();
+    }
+
+    private static void put(BlockingQueue<Object> queue, Object item, java.util.concurrent.atomic.AtomicBoolean stop)
+            throws InterruptedException {
+        while (!stop.get()) {
+            if (queue.offer(item, 200, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        }
+    }
+
+    private static ImportCounts withWritten(ImportCounts read, long imported, long created, long matched) {
+        return new ImportCounts(read.rowsRead(), imported, read.rowsRejected(), read.duplicateRows(),
+                read.valuesDropped(), created, matched, read.lastLine(), read.bytesRead());
+    }
+
+    private ImportFailedException fail(String jobId, ImportCounts counts, RuntimeException error) {
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        log.warn("Import {} failed: {}", jobId, message, error instanceof MalformedFileException ? null : error);
+        try {
+            jobs.status(jobId, ImportJobStatus.FAILED, counts, message);
+        } catch (RuntimeException recordFailed) {
+            error.addSuppressed(recordFailed);
+        }
+        return new ImportFailedException(jobId, message, error);
+    }
+
+    private static EntityWriter writer(EntityType type, WriteContext context, LongHashSet seenOrders) {
+        return switch (type) {
+            case CUSTOMERS -> new CustomersWriter();
+            case PRODUCTS -> new ProductsWriter(context);
+            case ORDERS -> new OrderLinesWriter(context, id -> seenOrders.contains(OrderKeys.hash(id)),
+                    id -> seenOrders.add(OrderKeys.hash(id)));
+            case TICKETS -> new TicketsWriter(context);
+            case INTERACTIONS -> new InteractionsWriter(context);
+            case ARTICLES -> new ArticlesWriter(context);
+        };
+    }
+
+    private static OffsetDateTime observedAt(CleanRow row, WriteContext context) {
+        for (Field field : List.of(Field.UPDATED_AT, Field.PLACED_AT, Field.CREATED_AT, Field.OCCURRED_AT)) {
+            if (row.time(field) != null) {
+                return row.time(field);
+            }
+        }
+        return context.fileTime();
+    }
+
+    private static OffsetDateTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().atOffset(ZoneOffset.UTC);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** 64-bit keys of order ids for the "seen in this import" set. */
+    private static final class OrderKeys {
+        static long hash(String id) {
+            long h = 0xcbf29ce484222325L;
+            for (int i = 0; i < id.length(); i++) {
+                h = (h ^ id.charAt(i)) * 0x100000001b3L;
+            }
+            return h ^ (h >>> 29);
+        }
+    }
+}

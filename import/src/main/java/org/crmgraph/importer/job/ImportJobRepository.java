@@ -1,0 +1,92 @@
+package org.crmgraph.importer.job;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Repository;
+
+/** {@code ImportJob} nodes: created when a job is accepted, updated in the transaction of every batch. */
+@Repository
+public class ImportJobRepository {
+
+    private static final String CREATE = """
+            CREATE (j:ImportJob)
+            SET j = $properties, j.status = 'QUEUED', j.startedAt = datetime(), j.updatedAt = datetime()
+            RETURN j
+            """;
+    private static final String STATUS = """
+            MATCH (j:ImportJob {id: $id})
+            SET j += $counts, j.status = $status, j.updatedAt = datetime(), j.error = $error,
+                j.finishedAt = CASE WHEN $finished THEN datetime() ELSE null END
+            RETURN j
+            """;
+    private static final String PROGRESS = """
+            MATCH (j:ImportJob {id: $id})
+            SET j += $counts, j.updatedAt = datetime()
+            """;
+    private static final String BY_ID = "MATCH (j:ImportJob {id: $id}) RETURN j";
+    private static final String RECENT = """
+            MATCH (j:ImportJob)
+            RETURN j ORDER BY j.startedAt DESC, j.id LIMIT $limit
+            """;
+    private static final String INTERRUPT_STALE = """
+            MATCH (j:ImportJob) WHERE j.status IN ['QUEUED', 'RUNNING'] AND j.updatedAt < datetime() - $quiet
+            SET j.status = 'INTERRUPTED', j.finishedAt = datetime(),
+                j.error = 'the process running the import stopped; run the import again to catch up'
+            RETURN count(j) AS interrupted
+            """;
+
+    private final CypherRunner cypher;
+
+    public ImportJobRepository(CypherRunner cypher) {
+        this.cypher = cypher;
+    }
+
+    public ImportJob create(String id, String mapping, String type, String file, boolean dryRun, long bytesTotal,
+                            String reportFile) {
+        Map<String, Object> properties = new HashMap<>(ImportCounts.ZERO.properties());
+        properties.put("id", id);
+        properties.put("mapping", mapping);
+        properties.put("type", type);
+        properties.put("file", file);
+        properties.put("dryRun", dryRun);
+        properties.put("bytesTotal", bytesTotal);
+        properties.put("reportFile", reportFile);
+        return cypher.write(CREATE, Map.of("properties", properties), r -> ImportJob.from(r.get("j"))).getFirst();
+    }
+
+    /** Counts as of a batch, written in that batch's own transaction so they never run ahead of the data. */
+    public void progress(TransactionContext tx, String id, ImportCounts counts) {
+        tx.run(PROGRESS, Map.of("id", id, "counts", counts.properties())).consume();
+    }
+
+    public void progress(String id, ImportCounts counts) {
+        cypher.write(PROGRESS, Map.of("id", id, "counts", counts.properties()));
+    }
+
+    public ImportJob status(String id, ImportJobStatus status, ImportCounts counts, String error) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", id);
+        parameters.put("counts", counts.properties());
+        parameters.put("status", status.name());
+        parameters.put("error", error);
+        parameters.put("finished", status != ImportJobStatus.RUNNING && status != ImportJobStatus.QUEUED);
+        return cypher.write(STATUS, parameters, r -> ImportJob.from(r.get("j"))).getFirst();
+    }
+
+    public Optional<ImportJob> find(String id) {
+        return cypher.readOptional(BY_ID, Map.of("id", id), r -> ImportJob.from(r.get("j")));
+    }
+
+    public List<ImportJob> recent(int limit) {
+        return cypher.read(RECENT, Map.of("limit", limit), r -> ImportJob.from(r.get("j")));
+    }
+
+    /** Jobs left RUNNING by a process that died: nothing has updated them for {@code quiet}. */
+    public long interruptStale(java.time.Duration quiet) {
+        return cypher.write(INTERRUPT_STALE, Map.of("quiet", quiet), r -> r.get("interrupted").asLong()).getFirst();
+    }
+}

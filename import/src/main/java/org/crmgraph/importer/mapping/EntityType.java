@@ -1,0 +1,64 @@
+package org.crmgraph.importer.mapping;
+
+import static org.crmgraph.importer.mapping.Field.*;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** What one row of a file becomes, with the fields a mapping may fill and those it must. */
+public enum EntityType {
+    CUSTOMERS(true, EnumSet.noneOf(Field.class), EnumSet.of(UPDATED_AT)),
+    PRODUCTS(false, EnumSet.of(SKU), EnumSet.of(PRODUCT_NAME, DESCRIPTION, CATEGORY, PRICE, UPDATED_AT)),
+    ORDERS(true, EnumSet.of(ORDER_ID, SKU, QUANTITY), EnumSet.of(PRODUCT_NAME, CATEGORY, UNIT_PRICE, PLACED_AT, CHANNEL)),
+    TICKETS(true, EnumSet.of(BODY), EnumSet.of(TICKET_ID, SUBJECT, CATEGORY, STATUS, PRIORITY, CHANNEL, RESOLUTION,
+            CREATED_AT, RESOLVED_AT, SKU)),
+    INTERACTIONS(true, EnumSet.of(CHANNEL), EnumSet.of(INTERACTION_ID, TYPE, OCCURRED_AT, TEXT, SKU)),
+    ARTICLES(false, EnumSet.of(ARTICLE_ID, TITLE, BODY), EnumSet.of(TAGS, UPDATED_AT));
+
+
+    private final boolean carriesIdentity;
+    private final Set<Field> required;
+    private final Set<Field> allowed;
+
+    EntityType(boolean carriesIdentity, Set<Field> required, Set<Field> optional) {
+        this.carriesIdentity = carriesIdentity;
+        this.required = required;
+        this.allowed = EnumSet.copyOf(required);
+        this.allowed.addAll(optional);
+        if (carriesIdentity) {
+            this.allowed.addAll(identity());
+        }
+    }
+
+    /** Fields that must be mapped, and filled in every row, for a row to mean anything. */
+    public Set<Field> required() {
+        return required;
+    }
+
+    public Set<Field> allowed() {
+        return allowed;
+    }
+
+    /** Fields that say who a row is about; every type except products and articles may carry them. */
+    public static Set<Field> identity() {
+        return EnumSet.of(CUSTOMER_ID, EMAIL, PHONE, NAME, COUNTRY, CITY);
+    }
+
+    public boolean carriesIdentity() {
+        return carriesIdentity;
+    }
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<EntityType> byKey(String key) {
+        try {
+            return Optional.of(valueOf(key.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.crmgraph.importer.read;
+
+/** FNV-1a over the characters of a record's values, finished with a 64-bit mix (SplitMix64). */
+final class Fingerprints {
+
+    private static final long OFFSET = 0xcbf29ce484222325L;
+    private static final long PRIME = 0x100000001b3L;
+
+    private Fingerprints() {}
+
+    static long start() {
+        return OFFSET;
+    }
+
+    static long add(long hash, String value) {
+        long h = hash;
+        if (value == null) {
+            h = (h ^ 0x7f) * PRIME;
+        } else {
+            for (int i = 0; i < value.length(); i++) {
+                h = (h ^ value.charAt(i)) * PRIME;
+            }
+        }
+        // a separator, so that ("ab","c") and ("a","bc") differ
+        return (h ^ 0x1f) * PRIME;
+    }
+
+    static long finish(long hash) {
+        long z = hash + 0x9e3779b97f4a7c15L;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+}

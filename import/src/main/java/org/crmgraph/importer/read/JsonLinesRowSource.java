@@ -1,0 +1,122 @@
+package org.crmgraph.importer.read;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON Lines: one JSON object per line. Nested objects become dotted columns
+ * ({@code {"customer":{"email":..}}} is column {@code customer.email}); arrays of values are
+ * joined with {@code ;}.
+ */
+public final class JsonLinesRowSource implements RowSource {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final CountingInputStream counter;
+    private final BufferedReader text;
+    private long line;
+
+    public JsonLinesRowSource(CountingInputStream counter) {
+        this.counter = counter;
+        try {
+            this.text = new BufferedReader(SourceFiles.open(counter), 1 << 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of();
+    }
+
+    @Override
+    public SourceRow next() {
+        while (true) {
+            String content;
+            try {
+                content = text.readLine();
+            } catch (CharacterCodingException e) {
+                throw new MalformedFileException(line + 1, 1, "the file is not UTF-8 text (" + e.getMessage() + ")");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (content == null) {
+                return null;
+            }
+            line++;
+            if (line == 1 && !content.isEmpty() && content.charAt(0) == '\uFEFF') {
+                content = content.substring(1);
+            }
+            if (content.isBlank()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = JSON.readTree(content);
+            } catch (JacksonException e) {
+                int column = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
+                throw new MalformedFileException(line, column, "not valid JSON: " + e.getOriginalMessage());
+            }
+            if (node == null || !node.isObject()) {
+                throw new MalformedFileException(line, 1, "each line must be one JSON object");
+            }
+            Map<String, String> values = new HashMap<>();
+            flatten("", node, values);
+            return new Row(line, values, content);
+        }
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> values) {
+        for (var property : node.properties()) {
+            String name = prefix + property.getKey();
+            JsonNode value = property.getValue();
+            if (value.isObject()) {
+                flatten(name + ".", value, values);
+            } else if (value.isArray()) {
+                var joined = new StringJoiner(";");
+                value.values().forEach(item -> joined.add(item.isNull() ? "" : item.asString()));
+                values.put(name, joined.toString());
+            } else if (!value.isNull()) {
+                values.put(name, value.asString());
+            }
+        }
+    }
+
+    @Override
+    public long bytesRead() {
+        return counter.count();
+    }
+
+    @Override
+    public void close() {
+        try {
+            text.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Row(long line, Map<String, String> values, String content) implements SourceRow {
+
+        @Override
+        public String get(String column) {
+            return values.get(column);
+        }
+
+        @Override
+        public long fingerprint() {
+            return Fingerprints.finish(Fingerprints.add(Fingerprints.start(), content.strip()));
+        }
+    }
+}

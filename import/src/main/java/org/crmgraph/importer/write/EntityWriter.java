@@ -1,0 +1,24 @@
+package org.crmgraph.importer.write;
+
+import java.util.List;
+import org.crmgraph.importer.clean.CleanRow;
+import org.crmgraph.importer.identity.Resolution;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * Writes one batch of clean rows of one entity type with a few {@code UNWIND} statements, inside the
+ * batch's transaction. Every write is a MERGE on a business key, so running a batch twice (a driver
+ * retry, a re-run after a crash) leaves the graph as running it once.
+ */
+public interface EntityWriter {
+
+    /**
+     * @param personKeys per row, the provenance key of the person it is about, or {@code null}. Writers link
+     *                   customers through {@code (:SourceRecord {key})-[:RESOLVED_TO]->(:Customer)}, which
+     *                   stays right even when customers are merged while the import runs.
+     */
+    void write(TransactionContext tx, List<CleanRow> rows, List<String> personKeys, Resolution resolution);
+
+    /** Called once the batch's transaction has committed; a writer may remember what it wrote. */
+    default void committed(List<CleanRow> rows) {}
+}

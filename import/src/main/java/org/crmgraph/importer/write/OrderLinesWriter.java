@@ -1,0 +1,172 @@
+package org.crmgraph.importer.write;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.crmgraph.importer.clean.CleanRow;
+import org.crmgraph.importer.identity.Resolution;
+import org.crmgraph.importer.mapping.Field;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * Order lines: {@code (:Customer)-[:PLACED]->(:Order)-[:CONTAINS {quantity, unitPrice}]->(:Product)}, and
+ * cancellations as {@code (:Customer)-[:CANCELLED]->(:Cancellation)-[:CONTAINS]->(:Product)} with the
+ * quantity cancelled. Orders without a customer (guest checkouts) are kept, unlinked.
+ *
+ * <p>Rows for the same order and product add up. The first batch of this import that touches an order
+ * sets its lines; a later batch of the same import that touches it again (an order split across batches)
+ * adds to them. A new import starts over, so re-running it gives the same quantities. Lines of an order
+ * that was not in the graph before are created without a MERGE, which is most of the write time saved
+ * on a first import.
+ */
+public final class OrderLinesWriter implements EntityWriter {
+
+    private enum Kind {
+        ORDER("Order", "PLACED", "placedAt"), CANCELLATION("Cancellation", "CANCELLED", "cancelledAt");
+
+        final String known;
+        final String upsert;
+
+        Kind(String label, String relationship, String time) {
+            // label, relationship and property names are constants of this enum, never input
+            known = """
+                    UNWIND $ids AS id
+                    MATCH (x:%s {id: id})
+                    RETURN collect(id) AS known
+                    """.formatted(label);
+            upsert = """
+                    UNWIND $orders AS o
+                    MERGE (x:%1$s {id: o.id})
+                      ON CREATE SET x.createdAt = datetime(), x.status = 'PLACED'
+                    SET x.%3$s = o.at, x.channel = coalesce(o.channel, x.channel), x.source = $source
+                    WITH x, o
+                    CALL (x, o) {
+                      WITH x, o WHERE o.personKey IS NOT NULL
+                      MATCH (:SourceRecord {key: o.personKey})-[:RESOLVED_TO]->(c:Customer)
+                      MERGE (c)-[:%2$s]->(x)
+                    }
+                    CALL (x, o) {
+                      WITH x, o WHERE NOT o.known
+                      UNWIND o.lines AS l
+                      MATCH (p:Product {sku: l.sku})
+                      CREATE (x)-[:CONTAINS {quantity: l.quantity, unitPrice: coalesce(l.unitPrice, p.price, 0.0)}]->(p)
+                    }
+                    CALL (x, o) {
+                      WITH x, o WHERE o.known
+                      UNWIND o.lines AS l
+                      MATCH (p:Product {sku: l.sku})
+                      MERGE (x)-[r:CONTAINS]->(p)
+                      SET r.quantity = CASE WHEN o.add THEN coalesce(r.quantity, 0) + l.quantity ELSE l.quantity END,
+                          r.unitPrice = coalesce(l.unitPrice, r.unitPrice, p.price, 0.0)
+                    }
+                    CALL (x, o) {
+                      WITH x, o WHERE o.total IS NULL
+                      MATCH (x)-[r:CONTAINS]->()
+                      WITH x, round(sum(r.quantity * r.unitPrice), 2) AS total
+                      SET x.total = total
+                    }
+                    SET x.total = coalesce(o.total, x.total)
+                    """.formatted(label, relationship, time);
+        }
+    }
+
+    private final WriteContext context;
+    private final Predicate<String> seenBefore;
+    private final Consumer<String> remember;
+    private final ProductUpserts.Written products = new ProductUpserts.Written();
+    private ProductUpserts pendingProducts;
+
+    /**
+     * @param seenBefore whether an order id was written by an earlier batch of this import
+     * @param remember   called with each order id once its batch committed
+     */
+    public OrderLinesWriter(WriteContext context, Predicate<String> seenBefore, Consumer<String> remember) {
+        this.context = context;
+        this.seenBefore = seenBefore;
+        this.remember = remember;
+    }
+
+    @Override
+    public void write(TransactionContext tx, List<CleanRow> rows, List<String> personKeys, Resolution resolution) {
+        var upserts = new ProductUpserts(products);
+        Map<Kind, Map<String, Map<String, Object>>> orders = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            CleanRow row = rows.get(i);
+            Kind kind = row.cancellation() ? Kind.CANCELLATION : Kind.ORDER;
+            String orderId = row.text(Field.ORDER_ID);
+            String sku = row.text(Field.SKU);
+            OffsetDateTime at = row.time(Field.PLACED_AT) != null ? row.time(Field.PLACED_AT) : context.fileTime();
+            upserts.add(sku, row.text(Field.PRODUCT_NAME), null, row.decimal(Field.UNIT_PRICE), row.text(Field.CATEGORY), at);
+            String personKey = personKeys.get(i);
+            Map<String, Object> order = orders.computeIfAbsent(kind, k -> new LinkedHashMap<>()).computeIfAbsent(orderId,
+                    id -> Parameters.of().put("id", id).put("at", at).put("channel", row.text(Field.CHANNEL))
+                            .put("personKey", personKey).put("add", seenBefore.test(kind.name() + ":" + id))
+                            .put("lines", new LinkedHashMap<String, Map<String, Object>>()).map());
+            if (order.get("personKey") == null) {
+                order.put("personKey", personKey);
+            }
+            @SuppressWarnings("unchecked")
+            var lines = (Map<String, Map<String, Object>>) order.get("lines");
+            lines.merge(sku, Parameters.of().put("sku", sku).put("quantity", row.number(Field.QUANTITY))
+                            .put("unitPrice", row.decimal(Field.UNIT_PRICE)).map(),
+                    (old, next) -> {
+                        old.put("quantity", (Long) old.get("quantity") + (Long) next.get("quantity"));
+                        if (next.get("unitPrice") != null) {
+                            old.put("unitPrice", next.get("unitPrice"));
+                        }
+                        return old;
+                    });
+        }
+        upserts.write(tx);
+        pendingProducts = upserts;
+        for (Kind kind : Kind.values()) {
+            Map<String, Map<String, Object>> ofKind = orders.get(kind);
+            if (ofKind == null) {
+                continue;
+            }
+            Set<String> known = new HashSet<>(tx.run(kind.known, Map.of("ids", List.copyOf(ofKind.keySet())))
+                    .single().get("known").asList(v -> v.asString()));
+            List<Map<String, Object>> parameters = new ArrayList<>(ofKind.size());
+            for (Map<String, Object> order : ofKind.values()) {
+                Map<String, Object> copy = new LinkedHashMap<>(order);
+                boolean isKnown = known.contains((String) order.get("id"));
+                copy.put("known", isKnown);
+                // a new order's total is the sum of its lines, all in this batch; a known one is summed in the graph
+                copy.put("total", isKnown ? null : totalOf(((Map<?, ?>) order.get("lines")).values()));
+                copy.put("lines", new ArrayList<>(((Map<?, ?>) order.get("lines")).values()));
+                parameters.add(copy);
+            }
+            tx.run(kind.upsert, Map.of("orders", parameters, "source", context.source())).consume();
+        }
+    }
+
+    /** The sum of quantity times unit price, or {@code null} when a line has no price of its own. */
+    private static Double totalOf(java.util.Collection<?> lines) {
+        double total = 0;
+        for (Object line : lines) {
+            var map = (Map<?, ?>) line;
+            if (map.get("unitPrice") == null) {
+                return null;
+            }
+            total += (Long) map.get("quantity") * (Double) map.get("unitPrice");
+        }
+        return Math.round(total * 100) / 100.0;
+    }
+
+    @Override
+    public void committed(List<CleanRow> rows) {
+        for (CleanRow row : rows) {
+            remember.accept((row.cancellation() ? Kind.CANCELLATION : Kind.ORDER).name() + ":" + row.text(Field.ORDER_ID));
+        }
+        if (pendingProducts != null) {
+            pendingProducts.committed();
+            pendingProducts = null;
+        }
+    }
+}

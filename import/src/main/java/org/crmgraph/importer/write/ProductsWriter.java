@@ -1,0 +1,39 @@
+package org.crmgraph.importer.write;
+
+import java.util.List;
+import org.crmgraph.importer.clean.CleanRow;
+import org.crmgraph.importer.identity.Resolution;
+import org.crmgraph.importer.mapping.Field;
+import org.neo4j.driver.TransactionContext;
+
+/** A catalogue export: products by SKU, with their category. */
+public final class ProductsWriter implements EntityWriter {
+
+    private final WriteContext context;
+    private final ProductUpserts.Written written = new ProductUpserts.Written();
+    private ProductUpserts pending;
+
+    public ProductsWriter(WriteContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void write(TransactionContext tx, List<CleanRow> rows, List<String> personKeys, Resolution resolution) {
+        var products = new ProductUpserts(written);
+        for (CleanRow row : rows) {
+            var at = row.time(Field.UPDATED_AT) != null ? row.time(Field.UPDATED_AT) : context.fileTime();
+            products.add(row.text(Field.SKU), row.text(Field.PRODUCT_NAME), row.text(Field.DESCRIPTION),
+                    row.decimal(Field.PRICE), row.text(Field.CATEGORY), at);
+        }
+        products.write(tx);
+        pending = products;
+    }
+
+    @Override
+    public void committed(List<CleanRow> rows) {
+        if (pending != null) {
+            pending.committed();
+            pending = null;
+        }
+    }
+}

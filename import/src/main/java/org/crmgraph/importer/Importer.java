@@ -73,21 +73,28 @@ final class Importer {
         this.batchSize = batchSize;
     }
 
-    /** Checks the header against the mapping: a missing required column is fatal, before anything is written. */
+    /**
+     * Checks the header against the mapping: missing required columns are fatal, all named at once, before
+     * anything is written. Returns the missing optional columns (their fields stay empty).
+     */
     static List<String> missingOptionalColumns(RowSource source, ImportMapping mapping) {
         List<String> missing = new ArrayList<>();
+        List<String> missingRequired = new ArrayList<>();
         if (source.columns().isEmpty()) {
             return missing;
         }
         for (FieldRule rule : mapping.fields().values()) {
             if (rule.column() != null && !source.columns().contains(rule.column())) {
                 if (rule.required() && rule.defaultValue() == null) {
-                    throw new MalformedFileException(1, 0, "the header has no column '" + rule.column()
-                            + "' (field " + rule.field().key() + " of mapping " + mapping.name() + "); it has "
-                            + source.columns());
+                    missingRequired.add("'" + rule.column() + "' (" + rule.field().key() + ")");
+                } else {
+                    missing.add(rule.column());
                 }
-                missing.add(rule.column());
             }
+        }
+        if (!missingRequired.isEmpty()) {
+            throw new MalformedFileException(1, 0, "the header has no column " + String.join(", ", missingRequired)
+                    + " that mapping " + mapping.name() + " requires; it has " + source.columns());
         }
         return missing;
     }

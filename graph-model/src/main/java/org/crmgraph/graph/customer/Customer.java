@@ -8,7 +8,7 @@ import org.neo4j.driver.Value;
 public record Customer(String id, String name, String email, String phone, String country, String city,
                        OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
-    static Customer from(Value node) {
+    public static Customer from(Value node) {
         return new Customer(node.get("id").asString(), Records.string(node.get("name")), Records.string(node.get("email")),
                 Records.string(node.get("phone")), Records.string(node.get("country")), Records.string(node.get("city")),
                 Records.dateTime(node.get("createdAt")), Records.dateTime(node.get("updatedAt")));

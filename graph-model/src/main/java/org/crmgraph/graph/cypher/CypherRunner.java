@@ -11,6 +11,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionContext;
 
 /**
@@ -64,6 +65,21 @@ public class CypherRunner {
         transactions.increment();
         try (Session session = session()) {
             return session.executeWrite(work);
+        }
+    }
+
+    /**
+     * Runs write work in a transaction that is always rolled back: a dry run that shows exactly what the
+     * work would do, with nothing changed. Not retried; read the answer inside the callback.
+     */
+    public <T> T rehearse(Function<Transaction, T> work) {
+        transactions.increment();
+        try (Session session = session(); Transaction tx = session.beginTransaction()) {
+            try {
+                return work.apply(tx);
+            } finally {
+                tx.rollback();
+            }
         }
     }
 

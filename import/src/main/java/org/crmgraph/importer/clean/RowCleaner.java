@@ -59,6 +59,10 @@ public final class RowCleaner {
         if (mapping.type() == EntityType.ORDERS) {
             return orderLine(row, entries);
         }
+        if (mapping.type() == EntityType.CUSTOMERS && !(row.has(Field.CUSTOMER_ID) || row.has(Field.EMAIL)
+                || row.has(Field.PHONE))) {
+            return rejected(row.line(), null, "", "no customer id, valid e-mail or valid phone to tell who this is");
+        }
         return new RowResult(row, entries);
     }
 

@@ -1,0 +1,103 @@
+package org.crmgraph.importer.identity;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crmgraph.graph.customer.Customer;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.validation.ErrorCode;
+import org.crmgraph.graph.validation.Outcome;
+import org.neo4j.driver.SimpleQueryRunner;
+import org.springframework.stereotype.Service;
+
+/**
+ * Merges two customers by hand, for the duplicates the match rules could not see. Every relationship of
+ * the merged customer moves to the survivor, whatever its type (orders, tickets, interactions, source
+ * records, segments, and any added later); then each field takes the value of the more recently updated
+ * customer, or the other's when that one is empty; then the survivor's source records decide, as after
+ * an import (most recently observed non-empty value). A dry run does all of it in a transaction that is
+ * rolled back, so it shows exactly what the merge would do.
+ */
+@Service
+public class CustomerMerger {
+
+    private static final String EXISTING = """
+            UNWIND $ids AS id
+            OPTIONAL MATCH (c:Customer {id: id})
+            RETURN id, c IS NOT NULL AS exists
+            """;
+    private static final String MERGE = """
+            MATCH (s:Customer {id: $survivorId}), (m:Customer {id: $mergedId})
+            WITH s, m, CASE WHEN coalesce(m.updatedAt, m.createdAt) > coalesce(s.updatedAt, s.createdAt)
+                            THEN [m, s] ELSE [s, m] END AS ranked
+            WITH s, m, {name: coalesce(ranked[0].name, ranked[1].name),
+                        email: coalesce(ranked[0].email, ranked[1].email),
+                        phone: coalesce(ranked[0].phone, ranked[1].phone),
+                        country: coalesce(ranked[0].country, ranked[1].country),
+                        city: coalesce(ranked[0].city, ranked[1].city)} AS fields,
+                 CASE WHEN m.createdAt < s.createdAt THEN m.createdAt ELSE s.createdAt END AS createdAt
+            CALL (s, m) {
+              MATCH (m)-[r]->(x) WHERE x <> s
+              WITH s, r, x, type(r) AS type, properties(r) AS properties
+              MERGE (s)-[moved:$(type)]->(x)
+              SET moved += properties
+              DELETE r
+              RETURN collect(type) AS outgoing
+            }
+            CALL (s, m) {
+              MATCH (m)<-[r]-(x) WHERE x <> s
+              WITH s, r, x, type(r) AS type, properties(r) AS properties
+              MERGE (x)-[moved:$(type)]->(s)
+              SET moved += properties
+              DELETE r
+              RETURN collect(type) AS incoming
+            }
+            DETACH DELETE m
+            WITH s, fields, createdAt, outgoing + incoming AS types
+            SET s += fields, s.createdAt = createdAt, s.updatedAt = datetime()
+            WITH types
+            UNWIND (CASE WHEN types = [] THEN [null] ELSE types END) AS type
+            WITH type, count(type) AS count
+            WHERE type IS NOT NULL
+            RETURN type, count ORDER BY type
+            """;
+    private static final String READ = "MATCH (c:Customer {id: $id}) RETURN c";
+
+    private final CypherRunner cypher;
+
+    public CustomerMerger(CypherRunner cypher) {
+        this.cypher = cypher;
+    }
+
+    /**
+     * @param survivorId the customer that stays
+     * @param mergedId   the customer that is merged into it and removed
+     */
+    public Outcome<CustomerMerge> merge(String survivorId, String mergedId, boolean dryRun) {
+        if (survivorId.equals(mergedId)) {
+            return Outcome.failure("mergedId", ErrorCode.INVALID_STATE, "a customer cannot be merged with itself");
+        }
+        Map<String, Boolean> exists = new LinkedHashMap<>();
+        cypher.read(EXISTING, Map.of("ids", List.of(survivorId, mergedId)), r -> r)
+                .forEach(r -> exists.put(r.get("id").asString(), r.get("exists").asBoolean()));
+        if (!exists.get(survivorId)) {
+            return Outcome.failure("survivorId", ErrorCode.NOT_FOUND, "no customer " + survivorId);
+        }
+        if (!exists.get(mergedId)) {
+            return Outcome.failure("mergedId", ErrorCode.NOT_FOUND, "no customer " + mergedId);
+        }
+        if (dryRun) {
+            return Outcome.success(cypher.rehearse(tx -> run(tx, survivorId, mergedId, true)));
+        }
+        return Outcome.success(cypher.inWrite(tx -> run(tx, survivorId, mergedId, false)));
+    }
+
+    private static CustomerMerge run(SimpleQueryRunner tx, String survivorId, String mergedId, boolean dryRun) {
+        Map<String, Long> moved = new LinkedHashMap<>();
+        tx.run(MERGE, Map.of("survivorId", survivorId, "mergedId", mergedId))
+                .forEachRemaining(r -> moved.put(r.get("type").asString(), r.get("count").asLong()));
+        tx.run(IdentityResolver.SURVIVORSHIP, Map.of("ids", List.of(survivorId))).consume();
+        Customer customer = Customer.from(tx.run(READ, Map.of("id", survivorId)).single().get("c"));
+        return new CustomerMerge(customer, dryRun, moved);
+    }
+}

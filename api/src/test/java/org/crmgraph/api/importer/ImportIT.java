@@ -185,6 +185,21 @@ class ImportIT extends FixtureGraphTest {
     }
 
     @Test
+    void banking77BecomesTenThousandResolvedTicketsIn77Categories() {
+        Path source = ImportFiles.dataset("banking77/train.csv").orElse(null);
+        assumeTrue(source != null, "../shared/datasets/banking77 is not on this machine");
+
+        ImportJob job = imports.run(new ImportRequest(source, "tickets-csv", EntityType.TICKETS, false, null),
+                ImportProgressListener.NONE);
+
+        // 10,003 records on 10,017 lines: some queries span lines inside quotes
+        assertThat(job.counts().rowsRead()).isEqualTo(10_003);
+        assertThat(job.counts().rowsImported()).isEqualTo(10_003);
+        assertThat(count("MATCH (t:Ticket {source: 'tickets-csv', status: 'RESOLVED'}) RETURN count(t)")).isEqualTo(10_003);
+        assertThat(count("MATCH (t:Ticket {source: 'tickets-csv'}) RETURN count(DISTINCT t.category)")).isEqualTo(77);
+    }
+
+    @Test
     void aBrokenQuoteStopsTheImportAtItsLineAndKeepsTheBatchesBefore() {
         var content = new StringBuilder("id,name,email,phone,country,city,updated_at\n");
         for (int i = 1; i <= 1200; i++) {

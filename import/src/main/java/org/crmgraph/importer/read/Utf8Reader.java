@@ -25,6 +25,8 @@ final class Utf8Reader extends Reader {
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
     private CoderResult pendingError;
     private boolean endOfInput;
+    /** the decoder is flushed: every later read is the end of the file (a decoder must not decode after flush) */
+    private boolean finished;
 
     Utf8Reader(InputStream in) {
         this.in = in;
@@ -34,6 +36,9 @@ final class Utf8Reader extends Reader {
     public int read(char[] target, int offset, int length) throws IOException {
         if (pendingError != null) {
             throwPending();
+        }
+        if (finished) {
+            return -1;
         }
         CharBuffer chars = CharBuffer.wrap(target, offset, length);
         while (chars.position() == offset) {
@@ -47,6 +52,7 @@ final class Utf8Reader extends Reader {
             }
             if (endOfInput && !bytes.hasRemaining()) {
                 decoder.flush(chars);
+                finished = true;
                 break;
             }
         }

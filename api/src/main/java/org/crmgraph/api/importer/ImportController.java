@@ -12,7 +12,6 @@ import org.crmgraph.importer.mapping.EntityType;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** Bulk imports (queued, polled) and the hand merge of duplicate customers. */
@@ -73,46 +72,5 @@ class ImportController {
     MergeCustomersPayload mergeCustomers(@Argument MergeCustomersInput input) {
         boolean dryRun = Boolean.TRUE.equals(input.dryRun());
         return MergeCustomersPayload.of(merger.merge(input.survivorId(), input.mergedId(), dryRun), dryRun);
-    }
-
-    // ImportJob's counts live in a nested record; the schema shows them flat
-    @SchemaMapping(typeName = "ImportJob")
-    long rowsRead(ImportJob job) {
-        return job.counts().rowsRead();
-    }
-
-    @SchemaMapping(typeName = "ImportJob")
-    long rowsImported(ImportJob job) {
-        return job.counts().rowsImported();
-    }
-
-    @SchemaMapping(typeName = "ImportJob")
-    long rowsRejected(ImportJob job) {
-        return job.counts().rowsRejected();
-    }
-
-    @SchemaMapping(typeName = "ImportJob")
-    long duplicateRows(ImportJob job) {
-        return job.counts().duplicateRows();
-    }
-
-    @SchemaMapping(typeName = "ImportJob")
-    long valuesDropped(ImportJob job) {
-        return job.counts().valuesDropped();
-    }
-
-    @SchemaMapping(typeName = "ImportJob")
-    long customersCreated(ImportJob job) {
-        return job.counts().customersCreated();
-    }
-
-    @SchemaMapping(typeName = "ImportJob")
-    long customersMatched(ImportJob job) {
-        return job.counts().customersMatched();
-    }
-
-    @SchemaMapping(typeName = "ImportJob")
-    long lastLine(ImportJob job) {
-        return job.counts().lastLine();
     }
 }

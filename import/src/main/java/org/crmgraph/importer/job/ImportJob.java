@@ -9,6 +9,16 @@ public record ImportJob(String id, String mapping, String type, String file, boo
                         ImportCounts counts, long bytesTotal, OffsetDateTime startedAt, OffsetDateTime updatedAt,
                         OffsetDateTime finishedAt, String error, String reportFile) {
 
+    // the counts, flat, as clients see them
+    public long rowsRead() { return counts.rowsRead(); }
+    public long rowsImported() { return counts.rowsImported(); }
+    public long rowsRejected() { return counts.rowsRejected(); }
+    public long duplicateRows() { return counts.duplicateRows(); }
+    public long valuesDropped() { return counts.valuesDropped(); }
+    public long customersCreated() { return counts.customersCreated(); }
+    public long customersMatched() { return counts.customersMatched(); }
+    public long lastLine() { return counts.lastLine(); }
+
     /** Share of the file read, 0 to 1, by bytes on disk. */
     public double progress() {
         if (status == ImportJobStatus.SUCCEEDED) {

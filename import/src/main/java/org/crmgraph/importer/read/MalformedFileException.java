@@ -7,12 +7,12 @@ public class MalformedFileException extends RuntimeException {
     private final int column;
 
     public MalformedFileException(long line, int column, String problem) {
-        super("line " + line + (column > 0 ? ", column " + column : "") + ": " + problem);
+        super(line <= 0 ? problem : "line " + line + (column > 0 ? ", column " + column : "") + ": " + problem);
         this.line = line;
         this.column = column;
     }
 
-    /** 1-based line in the file where the problem is. */
+    /** 1-based line in the file where the problem is; 0 when it is the file as a whole (missing, unreadable). */
     public long line() {
         return line;
     }

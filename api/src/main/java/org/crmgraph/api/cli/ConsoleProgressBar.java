@@ -17,6 +17,7 @@ final class ConsoleProgressBar implements ImportProgressListener {
     private final boolean terminal;
     private final long start = System.nanoTime();
     private int lastDecile = -1;
+    private String unprinted;
 
     ConsoleProgressBar(PrintStream err, boolean terminal) {
         this.err = err;
@@ -41,13 +42,20 @@ final class ConsoleProgressBar implements ImportProgressListener {
             if (decile != lastDecile) {
                 lastDecile = decile;
                 err.println(line);
+                unprinted = null;
+            } else {
+                unprinted = line;
             }
         }
     }
 
+    /** Ends the bar; without a terminal, prints the final state if its decile was already shown. */
     void done() {
         if (terminal) {
             err.println();
+        } else if (unprinted != null) {
+            err.println(unprinted);
+            unprinted = null;
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ class ImportApiIT extends FixtureGraphTest {
     private static final Instant T1 = Instant.parse("2026-01-10T00:00:00Z");
 
     @Autowired List<Command> commands;
+    @Autowired org.crmgraph.importer.ImportService imports;
 
     private long count(String query) {
         return cypher.read(query, Map.of(), r -> r.get(0).asLong()).getFirst();
@@ -59,7 +61,7 @@ class ImportApiIT extends FixtureGraphTest {
     }
 
     @Test
-    void refusesPathsOutsideTheImportFolderAndBadMappings() {
+    void refusesPathsOutsideTheImportFolderAndBadMappings() throws Exception {
         ImportFiles.write("api-ok.csv", "id,name,email,phone,country,city,updated_at\nx,X,x@example.com,,,,\n", T1);
         for (String path : List.of("../../pom.xml", "/etc/passwd", "sub/../../secret.csv")) {
             var response = graphQl.documentName("startImport")
@@ -68,6 +70,12 @@ class ImportApiIT extends FixtureGraphTest {
             response.path("startImport.errors[0].code").entity(String.class).isEqualTo("OUTSIDE_IMPORT_FOLDER");
             response.path("startImport.errors[0].field[0]").entity(String.class).isEqualTo("file");
         }
+        // a link inside the folder that leads out of it
+        Path link = ImportFiles.FOLDER.resolve("escape.csv");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, Path.of("/etc/hostname"));
+        graphQl.documentName("startImport").variable("input", Map.of("file", "escape.csv", "mapping", "customers-csv"))
+                .execute().path("startImport.errors[0].code").entity(String.class).isEqualTo("OUTSIDE_IMPORT_FOLDER");
         graphQl.documentName("startImport").variable("input", Map.of("file", "nothing-here.csv", "mapping", "customers-csv"))
                 .execute().path("startImport.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
         graphQl.documentName("startImport").variable("input", Map.of("file", "api-ok.csv", "mapping", "/etc/crm.yaml"))
@@ -107,6 +115,22 @@ class ImportApiIT extends FixtureGraphTest {
                 .path("mergeCustomers.errors[0].code").entity(String.class).isEqualTo("INVALID_STATE");
         graphQl.documentName("mergeCustomers").variable("input", Map.of("survivorId", "c1", "mergedId", "c2")).execute()
                 .path("mergeCustomers.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void aJobLeftRunningByAStoppedProcessIsMarkedInterrupted() {
+        cypher.write("""
+                CREATE (:ImportJob {id: 'imp-dead', status: 'RUNNING', mapping: 'online-retail', type: 'orders', file: 'x.csv',
+                                    dryRun: false, startedAt: datetime() - duration('PT2H'), updatedAt: datetime() - duration('PT1H')}),
+                       (:ImportJob {id: 'imp-alive', status: 'RUNNING', mapping: 'online-retail', type: 'orders', file: 'y.csv',
+                                    dryRun: false, startedAt: datetime() - duration('PT2H'), updatedAt: datetime()})
+                """, Map.of());
+        imports.interruptStaleJobs();
+        var dead = graphQl.documentName("importJob").variable("id", "imp-dead").execute();
+        dead.path("importJob.status").entity(String.class).isEqualTo("INTERRUPTED");
+        dead.path("importJob.error").entity(String.class).satisfies(error -> assertThat(error).contains("run the import again"));
+        graphQl.documentName("importJob").variable("id", "imp-alive").execute()
+                .path("importJob.status").entity(String.class).isEqualTo("RUNNING");
     }
 
     private int runCommand(StringBuilder output, String... arguments) {

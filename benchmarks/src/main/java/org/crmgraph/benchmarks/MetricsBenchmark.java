@@ -1,0 +1,40 @@
+package org.crmgraph.benchmarks;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.crmgraph.algorithms.metrics.CustomerMetrics;
+import org.crmgraph.algorithms.metrics.MetricsRefresh;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.embedded.CrmDataProperties;
+import org.crmgraph.graph.embedded.EmbeddedNeo4j;
+import org.neo4j.driver.GraphDatabase;
+
+/**
+ * Customer metrics (RFM, value) refreshed on an imported graph, e.g. the data folder that
+ * {@link ImportBenchmark} or the import command filled with the whole Online Retail file.
+ *
+ * <pre>./mvnw -pl benchmarks exec:java -Dexec.mainClass=org.crmgraph.benchmarks.MetricsBenchmark \
+ *     -Dexec.args="--data-dir /tmp/crm-import-bench..."</pre>
+ */
+public final class MetricsBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = ApiLatencyBenchmark.options(args);
+        var properties = new CrmDataProperties();
+        properties.setDataDir(Path.of(options.getOrDefault("data-dir", "crm-data")));
+        properties.getEmbedded().setBoltPort(0);
+        properties.getEmbedded().setGds(false);
+        int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
+        try (var neo4j = EmbeddedNeo4j.start(properties);
+             var driver = GraphDatabase.driver(neo4j.boltUri())) {
+            var metrics = new CustomerMetrics(new CypherRunner(driver, null));
+            System.out.printf("%n| run | customers | seconds |%n|---|---|---|%n");
+            for (int run = 1; run <= runs; run++) {
+                MetricsRefresh refresh = metrics.refresh();
+                System.out.printf("| %d | %,d | %.2f |%n", run, refresh.customers(), refresh.millis() / 1000.0);
+            }
+        }
+    }
+
+    private MetricsBenchmark() {}
+}

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.importer.clean.CleanRow;
 import org.crmgraph.importer.clean.ReportEntry;
@@ -28,6 +29,7 @@ import org.crmgraph.importer.mapping.EntityType;
 import org.crmgraph.importer.mapping.Field;
 import org.crmgraph.importer.mapping.FieldRule;
 import org.crmgraph.importer.mapping.ImportMapping;
+import org.crmgraph.importer.read.Fingerprints;
 import org.crmgraph.importer.read.MalformedFileException;
 import org.crmgraph.importer.read.RowSource;
 import org.crmgraph.importer.read.RowSources;
@@ -113,7 +115,7 @@ final class Importer {
         long matched = 0;
         jobs.status(jobId, ImportJobStatus.RUNNING, counts, null);
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        var stop = new AtomicBoolean();
         Thread reader = null;
         try (RowSource source = RowSources.open(prepared.file(), mapping.format(), mapping.delimiter());
              RejectReport report = new RejectReport(prepared.reportFile())) {
@@ -173,14 +175,14 @@ final class Importer {
         return cypher.inWrite(tx -> {
             Resolution resolution = resolver.resolve(tx, people.stream().filter(p -> p != null).toList(), context.file());
             List<String> personKeys = people.stream().map(p -> p == null ? null : p.key()).toList();
-            writer.write(tx, batch.rows(), personKeys, resolution);
+            writer.write(tx, batch.rows(), personKeys);
             jobs.progress(tx, jobId, counts.plusCustomers(resolution.created(), resolution.matched()));
             return resolution;
         });
     }
 
     private void read(RowSource source, ImportMapping mapping, RejectReport report, BlockingQueue<Object> queue,
-                      java.util.concurrent.atomic.AtomicBoolean stop) {
+                      AtomicBoolean stop) {
         try {
             var cleaner = new RowCleaner(mapping);
             var fingerprints = new LongHashSet();
@@ -190,9 +192,12 @@ final class Importer {
             long dropped = 0;
             List<CleanRow> rows = new ArrayList<>(batchSize);
             String lastOrder = null;
+            long lastLine = 0;
             SourceRow row;
             while ((row = source.next()) != null && !stop.get()) {
                 read++;
+                long previousLine = lastLine;
+                lastLine = row.line();
                 if (!fingerprints.add(row.fingerprint())) {
                     duplicates++;
                     report.add(new ReportEntry(row.line(), null, "", "exact duplicate of an earlier row",
@@ -215,15 +220,17 @@ final class Importer {
                 boolean full = rows.size() >= batchSize && (order == null || !order.equals(lastOrder))
                         || rows.size() >= 2 * batchSize;
                 if (full) {
-                    put(queue, new Batch(rows, snapshot(read - 1, rejected, duplicates, dropped, rows, source)), stop);
+                    // the batch covers every source row before this one
+                    put(queue, new Batch(rows, new ImportCounts(read - 1, 0, rejected, duplicates, dropped, 0, 0,
+                            previousLine, source.bytesRead())), stop);
                     rows = new ArrayList<>(batchSize);
                 }
                 rows.add(result.row());
                 lastOrder = order;
             }
-            if (!rows.isEmpty() || read > 0) {
-                put(queue, new Batch(rows, new ImportCounts(read, 0, rejected, duplicates, dropped, 0, 0,
-                        row == null ? lastLineOf(rows) : 0, source.bytesRead())), stop);
+            if (read > 0) {
+                put(queue, new Batch(rows, new ImportCounts(read, 0, rejected, duplicates, dropped, 0, 0, lastLine,
+                        source.bytesRead())), stop);
             }
             put(queue, End.END, stop);
         } catch (RuntimeException e) {
@@ -237,16 +244,7 @@ final class Importer {
         }
     }
 
-    private static ImportCounts snapshot(long read, long rejected, long duplicates, long dropped, List<CleanRow> rows,
-                                         RowSource source) {
-        return new ImportCounts(read, 0, rejected, duplicates, dropped, 0, 0, lastLineOf(rows), source.bytesRead());
-    }
-
-    private static long lastLineOf(List<CleanRow> rows) {
-        return rows.isEmpty() ? 0 : rows.getLast().line();
-    }
-
-    private static void put(BlockingQueue<Object> queue, Object item, java.util.concurrent.atomic.AtomicBoolean stop)
+    private static void put(BlockingQueue<Object> queue, Object item, AtomicBoolean stop)
             throws InterruptedException {
         while (!stop.get()) {
             if (queue.offer(item, 200, TimeUnit.MILLISECONDS)) {
@@ -275,8 +273,8 @@ final class Importer {
         return switch (type) {
             case CUSTOMERS -> new CustomersWriter();
             case PRODUCTS -> new ProductsWriter(context);
-            case ORDERS -> new OrderLinesWriter(context, id -> seenOrders.contains(OrderKeys.hash(id)),
-                    id -> seenOrders.add(OrderKeys.hash(id)));
+            case ORDERS -> new OrderLinesWriter(context, id -> seenOrders.contains(Fingerprints.of(id)),
+                    id -> seenOrders.add(Fingerprints.of(id)));
             case TICKETS -> new TicketsWriter(context);
             case INTERACTIONS -> new InteractionsWriter(context);
             case ARTICLES -> new ArticlesWriter(context);
@@ -297,17 +295,6 @@ final class Importer {
             return Files.getLastModifiedTime(file).toInstant().atOffset(ZoneOffset.UTC);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** 64-bit keys of order ids for the "seen in this import" set. */
-    private static final class OrderKeys {
-        static long hash(String id) {
-            long h = 0xcbf29ce484222325L;
-            for (int i = 0; i < id.length(); i++) {
-                h = (h ^ id.charAt(i)) * 0x100000001b3L;
-            }
-            return h ^ (h >>> 29);
         }
     }
 }

@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
 public final class Checks {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
-    private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s().\\-/]");
-    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{6,15}$");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final List<FieldError> errors = new ArrayList<>();
@@ -87,21 +85,16 @@ public final class Checks {
         return cleaned;
     }
 
-    /** Digits with an optional leading '+', separators removed. */
+    /** E.164 ({@code +442079460958}); a number needs its country prefix ({@code +44} or {@code 0044}). */
     public String phone(String field, String value) {
         String cleaned = text(field, value, 40, false);
         if (cleaned == null) {
             return null;
         }
-        String digits = PHONE_SEPARATORS.matcher(cleaned).replaceAll("");
-        if (digits.startsWith("00")) {
-            digits = "+" + digits.substring(2);
-        }
-        if (!PHONE.matcher(digits).matches()) {
-            add(field, ErrorCode.INVALID_FORMAT, "'" + cleaned + "' is not a phone number (6 to 15 digits, optional leading +).");
+        return Phones.toE164(cleaned, null).orElseGet(() -> {
+            add(field, ErrorCode.INVALID_FORMAT, "'" + cleaned + "' is not a phone number with its country prefix, e.g. +44 20 7946 0958.");
             return null;
-        }
-        return digits;
+        });
     }
 
     /** ISO 3166-1 alpha-2 code from a code or an English country name. */

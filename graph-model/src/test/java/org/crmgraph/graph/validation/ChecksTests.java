@@ -43,4 +43,13 @@ class ChecksTests {
         assertThat(checks.country("country", null)).isNull();
         assertThat(checks.ok()).isTrue();
     }
+
+    @Test
+    void phonesAreStoredInTheSameE164FormTheImportUses() {
+        var checks = new Checks();
+        assertThat(checks.phone("phone", "+49 (30) 1234-5678")).isEqualTo(Phones.toE164("030 1234 5678", "DE").orElseThrow());
+        // without its country prefix a number is ambiguous, so the API refuses it
+        assertThat(checks.phone("phone", "020 7946 0958")).isNull();
+        assertThat(checks.errors()).extracting(FieldError::code).containsExactly(ErrorCode.INVALID_FORMAT);
+    }
 }

@@ -1,8 +1,5 @@
 package org.crmgraph.importer.clean;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -14,15 +11,15 @@ import java.util.regex.Pattern;
 import org.crmgraph.graph.interaction.Channel;
 import org.crmgraph.graph.ticket.TicketPriority;
 import org.crmgraph.graph.ticket.TicketStatus;
+import org.crmgraph.graph.validation.Checks;
 import org.crmgraph.graph.validation.Countries;
+import org.crmgraph.graph.validation.Phones;
 import org.crmgraph.importer.mapping.FieldRule;
 
 /** Turns the raw text of one field into its clean, typed value; one instance per field of a mapping. */
 final class FieldCleaner {
 
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
     private static final Pattern WHOLE_DECIMAL = Pattern.compile("^-?\\d+\\.0+$");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
     static final int MAX_TEXT = 500;
@@ -87,26 +84,19 @@ final class FieldCleaner {
         return Cleaned.of(rule.titleCase() ? titleCase(text) : text);
     }
 
+    /** The API's own e-mail rule ({@link Checks#email}), after a {@code mailto:} prefix is removed. */
     private static Cleaned email(String text) {
-        String email = text.toLowerCase(Locale.ROOT);
-        if (email.startsWith("mailto:")) {
-            email = email.substring("mailto:".length());
-        }
-        return EMAIL.matcher(email).matches() && email.length() <= 254 ? Cleaned.of(email)
-                : Cleaned.invalid("not an e-mail address");
+        String raw = text.regionMatches(true, 0, "mailto:", 0, 7) ? text.substring(7) : text;
+        String email = new Checks().email("email", raw, false);
+        return email != null ? Cleaned.of(email) : Cleaned.invalid("not an e-mail address");
     }
 
     private Cleaned phone(String text) {
         if (!text.startsWith("+") && !text.startsWith("00") && defaultCountry == null) {
             return Cleaned.invalid("no country prefix (+44...) and the mapping gives no defaultCountry");
         }
-        try {
-            var number = PHONES.parse(text, defaultCountry == null ? "ZZ" : defaultCountry);
-            return PHONES.isValidNumber(number) ? Cleaned.of(PHONES.format(number, PhoneNumberFormat.E164))
-                    : Cleaned.invalid("not a valid phone number");
-        } catch (NumberParseException e) {
-            return Cleaned.invalid("not a phone number");
-        }
+        return Phones.toE164(text, defaultCountry).<Cleaned>map(Cleaned::of)
+                .orElseGet(() -> Cleaned.invalid("not a valid phone number"));
     }
 
     private static Cleaned integer(String text) {

@@ -100,12 +100,11 @@ public final class IdentityResolver {
         }
         records.values().removeIf(person -> Integer.valueOf(person.valuesHash()).equals(written.get(person.key())));
         if (records.isEmpty()) {
-            return new Resolution(Map.of(), 0, 0);
+            return Resolution.NOTHING;
         }
         List<List<Person>> groups = groupWithinBatch(records.values());
         Map<String, Record> found = lookup(tx, records.values());
 
-        Map<String, String> customerIds = new HashMap<>();
         Map<String, Integer> valueHashes = new HashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         Set<String> touched = new TreeSet<>();
@@ -121,7 +120,6 @@ public final class IdentityResolver {
                 matched++;
             }
             for (Person person : group) {
-                customerIds.put(person.key(), customerId);
                 valueHashes.put(person.key(), person.valuesHash());
                 rows.add(person.parameters(customerId));
             }
@@ -129,7 +127,7 @@ public final class IdentityResolver {
         }
         tx.run(LINK, Map.of("people", rows, "file", file)).consume();
         tx.run(SURVIVORSHIP, Map.of("ids", List.copyOf(touched))).consume();
-        return new Resolution(customerIds, created, matched, valueHashes);
+        return new Resolution(created, matched, valueHashes);
     }
 
     /** After the batch committed: its people are written, with these values. */

@@ -3,16 +3,13 @@ package org.crmgraph.importer.identity;
 import java.util.Map;
 
 /**
- * Which customer each person of a batch resolved to.
+ * What resolving the people of a batch did.
  *
- * @param customerIds by provenance key, for the people this batch wrote
- * @param created     customers created for people seen for the first time
- * @param matched     people matched, for the first time in this import, to a customer already in the graph
- * @param written     provenance key to the hash of the values written, remembered once the batch commits
+ * @param created customers created for people seen for the first time
+ * @param matched people matched, for the first time in this import, to a customer already in the graph
+ * @param written provenance key to the hash of the values written, remembered once the batch commits
  */
-public record Resolution(Map<String, String> customerIds, int created, int matched, Map<String, Integer> written) {
+public record Resolution(int created, int matched, Map<String, Integer> written) {
 
-    public Resolution(Map<String, String> customerIds, int created, int matched) {
-        this(customerIds, created, matched, Map.of());
-    }
+    static final Resolution NOTHING = new Resolution(0, 0, Map.of());
 }

@@ -1,12 +1,24 @@
 package org.crmgraph.importer.read;
 
-/** FNV-1a over the characters of a record's values, finished with a 64-bit mix (SplitMix64). */
-final class Fingerprints {
+/**
+ * 64-bit fingerprints of text: FNV-1a over the characters of each value (with a separator), finished
+ * with a 64-bit mix (SplitMix64). Used for duplicate rows, content-derived ids and order keys.
+ */
+public final class Fingerprints {
 
     private static final long OFFSET = 0xcbf29ce484222325L;
     private static final long PRIME = 0x100000001b3L;
 
     private Fingerprints() {}
+
+    /** The fingerprint of a sequence of values; ("ab", "c") and ("a", "bc") differ. */
+    public static long of(String... values) {
+        long hash = start();
+        for (String value : values) {
+            hash = add(hash, value);
+        }
+        return finish(hash);
+    }
 
     static long start() {
         return OFFSET;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crmgraph.importer.clean.CleanRow;
-import org.crmgraph.importer.identity.Resolution;
 import org.crmgraph.importer.mapping.Field;
 import org.neo4j.driver.TransactionContext;
 
@@ -29,7 +28,7 @@ public final class ArticlesWriter implements EntityWriter {
     }
 
     @Override
-    public void write(TransactionContext tx, List<CleanRow> rows, List<String> personKeys, Resolution resolution) {
+    public void write(TransactionContext tx, List<CleanRow> rows, List<String> personKeys) {
         Map<String, Map<String, Object>> articles = new LinkedHashMap<>();
         for (CleanRow row : rows) {
             String id = row.text(Field.ARTICLE_ID);

@@ -2,14 +2,13 @@ package org.crmgraph.importer.write;
 
 import java.util.List;
 import org.crmgraph.importer.clean.CleanRow;
-import org.crmgraph.importer.identity.Resolution;
 import org.neo4j.driver.TransactionContext;
 
 /** A customer export: identity resolution already merged every row into its customer; nothing else to write. */
 public final class CustomersWriter implements EntityWriter {
 
     @Override
-    public void write(TransactionContext tx, List<CleanRow> rows, List<String> personKeys, Resolution resolution) {
+    public void write(TransactionContext tx, List<CleanRow> rows, List<String> personKeys) {
         // the rows are people; IdentityResolver wrote their source records and customers in this transaction
     }
 }

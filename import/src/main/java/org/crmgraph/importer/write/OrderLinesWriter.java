@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.crmgraph.importer.clean.CleanRow;
-import org.crmgraph.importer.identity.Resolution;
 import org.crmgraph.importer.mapping.Field;
 import org.neo4j.driver.TransactionContext;
 
@@ -97,7 +96,7 @@ public final class OrderLinesWriter implements EntityWriter {
     }
 
     @Override
-    public void write(TransactionContext tx, List<CleanRow> rows, List<String> personKeys, Resolution resolution) {
+    public void write(TransactionContext tx, List<CleanRow> rows, List<String> personKeys) {
         var upserts = new ProductUpserts(products);
         Map<Kind, Map<String, Map<String, Object>>> orders = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crmgraph.importer.clean.CleanRow;
-import org.crmgraph.importer.identity.Resolution;
 import org.crmgraph.importer.mapping.Field;
 import org.neo4j.driver.TransactionContext;
 
@@ -47,7 +46,7 @@ public final class TicketsWriter implements EntityWriter {
     }
 
     @Override
-    public void write(TransactionContext tx, List<CleanRow> rows, List<String> personKeys, Resolution resolution) {
+    public void write(TransactionContext tx, List<CleanRow> rows, List<String> personKeys) {
         Map<String, Map<String, Object>> tickets = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             CleanRow row = rows.get(i);

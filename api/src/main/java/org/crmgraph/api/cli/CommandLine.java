@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CommandLine {
 
-    public static final List<String> COMMANDS = List.of("import");
+    public static final List<String> COMMANDS = List.of("import", "analytics", "evaluate-recommendations");
     private static final List<String> SETTINGS = List.of("--crm.", "--spring.", "--logging.", "--server.");
     /** An import needs no Graph Data Science: skipping its registration saves seconds of start-up. */
     private static final Map<String, List<String>> COMMAND_SETTINGS = Map.of("import", List.of("--crm.embedded.gds=false"));
@@ -64,6 +64,8 @@ public final class CommandLine {
     private static String usageOf(String name) {
         return switch (name) {
             case "import" -> ImportCommand.USAGE;
+            case "analytics" -> AnalyticsCommand.USAGE;
+            case "evaluate-recommendations" -> EvaluateRecommendationsCommand.USAGE;
             default -> "usage: java -jar api.jar " + name;
         };
     }

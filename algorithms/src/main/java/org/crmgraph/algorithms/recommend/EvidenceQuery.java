@@ -1,0 +1,91 @@
+package org.crmgraph.algorithms.recommend;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.crmgraph.algorithms.similarity.Favourites;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.cypher.Records;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads one customer's {@link Evidence} from what the analytics refresh wrote, in one read transaction of one
+ * query: their distinct products, those products' {@code SIMILAR_TO} neighbours, what their {@code SIMILAR_TO}
+ * customers bought, their community's and their country's favourites. Every hop is bounded by the refresh's
+ * top-K, so the cost grows with the customer's own history, not with the graph.
+ */
+@Component
+class EvidenceQuery {
+
+    private static final String EVIDENCE = """
+            MATCH (c:Customer {id: $id})
+            CALL (c) {
+              OPTIONAL MATCH (c)-[:PLACED]->(:Order)-[:CONTAINS]->(b:Product)
+              WITH DISTINCT b
+              RETURN collect(b.sku) AS bought, collect(b) AS boughtNodes
+            }
+            CALL (boughtNodes) {
+              UNWIND boughtNodes AS b
+              MATCH (b)-[s:SIMILAR_TO]->(q:Product)
+              RETURN collect({via: b.sku, viaName: b.name, sku: q.sku, score: s.score}) AS items
+            }
+            CALL (c) {
+              MATCH (c)-[n:SIMILAR_TO]->(d:Customer)
+              CALL (d) {
+                MATCH (d)-[:PLACED]->(:Order)-[:CONTAINS]->(q:Product)
+                RETURN DISTINCT q
+              }
+              WITH q, sum(n.score) AS score, count(d) AS buyers
+              RETURN collect({sku: q.sku, score: score, buyers: buyers}) AS peers
+            }
+            CALL (c) {
+              OPTIONAL MATCH (c)-[:IN_COMMUNITY]->(:Community)-[f:FAVOURS]->(q:Product)
+              RETURN collect({sku: q.sku, share: f.share}) AS community
+            }
+            CALL (c) {
+              OPTIONAL MATCH (m:Market {id: c.country})
+              OPTIONAL MATCH (all:Market {id: $everyone})
+              WITH coalesce(m, all) AS market
+              OPTIONAL MATCH (market)-[f:FAVOURS]->(q:Product)
+              RETURN market.id AS marketId, collect({sku: q.sku, share: f.share}) AS market
+            }
+            RETURN bought, items, peers, community, market, marketId
+            """;
+
+    private final CypherRunner cypher;
+
+    EvidenceQuery(CypherRunner cypher) {
+        this.cypher = cypher;
+    }
+
+    /** Empty when there is no such customer. */
+    Optional<Evidence> of(String customerId) {
+        return cypher.readOptional(EVIDENCE, Map.of("id", customerId, "everyone", Favourites.EVERYONE), r -> {
+            Set<String> bought = new HashSet<>(r.get("bought").asList(Value::asString));
+            List<Evidence.ItemLink> items = new ArrayList<>();
+            for (Value v : r.get("items").values()) {
+                items.add(new Evidence.ItemLink(v.get("via").asString(), Records.string(v.get("viaName")),
+                        v.get("sku").asString(), v.get("score").asDouble()));
+            }
+            Map<String, Evidence.PeerVotes> peers = new HashMap<>();
+            for (Value v : r.get("peers").values()) {
+                peers.put(v.get("sku").asString(), new Evidence.PeerVotes(v.get("score").asDouble(), v.get("buyers").asInt()));
+            }
+            return new Evidence(bought, items, peers, shares(r.get("community")), shares(r.get("market")),
+                    Records.string(r.get("marketId")));
+        });
+    }
+
+    private static Map<String, Double> shares(Value list) {
+        Map<String, Double> shares = new HashMap<>();
+        for (Value v : list.values()) {
+            shares.put(v.get("sku").asString(), v.get("share").asDouble());
+        }
+        return shares;
+    }
+}

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param evaluationHoldoutDays  the offline recommendation evaluation hides the purchases of the last this many
  *                               days and asks each method to predict them
  * @param refreshAfterImport     run the whole analytics refresh after every import that wrote something
- * @param randomSeed             seed of k-means, Louvain, FastRP and the churn models, so a refresh of the same
+ * @param randomSeed             seed of k-means, Leiden, FastRP and the churn models, so a refresh of the same
  *                               graph gives the same answer
  */
 @ConfigurationProperties("crm.analytics")

@@ -58,6 +58,11 @@ public class AnalyticsRefresh {
         this.churn = churn;
     }
 
+    /** True while a refresh runs in this service. */
+    public boolean isRunning() {
+        return running.isLocked();
+    }
+
     public RefreshReport refresh() {
         return refresh(EnumSet.allOf(AnalyticsStep.class), step -> {});
     }
@@ -77,6 +82,7 @@ public class AnalyticsRefresh {
             long started = System.nanoTime();
             List<StepResult> results = new ArrayList<>();
             for (AnalyticsStep step : EnumSet.copyOf(steps)) {
+                long stepStarted = System.nanoTime();
                 StepResult result = timed(step, switch (step) {
                     case METRICS -> () -> {
                         var refresh = metrics.refresh();
@@ -85,10 +91,11 @@ public class AnalyticsRefresh {
                     case SEGMENTS -> () -> {
                         var segments = segmentation.refresh();
                         return segments.size() + " segments: " + String.join(", ",
-                                segments.stream().map(s -> s.label() + " (" + s.size() + ")").toList());
+                                segments.stream().map(s -> s.label() + ": " + s.size()).toList());
                     };
                     case SIMILARITY -> () -> {
                         var graph = similarity.compute(null);
+                        log.debug("similarity and communities computed in {} ms", (System.nanoTime() - stepStarted) / 1_000_000);
                         var written = similarityWriter.write(graph, PurchaseHistory.load(cypher, null, null));
                         return String.format(Locale.ROOT, "%d product and %d customer similarities, %d communities, %d markets",
                                 written.get("similarProducts"), written.get("similarCustomers"),

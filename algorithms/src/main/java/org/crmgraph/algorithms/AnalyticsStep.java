@@ -6,7 +6,7 @@ public enum AnalyticsStep {
     METRICS,
     /** k-means segments over the scaled RFM features */
     SEGMENTS,
-    /** product and customer similarity, Louvain communities, community and country favourites */
+    /** product and customer similarity, Leiden communities, community and country favourites */
     SIMILARITY,
     /** churn labels, the GDS classification pipeline, churn probability per customer */
     CHURN

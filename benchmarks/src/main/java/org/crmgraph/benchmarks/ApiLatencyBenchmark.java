@@ -95,7 +95,7 @@ public final class ApiLatencyBenchmark {
         }
     }
 
-    private static void run(HttpClient http, String url, IntFunction<String> bodies, int count, int clients,
+    static void run(HttpClient http, String url, IntFunction<String> bodies, int count, int clients,
                             Latencies latencies) throws Exception {
         AtomicLong next = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -128,7 +128,7 @@ public final class ApiLatencyBenchmark {
         }
     }
 
-    private static String body(String query, String variable, String value) {
+    static String body(String query, String variable, String value) {
         return "{\"query\":\"" + query.replace("\"", "\\\"").replace("\n", " ") + "\",\"variables\":{\"" + variable + "\":\"" + value + "\"}}";
     }
 

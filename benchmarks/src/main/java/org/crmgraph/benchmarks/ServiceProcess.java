@@ -21,21 +21,33 @@ final class ServiceProcess implements AutoCloseable {
     final int boltPort;
     final Path dataDir;
     private final Process process;
+    private final boolean ownsData;
 
-    private ServiceProcess(Process process, int httpPort, int boltPort, Path dataDir) {
+    private ServiceProcess(Process process, int httpPort, int boltPort, Path dataDir, boolean ownsData) {
         this.process = process;
         this.httpPort = httpPort;
         this.boltPort = boltPort;
         this.dataDir = dataDir;
+        this.ownsData = ownsData;
     }
 
+    /** On a new, empty data folder that is deleted on close. */
     static ServiceProcess start(Path jar, String heap, List<String> extraArguments) throws Exception {
+        return start(jar, heap, Files.createTempDirectory("crm-bench"), true, extraArguments);
+    }
+
+    /** On an existing data folder (e.g. an imported graph), kept on close. */
+    static ServiceProcess onData(Path jar, String heap, Path dataDir, List<String> extraArguments) throws Exception {
+        return start(jar, heap, dataDir, false, extraArguments);
+    }
+
+    private static ServiceProcess start(Path jar, String heap, Path dataDir, boolean ownsData, List<String> extraArguments)
+            throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("No service jar at " + jar + "; build it with ./mvnw -DskipTests package");
         }
         int httpPort = freePort();
         int boltPort = freePort();
-        Path dataDir = Files.createTempDirectory("crm-bench");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED",
@@ -48,7 +60,7 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(extraArguments);
         Path log = dataDir.resolve("service.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        var service = new ServiceProcess(process, httpPort, boltPort, dataDir);
+        var service = new ServiceProcess(process, httpPort, boltPort, dataDir, ownsData);
         service.awaitReady(Duration.ofMinutes(3), log);
         return service;
     }
@@ -106,7 +118,9 @@ final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-        deleteQuietly(dataDir.toFile());
+        if (ownsData) {
+            deleteQuietly(dataDir.toFile());
+        }
     }
 
     private static void deleteQuietly(File file) {

@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -46,6 +47,7 @@ public class ImportService implements DisposableBean {
     private static final Duration STALE = Duration.ofMinutes(10);
 
     private final ImportJobRepository jobs;
+    private final ApplicationEventPublisher events;
     private final Importer importer;
     private final Path folder;
     private final Path reportFolder;
@@ -53,8 +55,9 @@ public class ImportService implements DisposableBean {
             Thread.ofPlatform().name("crm-import-", 0).daemon().factory());
 
     public ImportService(CypherRunner cypher, ImportJobRepository jobs, ImportProperties properties,
-                         CrmDataProperties data) {
+                         CrmDataProperties data, ApplicationEventPublisher events) {
         this.jobs = jobs;
+        this.events = events;
         this.importer = new Importer(cypher, jobs, properties.batchSize());
         this.folder = absolute(properties.folder() != null ? properties.folder() : data.getDataDir().resolve("import"));
         this.reportFolder = absolute(properties.reportFolder() != null ? properties.reportFolder()
@@ -108,7 +111,10 @@ public class ImportService implements DisposableBean {
         }
         background.submit(() -> {
             try {
-                importer.run(prepared, ImportProgressListener.NONE);
+                ImportJob finished = importer.run(prepared, ImportProgressListener.NONE);
+                if (!finished.dryRun()) {
+                    events.publishEvent(new ImportCompletedEvent(finished));
+                }
             } catch (ImportFailedException e) {
                 // recorded on the job; the client reads it from importJob(id)
             } catch (RuntimeException e) {

@@ -39,6 +39,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ChurnPrediction {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChurnPrediction.class);
+
     static final int MIN_TRAINING_CUSTOMERS = 20;
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
@@ -93,7 +95,7 @@ public class ChurnPrediction {
             YIELD name RETURN name""",
             "CALL gds.beta.pipeline.nodeClassification.selectFeatures($pipeline, ['scaled', 'embedding']) YIELD name RETURN name",
             "CALL gds.beta.pipeline.nodeClassification.configureSplit($pipeline, {testFraction: 0.2, validationFolds: 3}) YIELD name RETURN name",
-            "CALL gds.beta.pipeline.nodeClassification.addLogisticRegression($pipeline, {penalty: 0.001, learningRate: 0.01, maxEpochs: 300}) YIELD name RETURN name",
+            "CALL gds.beta.pipeline.nodeClassification.addLogisticRegression($pipeline, {penalty: 0.001, learningRate: 0.01, maxEpochs: 100, patience: 2}) YIELD name RETURN name",
             """
             CALL gds.beta.pipeline.nodeClassification.addRandomForest($pipeline, {numberOfDecisionTrees: 50, maxDepth: 8,
                  minSplitSize: 10})
@@ -158,6 +160,7 @@ public class ChurnPrediction {
         OffsetDateTime scoreAt = newest.plusSeconds(1);
         OffsetDateTime testAt = scoreAt.minusDays(horizon);
         OffsetDateTime trainAt = testAt.minusDays(horizon);
+        long started = System.nanoTime();
         String suffix = UUID.randomUUID().toString();
         String pipeline = "churn-pipeline-" + suffix;
         String model = "churn-model-" + suffix;
@@ -172,16 +175,19 @@ public class ChurnPrediction {
                 }
                 Map<String, Object> p = Map.of("pipeline", pipeline, "seed", settings.randomSeed());
                 PIPELINE.forEach(step -> cypher.write(step, p));
+                log.debug("churn: training snapshot projected and pipeline built in {} ms", elapsed(started));
                 var trained = cypher.write(TRAIN, train.parameters(Map.of("pipeline", pipeline, "model", model,
                         "seed", settings.randomSeed(), "concurrency", settings.concurrency())),
                         r -> Map.entry(r.get("algorithm").asString(), r.get("validationF1").asDouble())).getFirst();
                 algorithm = trained.getKey();
                 validationF1 = trained.getValue();
+                log.debug("churn: trained {} in {} ms", algorithm, elapsed(started));
             }
             List<Prediction> test;
             try (InMemoryGraph graph = snapshot(testAt, scoreAt)) {
                 test = predict(graph, model);
             }
+            log.debug("churn: test snapshot predicted in {} ms", elapsed(started));
             double[] probabilities = test.stream().mapToDouble(Prediction::risk).toArray();
             boolean[] labels = new boolean[test.size()];
             for (int i = 0; i < labels.length; i++) {
@@ -193,6 +199,7 @@ public class ChurnPrediction {
             try (InMemoryGraph graph = snapshot(scoreAt, null)) {
                 scored = predict(graph, model);
             }
+            log.debug("churn: customers scored in {} ms", elapsed(started));
             writeScores(scored, influence, version);
             List<String> topFeatures = topFeatures(influence);
             cypher.write(STORE_MODEL, storeParameters(version, algorithm, horizon, trainAt, testAt, scoreAt,
@@ -202,6 +209,10 @@ public class ChurnPrediction {
             cypher.write(DROP, Map.of("model", model));
             cypher.write(DROP_PIPELINE, Map.of("pipeline", pipeline));
         }
+    }
+
+    private static long elapsed(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private InMemoryGraph snapshot(OffsetDateTime at, OffsetDateTime until) {

@@ -44,15 +44,18 @@ class EvidenceQuery {
               RETURN collect({sku: q.sku, score: score, buyers: buyers}) AS peers
             }
             CALL (c) {
-              OPTIONAL MATCH (c)-[:IN_COMMUNITY]->(:Community)-[f:FAVOURS]->(q:Product)
+              MATCH (c)-[:IN_COMMUNITY]->(:Community)-[f:FAVOURS]->(q:Product)
               RETURN collect({sku: q.sku, share: f.share}) AS community
             }
             CALL (c) {
               OPTIONAL MATCH (m:Market {id: c.country})
               OPTIONAL MATCH (all:Market {id: $everyone})
-              WITH coalesce(m, all) AS market
-              OPTIONAL MATCH (market)-[f:FAVOURS]->(q:Product)
-              RETURN market.id AS marketId, collect({sku: q.sku, share: f.share}) AS market
+              WITH coalesce(m, all) AS chosen
+              CALL (chosen) {
+                MATCH (chosen)-[f:FAVOURS]->(q:Product)
+                RETURN collect({sku: q.sku, share: f.share}) AS favourites
+              }
+              RETURN chosen.id AS marketId, favourites AS market
             }
             RETURN bought, items, peers, community, market, marketId
             """;

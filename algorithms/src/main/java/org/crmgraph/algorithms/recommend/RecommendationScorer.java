@@ -16,7 +16,7 @@ import org.crmgraph.algorithms.similarity.Favourites;
  * <ul>
  *   <li><b>item</b>: sum of the similarities of a candidate to the products the customer bought;</li>
  *   <li><b>peers</b>: sum of the similarities of the customer's nearest customers who bought it;</li>
- *   <li><b>community</b>: the share of the customer's Louvain community who bought it;</li>
+ *   <li><b>community</b>: the share of the customer's Leiden community who bought it;</li>
  *   <li><b>market</b>: the share of the customer's country (or of everyone) who bought it: the cold-start
  *       answer, and a small prior that breaks ties for everyone else.</li>
  * </ul>

@@ -47,15 +47,15 @@ public final class Favourites {
     }
 
     /**
-     * The products that set a group apart: the highest lift among products at least {@code minShare} of the group
-     * bought (so one odd purchase in a small group does not characterise it).
+     * The products that set a group apart: the highest lift, above 1, among products at least {@code minShare} of the
+     * group bought (so one odd purchase in a small group does not characterise it, nor does what everyone buys).
      */
     public static Map<Integer, List<Favourite>> characteristic(PurchaseHistory history, Map<String, Integer> groups,
                                                                int top, double minShare) {
         Map<Integer, List<Favourite>> all = byGroup(history, groups::get, Integer.MAX_VALUE);
         Map<Integer, List<Favourite>> characteristic = new HashMap<>();
         all.forEach((group, list) -> characteristic.put(group, list.stream()
-                .filter(f -> f.share() >= minShare && f.buyers() >= 2)
+                .filter(f -> f.share() >= minShare && f.buyers() >= 2 && f.lift() > 1.0)
                 .sorted(Comparator.comparingDouble(Favourite::lift).reversed().thenComparing(Favourite::sku))
                 .limit(top).toList()));
         return characteristic;

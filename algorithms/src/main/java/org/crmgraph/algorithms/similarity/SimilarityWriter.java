@@ -2,6 +2,7 @@ package org.crmgraph.algorithms.similarity;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Service;
  * Writes a {@link SimilarityGraph} so analysts see it in Neo4j Browser and recommendations can read it:
  * <ul>
  *   <li>{@code (:Product)-[:SIMILAR_TO {score}]->(:Product)} and {@code (:Customer)-[:SIMILAR_TO {score}]->(:Customer)};
- *       each node's old list is replaced by its new one in the same transaction, so a reader sees one or the other,
- *       never a half-written list;</li>
+ *       only nodes whose list changed are written (a refresh on unchanged purchases writes none), and each node's
+ *       old list is replaced by its new one in one transaction, so a reader sees one or the other, never a
+ *       half-written list;</li>
  *   <li>{@code (:Community {id, size})}, {@code (:Customer)-[:IN_COMMUNITY]->(:Community)} and
  *       {@code Customer.communityId} (for colouring in Browser), {@code (:Community)-[:FAVOURS {rank, buyers, share,
  *       lift}]->(:Product)} (most bought) and {@code -[:CHARACTERISED_BY]->} (highest lift);</li>
@@ -26,10 +28,20 @@ import org.springframework.stereotype.Service;
 @Service
 public class SimilarityWriter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SimilarityWriter.class);
+
     private static final int BATCH = 1_000;
     private static final int CHARACTERISTIC_PRODUCTS = 10;
     private static final double CHARACTERISTIC_MIN_SHARE = 0.05;
 
+    private static final String CURRENT_PRODUCT_NEIGHBOURS = """
+            MATCH (p:Product)-[s:SIMILAR_TO]->(q:Product)
+            RETURN p.sku AS key, collect({key: q.sku, score: s.score}) AS neighbours
+            """;
+    private static final String CURRENT_CUSTOMER_NEIGHBOURS = """
+            MATCH (c:Customer)-[s:SIMILAR_TO]->(d:Customer)
+            RETURN c.id AS key, collect({key: d.id, score: s.score}) AS neighbours
+            """;
     private static final String PRODUCT_NEIGHBOURS = """
             UNWIND $rows AS row
             MATCH (p:Product {sku: row.key})
@@ -103,21 +115,37 @@ public class SimilarityWriter {
     /** @return the relationships and nodes written, by kind */
     public Map<String, Long> write(SimilarityGraph similarity, PurchaseHistory history) {
         Map<String, Long> written = new HashMap<>();
-        written.put("similarProducts", neighbours(PRODUCT_NEIGHBOURS, history.catalogue(), similarity.products()));
-        written.put("similarCustomers", neighbours(CUSTOMER_NEIGHBOURS, history.products().keySet(), similarity.customers()));
+        long started = System.nanoTime();
+        written.put("similarProducts", neighbours(PRODUCT_NEIGHBOURS, CURRENT_PRODUCT_NEIGHBOURS, history.catalogue(),
+                similarity.products()));
+        log.debug("product similarities written in {} ms", (System.nanoTime() - started) / 1_000_000);
+        written.put("similarCustomers", neighbours(CUSTOMER_NEIGHBOURS, CURRENT_CUSTOMER_NEIGHBOURS,
+                history.products().keySet(), similarity.customers()));
+        log.debug("customer similarities written in {} ms", (System.nanoTime() - started) / 1_000_000);
         cypher.write(STALE_NEIGHBOURS, Map.of());
+        log.debug("stale similarities removed in {} ms", (System.nanoTime() - started) / 1_000_000);
         written.put("communities", (long) communities(similarity.communities(), history));
+        log.debug("communities written in {} ms", (System.nanoTime() - started) / 1_000_000);
         written.put("markets", (long) markets(history));
+        log.debug("markets written in {} ms", (System.nanoTime() - started) / 1_000_000);
         return written;
     }
 
-    private long neighbours(String query, Set<String> keys, Map<String, List<Neighbour>> neighbours) {
+    /** @return the relationships of the new lists, written or already there */
+    private long neighbours(String query, String current, Set<String> keys, Map<String, List<Neighbour>> neighbours) {
+        Map<String, Set<Neighbour>> existing = new HashMap<>();
+        cypher.read(current, Map.of(), r -> existing.put(r.get("key").asString(), new HashSet<>(r.get("neighbours")
+                .asList(v -> new Neighbour(v.get("key").asString(), v.get("score").asDouble())))));
         List<Map<String, Object>> rows = new ArrayList<>();
         long relationships = 0;
         for (String key : keys) {
-            List<Map<String, Object>> list = neighbours.getOrDefault(key, List.of()).stream()
+            List<Neighbour> fresh = neighbours.getOrDefault(key, List.of());
+            relationships += fresh.size();
+            if (new HashSet<>(fresh).equals(existing.getOrDefault(key, Set.of()))) {
+                continue;
+            }
+            List<Map<String, Object>> list = fresh.stream()
                     .map(n -> Map.<String, Object>of("key", n.key(), "score", n.score())).toList();
-            relationships += list.size();
             rows.add(Map.of("key", key, "neighbours", list));
             if (rows.size() == BATCH) {
                 cypher.write(query, Map.of("rows", List.copyOf(rows)));

@@ -33,6 +33,15 @@ class GraphQlErrorHandling {
                 .build();
     }
 
+    @GraphQlExceptionHandler
+    GraphQLError badArgument(ArgumentException e, DataFetchingEnvironment env) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(e.type())
+                .message(e.getMessage())
+                .extensions(Map.of("code", e.code(), "argument", e.argument()))
+                .build();
+    }
+
     @GraphQlExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class})
     GraphQLError databaseUnavailable(Exception e, DataFetchingEnvironment env) {
         log.warn("Neo4j unavailable while fetching {}: {}", env.getExecutionStepInfo().getPath(), e.getMessage());

@@ -64,7 +64,13 @@ class CustomerRepository {
                 .when(lower(filter.emailContains()), "email", "c.email CONTAINS $email")
                 .when(filter.country(), "country", "c.country = $country")
                 .when(filter.createdAfter(), "createdAfter", "c.createdAt >= $createdAfter")
-                .when(filter.createdBefore(), "createdBefore", "c.createdAt < $createdBefore");
+                .when(filter.createdBefore(), "createdBefore", "c.createdAt < $createdBefore")
+                .when(filter.segmentId(), "segmentId", "EXISTS { (c)-[:IN_SEGMENT]->(:Segment {id: $segmentId}) }")
+                .when(filter.communityId(), "communityId", "c.communityId = $communityId")
+                .when(filter.rfm(), "rfm", "c.rfm = $rfm")
+                .when(filter.minMonetary(), "minMonetary", "c.monetary >= $minMonetary")
+                .when(filter.minLifetimeValue(), "minLifetimeValue", "c.lifetimeValue >= $minLifetimeValue")
+                .when(filter.minChurnRisk(), "minChurnRisk", "c.churnRisk >= $minChurnRisk");
         return LIST.page(cypher, conditions, sort.key(), descending, request, Customer::from);
     }
 

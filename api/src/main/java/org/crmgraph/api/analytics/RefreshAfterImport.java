@@ -1,0 +1,85 @@
+package org.crmgraph.api.analytics;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.crmgraph.algorithms.AnalyticsBusyException;
+import org.crmgraph.algorithms.AnalyticsProperties;
+import org.crmgraph.algorithms.AnalyticsRefresh;
+import org.crmgraph.importer.ImportCompletedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refreshes analytics in the background after an import that wrote rows ({@code crm.analytics.refresh-after-import},
+ * on by default). Imports finishing close together share one refresh: while one is waiting to start, further
+ * imports do not queue another. If a refresh someone else started is running, this one waits for it and then runs,
+ * so the newest rows are always analysed.
+ */
+@Component
+class RefreshAfterImport implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RefreshAfterImport.class);
+    private static final long BUSY_WAIT_MILLIS = 2_000;
+
+    private final AnalyticsRefresh refresh;
+    private final AnalyticsProperties settings;
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "analytics-after-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    RefreshAfterImport(AnalyticsRefresh refresh, AnalyticsProperties settings) {
+        this.refresh = refresh;
+        this.settings = settings;
+    }
+
+    @EventListener
+    void importCompleted(ImportCompletedEvent event) {
+        if (settings.refreshAfterImport() && event.job().counts().rowsImported() > 0) {
+            schedule();
+        }
+    }
+
+    /** @return the queued refresh, or null when one is already waiting to start */
+    Future<?> schedule() {
+        if (!pending.compareAndSet(false, true)) {
+            return null;
+        }
+        return worker.submit(() -> {
+            while (true) {
+                try {
+                    pending.set(false);
+                    var report = refresh.refresh();
+                    log.info("Analytics refreshed after an import in {} ms ({})", report.millis(), report.id());
+                    return;
+                } catch (AnalyticsBusyException e) {
+                    sleep();
+                } catch (RuntimeException e) {
+                    log.error("The analytics refresh after an import failed", e);
+                    return;
+                }
+            }
+        });
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(BUSY_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a running refresh", e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,45 @@
+package org.crmgraph.api.recommend;
+
+import java.util.List;
+import org.crmgraph.algorithms.recommend.Recommendation;
+import org.crmgraph.algorithms.recommend.Recommendations;
+import org.crmgraph.api.graphql.ArgumentException;
+import org.crmgraph.graph.customer.Customer;
+import org.crmgraph.graph.product.Product;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class RecommendationController {
+
+    record SimilarProduct(Product product, double score) {}
+
+    record SimilarCustomer(Customer customer, double score) {}
+
+    private final Recommendations recommendations;
+
+    RecommendationController(Recommendations recommendations) {
+        this.recommendations = recommendations;
+    }
+
+    @QueryMapping
+    List<Recommendation> recommendations(@Argument String customerId, @Argument Integer first) {
+        int n = ArgumentException.checkFirst(first, 10, Recommendations.MAX_FIRST);
+        return recommendations.forCustomer(customerId, n)
+                .orElseThrow(() -> ArgumentException.notFound("customerId", "No customer with id " + customerId));
+    }
+
+    @QueryMapping
+    List<SimilarProduct> similarProducts(@Argument String sku, @Argument Integer first) {
+        int n = ArgumentException.checkFirst(first, 10, Recommendations.MAX_FIRST);
+        return recommendations.similarProducts(sku, n).stream().map(s -> new SimilarProduct(s.node(), s.score())).toList();
+    }
+
+    @QueryMapping
+    List<SimilarCustomer> similarCustomers(@Argument String customerId, @Argument Integer first) {
+        int n = ArgumentException.checkFirst(first, 10, Recommendations.MAX_FIRST);
+        return recommendations.similarCustomers(customerId, n).stream()
+                .map(s -> new SimilarCustomer(s.node(), s.score())).toList();
+    }
+}

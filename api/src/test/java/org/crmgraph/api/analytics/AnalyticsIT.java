@@ -1,0 +1,318 @@
+package org.crmgraph.api.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.crmgraph.algorithms.AnalyticsRefresh;
+import org.crmgraph.algorithms.AnalyticsStep;
+import org.crmgraph.algorithms.RefreshReport;
+import org.crmgraph.algorithms.evaluation.EvaluationReport;
+import org.crmgraph.algorithms.evaluation.RankingMetrics;
+import org.crmgraph.algorithms.evaluation.RecommendationEvaluation;
+import org.crmgraph.api.CrmIntegrationTest;
+import org.crmgraph.api.GraphFixture;
+import org.crmgraph.api.cli.Command;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/**
+ * The analytics refresh on {@code fixtures/analytics.cypher}: 16 gardeners (GB) and 20 cooks (DE) with distinct
+ * tastes, some of each who stopped buying in April, and one customer who never bought. The fixture is loaded and
+ * refreshed once; tests that change the graph put it back.
+ */
+@CrmIntegrationTest
+class AnalyticsIT {
+
+    private static RefreshReport firstRefresh;
+
+    @Autowired GraphQlTester graphQl;
+    @Autowired CypherRunner cypher;
+    @Autowired AnalyticsRefresh refresh;
+    @Autowired RecommendationEvaluation evaluation;
+    @Autowired RefreshAfterImport refreshAfterImport;
+    @Autowired List<Command> commands;
+
+    @BeforeEach
+    void loadAndRefreshOnce() {
+        if (firstRefresh == null || cypher.read("MATCH (c:Customer {id: 'g1'}) RETURN count(c) AS n", Map.of(),
+                r -> r.get("n").asLong()).getFirst() == 0) {
+            GraphFixture.reset(cypher, "fixtures/analytics.cypher");
+            firstRefresh = refresh.refresh();
+        }
+    }
+
+    private List<String> strings(String query) {
+        return cypher.read(query, Map.of(), r -> r.get(0).asString());
+    }
+
+    private long count(String query) {
+        return cypher.read(query, Map.of(), r -> r.get(0).asLong()).getFirst();
+    }
+
+    @Test
+    void aRefreshRunsEveryStepWritesItsRunAndLeavesNoGdsGraphModelOrPipelineBehind() {
+        assertThat(firstRefresh.steps()).extracting(s -> s.step())
+                .containsExactly(AnalyticsStep.METRICS, AnalyticsStep.SEGMENTS, AnalyticsStep.SIMILARITY, AnalyticsStep.CHURN);
+        assertThat(firstRefresh.steps()).allSatisfy(s -> assertThat(s.summary()).isNotBlank());
+        assertThat(count("CALL gds.graph.list() YIELD graphName RETURN count(*)")).isZero();
+        assertThat(count("CALL gds.model.list() YIELD modelName RETURN count(*)")).isZero();
+        assertThat(count("CALL gds.pipeline.list() YIELD pipelineName RETURN count(*)")).isZero();
+        assertThat(count("MATCH (r:AnalyticsRun {id: '" + firstRefresh.id() + "'}) RETURN count(r)")).isOne();
+        graphQl.documentName("analyticsRuns").execute().path("analyticsRuns[*].id").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).contains(firstRefresh.id()));
+    }
+
+    @Test
+    void everyBuyingCustomerIsInExactlyOneLabelledSegment() {
+        assertThat(count("MATCH (c:Customer) WHERE EXISTS { (c)-[:PLACED]->() } AND COUNT { (c)-[:IN_SEGMENT]->() } <> 1 RETURN count(c)")).isZero();
+        assertThat(count("MATCH (c:Customer {id: 'new1'})-[:IN_SEGMENT]->() RETURN count(*)")).isZero();
+        var segments = graphQl.documentName("segments").execute().path("segments").entityList(Map.class).get();
+        assertThat(segments).hasSize(5);
+        assertThat(segments.stream().mapToInt(s -> (Integer) s.get("size")).sum()).isEqualTo(36);
+        assertThat(segments.stream().map(s -> (String) s.get("label")).collect(Collectors.toSet())).hasSize(5);
+        // ordered from the most valuable: the first segment spends more than the last and bought more recently
+        Map<?, ?> best = segments.getFirst(), worst = segments.getLast();
+        assertThat((Double) best.get("monetary")).isGreaterThan((Double) worst.get("monetary"));
+        assertThat((Double) best.get("recencyDays")).isLessThan((Double) worst.get("recencyDays"));
+    }
+
+    @Test
+    void communitiesNeverMixGardenersAndCooks() {
+        List<String> mixed = strings("""
+                MATCH (k:Community)<-[:IN_COMMUNITY]-(c:Customer)
+                WITH k, collect(DISTINCT left(c.id, 1)) AS kinds WHERE size(kinds) > 1
+                RETURN toString(k.id)""");
+        assertThat(mixed).isEmpty();
+        assertThat(count("MATCH (c:Customer) WHERE c.id STARTS WITH 'g' AND c.communityId IS NOT NULL RETURN count(c)")).isEqualTo(16);
+        // a gardeners' community is characterised by garden items
+        graphQl.documentName("communities").execute().path("communities").entityList(Map.class).satisfies(communities -> {
+            assertThat(communities).isNotEmpty();
+            assertThat(communities).allSatisfy(c -> assertThat((List<?>) c.get("favourites")).isNotEmpty());
+        });
+        List<String> gardenTop = strings("""
+                MATCH (:Customer {id: 'g2'})-[:IN_COMMUNITY]->(:Community)-[:CHARACTERISED_BY]->(p:Product) RETURN p.sku""");
+        assertThat(gardenTop).isNotEmpty().allSatisfy(sku -> assertThat(sku).startsWith("G"));
+    }
+
+    @Test
+    void productsAreSimilarWhenTheSameCustomersBuyThem() {
+        graphQl.documentName("similarProducts").variable("sku", "G1").variable("first", 5).execute()
+                .path("similarProducts[*].product.sku").entityList(String.class)
+                .satisfies(skus -> assertThat(skus).isNotEmpty().allSatisfy(sku -> assertThat(sku).startsWith("G")));
+        graphQl.documentName("similarProducts").variable("sku", "K5").variable("first", 5).execute()
+                .path("similarProducts[*].product.sku").entityList(String.class)
+                .satisfies(skus -> assertThat(skus).isNotEmpty().noneSatisfy(sku -> assertThat(sku).startsWith("G")));
+        graphQl.documentName("similarCustomers").variable("customerId", "g3").execute()
+                .path("similarCustomers[*].customer.id").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).isNotEmpty().allSatisfy(id -> assertThat(id).startsWith("g")));
+    }
+
+    @Test
+    void recommendationsAreNewToTheCustomerRankedAndExplained() {
+        // g1 stopped in April having bought G1..G5, G8 and P1
+        List<String> bought = strings("MATCH (:Customer {id: 'g1'})-[:PLACED]->()-[:CONTAINS]->(p) RETURN DISTINCT p.sku");
+        assertThat(bought).containsExactlyInAnyOrder("G1", "G2", "G3", "G4", "G5", "G8", "P1");
+        var response = graphQl.documentName("recommendations").variable("customerId", "g1").variable("first", 5).execute();
+        List<Map> recommendations = response.path("recommendations").entityList(Map.class).get();
+        List<String> skus = response.path("recommendations[*].product.sku").entityList(String.class).get();
+        assertThat(skus).hasSize(5).doesNotContainAnyElementsOf(bought);
+        assertThat(skus.subList(0, 3)).containsExactlyInAnyOrder("G0", "G6", "G7");
+        List<Double> scores = recommendations.stream().map(r -> ((Number) r.get("score")).doubleValue()).toList();
+        assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a)).allSatisfy(s -> assertThat(s).isBetween(0.0, 1.0));
+        assertThat((String) recommendations.getFirst().get("explanation")).startsWith("because you bought Garden item");
+    }
+
+    @Test
+    void aCustomerWithoutPurchasesGetsTheBestSellersOfTheirCountry() {
+        var response = graphQl.documentName("recommendations").variable("customerId", "new1").variable("first", 3).execute();
+        // every gardener (all of GB) bought P1 and G8
+        response.path("recommendations[*].product.sku").entityList(String.class)
+                .satisfies(skus -> assertThat(skus.subList(0, 2)).containsExactlyInAnyOrder("G8", "P1"));
+        response.path("recommendations[*].explanation").entityList(String.class)
+                .satisfies(e -> assertThat(e).hasSize(3).allSatisfy(x -> assertThat(x).isEqualTo("popular with customers in GB")));
+    }
+
+    @Test
+    void unknownCustomersAndBadPageSizesAreClearErrors() {
+        graphQl.documentName("recommendations").variable("customerId", "nobody").execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND").containsEntry("argument", "customerId");
+                    assertThat(error.getMessage()).contains("nobody");
+                }));
+        graphQl.documentName("recommendations").variable("customerId", "g1").variable("first", 0).execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
+                        assertThat(error.getExtensions()).containsEntry("code", "OUT_OF_RANGE").containsEntry("argument", "first")));
+        graphQl.documentName("similarProducts").variable("sku", "G1").variable("first", 101).execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
+                        assertThat(error.getExtensions()).containsEntry("code", "OUT_OF_RANGE")));
+    }
+
+    @Test
+    void customersCarryTheirMetricsSegmentCommunityAndChurnRisk() {
+        var buyer = graphQl.documentName("customerAnalytics").variable("id", "g2").execute();
+        buyer.path("customer.rfm.code").entity(String.class).satisfies(code -> assertThat(code).matches("[1-5]{3}"));
+        buyer.path("customer.rfm.frequency").entity(Integer.class).isEqualTo(12);
+        buyer.path("customer.segment.label").entity(String.class).satisfies(label -> assertThat(label).isNotBlank());
+        buyer.path("customer.community.id").hasValue();
+        buyer.path("customer.churnRisk").entity(Double.class).satisfies(risk -> assertThat(risk).isBetween(0.0, 1.0));
+        var newcomer = graphQl.documentName("customerAnalytics").variable("id", "new1").execute();
+        newcomer.path("customer.rfm").valueIsNull();
+        newcomer.path("customer.segment").valueIsNull();
+        newcomer.path("customer.churnRisk").valueIsNull();
+        newcomer.path("customer.churnFactors").entityList(String.class).hasSize(0);
+    }
+
+    @Test
+    void theChurnModelIsEvaluatedOnALaterPeriodAndRanksLapsedCustomersHigher() {
+        var model = graphQl.documentName("churnModel").execute();
+        model.path("churnModel.current").entity(Boolean.class).isEqualTo(true);
+        model.path("churnModel.horizonDays").entity(Integer.class).isEqualTo(90);
+        model.path("churnModel.algorithm").entity(String.class)
+                .satisfies(a -> assertThat(a).isIn("LogisticRegression", "RandomForest"));
+        model.path("churnModel.scored").entity(Integer.class).isEqualTo(36);
+        for (String metric : List.of("precision", "recall", "f1", "accuracy", "rocAuc")) {
+            model.path("churnModel." + metric).entity(Double.class).satisfies(v -> assertThat(v).isBetween(0.0, 1.0));
+        }
+        // the lapsed customers are told apart from the regular ones on the later, unseen period
+        model.path("churnModel.rocAuc").entity(Double.class).satisfies(auc -> assertThat(auc).isGreaterThan(0.8));
+        model.path("churnModel.topFeatures").entityList(String.class).satisfies(f -> assertThat(f).isNotEmpty());
+        double lapsed = cypher.read("MATCH (c:Customer) WHERE c.id IN ['g1','g3','g5','k1','k5','k9'] RETURN avg(c.churnRisk) AS r",
+                Map.of(), r -> r.get("r").asDouble()).getFirst();
+        double regular = cypher.read("MATCH (c:Customer) WHERE c.id IN ['g2','g4','g6','k2','k3','k4'] RETURN avg(c.churnRisk) AS r",
+                Map.of(), r -> r.get("r").asDouble()).getFirst();
+        assertThat(lapsed).isGreaterThan(regular + 0.3);
+        assertThat(strings("MATCH (c:Customer {id: 'g1'}) UNWIND c.churnFactors AS f RETURN f"))
+                .anySatisfy(f -> assertThat(f).startsWith("last purchase"));
+    }
+
+    @Test
+    void customersCanBeFilteredAndSortedByWhatAnalyticsWrote() {
+        // "the top customers by monetary value in Germany"
+        var top = graphQl.documentName("customersByAnalytics")
+                .variable("filter", Map.of("country", "DE"))
+                .variable("orderBy", Map.of("field", "MONETARY", "direction", "DESC"))
+                .variable("first", 5).execute();
+        top.path("customers.edges[*].node.country").entityList(String.class)
+                .satisfies(c -> assertThat(c).hasSize(5).containsOnly("DE"));
+        top.path("customers.edges[*].node.rfm.monetary").entityList(Double.class)
+                .satisfies(m -> assertThat(m).isSortedAccordingTo((a, b) -> Double.compare(b, a)));
+        // "high-value customers at risk"
+        var atRisk = graphQl.documentName("customersByAnalytics")
+                .variable("filter", Map.of("minChurnRisk", 0.5, "minMonetary", 50.0))
+                .variable("orderBy", Map.of("field", "CHURN_RISK", "direction", "DESC"))
+                .variable("first", 50).execute();
+        atRisk.path("customers.edges[*].node.churnRisk").entityList(Double.class)
+                .satisfies(r -> assertThat(r).isNotEmpty().allSatisfy(x -> assertThat(x).isGreaterThanOrEqualTo(0.5))
+                        .isSortedAccordingTo((a, b) -> Double.compare(b, a)));
+        var inSegment = graphQl.documentName("customersByAnalytics").variable("filter", Map.of("segmentId", "1"))
+                .variable("first", 50).execute();
+        inSegment.path("customers.edges[*].node.segment.id").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).isNotEmpty().containsOnly("1"));
+    }
+
+    @Test
+    void aSecondRefreshGivesTheSameResultsAndReadsAreServedWhileItRuns() throws Exception {
+        String snapshot = """
+                CALL () { MATCH (c:Customer)-[:IN_SEGMENT]->(s) RETURN collect(c.id + '>' + s.label) AS segments }
+                CALL () {
+                  // equally similar neighbours at the top-K boundary may take turns, their scores may not
+                  MATCH (a)-[s:SIMILAR_TO]->()
+                  WITH a, s.score AS score ORDER BY score
+                  WITH a, collect(score) AS scores
+                  RETURN collect(coalesce(a.sku, a.id) + '>' + reduce(text = '', x IN scores | text + ',' + toString(x))) AS similar
+                }
+                CALL () { MATCH (c:Customer) RETURN collect(c.id + ':' + c.communityId + ':' + c.churnRisk) AS customers }
+                RETURN segments + similar + customers AS all""";
+        Set<String> before = Set.copyOf(cypher.read(snapshot, Map.of(), r -> r.get("all").asList(v -> v.asString())).getFirst());
+
+        CompletableFuture<RefreshReport> running = CompletableFuture.supplyAsync(() -> refresh.refresh());
+        while (!refresh.isRunning() && !running.isDone()) {
+            Thread.sleep(5);
+        }
+        // a second refresh is refused while one runs, as data the client can act on
+        graphQl.documentName("refreshAnalytics").execute().path("refreshAnalytics.errors[0].code").entity(String.class)
+                .isEqualTo("INVALID_STATE");
+        List<Integer> answers = new ArrayList<>();
+        while (!running.isDone()) {
+            answers.add(graphQl.documentName("recommendations").variable("customerId", "g1").variable("first", 5).execute()
+                    .path("recommendations").entityList(Map.class).get().size());
+        }
+        running.get(2, TimeUnit.MINUTES);
+        assertThat(answers).isNotEmpty().allSatisfy(n -> assertThat(n).isEqualTo(5));
+
+        Set<String> after = Set.copyOf(cypher.read(snapshot, Map.of(), r -> r.get("all").asList(v -> v.asString())).getFirst());
+        Set<String> gone = new java.util.TreeSet<>(before), added = new java.util.TreeSet<>(after);
+        gone.removeAll(after);
+        added.removeAll(before);
+        assertThat(gone).as("changed by the second refresh; it added %s", added).isEmpty();
+        assertThat(added).isEmpty();
+    }
+
+    @Test
+    void theRefreshMutationRunsTheStepsAskedFor() {
+        var response = graphQl.documentName("refreshAnalytics").variable("steps", List.of("SEGMENTS", "METRICS")).execute();
+        response.path("refreshAnalytics.errors").entityList(Object.class).hasSize(0);
+        response.path("refreshAnalytics.run.steps[*].step").entityList(String.class).containsExactly("METRICS", "SEGMENTS");
+        response.path("refreshAnalytics.run.steps[*].millis").entityList(Integer.class)
+                .satisfies(m -> assertThat(m).allSatisfy(x -> assertThat(x).isNotNegative()));
+    }
+
+    @Test
+    void theOfflineEvaluationBeatsPopularityOnHeldOutPurchases() {
+        EvaluationReport report = evaluation.evaluate(10);
+        // the gardeners who kept buying bought G8, new to them, in the held-out December
+        assertThat(report.users()).isGreaterThanOrEqualTo(8);
+        RankingMetrics.Result graph = report.results().get(0), popularity = report.results().get(1),
+                cooccurrence = report.results().get(2);
+        assertThat(List.of(graph.method(), popularity.method(), cooccurrence.method()))
+                .containsExactly("graph", "popularity", "co-occurrence");
+        assertThat(graph.hitRate()).isGreaterThan(popularity.hitRate()).isGreaterThanOrEqualTo(cooccurrence.hitRate());
+        assertThat(graph.ndcg()).isGreaterThan(popularity.ndcg());
+        assertThat(report.table()).contains("HR@10", "NDCG@10", "graph", "popularity", "co-occurrence");
+        // nothing was written and nothing left in the GDS catalogue
+        assertThat(count("CALL gds.graph.list() YIELD graphName RETURN count(*)")).isZero();
+    }
+
+    @Test
+    void theCommandsRunAndRefuseBadArguments() {
+        StringBuilder output = new StringBuilder();
+        assertThat(run(output, "analytics", "--steps", "metrics")).isEqualTo(Command.OK);
+        assertThat(output).contains("metrics").contains("Analytics refresh");
+        assertThat(run(output, "analytics", "--steps", "everything")).isEqualTo(Command.BAD_ARGUMENTS);
+        assertThat(output).contains("unknown step everything");
+        output.setLength(0);
+        assertThat(run(output, "evaluate-recommendations", "--k", "5")).isEqualTo(Command.OK);
+        assertThat(output).contains("HR@5", "NDCG@5", "popularity", "co-occurrence");
+        assertThat(run(output, "evaluate-recommendations", "--k", "0")).isEqualTo(Command.BAD_ARGUMENTS);
+    }
+
+    @Test
+    void anImportThatWroteRowsIsFollowedByARefresh() throws Exception {
+        long runs = count("MATCH (r:AnalyticsRun) RETURN count(r)");
+        var queued = refreshAfterImport.schedule();
+        assertThat(queued).isNotNull();
+        queued.get(2, TimeUnit.MINUTES);
+        assertThat(count("MATCH (r:AnalyticsRun) RETURN count(r)")).isEqualTo(runs + 1);
+    }
+
+    private int run(StringBuilder output, String name, String... arguments) {
+        Command command = commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        var out = new ByteArrayOutputStream();
+        int status = command.run(List.of(arguments), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        output.append(out.toString(StandardCharsets.UTF_8));
+        return status;
+    }
+}

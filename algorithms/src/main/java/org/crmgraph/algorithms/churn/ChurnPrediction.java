@@ -223,6 +223,10 @@ public class ChurnPrediction {
     }
 
     private String notEnoughToTrain(InMemoryGraph train) {
+        if (train.isEmpty()) {
+            return "nobody bought before the training snapshot; at least " + MIN_TRAINING_CUSTOMERS
+                    + " customers are needed, with " + settings.churnDays() + " days of history twice over";
+        }
         long[] counts = cypher.write(LABELS, train.parameters(Map.of()),
                 r -> new long[] {r.get("customers").asLong(), r.get("churned").asLong()}).getFirst();
         if (counts[0] < MIN_TRAINING_CUSTOMERS) {

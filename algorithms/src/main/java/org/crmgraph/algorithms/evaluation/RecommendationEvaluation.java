@@ -130,7 +130,8 @@ public class RecommendationEvaluation {
         String country = train.countries().get(customer);
         boolean known = country != null && countryFavourites.containsKey(country);
         Map<String, Double> market = shares(known ? countryFavourites.get(country) : everyone);
-        return new Evidence(history, items, peers, communityShares, market, known ? country : Favourites.EVERYONE);
+        return new Evidence(history, items, peers, communityShares, market, known ? country : Favourites.EVERYONE,
+                shares(everyone));
     }
 
     private static Map<String, Double> shares(List<Favourite> favourites) {

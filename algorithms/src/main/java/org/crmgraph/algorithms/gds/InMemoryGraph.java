@@ -19,22 +19,32 @@ public final class InMemoryGraph implements AutoCloseable {
 
     private final CypherRunner cypher;
     private final String name;
+    private final boolean empty;
 
-    private InMemoryGraph(CypherRunner cypher, String name) {
+    private InMemoryGraph(CypherRunner cypher, String name, boolean empty) {
         this.cypher = cypher;
         this.name = name;
+        this.empty = empty;
     }
 
     /**
      * Projects with a Cypher aggregation: {@code projection} must end in
-     * {@code RETURN gds.graph.project($graph, ...)}; {@code $graph} is bound to the generated name.
+     * {@code RETURN gds.graph.project($graph, ...) AS projection}; {@code $graph} is bound to the generated name.
      */
     public static InMemoryGraph project(CypherRunner cypher, String purpose, String projection, Map<String, Object> parameters) {
         String name = purpose + "-" + UUID.randomUUID();
         Map<String, Object> all = new HashMap<>(parameters);
         all.put("graph", name);
-        cypher.write(projection, all);
-        return new InMemoryGraph(cypher, name);
+        boolean empty = cypher.write(projection, all, r -> r.get("projection").isNull()).stream().findFirst().orElse(true);
+        return new InMemoryGraph(cypher, name, empty);
+    }
+
+    /**
+     * True when the projection query matched nothing: GDS then creates no graph at all, and algorithms must not be
+     * called on it.
+     */
+    public boolean isEmpty() {
+        return empty;
     }
 
     public String name() {
@@ -50,6 +60,8 @@ public final class InMemoryGraph implements AutoCloseable {
 
     @Override
     public void close() {
-        cypher.write(DROP, Map.of("graph", name));
+        if (!empty) {
+            cypher.write(DROP, Map.of("graph", name));
+        }
     }
 }

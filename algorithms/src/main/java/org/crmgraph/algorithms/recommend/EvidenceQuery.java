@@ -57,7 +57,11 @@ class EvidenceQuery {
               }
               RETURN chosen.id AS marketId, favourites AS market
             }
-            RETURN bought, items, peers, community, market, marketId
+            CALL () {
+              MATCH (:Market {id: $everyone})-[f:FAVOURS]->(q:Product)
+              RETURN collect({sku: q.sku, share: f.share}) AS bestSellers
+            }
+            RETURN bought, items, peers, community, market, marketId, bestSellers
             """;
 
     private final CypherRunner cypher;
@@ -80,7 +84,7 @@ class EvidenceQuery {
                 peers.put(v.get("sku").asString(), new Evidence.PeerVotes(v.get("score").asDouble(), v.get("buyers").asInt()));
             }
             return new Evidence(bought, items, peers, shares(r.get("community")), shares(r.get("market")),
-                    Records.string(r.get("marketId")));
+                    Records.string(r.get("marketId")), shares(r.get("bestSellers")));
         });
     }
 

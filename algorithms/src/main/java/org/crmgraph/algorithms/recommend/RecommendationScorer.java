@@ -18,7 +18,9 @@ import org.crmgraph.algorithms.similarity.Favourites;
  *   <li><b>peers</b>: sum of the similarities of the customer's nearest customers who bought it;</li>
  *   <li><b>community</b>: the share of the customer's Leiden community who bought it;</li>
  *   <li><b>market</b>: the share of the customer's country (or of everyone) who bought it: the cold-start
- *       answer, and a small prior that breaks ties for everyone else.</li>
+ *       answer, and a small prior that breaks ties for everyone else;</li>
+ *   <li><b>best sellers</b> among all customers, with a weight so small that they only fill a list the other
+ *       signals leave short (a customer who bought everything their country buys).</li>
  * </ul>
  * The weights were chosen with {@code evaluate-recommendations} on Online Retail (docs/benchmarks.md). The
  * explanation names the signal that contributed most.
@@ -29,6 +31,7 @@ public final class RecommendationScorer {
     static final double PEERS = 1.0;
     static final double COMMUNITY = 0.3;
     static final double MARKET = 0.1;
+    static final double BEST_SELLERS = 0.001;
 
     private RecommendationScorer() {}
 
@@ -49,20 +52,20 @@ public final class RecommendationScorer {
         candidates.addAll(evidence.peers().keySet());
         candidates.addAll(evidence.community().keySet());
         candidates.addAll(evidence.market().keySet());
+        candidates.addAll(evidence.bestSellers().keySet());
         candidates.removeAll(evidence.bought());
 
         List<ScoredProduct> ranked = new ArrayList<>(candidates.size());
         for (String sku : candidates) {
-            double[] parts = {
-                    ITEM * scaled(item.get(sku), itemMax),
-                    PEERS * scaled(evidence.peers().containsKey(sku) ? evidence.peers().get(sku).score() : null, peerMax),
-                    COMMUNITY * evidence.community().getOrDefault(sku, 0.0),
-                    MARKET * evidence.market().getOrDefault(sku, 0.0)};
-            double total = parts[0] + parts[1] + parts[2] + parts[3];
+            double total = ITEM * scaled(item.get(sku), itemMax)
+                    + PEERS * scaled(evidence.peers().containsKey(sku) ? evidence.peers().get(sku).score() : null, peerMax)
+                    + COMMUNITY * evidence.community().getOrDefault(sku, 0.0)
+                    + MARKET * evidence.market().getOrDefault(sku, 0.0)
+                    + BEST_SELLERS * evidence.bestSellers().getOrDefault(sku, 0.0);
             ranked.add(new ScoredProduct(sku, total, null));
         }
         ranked.sort(Comparator.comparingDouble(ScoredProduct::score).reversed().thenComparing(ScoredProduct::sku));
-        double top = ITEM + PEERS + COMMUNITY + MARKET;
+        double top = ITEM + PEERS + COMMUNITY + MARKET + BEST_SELLERS;
         List<ScoredProduct> best = new ArrayList<>(Math.min(first, ranked.size()));
         for (ScoredProduct p : ranked.subList(0, Math.min(first, ranked.size()))) {
             best.add(new ScoredProduct(p.sku(), Math.round(p.score() / top * 10_000) / 10_000.0,
@@ -91,8 +94,10 @@ public final class RecommendationScorer {
             return String.format(Locale.ROOT, "popular in your community: %.0f%% of its customers bought it",
                     100 * evidence.community().get(sku));
         }
-        return Favourites.EVERYONE.equals(evidence.marketId()) ? "a best seller"
-                : "popular with customers in " + evidence.marketId();
+        if (marketPart > 0 && !Favourites.EVERYONE.equals(evidence.marketId())) {
+            return "popular with customers in " + evidence.marketId();
+        }
+        return "a best seller";
     }
 
 

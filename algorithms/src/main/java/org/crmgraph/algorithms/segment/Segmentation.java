@@ -70,6 +70,10 @@ public class Segmentation {
                 r -> r.get("n").asLong()).getFirst();
         if (buyers >= settings.segments()) {
             try (InMemoryGraph graph = InMemoryGraph.project(cypher, "segments", PROJECT, Map.of())) {
+                // buyers were counted just before: only a concurrent delete empties the projection
+                if (graph.isEmpty()) {
+                    return List.of();
+                }
                 cypher.write(SCALE, graph.parameters(Map.of()));
                 cypher.write(CLUSTER, graph.parameters(Map.of("k", settings.segments(), "seed", settings.randomSeed())),
                         r -> members.add(new Member(r.get("customer").asString(), r.get("cluster").asInt(),

@@ -82,7 +82,7 @@ public class SimilarityAndCommunities {
         Map<String, List<Neighbour>> products = new HashMap<>();
         Map<String, List<Neighbour>> customers = new HashMap<>();
         try (InMemoryGraph graph = InMemoryGraph.project(cypher, "purchases", PROJECT_PURCHASES, cutoff)) {
-            for (String type : List.of("BOUGHT", "BOUGHT_BY")) {
+            for (String type : graph.isEmpty() ? List.<String>of() : List.of("BOUGHT", "BOUGHT_BY")) {
                 cypher.write(SIMILARITY, graph.parameters(Map.of("topK", settings.similarityTopK() + TIE_MARGIN,
                         "concurrency", settings.concurrency(), "type", type)), r -> {
                     var target = r.get("product").asBoolean() ? products : customers;
@@ -107,6 +107,9 @@ public class SimilarityAndCommunities {
         }
         Map<String, Long> raw = new HashMap<>();
         try (InMemoryGraph graph = InMemoryGraph.project(cypher, "neighbours", PROJECT_NEIGHBOURS, Map.of("pairs", pairs))) {
+            if (graph.isEmpty()) {
+                return Map.of();
+            }
             cypher.write(COMMUNITIES, graph.parameters(Map.of("seed", settings.randomSeed())), r -> {
                 raw.put(r.get("customer").asString(), r.get("communityId").asLong());
                 return null;

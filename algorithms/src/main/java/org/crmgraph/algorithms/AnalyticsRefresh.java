@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.crmgraph.algorithms.churn.ChurnPrediction;
 import org.crmgraph.algorithms.metrics.CustomerMetrics;
+import org.crmgraph.algorithms.purchase.BoughtWriter;
 import org.crmgraph.algorithms.purchase.PurchaseHistory;
 import org.crmgraph.algorithms.segment.Segmentation;
 import org.crmgraph.algorithms.similarity.SimilarityAndCommunities;
@@ -46,10 +47,13 @@ public class AnalyticsRefresh {
     private final SimilarityAndCommunities similarity;
     private final SimilarityWriter similarityWriter;
     private final ChurnPrediction churn;
+    private final BoughtWriter boughtWriter;
     private final ReentrantLock running = new ReentrantLock();
 
     public AnalyticsRefresh(CypherRunner cypher, CustomerMetrics metrics, Segmentation segmentation,
-                            SimilarityAndCommunities similarity, SimilarityWriter similarityWriter, ChurnPrediction churn) {
+                            SimilarityAndCommunities similarity, SimilarityWriter similarityWriter, ChurnPrediction churn,
+                            BoughtWriter boughtWriter) {
+        this.boughtWriter = boughtWriter;
         this.cypher = cypher;
         this.metrics = metrics;
         this.segmentation = segmentation;
@@ -96,10 +100,12 @@ public class AnalyticsRefresh {
                     case SIMILARITY -> () -> {
                         var graph = similarity.compute(null);
                         log.debug("similarity and communities computed in {} ms", (System.nanoTime() - stepStarted) / 1_000_000);
-                        var written = similarityWriter.write(graph, PurchaseHistory.load(cypher, null, null));
-                        return String.format(Locale.ROOT, "%d product and %d customer similarities, %d communities, %d markets",
-                                written.get("similarProducts"), written.get("similarCustomers"),
-                                written.get("communities"), written.get("markets"));
+                        PurchaseHistory history = PurchaseHistory.load(cypher, null, null);
+                        var written = similarityWriter.write(graph, history);
+                        int rewritten = boughtWriter.write(history);
+                        return String.format(Locale.ROOT, "%d product and %d customer similarities, %d communities, %d markets, "
+                                        + "BOUGHT rewritten for %d customers", written.get("similarProducts"),
+                                written.get("similarCustomers"), written.get("communities"), written.get("markets"), rewritten);
                     };
                     case CHURN -> () -> churn.refresh().summary();
                 });

@@ -68,5 +68,6 @@ class ArchitectureTests {
     void featurePackagesAreFreeOfCycles() {
         slices().matching("org.crmgraph.(*)..").should().beFreeOfCycles().check(classes);
         slices().matching("org.crmgraph.graph.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("org.crmgraph.algorithms.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

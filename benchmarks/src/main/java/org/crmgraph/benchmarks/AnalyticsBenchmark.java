@@ -18,7 +18,8 @@ import org.neo4j.driver.GraphDatabase;
  *   <li>runs {@code java -jar api.jar analytics} on the folder {@code --refreshes} times (the first may write
  *       everything, later ones only what changed) and prints the command's per-step timings and its wall time;</li>
  *   <li>starts the service on the folder and asks {@code recommendations(customerId, first: 10)} for random
- *       customers (buyers and, one in ten, customers without purchases), one request at a time after a warm-up:
+ *       customers (buyers and, one in ten, customers without purchases), one request at a time after
+ *       {@code --warmup} requests (default 500):
  *       latency percentiles measured at the client, over HTTP, including GraphQL.</li>
  * </ol>
  *
@@ -37,6 +38,7 @@ public final class AnalyticsBenchmark {
         int refreshes = Integer.parseInt(options.getOrDefault("refreshes", "2"));
         int requests = Integer.parseInt(options.getOrDefault("requests", "2000"));
         String heap = options.getOrDefault("heap", "2g");
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "500"));
 
         for (int run = 1; run <= refreshes; run++) {
             System.out.printf("%nRefresh %d: java -Xmx%s -jar %s analytics --crm.data-dir=%s%n", run, heap, jar.getFileName(), dataDir);
@@ -63,16 +65,16 @@ public final class AnalyticsBenchmark {
             List<String> others = nonBuyers.isEmpty() ? buyers : nonBuyers;
             SplittableRandom random = new SplittableRandom(7);
             List<String> ids = new ArrayList<>();
-            for (int i = 0; i < requests + 200; i++) {
+            for (int i = 0; i < requests + warmup; i++) {
                 List<String> from = i % 10 == 9 ? others : buyers;
                 ids.add(from.get(random.nextInt(from.size())));
             }
             HttpClient http = HttpClient.newHttpClient();
             ApiLatencyBenchmark.run(http, service.graphQlUrl(), i -> ApiLatencyBenchmark.body(RECOMMENDATIONS, "id", ids.get(i)),
-                    200, 1, null);
+                    warmup, 1, null);
             Latencies latencies = new Latencies(requests);
             ApiLatencyBenchmark.run(http, service.graphQlUrl(),
-                    i -> ApiLatencyBenchmark.body(RECOMMENDATIONS, "id", ids.get(200 + i)), requests, 1, latencies);
+                    i -> ApiLatencyBenchmark.body(RECOMMENDATIONS, "id", ids.get(warmup + i)), requests, 1, latencies);
             System.out.printf("%nrecommendations(first: 10), %d requests one at a time over HTTP, %d buyers and %d others:%n",
                     latencies.count(), buyers.size(), nonBuyers.size());
             System.out.printf("| p50 | p90 | p99 | max |%n|---|---|---|---|%n| %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n",

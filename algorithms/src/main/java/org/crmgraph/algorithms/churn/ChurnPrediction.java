@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.crmgraph.algorithms.AnalyticsProperties;
 import org.crmgraph.algorithms.gds.InMemoryGraph;
+import org.crmgraph.algorithms.purchase.PurchaseHistory;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.springframework.stereotype.Service;
 
@@ -44,7 +45,6 @@ public class ChurnPrediction {
     static final int MIN_TRAINING_CUSTOMERS = 20;
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
-    private static final String NEWEST_ORDER = "MATCH (o:Order) RETURN max(o.placedAt) AS newest";
     private static final String PROJECT = """
             MATCH (c:Customer)-[:PLACED]->(o:Order) WHERE o.placedAt < $at
             WITH c, count(o) AS frequency, sum(coalesce(o.total, 0.0)) AS spent, min(o.placedAt) AS first, max(o.placedAt) AS last
@@ -151,8 +151,7 @@ public class ChurnPrediction {
     }
 
     public ChurnModelReport refresh() {
-        OffsetDateTime newest = cypher.read(NEWEST_ORDER, Map.of(), r -> r.get("newest").isNull() ? null
-                : r.get("newest").asOffsetDateTime()).getFirst();
+        OffsetDateTime newest = PurchaseHistory.newestOrder(cypher);
         if (newest == null) {
             return ChurnModelReport.skipped("there are no orders");
         }

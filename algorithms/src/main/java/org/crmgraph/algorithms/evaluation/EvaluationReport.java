@@ -18,10 +18,10 @@ public record EvaluationReport(int k, OffsetDateTime cutoff, int holdoutDays, in
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "Held out: purchases from %s on (%d days); trained on the rest. %d customers, %d products.%n",
                 cutoff, holdoutDays, users, catalogue));
-        out.append(String.format(Locale.ROOT, "%-22s %8s %8s %8s %8s %8s%n", "method", "HR@" + k, "NDCG@" + k,
+        out.append(String.format(Locale.ROOT, "%-24s %8s %8s %8s %8s %8s%n", "method", "HR@" + k, "NDCG@" + k,
                 "P@" + k, "R@" + k, "coverage"));
         for (RankingMetrics.Result r : results) {
-            out.append(String.format(Locale.ROOT, "%-22s %8.4f %8.4f %8.4f %8.4f %8.4f%n", r.method(), r.hitRate(),
+            out.append(String.format(Locale.ROOT, "%-24s %8.4f %8.4f %8.4f %8.4f %8.4f%n", r.method(), r.hitRate(),
                     r.ndcg(), r.precision(), r.recall(), r.coverage()));
         }
         return out.toString();

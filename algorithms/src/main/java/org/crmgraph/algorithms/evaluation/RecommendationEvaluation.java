@@ -33,13 +33,26 @@ import org.springframework.stereotype.Service;
  *   <li>{@code co-occurrence}: plain item-based collaborative filtering, a candidate scored by how many
  *       customers bought it together with each product in the history (raw counts, no normalisation).</li>
  * </ul>
+ * The first three results are those; after them come ablations of the graph method (one signal alone, one
+ * left out), which show what each signal adds.
  * A single global cut-off, rather than each customer's own last order, keeps the future of one customer out
  * of another's training data.
  */
 @Service
 public class RecommendationEvaluation {
 
-    private static final String NEWEST_ORDER = "MATCH (o:Order) RETURN max(o.placedAt) AS newest";
+    /** The graph method with one signal alone or one left out: what each adds. */
+    private static final Map<String, RecommendationScorer.Weights> ABLATIONS = new java.util.LinkedHashMap<>();
+
+    static {
+        var live = RecommendationScorer.Weights.LIVE;
+        ABLATIONS.put("graph: products only", new RecommendationScorer.Weights(1, 0, 0, 0, 0));
+        ABLATIONS.put("graph: customers only", new RecommendationScorer.Weights(0, 1, 0, 0, 0));
+        ABLATIONS.put("graph: community only", new RecommendationScorer.Weights(0, 0, 1, 0, 0));
+        ABLATIONS.put("graph: no community", new RecommendationScorer.Weights(live.item(), live.peers(), 0, live.market(),
+                live.bestSellers()));
+    }
+
 
     private final CypherRunner cypher;
     private final SimilarityAndCommunities similarity;
@@ -53,8 +66,7 @@ public class RecommendationEvaluation {
 
     public EvaluationReport evaluate(int k) {
         long started = System.nanoTime();
-        OffsetDateTime newest = cypher.read(NEWEST_ORDER, Map.of(), r -> r.get("newest").isNull() ? null
-                : r.get("newest").asOffsetDateTime()).getFirst();
+        OffsetDateTime newest = PurchaseHistory.newestOrder(cypher);
         if (newest == null) {
             throw new IllegalStateException("there are no orders to evaluate recommendations on");
         }
@@ -90,17 +102,22 @@ public class RecommendationEvaluation {
         RankingMetrics graphMetrics = new RankingMetrics(k, catalogue);
         RankingMetrics popularityMetrics = new RankingMetrics(k, catalogue);
         RankingMetrics cooccurrenceMetrics = new RankingMetrics(k, catalogue);
+        Map<String, RankingMetrics> ablations = new java.util.LinkedHashMap<>();
+        ABLATIONS.keySet().forEach(name -> ablations.put(name, new RankingMetrics(k, catalogue)));
         targets.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             String customer = entry.getKey();
             Set<String> history = train.of(customer);
             Evidence evidence = evidence(customer, history, train, graph, communityFavourites, countryFavourites, everyone);
             graphMetrics.add(RecommendationScorer.rank(evidence, k).stream().map(ScoredProduct::sku).toList(), entry.getValue());
+            ABLATIONS.forEach((name, weights) -> ablations.get(name).add(RecommendationScorer.rank(evidence, k, weights)
+                    .stream().map(ScoredProduct::sku).toList(), entry.getValue()));
             popularityMetrics.add(popular.stream().filter(p -> !history.contains(p)).limit(k).toList(), entry.getValue());
             cooccurrenceMetrics.add(coOccurrence(customer, history, train, buyers, k), entry.getValue());
         });
-        return new EvaluationReport(k, cutoff, settings.evaluationHoldoutDays(), targets.size(), catalogue,
-                List.of(graphMetrics.result("graph"), popularityMetrics.result("popularity"),
-                        cooccurrenceMetrics.result("co-occurrence")),
+        List<RankingMetrics.Result> results = new ArrayList<>(List.of(graphMetrics.result("graph"),
+                popularityMetrics.result("popularity"), cooccurrenceMetrics.result("co-occurrence")));
+        ablations.forEach((name, metrics) -> results.add(metrics.result(name)));
+        return new EvaluationReport(k, cutoff, settings.evaluationHoldoutDays(), targets.size(), catalogue, results,
                 (System.nanoTime() - started) / 1_000_000);
     }
 

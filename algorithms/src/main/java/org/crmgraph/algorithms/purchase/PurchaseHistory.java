@@ -27,6 +27,14 @@ public record PurchaseHistory(Map<String, Set<String>> products, Map<String, Str
             RETURN c.id AS customer, c.country AS country, collect(DISTINCT p.sku) AS skus
             """;
 
+    private static final String NEWEST_ORDER = "MATCH (o:Order) RETURN max(o.placedAt) AS newest";
+
+    /** When the newest order was placed: the "now" of a historical export; null without orders. */
+    public static OffsetDateTime newestOrder(CypherRunner cypher) {
+        return cypher.read(NEWEST_ORDER, Map.of(), r -> r.get("newest").isNull() ? null : r.get("newest").asOffsetDateTime())
+                .getFirst();
+    }
+
     /** Purchases at or after {@code from} and before {@code before}; a null bound is open. */
     public static PurchaseHistory load(CypherRunner cypher, OffsetDateTime from, OffsetDateTime before) {
         Map<String, Object> parameters = new HashMap<>();

@@ -8,19 +8,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.crmgraph.algorithms.similarity.Favourites;
-import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.cypher.Records;
 import org.neo4j.driver.Value;
-import org.springframework.stereotype.Component;
+import org.neo4j.driver.TransactionContext;
 
 /**
  * Reads one customer's {@link Evidence} from what the analytics refresh wrote, in one read transaction of one
- * query: their distinct products, those products' {@code SIMILAR_TO} neighbours, what their {@code SIMILAR_TO}
- * customers bought, their community's and their country's favourites. Every hop is bounded by the refresh's
+ * query: their distinct products (live, from their orders), those products' {@code SIMILAR_TO} neighbours (summed
+ * per candidate in Cypher, with the bought product most similar to it: the scorer gets the same sum and the same
+ * strongest link as from the separate links, in fewer rows), what
+ * their {@code SIMILAR_TO} customers bought ({@code BOUGHT}, as of the refresh), their community's and their
+ * country's favourites. Every hop is bounded by the refresh's
  * top-K, so the cost grows with the customer's own history, not with the graph.
  */
-@Component
-class EvidenceQuery {
+final class EvidenceQuery {
 
     private static final String EVIDENCE = """
             MATCH (c:Customer {id: $id})
@@ -32,15 +33,13 @@ class EvidenceQuery {
             CALL (boughtNodes) {
               UNWIND boughtNodes AS b
               MATCH (b)-[s:SIMILAR_TO]->(q:Product)
-              RETURN collect({via: b.sku, viaName: b.name, sku: q.sku, score: s.score}) AS items
+              WITH q, s.score AS score, b.sku AS via ORDER BY score DESC, via
+              WITH q, sum(score) AS score, head(collect(via)) AS via
+              RETURN collect({via: via, sku: q.sku, score: score}) AS items
             }
             CALL (c) {
-              MATCH (c)-[n:SIMILAR_TO]->(d:Customer)
-              CALL (d) {
-                MATCH (d)-[:PLACED]->(:Order)-[:CONTAINS]->(q:Product)
-                RETURN DISTINCT q
-              }
-              WITH q, sum(n.score) AS score, count(d) AS buyers
+              MATCH (c)-[n:SIMILAR_TO]->(:Customer)-[:BOUGHT]->(q:Product)
+              WITH q, sum(n.score) AS score, count(*) AS buyers
               RETURN collect({sku: q.sku, score: score, buyers: buyers}) AS peers
             }
             CALL (c) {
@@ -64,20 +63,16 @@ class EvidenceQuery {
             RETURN bought, items, peers, community, market, marketId, bestSellers
             """;
 
-    private final CypherRunner cypher;
+    private EvidenceQuery() {}
 
-    EvidenceQuery(CypherRunner cypher) {
-        this.cypher = cypher;
-    }
-
-    /** Empty when there is no such customer. */
-    Optional<Evidence> of(String customerId) {
-        return cypher.readOptional(EVIDENCE, Map.of("id", customerId, "everyone", Favourites.EVERYONE), r -> {
+    /** Empty when there is no such customer. Product names are left out (the explanations that need one fetch it). */
+    static Optional<Evidence> read(TransactionContext tx, String customerId) {
+        return tx.run(EVIDENCE, Map.of("id", customerId, "everyone", Favourites.EVERYONE)).list(r -> {
             Set<String> bought = new HashSet<>(r.get("bought").asList(Value::asString));
             List<Evidence.ItemLink> items = new ArrayList<>();
             for (Value v : r.get("items").values()) {
-                items.add(new Evidence.ItemLink(v.get("via").asString(), Records.string(v.get("viaName")),
-                        v.get("sku").asString(), v.get("score").asDouble()));
+                items.add(new Evidence.ItemLink(v.get("via").asString(), null, v.get("sku").asString(),
+                        v.get("score").asDouble()));
             }
             Map<String, Evidence.PeerVotes> peers = new HashMap<>();
             for (Value v : r.get("peers").values()) {
@@ -85,7 +80,7 @@ class EvidenceQuery {
             }
             return new Evidence(bought, items, peers, shares(r.get("community")), shares(r.get("market")),
                     Records.string(r.get("marketId")), shares(r.get("bestSellers")));
-        });
+        }).stream().findFirst();
     }
 
     private static Map<String, Double> shares(Value list) {

@@ -22,20 +22,36 @@ import org.crmgraph.algorithms.similarity.Favourites;
  *   <li><b>best sellers</b> among all customers, with a weight so small that they only fill a list the other
  *       signals leave short (a customer who bought everything their country buys).</li>
  * </ul>
- * The weights were chosen with {@code evaluate-recommendations} on Online Retail (docs/benchmarks.md). The
- * explanation names the signal that contributed most.
+ * {@code evaluate-recommendations} reports the live weights beside each signal alone (docs/benchmarks.md).
+ * The explanation names the signal that contributed most.
  */
 public final class RecommendationScorer {
 
-    static final double ITEM = 1.0;
-    static final double PEERS = 1.0;
-    static final double COMMUNITY = 0.3;
-    static final double MARKET = 0.1;
-    static final double BEST_SELLERS = 0.001;
+    /** How much each signal counts; {@link #LIVE} is what the service uses. */
+    public record Weights(double item, double peers, double community, double market, double bestSellers) {
+
+        public static final Weights LIVE = new Weights(1.0, 1.0, 0.3, 0.1, 0.001);
+
+        double total() {
+            return item + peers + community + market + bestSellers;
+        }
+    }
+
+    static final String BECAUSE = "because you bought ";
 
     private RecommendationScorer() {}
 
+    /** The item explanation naming a product: "because you bought " + its name. */
+    public static String becauseYouBought(String name) {
+        return BECAUSE + name;
+    }
+
     public static List<ScoredProduct> rank(Evidence evidence, int first) {
+        return rank(evidence, first, Weights.LIVE);
+    }
+
+    /** With other weights: the offline evaluation uses this to measure what each signal adds. */
+    public static List<ScoredProduct> rank(Evidence evidence, int first, Weights w) {
         Map<String, Double> item = new HashMap<>();
         Map<String, Evidence.ItemLink> strongestLink = new HashMap<>();
         for (Evidence.ItemLink link : evidence.items()) {
@@ -57,34 +73,35 @@ public final class RecommendationScorer {
 
         List<ScoredProduct> ranked = new ArrayList<>(candidates.size());
         for (String sku : candidates) {
-            double total = ITEM * scaled(item.get(sku), itemMax)
-                    + PEERS * scaled(evidence.peers().containsKey(sku) ? evidence.peers().get(sku).score() : null, peerMax)
-                    + COMMUNITY * evidence.community().getOrDefault(sku, 0.0)
-                    + MARKET * evidence.market().getOrDefault(sku, 0.0)
-                    + BEST_SELLERS * evidence.bestSellers().getOrDefault(sku, 0.0);
-            ranked.add(new ScoredProduct(sku, total, null));
+            double total = w.item() * scaled(item.get(sku), itemMax)
+                    + w.peers() * scaled(evidence.peers().containsKey(sku) ? evidence.peers().get(sku).score() : null, peerMax)
+                    + w.community() * evidence.community().getOrDefault(sku, 0.0)
+                    + w.market() * evidence.market().getOrDefault(sku, 0.0)
+                    + w.bestSellers() * evidence.bestSellers().getOrDefault(sku, 0.0);
+            ranked.add(new ScoredProduct(sku, total, null, null));
         }
         ranked.sort(Comparator.comparingDouble(ScoredProduct::score).reversed().thenComparing(ScoredProduct::sku));
-        double top = ITEM + PEERS + COMMUNITY + MARKET + BEST_SELLERS;
+        double top = w.total();
         List<ScoredProduct> best = new ArrayList<>(Math.min(first, ranked.size()));
         for (ScoredProduct p : ranked.subList(0, Math.min(first, ranked.size()))) {
-            best.add(new ScoredProduct(p.sku(), Math.round(p.score() / top * 10_000) / 10_000.0,
-                    explain(p.sku(), evidence, item, itemMax, peerMax, strongestLink)));
+            String explanation = explain(p.sku(), evidence, item, itemMax, peerMax, strongestLink, w);
+            String via = explanation.startsWith(BECAUSE) ? strongestLink.get(p.sku()).via() : null;
+            best.add(new ScoredProduct(p.sku(), Math.round(p.score() / top * 10_000) / 10_000.0, explanation, via));
         }
         return best;
     }
 
     private static String explain(String sku, Evidence evidence, Map<String, Double> item, double itemMax,
-                                  double peerMax, Map<String, Evidence.ItemLink> strongestLink) {
+                                  double peerMax, Map<String, Evidence.ItemLink> strongestLink, Weights w) {
         Evidence.PeerVotes votes = evidence.peers().get(sku);
-        double itemPart = ITEM * scaled(item.get(sku), itemMax);
-        double peerPart = PEERS * scaled(votes == null ? null : votes.score(), peerMax);
-        double communityPart = COMMUNITY * evidence.community().getOrDefault(sku, 0.0);
-        double marketPart = MARKET * evidence.market().getOrDefault(sku, 0.0);
+        double itemPart = w.item() * scaled(item.get(sku), itemMax);
+        double peerPart = w.peers() * scaled(votes == null ? null : votes.score(), peerMax);
+        double communityPart = w.community() * evidence.community().getOrDefault(sku, 0.0);
+        double marketPart = w.market() * evidence.market().getOrDefault(sku, 0.0);
         double best = Math.max(Math.max(itemPart, peerPart), Math.max(communityPart, marketPart));
         if (best > 0 && best == itemPart) {
             Evidence.ItemLink link = strongestLink.get(sku);
-            return "because you bought " + (link.viaName() == null ? link.via() : link.viaName());
+            return BECAUSE + (link.viaName() == null ? link.via() : link.viaName());
         }
         if (best > 0 && best == peerPart) {
             return votes.buyers() == 1 ? "bought by a customer with a basket like yours"

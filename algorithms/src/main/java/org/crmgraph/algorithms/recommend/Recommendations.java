@@ -1,8 +1,11 @@
 package org.crmgraph.algorithms.recommend;
 
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.crmgraph.algorithms.similarity.Neighbour;
 import org.crmgraph.graph.customer.Customer;
 import org.crmgraph.graph.customer.CustomerService;
@@ -30,29 +33,46 @@ public class Recommendations {
             RETURN d.id AS key, s.score AS score ORDER BY score DESC, key LIMIT $first
             """;
 
+    // the products to show and the ones explanations name, in the transaction that read the evidence
+    private static final String PRODUCTS = """
+            UNWIND $skus AS sku
+            MATCH (p:Product {sku: sku})
+            %s
+            RETURN %s AS p
+            """.formatted(Product.RELATED, Product.PROJECTION);
+
     /** A similar product or customer with its score. */
     public record Similar<T>(T node, double score) {}
 
-    private final EvidenceQuery evidence;
     private final CypherRunner cypher;
     private final ProductService products;
     private final CustomerService customers;
 
-    public Recommendations(EvidenceQuery evidence, CypherRunner cypher, ProductService products, CustomerService customers) {
-        this.evidence = evidence;
+    public Recommendations(CypherRunner cypher, ProductService products, CustomerService customers) {
         this.cypher = cypher;
         this.products = products;
         this.customers = customers;
     }
 
-    /** Empty when the customer does not exist. */
+    /** Empty when the customer does not exist. One read transaction: evidence, ranking, products. */
     public Optional<List<Recommendation>> forCustomer(String customerId, int first) {
-        return evidence.of(customerId).map(e -> {
-            List<ScoredProduct> ranked = RecommendationScorer.rank(e, clamp(first));
-            Map<String, Product> found = products.findAll(ranked.stream().map(ScoredProduct::sku).toList());
-            return ranked.stream().filter(p -> found.containsKey(p.sku()))
-                    .map(p -> new Recommendation(found.get(p.sku()), p.score(), p.explanation())).toList();
-        });
+        int n = clamp(first);
+        return cypher.inRead(tx -> EvidenceQuery.read(tx, customerId).map(evidence -> {
+            List<ScoredProduct> ranked = RecommendationScorer.rank(evidence, n);
+            Set<String> skus = new LinkedHashSet<>();
+            ranked.forEach(p -> {
+                skus.add(p.sku());
+                if (p.via() != null) {
+                    skus.add(p.via());
+                }
+            });
+            Map<String, Product> found = new HashMap<>();
+            tx.run(PRODUCTS, Map.of("skus", List.copyOf(skus))).list(r -> Product.from(r.get("p")))
+                    .forEach(p -> found.put(p.sku(), p));
+            return ranked.stream().filter(p -> found.containsKey(p.sku())).map(p -> new Recommendation(found.get(p.sku()),
+                    p.score(), p.via() == null || found.get(p.via()) == null || found.get(p.via()).name() == null
+                            ? p.explanation() : RecommendationScorer.becauseYouBought(found.get(p.via()).name()))).toList();
+        }));
     }
 
     public List<Similar<Product>> similarProducts(String sku, int first) {

@@ -70,6 +70,9 @@ class AnalyticsIT {
         assertThat(count("CALL gds.model.list() YIELD modelName RETURN count(*)")).isZero();
         assertThat(count("CALL gds.pipeline.list() YIELD pipelineName RETURN count(*)")).isZero();
         assertThat(count("MATCH (r:AnalyticsRun {id: '" + firstRefresh.id() + "'}) RETURN count(r)")).isOne();
+        // one BOUGHT per distinct customer-product pair of the orders
+        assertThat(count("MATCH ()-[b:BOUGHT]->() RETURN count(b)"))
+                .isEqualTo(count("MATCH (c:Customer)-[:PLACED]->()-[:CONTAINS]->(p) RETURN count(DISTINCT [c, p])"));
         graphQl.documentName("analyticsRuns").execute().path("analyticsRuns[*].id").entityList(String.class)
                 .satisfies(ids -> assertThat(ids).contains(firstRefresh.id()));
     }

@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
  * Refreshes analytics in the background after an import that wrote rows ({@code crm.analytics.refresh-after-import},
  * on by default). Imports finishing close together share one refresh: while one is waiting to start, further
  * imports do not queue another. If a refresh someone else started is running, this one waits for it and then runs,
- * so the newest rows are always analysed.
+ * so the newest rows are always analysed. The first load of the demo data is followed by a refresh too.
  */
 @Component
-class RefreshAfterImport implements DisposableBean {
+public class RefreshAfterImport implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RefreshAfterImport.class);
     private static final long BUSY_WAIT_MILLIS = 2_000;
@@ -47,8 +47,8 @@ class RefreshAfterImport implements DisposableBean {
         }
     }
 
-    /** @return the queued refresh, or null when one is already waiting to start */
-    Future<?> schedule() {
+    /** Queues a background refresh. @return the queued refresh, or null when one is already waiting to start */
+    public Future<?> schedule() {
         if (!pending.compareAndSet(false, true)) {
             return null;
         }
@@ -57,7 +57,7 @@ class RefreshAfterImport implements DisposableBean {
                 try {
                     pending.set(false);
                     var report = refresh.refresh();
-                    log.info("Analytics refreshed after an import in {} ms ({})", report.millis(), report.id());
+                    log.info("Analytics refreshed in the background in {} ms ({})", report.millis(), report.id());
                     return;
                 } catch (AnalyticsBusyException e) {
                     sleep();

@@ -1,6 +1,8 @@
 package org.crmgraph.api.startup;
 
+import org.crmgraph.api.analytics.RefreshAfterImport;
 import org.crmgraph.graph.demo.DemoDataLoader;
+import org.crmgraph.graph.embedded.CrmDataProperties;
 import org.crmgraph.graph.embedded.EmbeddedNeo4j;
 import org.crmgraph.graph.schema.SchemaMigrations;
 import org.springframework.beans.factory.InitializingBean;
@@ -15,14 +17,18 @@ class StartupConfiguration {
 
     /**
      * Loads demo data while the context starts, after the schema migrations and before the web
-     * server takes its first request, so nobody sees a half-empty demo graph.
+     * server takes its first request, so nobody sees a half-empty demo graph. When it loads, an
+     * analytics refresh follows in the background (with GDS on), so a new user finds segments,
+     * communities, recommendations and churn scores without asking for them.
      */
     @Bean
     InitializingBean demoData(DemoDataProperties properties, ObjectProvider<EmbeddedNeo4j> embedded,
-                              SchemaMigrations migrationsApplied, DemoDataLoader loader) {
+                              SchemaMigrations migrationsApplied, DemoDataLoader loader, CrmDataProperties data,
+                              RefreshAfterImport analytics) {
         return () -> {
-            if (properties.isEnabled() && embedded.getIfAvailable() != null) {
-                loader.loadIfEmpty(properties.getCustomers());
+            if (properties.isEnabled() && embedded.getIfAvailable() != null
+                    && loader.loadIfEmpty(properties.getCustomers()) && data.getEmbedded().isGds()) {
+                analytics.schedule();
             }
         };
     }

@@ -75,6 +75,7 @@ public class AnalyticsRefresh {
      * Runs the given steps in their natural order; {@code progress} hears of each step as it finishes.
      *
      * @throws AnalyticsBusyException when a refresh is already running here
+     * @throws GdsUnavailableException when the Neo4j has no Graph Data Science
      */
     public RefreshReport refresh(Set<AnalyticsStep> steps, Consumer<StepResult> progress) {
         if (!running.tryLock()) {
@@ -126,7 +127,12 @@ public class AnalyticsRefresh {
 
     private static StepResult timed(AnalyticsStep step, Supplier<String> work) {
         long started = System.nanoTime();
-        String summary = work.get();
+        String summary;
+        try {
+            summary = work.get();
+        } catch (RuntimeException e) {
+            throw GdsUnavailableException.isMissingGds(e) ? new GdsUnavailableException(e) : e;
+        }
         return new StepResult(step, (System.nanoTime() - started) / 1_000_000, summary);
     }
 }

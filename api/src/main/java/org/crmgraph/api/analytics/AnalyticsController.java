@@ -7,6 +7,7 @@ import java.util.Set;
 import org.crmgraph.algorithms.AnalyticsBusyException;
 import org.crmgraph.algorithms.AnalyticsRefresh;
 import org.crmgraph.algorithms.AnalyticsStep;
+import org.crmgraph.algorithms.GdsUnavailableException;
 import org.crmgraph.algorithms.RefreshReport;
 import org.crmgraph.algorithms.insight.AnalyticsQueries;
 import org.crmgraph.algorithms.insight.AnalyticsRunInfo;
@@ -48,7 +49,7 @@ class AnalyticsController {
             RefreshReport report = refresh.refresh(chosen, step -> {});
             return new RefreshAnalyticsPayload(new AnalyticsRunInfo(report.id(), report.startedAt(),
                     report.startedAt().plusNanos(report.millis() * 1_000_000), report.millis(), report.steps()), List.of());
-        } catch (AnalyticsBusyException e) {
+        } catch (AnalyticsBusyException | GdsUnavailableException e) {
             return new RefreshAnalyticsPayload(null, List.of(FieldError.of("steps", ErrorCode.INVALID_STATE, e.getMessage())));
         }
     }

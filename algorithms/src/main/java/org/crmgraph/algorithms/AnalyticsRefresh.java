@@ -62,11 +62,6 @@ public class AnalyticsRefresh {
         this.churn = churn;
     }
 
-    /** True while a refresh runs in this service. */
-    public boolean isRunning() {
-        return running.isLocked();
-    }
-
     public RefreshReport refresh() {
         return refresh(EnumSet.allOf(AnalyticsStep.class), step -> {});
     }
@@ -81,6 +76,20 @@ public class AnalyticsRefresh {
         if (!running.tryLock()) {
             throw new AnalyticsBusyException();
         }
+        return runLocked(steps, progress);
+    }
+
+    /**
+     * The whole refresh, after waiting for one that is running to finish: for background refreshes, which want
+     * the newest data analysed rather than a refusal.
+     */
+    public RefreshReport refreshWhenFree() throws InterruptedException {
+        running.lockInterruptibly();
+        return runLocked(EnumSet.allOf(AnalyticsStep.class), step -> {});
+    }
+
+    /** Runs with {@link #running} held by this thread, and releases it. */
+    private RefreshReport runLocked(Set<AnalyticsStep> steps, Consumer<StepResult> progress) {
         try {
             String id = "run-" + UUID.randomUUID();
             OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);

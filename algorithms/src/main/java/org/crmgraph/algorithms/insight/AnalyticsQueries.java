@@ -15,7 +15,7 @@ import org.crmgraph.graph.product.Product;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
-/** Reads what analytics refreshes wrote: per customer (batched), segments, communities, churn models, runs. */
+/** Reads what analytics refreshes wrote: per customer and per community (batched), segments, churn models, runs. */
 @Service
 public class AnalyticsQueries {
 
@@ -23,9 +23,10 @@ public class AnalyticsQueries {
             UNWIND $ids AS id
             MATCH (c:Customer {id: id})
             OPTIONAL MATCH (c)-[:IN_SEGMENT]->(s:Segment)
+            OPTIONAL MATCH (c)-[:IN_COMMUNITY]->(k:Community)
             RETURN c {.id, .recencyDays, .frequency, .monetary, .avgOrderValue, .lifetimeValue, .rScore, .fScore,
-                      .mScore, .rfm, .firstPurchaseAt, .lastPurchaseAt, .metricsAsOf, .communityId, .churnRisk,
-                      .churnFactors} AS c, s.id AS segment
+                      .mScore, .rfm, .firstPurchaseAt, .lastPurchaseAt, .metricsAsOf, .churnRisk, .churnFactors} AS c,
+                   s, k
             """;
     private static final String SEGMENTS = """
             MATCH (s:Segment)
@@ -33,20 +34,24 @@ public class AnalyticsQueries {
             """;
     private static final String COMMUNITIES = """
             MATCH (k:Community) WHERE $ids IS NULL OR k.id IN $ids
-            WITH k ORDER BY k.id LIMIT $first
+            RETURN k ORDER BY k.id LIMIT $first
+            """;
+    private static final String COMMUNITY_PRODUCTS = """
+            UNWIND $ids AS id
+            MATCH (k:Community {id: id})
             CALL (k) {
-              OPTIONAL MATCH (k)-[r:CHARACTERISED_BY]->(p:Product)
+              MATCH (k)-[r:CHARACTERISED_BY]->(p:Product)
               %1$s
               WITH r, p, category ORDER BY r.rank
-              RETURN collect(CASE WHEN p IS NULL THEN null ELSE {product: %2$s, buyers: r.buyers, share: r.share, lift: r.lift} END) AS characteristic
+              RETURN collect({product: %2$s, buyers: r.buyers, share: r.share, lift: r.lift}) AS characteristic
             }
             CALL (k) {
-              OPTIONAL MATCH (k)-[r:FAVOURS]->(p:Product)
+              MATCH (k)-[r:FAVOURS]->(p:Product)
               %1$s
               WITH r, p, category ORDER BY r.rank LIMIT 10
-              RETURN collect(CASE WHEN p IS NULL THEN null ELSE {product: %2$s, buyers: r.buyers, share: r.share, lift: r.lift} END) AS favourites
+              RETURN collect({product: %2$s, buyers: r.buyers, share: r.share, lift: r.lift}) AS favourites
             }
-            RETURN k.id AS id, k.size AS size, characteristic, favourites
+            RETURN k.id AS id, characteristic, favourites
             """.formatted(Product.RELATED, Product.PROJECTION);
     private static final String CHURN_MODELS = """
             MATCH (m:ChurnModel) WHERE NOT $currentOnly OR m.current
@@ -73,8 +78,8 @@ public class AnalyticsQueries {
                     Records.dateTime(c.get("firstPurchaseAt")), Records.dateTime(c.get("lastPurchaseAt")),
                     Records.dateTime(c.get("metricsAsOf")));
             CustomerInsight insight = new CustomerInsight(c.get("id").asString(), rfm,
-                    r.get("segment").isNull() ? null : r.get("segment").asInt(),
-                    c.get("communityId").isNull() ? null : c.get("communityId").asInt(),
+                    r.get("s").isNull() ? null : segment(r.get("s")),
+                    r.get("k").isNull() ? null : community(r.get("k")),
                     c.get("churnRisk").isNull() ? null : c.get("churnRisk").asDouble(),
                     c.get("churnFactors").isNull() ? List.of() : c.get("churnFactors").asList(Value::asString));
             return found.put(insight.customerId(), insight);
@@ -83,12 +88,17 @@ public class AnalyticsQueries {
     }
 
     public List<Segment> segments() {
-        return cypher.read(SEGMENTS, Map.of(), r -> {
-            Value s = r.get("s");
-            return new Segment(s.get("id").asInt(), s.get("label").asString(), s.get("size").asInt(),
-                    s.get("centroidRecencyDays").asDouble(), s.get("centroidFrequency").asDouble(),
-                    s.get("centroidMonetary").asDouble());
-        });
+        return cypher.read(SEGMENTS, Map.of(), r -> segment(r.get("s")));
+    }
+
+    private static Segment segment(Value s) {
+        return new Segment(s.get("id").asInt(), s.get("label").asString(), s.get("size").asInt(),
+                s.get("centroidRecencyDays").asDouble(), s.get("centroidFrequency").asDouble(),
+                s.get("centroidMonetary").asDouble());
+    }
+
+    private static Community community(Value k) {
+        return new Community(k.get("id").asInt(), k.get("size").asInt());
     }
 
     /** The largest communities first; {@code ids} null for all. */
@@ -96,8 +106,15 @@ public class AnalyticsQueries {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("ids", ids == null ? null : List.copyOf(ids));
         parameters.put("first", first);
-        return cypher.read(COMMUNITIES, parameters, r -> new Community(r.get("id").asInt(), r.get("size").asInt(),
-                products(r.get("characteristic")), products(r.get("favourites"))));
+        return cypher.read(COMMUNITIES, parameters, r -> community(r.get("k")));
+    }
+
+    /** Community id → its characteristic and favourite products, in one query for all the ids. */
+    public Map<Integer, CommunityProducts> communityProducts(Collection<Integer> ids) {
+        Map<Integer, CommunityProducts> found = new LinkedHashMap<>();
+        cypher.read(COMMUNITY_PRODUCTS, Map.of("ids", List.copyOf(ids)), r -> found.put(r.get("id").asInt(),
+                new CommunityProducts(products(r.get("characteristic")), products(r.get("favourites")))));
+        return found;
     }
 
     public Optional<ChurnModelInfo> currentChurnModel() {

@@ -1,11 +1,7 @@
 package org.crmgraph.algorithms.insight;
 
-import java.util.List;
-
 /**
- * A Leiden community of customers with similar baskets.
- *
- * @param characteristic the products with the highest lift that at least 5% of its members bought
- * @param favourites     the products most of its members bought
+ * A Leiden community of customers with similar baskets; its characteristic and favourite products are read with
+ * {@link AnalyticsQueries#communityProducts}, for many communities at once.
  */
-public record Community(int id, int size, List<CommunityProduct> characteristic, List<CommunityProduct> favourites) {}
+public record Community(int id, int size) {}

@@ -1,9 +1,12 @@
 package org.crmgraph.api.analytics;
 
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.crmgraph.algorithms.AnalyticsBusyException;
 import org.crmgraph.algorithms.AnalyticsRefresh;
 import org.crmgraph.algorithms.AnalyticsStep;
@@ -14,20 +17,23 @@ import org.crmgraph.algorithms.insight.AnalyticsRunInfo;
 import org.crmgraph.algorithms.insight.ChurnModelInfo;
 import org.crmgraph.algorithms.insight.Community;
 import org.crmgraph.algorithms.insight.CommunityProduct;
+import org.crmgraph.algorithms.insight.CommunityProducts;
 import org.crmgraph.algorithms.insight.CustomerInsight;
 import org.crmgraph.algorithms.insight.Rfm;
 import org.crmgraph.algorithms.segment.Segment;
 import org.crmgraph.api.graphql.ArgumentException;
-import org.crmgraph.api.graphql.BatchResults;
 import org.crmgraph.graph.customer.Customer;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.FieldError;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
 
 @Controller
 class AnalyticsController {
@@ -37,9 +43,11 @@ class AnalyticsController {
     private final AnalyticsRefresh refresh;
     private final AnalyticsQueries queries;
 
-    AnalyticsController(AnalyticsRefresh refresh, AnalyticsQueries queries) {
+    AnalyticsController(AnalyticsRefresh refresh, AnalyticsQueries queries, BatchLoaderRegistry loaders) {
         this.refresh = refresh;
         this.queries = queries;
+        loaders.forTypePair(String.class, CustomerInsight.class)
+                .registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> queries.insights(ids)));
     }
 
     @MutationMapping
@@ -80,70 +88,54 @@ class AnalyticsController {
         return queries.runs(ArgumentException.checkFirst(first, 10, 100));
     }
 
-    @SchemaMapping(typeName = "Community", field = "topProducts")
-    List<CommunityProduct> topProducts(Community community) {
-        return community.characteristic();
+    @BatchMapping(typeName = "Community", field = "topProducts")
+    Map<Community, List<CommunityProduct>> topProducts(List<Community> communities) {
+        return productsOf(communities, CommunityProducts::characteristic);
     }
 
-    @BatchMapping(typeName = "Customer", field = "rfm")
-    Map<Customer, Rfm> rfm(List<Customer> customers) {
-        return BatchResults.single(customers, Customer::id, part(customers, CustomerInsight::rfm));
+    @BatchMapping(typeName = "Community", field = "favourites")
+    Map<Community, List<CommunityProduct>> favourites(List<Community> communities) {
+        return productsOf(communities, CommunityProducts::favourites);
     }
 
-    @BatchMapping(typeName = "Customer", field = "churnRisk")
-    Map<Customer, Double> churnRisk(List<Customer> customers) {
-        return BatchResults.single(customers, Customer::id, part(customers, CustomerInsight::churnRisk));
+    // Customer's analytics fields share one batched insight query per level, through one DataLoader
+    @SchemaMapping(typeName = "Customer", field = "rfm")
+    CompletableFuture<Rfm> rfm(Customer customer, DataLoader<String, CustomerInsight> insights) {
+        return part(customer, insights, CustomerInsight::rfm);
     }
 
-    @BatchMapping(typeName = "Customer", field = "churnFactors")
-    Map<Customer, List<String>> churnFactors(List<Customer> customers) {
-        Map<String, List<String>> factors = part(customers, CustomerInsight::churnFactors);
-        Map<Customer, List<String>> result = new java.util.LinkedHashMap<>();
-        customers.forEach(c -> result.put(c, factors.getOrDefault(c.id(), List.of())));
+    @SchemaMapping(typeName = "Customer", field = "segment")
+    CompletableFuture<Segment> segment(Customer customer, DataLoader<String, CustomerInsight> insights) {
+        return part(customer, insights, CustomerInsight::segment);
+    }
+
+    @SchemaMapping(typeName = "Customer", field = "community")
+    CompletableFuture<Community> community(Customer customer, DataLoader<String, CustomerInsight> insights) {
+        return part(customer, insights, CustomerInsight::community);
+    }
+
+    @SchemaMapping(typeName = "Customer", field = "churnRisk")
+    CompletableFuture<Double> churnRisk(Customer customer, DataLoader<String, CustomerInsight> insights) {
+        return part(customer, insights, CustomerInsight::churnRisk);
+    }
+
+    @SchemaMapping(typeName = "Customer", field = "churnFactors")
+    CompletableFuture<List<String>> churnFactors(Customer customer, DataLoader<String, CustomerInsight> insights) {
+        return part(customer, insights, i -> i.churnFactors()).thenApply(f -> f == null ? List.of() : f);
+    }
+
+    private static <T> CompletableFuture<T> part(Customer customer, DataLoader<String, CustomerInsight> insights,
+                                                 Function<CustomerInsight, T> part) {
+        return insights.load(customer.id()).thenApply(insight -> insight == null ? null : part.apply(insight));
+    }
+
+    private Map<Community, List<CommunityProduct>> productsOf(List<Community> communities,
+                                                              Function<CommunityProducts, List<CommunityProduct>> part) {
+        Map<Integer, CommunityProducts> products = queries.communityProducts(
+                communities.stream().map(Community::id).distinct().toList());
+        Map<Community, List<CommunityProduct>> result = new LinkedHashMap<>();
+        communities.forEach(c -> result.put(c, products.containsKey(c.id()) ? part.apply(products.get(c.id())) : List.of()));
         return result;
-    }
-
-    @BatchMapping(typeName = "Customer", field = "segment")
-    Map<Customer, Segment> segment(List<Customer> customers) {
-        Map<String, Integer> ids = part(customers, CustomerInsight::segmentId);
-        Map<Integer, Segment> segments = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            queries.segments().forEach(s -> segments.put(s.id(), s));
-        }
-        Map<String, Segment> byCustomer = new java.util.HashMap<>();
-        ids.forEach((customer, id) -> {
-            if (segments.containsKey(id)) {
-                byCustomer.put(customer, segments.get(id));
-            }
-        });
-        return BatchResults.single(customers, Customer::id, byCustomer);
-    }
-
-    @BatchMapping(typeName = "Customer", field = "community")
-    Map<Customer, Community> community(List<Customer> customers) {
-        Map<String, Integer> ids = part(customers, CustomerInsight::communityId);
-        Map<Integer, Community> communities = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            queries.communities(Set.copyOf(ids.values()), 100).forEach(c -> communities.put(c.id(), c));
-        }
-        Map<String, Community> byCustomer = new java.util.HashMap<>();
-        ids.forEach((customer, id) -> {
-            if (communities.containsKey(id)) {
-                byCustomer.put(customer, communities.get(id));
-            }
-        });
-        return BatchResults.single(customers, Customer::id, byCustomer);
-    }
-
-    private <T> Map<String, T> part(List<Customer> customers, java.util.function.Function<CustomerInsight, T> part) {
-        Map<String, T> values = new java.util.HashMap<>();
-        queries.insights(BatchResults.keys(customers, Customer::id)).forEach((id, insight) -> {
-            T value = part.apply(insight);
-            if (value != null) {
-                values.put(id, value);
-            }
-        });
-        return values;
     }
 
     private static int parseId(String argument, String id) {

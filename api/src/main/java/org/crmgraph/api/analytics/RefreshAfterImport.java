@@ -4,10 +4,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.crmgraph.algorithms.AnalyticsBusyException;
 import org.crmgraph.algorithms.AnalyticsProperties;
 import org.crmgraph.algorithms.AnalyticsRefresh;
 import org.crmgraph.importer.ImportCompletedEvent;
+import org.crmgraph.importer.job.ImportJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 public class RefreshAfterImport implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RefreshAfterImport.class);
-    private static final long BUSY_WAIT_MILLIS = 2_000;
 
     private final AnalyticsRefresh refresh;
     private final AnalyticsProperties settings;
@@ -42,9 +41,12 @@ public class RefreshAfterImport implements DisposableBean {
 
     @EventListener
     void importCompleted(ImportCompletedEvent event) {
-        if (settings.refreshAfterImport() && event.job().counts().rowsImported() > 0) {
-            schedule();
-        }
+        afterImport(event.job());
+    }
+
+    /** @return the queued refresh, or null when none was needed (nothing imported, or the setting is off) or one waits */
+    Future<?> afterImport(ImportJob job) {
+        return settings.refreshAfterImport() && job.rowsImported() > 0 ? schedule() : null;
     }
 
     /** Queues a background refresh. @return the queued refresh, or null when one is already waiting to start */
@@ -53,29 +55,16 @@ public class RefreshAfterImport implements DisposableBean {
             return null;
         }
         return worker.submit(() -> {
-            while (true) {
-                try {
-                    pending.set(false);
-                    var report = refresh.refresh();
-                    log.info("Analytics refreshed in the background in {} ms ({})", report.millis(), report.id());
-                    return;
-                } catch (AnalyticsBusyException e) {
-                    sleep();
-                } catch (RuntimeException e) {
-                    log.error("The analytics refresh after an import failed", e);
-                    return;
-                }
+            pending.set(false);
+            try {
+                var report = refresh.refreshWhenFree();
+                log.info("Analytics refreshed in the background in {} ms ({})", report.millis(), report.id());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.error("The background analytics refresh failed", e);
             }
         });
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(BUSY_WAIT_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a running refresh", e);
-        }
     }
 
     @Override

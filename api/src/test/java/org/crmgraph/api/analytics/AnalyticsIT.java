@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.crmgraph.algorithms.AnalyticsProperties;
 import org.crmgraph.algorithms.AnalyticsRefresh;
 import org.crmgraph.algorithms.AnalyticsStep;
 import org.crmgraph.algorithms.RefreshReport;
@@ -22,6 +23,9 @@ import org.crmgraph.api.CrmIntegrationTest;
 import org.crmgraph.api.GraphFixture;
 import org.crmgraph.api.cli.Command;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.importer.job.ImportCounts;
+import org.crmgraph.importer.job.ImportJob;
+import org.crmgraph.importer.job.ImportJobStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +45,6 @@ class AnalyticsIT {
     @Autowired CypherRunner cypher;
     @Autowired AnalyticsRefresh refresh;
     @Autowired RecommendationEvaluation evaluation;
-    @Autowired RefreshAfterImport refreshAfterImport;
     @Autowired List<Command> commands;
 
     @BeforeEach
@@ -177,6 +180,22 @@ class AnalyticsIT {
         newcomer.path("customer.churnFactors").entityList(String.class).hasSize(0);
     }
 
+    private long transactionsForAPageOf(int customers) {
+        long before = cypher.transactionCount();
+        graphQl.documentName("customersWithAnalytics").variable("first", customers).execute()
+                .path("customers.edges[*].node.rfm.code").entityList(String.class).hasSizeGreaterThan(customers / 2);
+        return cypher.transactionCount() - before;
+    }
+
+    @Test
+    void analyticsFieldsOfAPageOfCustomersCostOneRoundTripPerLevel() {
+        long few = transactionsForAPageOf(2);
+        long many = transactionsForAPageOf(37);
+        // the same for 2 customers as for 37: rfm, segment, community, churnRisk and churnFactors share one
+        // batched insight query, the communities' products one more (measured: 4 in all, with the page)
+        assertThat(many).isEqualTo(few).isLessThanOrEqualTo(4);
+    }
+
     @Test
     void theChurnModelIsEvaluatedOnALaterPeriodAndRanksLapsedCustomersHigher() {
         var model = graphQl.documentName("churnModel").execute();
@@ -240,10 +259,11 @@ class AnalyticsIT {
                 RETURN segments + similar + customers AS all""";
         Set<String> before = Set.copyOf(cypher.read(snapshot, Map.of(), r -> r.get("all").asList(v -> v.asString())).getFirst());
 
-        CompletableFuture<RefreshReport> running = CompletableFuture.supplyAsync(() -> refresh.refresh());
-        while (!refresh.isRunning() && !running.isDone()) {
-            Thread.sleep(5);
-        }
+        // the first step's report means the refresh holds its lock, with three steps still to go
+        var firstStepDone = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<RefreshReport> running = CompletableFuture.supplyAsync(() ->
+                refresh.refresh(java.util.EnumSet.allOf(AnalyticsStep.class), step -> firstStepDone.countDown()));
+        assertThat(firstStepDone.await(2, TimeUnit.MINUTES)).isTrue();
         // a second refresh is refused while one runs, as data the client can act on
         graphQl.documentName("refreshAnalytics").execute().path("refreshAnalytics.errors[0].code").entity(String.class)
                 .isEqualTo("INVALID_STATE");
@@ -302,12 +322,27 @@ class AnalyticsIT {
     }
 
     @Test
-    void anImportThatWroteRowsIsFollowedByARefresh() throws Exception {
-        long runs = count("MATCH (r:AnalyticsRun) RETURN count(r)");
-        var queued = refreshAfterImport.schedule();
-        assertThat(queued).isNotNull();
-        queued.get(2, TimeUnit.MINUTES);
-        assertThat(count("MATCH (r:AnalyticsRun) RETURN count(r)")).isEqualTo(runs + 1);
+    void anImportThatWroteRowsIsFollowedByARefreshAndOneThatWroteNothingIsNot() throws Exception {
+        // the shared test context turns the setting off, so this listener has it on
+        var settings = new AnalyticsProperties(null, null, null, null, null, null, true, null);
+        var listener = new RefreshAfterImport(refresh, settings);
+        try {
+            long runs = count("MATCH (r:AnalyticsRun) RETURN count(r)");
+            assertThat(listener.afterImport(importJob(0))).isNull();
+            var queued = listener.afterImport(importJob(3));
+            assertThat(queued).isNotNull();
+            queued.get(2, TimeUnit.MINUTES);
+            assertThat(count("MATCH (r:AnalyticsRun) RETURN count(r)")).isEqualTo(runs + 1);
+        } finally {
+            listener.destroy();
+        }
+    }
+
+    private static ImportJob importJob(long rowsImported) {
+        var counts = new ImportCounts(rowsImported, rowsImported, 0, 0, 0, 0, 0, 0, 0);
+        var now = java.time.OffsetDateTime.now();
+        return new ImportJob("imp-test", "customers-csv", "customers", "people.csv", false, ImportJobStatus.SUCCEEDED,
+                counts, 100, now, now, now, null, null);
     }
 
     private int run(StringBuilder output, String name, String... arguments) {

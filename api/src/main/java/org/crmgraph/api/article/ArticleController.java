@@ -1,6 +1,7 @@
 package org.crmgraph.api.article;
 
 import java.util.List;
+import org.crmgraph.algorithms.support.embedding.BackgroundEmbedding;
 import org.crmgraph.api.graphql.Connection;
 import org.crmgraph.api.graphql.DeletePayload;
 import org.crmgraph.api.graphql.SortDirection;
@@ -31,7 +32,10 @@ class ArticleController {
     private final ArticleService articles;
     private final PagingProperties paging;
 
-    ArticleController(ArticleService articles, PagingProperties paging) {
+    private final BackgroundEmbedding embedding;
+
+    ArticleController(ArticleService articles, PagingProperties paging, BackgroundEmbedding embedding) {
+        this.embedding = embedding;
         this.articles = articles;
         this.paging = paging;
     }
@@ -51,16 +55,22 @@ class ArticleController {
 
     @MutationMapping
     ArticlePayload createArticle(@Argument ArticleInput input) {
-        return ArticlePayload.of(articles.create(input));
+        return embedAfter(ArticlePayload.of(articles.create(input)));
     }
 
     @MutationMapping
     ArticlePayload updateArticle(@Argument String id, @Argument ArticleInput input) {
-        return ArticlePayload.of(articles.update(id, input));
+        return embedAfter(ArticlePayload.of(articles.update(id, input)));
     }
 
     @MutationMapping
     DeletePayload deleteArticle(@Argument String id) {
         return DeletePayload.of(articles.delete(id));
+    }
+
+    /** The new text is embedded in the background, so the mutation does not wait for the model. */
+    private <T> T embedAfter(T payload) {
+        embedding.request();
+        return payload;
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CommandLine {
 
-    public static final List<String> COMMANDS = List.of("import", "analytics", "evaluate-recommendations");
+    public static final List<String> COMMANDS = List.of("import", "analytics", "evaluate-recommendations", "embed", "train-classifier", "evaluate-support");
     private static final List<String> SETTINGS = List.of("--crm.", "--spring.", "--logging.", "--server.");
     /** An import needs no Graph Data Science: skipping its registration saves seconds of start-up. */
     private static final Map<String, List<String>> COMMAND_SETTINGS = Map.of("import", List.of("--crm.embedded.gds=false"));
@@ -47,8 +47,9 @@ public final class CommandLine {
             context = new SpringApplicationBuilder(application)
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
+                    // a command does its own work and exits: no background embedding racing it
                     .properties(Map.of("logging.level.root", "warn", "logging.level.org.crmgraph", "warn",
-                            "spring.main.log-startup-info", "false"))
+                            "spring.main.log-startup-info", "false", "crm.support.embed-in-background", "false"))
                     .run(settings.toArray(String[]::new));
         } catch (RuntimeException e) {
             err.println("error: cannot open the database: " + databaseProblem(e));
@@ -66,6 +67,9 @@ public final class CommandLine {
             case "import" -> ImportCommand.USAGE;
             case "analytics" -> AnalyticsCommand.USAGE;
             case "evaluate-recommendations" -> EvaluateRecommendationsCommand.USAGE;
+            case "embed" -> EmbedCommand.USAGE;
+            case "train-classifier" -> TrainClassifierCommand.USAGE;
+            case "evaluate-support" -> EvaluateSupportCommand.USAGE;
             default -> "usage: java -jar api.jar " + name;
         };
     }

@@ -27,6 +27,11 @@ public class ArgumentException extends RuntimeException {
         return new ArgumentException("OUT_OF_RANGE", argument, ErrorType.BAD_REQUEST, message);
     }
 
+    /** A bad argument value with one of the schema's error codes (REQUIRED, TOO_LONG...). */
+    public static ArgumentException invalid(String code, String argument, String message) {
+        return new ArgumentException(code, argument, ErrorType.BAD_REQUEST, message);
+    }
+
     /** {@code value} must lie in [1, max]. */
     public static int checkFirst(Integer value, int fallback, int max) {
         int first = value == null ? fallback : value;

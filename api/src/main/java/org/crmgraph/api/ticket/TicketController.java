@@ -2,6 +2,7 @@ package org.crmgraph.api.ticket;
 
 import java.util.List;
 import java.util.Map;
+import org.crmgraph.algorithms.support.embedding.BackgroundEmbedding;
 import org.crmgraph.api.graphql.BatchResults;
 import org.crmgraph.api.graphql.Connection;
 import org.crmgraph.api.graphql.SortDirection;
@@ -42,8 +43,11 @@ class TicketController {
     private final ArticleService articles;
     private final PagingProperties paging;
 
+    private final BackgroundEmbedding embedding;
+
     TicketController(TicketService tickets, CustomerService customers, ProductService products, ArticleService articles,
-                     PagingProperties paging) {
+                     PagingProperties paging, BackgroundEmbedding embedding) {
+        this.embedding = embedding;
         this.tickets = tickets;
         this.customers = customers;
         this.products = products;
@@ -66,17 +70,17 @@ class TicketController {
 
     @MutationMapping
     TicketPayload openTicket(@Argument TicketInputs.Open input) {
-        return TicketPayload.of(tickets.open(input));
+        return embedAfter(TicketPayload.of(tickets.open(input)));
     }
 
     @MutationMapping
     TicketPayload updateTicket(@Argument String id, @Argument TicketInputs.Update input) {
-        return TicketPayload.of(tickets.update(id, input));
+        return embedAfter(TicketPayload.of(tickets.update(id, input)));
     }
 
     @MutationMapping
     TicketPayload resolveTicket(@Argument String id, @Argument TicketInputs.Resolve input) {
-        return TicketPayload.of(tickets.resolve(id, input));
+        return embedAfter(TicketPayload.of(tickets.resolve(id, input)));
     }
 
     @BatchMapping(typeName = "Customer", field = "tickets")
@@ -102,5 +106,11 @@ class TicketController {
     @BatchMapping(typeName = "Ticket", field = "resolvedBy")
     Map<Ticket, Article> ticketArticle(List<Ticket> parents) {
         return BatchResults.single(parents, Ticket::articleId, articles.findAll(BatchResults.keys(parents, Ticket::articleId)));
+    }
+
+    /** The new text is embedded (and an open ticket routed) in the background, so the mutation does not wait for the model. */
+    private <T> T embedAfter(T payload) {
+        embedding.request();
+        return payload;
     }
 }

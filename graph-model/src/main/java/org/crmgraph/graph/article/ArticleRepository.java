@@ -14,23 +14,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ArticleRepository {
 
-    private static final KeysetQuery LIST = new KeysetQuery("MATCH (a:Article)", "a", "id");
+    private static final KeysetQuery LIST = new KeysetQuery("MATCH (a:Article)", "a", "id", "", Article.PROJECTION);
 
     private static final String BY_IDS = """
             UNWIND $ids AS id
             MATCH (a:Article {id: id})
-            RETURN a
-            """;
+            RETURN %s AS a
+            """.formatted(Article.PROJECTION);
     private static final String CREATE = """
             CREATE (a:Article)
             SET a = $properties, a.createdAt = datetime(), a.updatedAt = datetime()
-            RETURN a
-            """;
+            RETURN %s AS a
+            """.formatted(Article.PROJECTION);
     private static final String UPDATE = """
             MATCH (a:Article {id: $id})
             SET a += $changes, a.updatedAt = datetime()
-            RETURN a
-            """;
+            RETURN %s AS a
+            """.formatted(Article.PROJECTION);
     private static final String DELETE = """
             MATCH (a:Article {id: $id})
             DETACH DELETE a

@@ -1,0 +1,5 @@
+package org.crmgraph.algorithms.support.answer;
+
+public enum SourceKind {
+    ARTICLE, TICKET
+}

@@ -1,0 +1,38 @@
+package org.crmgraph.algorithms.support.embedding;
+
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The text each node is embedded from. A ticket is its subject, body and, once solved, its resolution, so a
+ * question finds the tickets that asked the same thing; an article is its title and body.
+ */
+public final class SupportTexts {
+
+    private SupportTexts() {}
+
+    public static String ticket(String subject, String body, String resolution) {
+        return join(subject, body, resolution);
+    }
+
+    public static String article(String title, String body) {
+        return join(title, body);
+    }
+
+    private static String join(String... parts) {
+        return Stream.of(parts).filter(Objects::nonNull).map(String::strip).filter(p -> !p.isEmpty()).collect(Collectors.joining("\n"));
+    }
+
+    /** A 64-bit FNV-1a fingerprint of the text and the model, so an unchanged text is not embedded again. */
+    public static long fingerprint(String text, String model) {
+        long hash = 0xcbf29ce484222325L;
+        for (String part : new String[] {model, "\u0000", text}) {
+            for (int i = 0; i < part.length(); i++) {
+                hash ^= part.charAt(i);
+                hash *= 0x100000001b3L;
+            }
+        }
+        return hash;
+    }
+}

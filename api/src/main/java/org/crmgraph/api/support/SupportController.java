@@ -1,0 +1,173 @@
+package org.crmgraph.api.support;
+
+import java.util.List;
+import java.util.Map;
+import org.crmgraph.algorithms.support.answer.AnswerSource;
+import org.crmgraph.algorithms.support.answer.Feedback;
+import org.crmgraph.algorithms.support.answer.InvalidQuestionException;
+import org.crmgraph.algorithms.support.answer.KnowledgeGap;
+import org.crmgraph.algorithms.support.answer.KnowledgeGaps;
+import org.crmgraph.algorithms.support.answer.Match;
+import org.crmgraph.algorithms.support.answer.SemanticSearch;
+import org.crmgraph.algorithms.support.answer.SourceKind;
+import org.crmgraph.algorithms.support.answer.SupportAnswer;
+import org.crmgraph.algorithms.support.answer.SupportAnswering;
+import org.crmgraph.algorithms.support.answer.SupportNotFoundException;
+import org.crmgraph.algorithms.support.classifier.ClassifierReport;
+import org.crmgraph.algorithms.support.classifier.ClassifierTraining;
+import org.crmgraph.algorithms.support.classifier.ClassifierTrainingException;
+import org.crmgraph.algorithms.support.classifier.TicketClassifiers;
+import org.crmgraph.api.graphql.ArgumentException;
+import org.crmgraph.api.graphql.BatchResults;
+import org.crmgraph.graph.article.Article;
+import org.crmgraph.graph.article.ArticleService;
+import org.crmgraph.graph.ticket.Ticket;
+import org.crmgraph.graph.ticket.TicketService;
+import org.crmgraph.graph.validation.ErrorCode;
+import org.crmgraph.graph.validation.FieldError;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class SupportController {
+
+    record TicketMatch(String ticketId, double similarity) {}
+
+    record ArticleMatch(String articleId, double similarity) {}
+
+    record AnswerFeedbackPayload(String answerId, Boolean helpful, SourceKind sourceKind, String sourceId, List<FieldError> errors) {}
+
+    record TrainTicketClassifierPayload(ClassifierReport classifier, List<FieldError> errors) {}
+
+    private final SupportAnswering answering;
+    private final SemanticSearch search;
+    private final Feedback feedback;
+    private final KnowledgeGaps gaps;
+    private final TicketClassifiers classifiers;
+    private final ClassifierTraining training;
+    private final ArticleService articles;
+    private final TicketService tickets;
+
+    SupportController(SupportAnswering answering, SemanticSearch search, Feedback feedback, KnowledgeGaps gaps, TicketClassifiers classifiers,
+                      ClassifierTraining training, ArticleService articles, TicketService tickets) {
+        this.answering = answering;
+        this.search = search;
+        this.feedback = feedback;
+        this.gaps = gaps;
+        this.classifiers = classifiers;
+        this.training = training;
+        this.articles = articles;
+        this.tickets = tickets;
+    }
+
+    @QueryMapping
+    SupportAnswer answerSupportQuery(@Argument String question, @Argument String customerId) {
+        try {
+            return answering.answer(question, customerId);
+        } catch (InvalidQuestionException e) {
+            throw ArgumentException.invalid(e.code().name(), "question", e.getMessage());
+        } catch (SupportNotFoundException e) {
+            throw ArgumentException.notFound(e.argument(), e.getMessage());
+        }
+    }
+
+    @QueryMapping
+    List<TicketMatch> similarTickets(@Argument String ticketId, @Argument Integer first) {
+        int n = ArgumentException.checkFirst(first, 5, 50);
+        try {
+            return search.similarTickets(ticketId, n).stream().map(m -> new TicketMatch(m.id(), m.similarity())).toList();
+        } catch (SupportNotFoundException e) {
+            throw ArgumentException.notFound(e.argument(), e.getMessage());
+        }
+    }
+
+    @QueryMapping
+    List<ArticleMatch> searchArticles(@Argument String text, @Argument Integer first) {
+        int n = ArgumentException.checkFirst(first, 5, 50);
+        try {
+            return search.articles(text, n).stream().map(m -> new ArticleMatch(m.id(), m.similarity())).toList();
+        } catch (InvalidQuestionException e) {
+            throw ArgumentException.invalid(e.code().name(), "text", e.getMessage());
+        }
+    }
+
+    @QueryMapping
+    List<KnowledgeGap> knowledgeGaps(@Argument Integer days, @Argument Integer minQuestions, @Argument Integer first) {
+        int d = days == null ? 30 : days;
+        if (d < 1 || d > 365) {
+            throw ArgumentException.outOfRange("days", "days must be between 1 and 365, was " + d);
+        }
+        int min = minQuestions == null ? 2 : minQuestions;
+        if (min < 1 || min > 1000) {
+            throw ArgumentException.outOfRange("minQuestions", "minQuestions must be between 1 and 1000, was " + min);
+        }
+        return gaps.find(d, min, ArgumentException.checkFirst(first, 10, 100));
+    }
+
+    @QueryMapping
+    ClassifierReport ticketClassifier() {
+        return classifiers.current().orElse(null);
+    }
+
+    @QueryMapping
+    List<ClassifierReport> ticketClassifiers(@Argument Integer first) {
+        return classifiers.reports(ArgumentException.checkFirst(first, 10, 100));
+    }
+
+    @MutationMapping
+    AnswerFeedbackPayload answerFeedback(@Argument String answerId, @Argument boolean helpful, @Argument String articleId) {
+        try {
+            Feedback.Given given = feedback.give(answerId, helpful, articleId);
+            return new AnswerFeedbackPayload(given.answerId(), given.helpful(), given.kind(), given.sourceId(), List.of());
+        } catch (SupportNotFoundException e) {
+            return new AnswerFeedbackPayload(null, null, null, null, List.of(FieldError.of(e.argument(), ErrorCode.NOT_FOUND, e.getMessage())));
+        }
+    }
+
+    @MutationMapping
+    TrainTicketClassifierPayload trainTicketClassifier(@Argument Double holdout, @Argument Integer epochs) {
+        try {
+            return new TrainTicketClassifierPayload(training.train(new ClassifierTraining.Options(holdout, epochs, null)), List.of());
+        } catch (ClassifierTrainingException e) {
+            return new TrainTicketClassifierPayload(null, List.of(FieldError.of("holdout", ErrorCode.INVALID_STATE, e.getMessage())));
+        } catch (IllegalArgumentException e) {
+            String field = e.getMessage().startsWith("epochs") ? "epochs" : "holdout";
+            return new TrainTicketClassifierPayload(null, List.of(FieldError.of(field, ErrorCode.OUT_OF_RANGE, e.getMessage())));
+        }
+    }
+
+    @BatchMapping(typeName = "AnswerSource", field = "article")
+    Map<AnswerSource, Article> sourceArticle(List<AnswerSource> sources) {
+        var keys = BatchResults.keys(sources, SupportController::articleId);
+        return BatchResults.single(sources, SupportController::articleId, articles.findAll(keys));
+    }
+
+    @BatchMapping(typeName = "AnswerSource", field = "ticket")
+    Map<AnswerSource, Ticket> sourceTicket(List<AnswerSource> sources) {
+        var keys = BatchResults.keys(sources, SupportController::ticketId);
+        return BatchResults.single(sources, SupportController::ticketId, tickets.findAll(keys));
+    }
+
+    @BatchMapping(typeName = "TicketMatch", field = "ticket")
+    Map<TicketMatch, Ticket> matchTicket(List<TicketMatch> matches) {
+        var keys = BatchResults.keys(matches, TicketMatch::ticketId);
+        return BatchResults.single(matches, TicketMatch::ticketId, tickets.findAll(keys));
+    }
+
+    @BatchMapping(typeName = "ArticleMatch", field = "article")
+    Map<ArticleMatch, Article> matchArticle(List<ArticleMatch> matches) {
+        var keys = BatchResults.keys(matches, ArticleMatch::articleId);
+        return BatchResults.single(matches, ArticleMatch::articleId, articles.findAll(keys));
+    }
+
+    private static String articleId(AnswerSource source) {
+        return source.kind() == SourceKind.ARTICLE ? source.id() : null;
+    }
+
+    private static String ticketId(AnswerSource source) {
+        return source.kind() == SourceKind.TICKET ? source.id() : null;
+    }
+}

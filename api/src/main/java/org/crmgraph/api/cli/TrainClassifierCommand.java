@@ -6,6 +6,8 @@ import java.util.Locale;
 import org.crmgraph.algorithms.support.classifier.ClassifierReport;
 import org.crmgraph.algorithms.support.classifier.ClassifierTraining;
 import org.crmgraph.algorithms.support.classifier.ClassifierTrainingException;
+import org.crmgraph.algorithms.support.embedding.EmbeddingBackfill;
+import org.crmgraph.api.support.TicketClassifierTrainer;
 import org.springframework.stereotype.Component;
 
 /** {@code train-classifier [--holdout 0.2] [--epochs 40]}: what the trainTicketClassifier mutation does. */
@@ -24,10 +26,12 @@ class TrainClassifierCommand implements Command {
             prints its validation accuracy and macro-F1, and makes it the current one. Exit status: 0 trained;
             1 failed (e.g. too few labelled tickets); 2 wrong arguments; 3 the database could not be opened.""";
 
-    private final ClassifierTraining training;
+    private final TicketClassifierTrainer training;
+    private final EmbeddingBackfill backfill;
 
-    TrainClassifierCommand(ClassifierTraining training) {
+    TrainClassifierCommand(TicketClassifierTrainer training, EmbeddingBackfill backfill) {
         this.training = training;
+        this.backfill = backfill;
     }
 
     @Override
@@ -71,6 +75,8 @@ class TrainClassifierCommand implements Command {
             } else {
                 out.println("  nothing held out: no validation figures");
             }
+            // a command has no background embedding: route the open tickets with the new version now
+            out.printf(Locale.ROOT, "  %d open ticket(s) routed%n", backfill.run((done, total) -> {}).ticketsRouted());
             return OK;
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());

@@ -1,6 +1,7 @@
 package org.crmgraph.api.startup;
 
 import org.crmgraph.api.analytics.RefreshAfterImport;
+import org.crmgraph.api.support.FirstClassifier;
 import org.crmgraph.graph.demo.DemoDataLoader;
 import org.crmgraph.graph.embedded.CrmDataProperties;
 import org.crmgraph.graph.embedded.EmbeddedNeo4j;
@@ -19,16 +20,19 @@ class StartupConfiguration {
      * Loads demo data while the context starts, after the schema migrations and before the web
      * server takes its first request, so nobody sees a half-empty demo graph. When it loads, an
      * analytics refresh follows in the background (with GDS on), so a new user finds segments,
-     * communities, recommendations and churn scores without asking for them.
+     * communities, recommendations and churn scores without asking for them, and a first ticket classifier is
+     * trained on the demo tickets.
      */
     @Bean
     InitializingBean demoData(DemoDataProperties properties, ObjectProvider<EmbeddedNeo4j> embedded,
                               SchemaMigrations migrationsApplied, DemoDataLoader loader, CrmDataProperties data,
-                              RefreshAfterImport analytics) {
+                              RefreshAfterImport analytics, FirstClassifier classifier) {
         return () -> {
-            if (properties.isEnabled() && embedded.getIfAvailable() != null
-                    && loader.loadIfEmpty(properties.getCustomers()) && data.getEmbedded().isGds()) {
-                analytics.schedule();
+            if (properties.isEnabled() && embedded.getIfAvailable() != null && loader.loadIfEmpty(properties.getCustomers())) {
+                if (data.getEmbedded().isGds()) {
+                    analytics.schedule();
+                }
+                classifier.schedule();
             }
         };
     }

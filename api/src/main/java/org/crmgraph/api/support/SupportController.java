@@ -47,12 +47,12 @@ class SupportController {
     private final Feedback feedback;
     private final KnowledgeGaps gaps;
     private final TicketClassifiers classifiers;
-    private final ClassifierTraining training;
+    private final TicketClassifierTrainer training;
     private final ArticleService articles;
     private final TicketService tickets;
 
     SupportController(SupportAnswering answering, SemanticSearch search, Feedback feedback, KnowledgeGaps gaps, TicketClassifiers classifiers,
-                      ClassifierTraining training, ArticleService articles, TicketService tickets) {
+                      TicketClassifierTrainer training, ArticleService articles, TicketService tickets) {
         this.answering = answering;
         this.search = search;
         this.feedback = feedback;

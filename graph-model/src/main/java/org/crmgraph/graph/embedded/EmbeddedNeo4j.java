@@ -52,6 +52,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the data folder " + home + " (set crm.data-dir to a writable folder)", e);
         }
         int boltPort = settings.getBoltPort() > 0 ? settings.getBoltPort() : freeLoopbackPort();
+        // GDS sizes its graphs with JOL, which would otherwise start a second JVM that attaches to this one with the
+        // Serviceability Agent (ptrace) the first time; seen to hang in a JVM holding the model's native threads
+        if (System.getProperty("jol.skipHotspotSAAttach") == null) {
+            System.setProperty("jol.skipHotspotSAAttach", "true");
+        }
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(LOOPBACK, boltPort))

@@ -29,15 +29,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.crmgraph.algorithms.support.SupportProperties;
 import org.crmgraph.algorithms.support.Vectors;
-import org.crmgraph.algorithms.support.embedding.BackgroundEmbedding;
-import org.crmgraph.algorithms.support.embedding.EmbeddingBackfill;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Trains the ticket classifier on DJL's PyTorch engine from the tickets that have a category: a stratified,
+ * Trains the ticket classifier on DJL's PyTorch engine from the tickets that have a category and an embedding
+ * (embed pending tickets first: {@code EmbeddingBackfill}): a stratified,
  * seeded split holds some out, a small network learns the rest over their frozen sentence embeddings, the held-out
  * tickets give accuracy and macro-F1, and the weights become a new current {@code (:TicketClassifier)} version.
  */
@@ -69,17 +68,12 @@ public class ClassifierTraining {
     private final CypherRunner cypher;
     private final SupportProperties properties;
     private final TicketClassifiers classifiers;
-    private final EmbeddingBackfill backfill;
-    private final BackgroundEmbedding background;
     private final ReentrantLock running = new ReentrantLock();
 
-    public ClassifierTraining(CypherRunner cypher, SupportProperties properties, TicketClassifiers classifiers, EmbeddingBackfill backfill,
-                              BackgroundEmbedding background) {
+    public ClassifierTraining(CypherRunner cypher, SupportProperties properties, TicketClassifiers classifiers) {
         this.cypher = cypher;
         this.properties = properties;
         this.classifiers = classifiers;
-        this.backfill = backfill;
-        this.background = background;
     }
 
     /** Options of one training; null fields take the {@code crm.support.classifier-*} settings. */
@@ -112,8 +106,6 @@ public class ClassifierTraining {
 
     private ClassifierReport trainLocked(double holdout, int epochs, int hidden) {
         long started = System.nanoTime();
-        // labelled tickets written moments ago may still wait for the background embedding
-        backfill.run((done, total) -> {});
         List<LabelledTicket> tickets = cypher.read(LABELLED, Map.of(), r -> new LabelledTicket(
                 r.get("id").asString(), r.get("category").asString(), r.get("priority").asString(null), Vectors.floats(r.get("embedding"))));
         Map<String, Long> perCategory = tickets.stream().collect(Collectors.groupingBy(LabelledTicket::category, TreeMap::new, Collectors.counting()));
@@ -196,7 +188,6 @@ public class ClassifierTraining {
         stored.put("skippedCategories", skipped);
         stored.put("engine", "PyTorch");
         long version = cypher.write(SAVE, Map.of("properties", stored), r -> r.get("version").asLong()).getFirst();
-        background.request(); // open tickets are routed again by the new version
         log.info("Ticket classifier v{} trained on {} tickets in {} categories in {} ms: accuracy {}, macro-F1 {}",
                 version, split.train().size(), categories.size(), millis, accuracy, macroF1);
         return classifiers.reports(50).stream().filter(r -> r.version() == version).findFirst().orElseThrow();

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.crmgraph.algorithms.support.answer.AnswerLog;
 import org.crmgraph.algorithms.support.answer.SupportAnswer;
 import org.crmgraph.algorithms.support.answer.SupportAnswering;
 import org.crmgraph.algorithms.support.embedding.BackfillReport;
@@ -41,6 +42,7 @@ class SupportIT {
     @Autowired CypherRunner cypher;
     @Autowired EmbeddingBackfill backfill;
     @Autowired SupportAnswering answering;
+    @Autowired AnswerLog answerLog;
     @Autowired List<Command> commands;
 
     private BackfillReport loaded;
@@ -102,6 +104,7 @@ class SupportIT {
         response.path("answerSupportQuery.answer").entity(String.class).satisfies(a -> assertThat(a.toLowerCase()).contains("router"));
         // the answer is kept for feedback and knowledge-gap reports, with its sources
         String id = response.path("answerSupportQuery.id").entity(String.class).get();
+        answerLog.flush();
         assertThat(count("MATCH (q:SupportQuery {id: '" + id + "'})-[:SOURCE]->() RETURN count(*)")).isBetween(1L, 5L);
     }
 
@@ -162,6 +165,7 @@ class SupportIT {
         ask("Where is my parcel?", "nobody").errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
             assertThat(e.getExtensions()).containsEntry("code", "NOT_FOUND").containsEntry("argument", "customerId");
         }));
+        answerLog.flush();
         assertThat(count("MATCH (q:SupportQuery) RETURN count(q)")).isEqualTo(before);
     }
 

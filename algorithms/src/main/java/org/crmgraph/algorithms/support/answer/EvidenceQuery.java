@@ -41,8 +41,8 @@ final class EvidenceQuery {
                               resolvedBy: COLLECT { MATCH (t)-[:RESOLVED_BY]->(r:Article) RETURN r.id LIMIT 1 }}) AS tickets
             }
             CALL () {
-              MATCH (q:SupportQuery)
-                SEARCH q IN (VECTOR INDEX support_query_embedding FOR $vector LIMIT 25) SCORE AS score
+              MATCH (q:RatedQuery)
+                SEARCH q IN (VECTOR INDEX rated_query_embedding FOR $vector LIMIT 25) SCORE AS score
               WITH q, 2 * score - 1 AS similarity
               WHERE similarity >= $minSimilarity
               MATCH (q)-[f:FEEDBACK]->(s)

@@ -29,22 +29,25 @@ public class Feedback {
             MATCH (q:SupportQuery {id: $answerId})
             MATCH (s:Article {id: $sourceId})
             MERGE (q)-[f:FEEDBACK]->(s)
-            SET f.helpful = $helpful, f.at = datetime(), q.helpful = $helpful
+            SET f.helpful = $helpful, f.at = datetime(), q.helpful = $helpful, q:RatedQuery
             """;
     private static final String GIVE_TICKET = """
             MATCH (q:SupportQuery {id: $answerId})
             MATCH (s:Ticket {id: $sourceId})
             MERGE (q)-[f:FEEDBACK]->(s)
-            SET f.helpful = $helpful, f.at = datetime(), q.helpful = $helpful
+            SET f.helpful = $helpful, f.at = datetime(), q.helpful = $helpful, q:RatedQuery
             """;
 
     private final CypherRunner cypher;
+    private final AnswerLog answers;
 
-    public Feedback(CypherRunner cypher) {
+    public Feedback(CypherRunner cypher, AnswerLog answers) {
         this.cypher = cypher;
+        this.answers = answers;
     }
 
     public Given give(String answerId, boolean helpful, String articleId) {
+        answers.flush();
         return cypher.inWrite(tx -> {
             List<org.neo4j.driver.Record> answer = tx.run(ANSWER, Map.of("answerId", answerId)).list();
             if (answer.isEmpty()) {

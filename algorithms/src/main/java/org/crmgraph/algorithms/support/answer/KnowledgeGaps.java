@@ -36,10 +36,12 @@ public class KnowledgeGaps {
 
     private final CypherRunner cypher;
     private final SupportProperties properties;
+    private final AnswerLog answers;
 
-    public KnowledgeGaps(CypherRunner cypher, SupportProperties properties) {
+    public KnowledgeGaps(CypherRunner cypher, SupportProperties properties, AnswerLog answers) {
         this.cypher = cypher;
         this.properties = properties;
+        this.answers = answers;
     }
 
     private record Weak(String question, double confidence, ZonedDateTime askedAt, String category, float[] vector) {}
@@ -71,6 +73,7 @@ public class KnowledgeGaps {
     }
 
     public List<KnowledgeGap> find(int days, int minQuestions, int first) {
+        answers.flush();
         List<Weak> weak = cypher.read(WEAK, Map.of("days", days, "threshold", properties.suggestThreshold(), "max", MAX_QUESTIONS), r -> {
             float[] vector = Vectors.floats(r.get("embedding"));
             return new Weak(r.get("question").asString(), r.get("confidence").asDouble(0), r.get("askedAt").asZonedDateTime(),

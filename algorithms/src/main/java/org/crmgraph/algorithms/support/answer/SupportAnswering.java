@@ -19,41 +19,22 @@ import org.springframework.stereotype.Service;
  * Answers a support question from what the organisation already knows: the question is embedded, the nearest
  * articles and resolved tickets are ranked with the graph's context, the best one answers, and the confidence
  * decides between replying, suggesting to an agent and escalating. Each answer is kept as a
- * {@code (:SupportQuery)} with its sources, for feedback and knowledge-gap reports.
+ * {@code (:SupportQuery)} with its sources ({@link AnswerLog}, in the background), for feedback and knowledge-gap reports.
  */
 @Service
 public class SupportAnswering {
 
-    private static final String RECORD = """
-            CREATE (q:SupportQuery {id: $id})
-            SET q.question = $question, q.askedAt = datetime(), q.confidence = $confidence, q.decision = $decision,
-                q.category = $category, q.customerId = $customerId
-            WITH q
-            CALL db.create.setNodeVectorProperty(q, 'embedding', $vector)
-            WITH q
-            CALL (q) {
-              MATCH (c:Customer {id: $customerId})
-              CREATE (c)-[:ASKED]->(q)
-            }
-            CALL (q) {
-              UNWIND $articles AS s
-              MATCH (a:Article {id: s.id})
-              CREATE (q)-[:SOURCE {rank: s.rank, score: s.score}]->(a)
-            }
-            CALL (q) {
-              UNWIND $tickets AS s
-              MATCH (t:Ticket {id: s.id})
-              CREATE (q)-[:SOURCE {rank: s.rank, score: s.score}]->(t)
-            }
-            """;
 
     private final CypherRunner cypher;
     private final SentenceEmbedder embedder;
     private final TicketClassifiers classifiers;
     private final SupportProperties properties;
     private final SourceRanking ranking;
+    private final AnswerLog answers;
 
-    public SupportAnswering(CypherRunner cypher, SentenceEmbedder embedder, TicketClassifiers classifiers, SupportProperties properties) {
+    public SupportAnswering(CypherRunner cypher, SentenceEmbedder embedder, TicketClassifiers classifiers, SupportProperties properties,
+                            AnswerLog answers) {
+        this.answers = answers;
         this.cypher = cypher;
         this.embedder = embedder;
         this.classifiers = classifiers;
@@ -91,7 +72,7 @@ public class SupportAnswering {
                 classifier.map(TrainedClassifier::version).orElse(null),
                 sources);
         if (record) {
-            record(result, customerId, vector);
+            answers.record(result, customerId, vector);
         }
         return result;
     }
@@ -128,27 +109,6 @@ public class SupportAnswering {
                     + properties.maxQuestionLength() + " are accepted (crm.support.max-question-length)");
         }
         return trimmed;
-    }
-
-    private void record(SupportAnswer answer, String customerId, float[] vector) {
-        List<Map<String, Object>> articles = new ArrayList<>();
-        List<Map<String, Object>> tickets = new ArrayList<>();
-        for (int i = 0; i < answer.sources().size(); i++) {
-            AnswerSource source = answer.sources().get(i);
-            Map<String, Object> row = Map.of("id", source.id(), "rank", i + 1, "score", source.score());
-            (source.kind() == SourceKind.ARTICLE ? articles : tickets).add(row);
-        }
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", answer.id());
-        parameters.put("question", answer.question());
-        parameters.put("confidence", answer.confidence());
-        parameters.put("decision", answer.decision().name());
-        parameters.put("category", answer.category());
-        parameters.put("customerId", customerId);
-        parameters.put("vector", vector);
-        parameters.put("articles", articles);
-        parameters.put("tickets", tickets);
-        cypher.write(RECORD, parameters);
     }
 
     /** Without a trained classifier: the category the nearest resolved tickets share, weighted by similarity. */

@@ -273,6 +273,17 @@ class SupportIT {
     }
 
     @Test
+    void trainingWithoutTwoLabelledCategoriesIsRefusedSayingWhatIsMissing() {
+        cypher.write("MATCH (t:Ticket) WHERE t.category <> 'refund' REMOVE t.category", Map.of());
+        var response = graphQl.documentName("trainTicketClassifier").execute();
+        response.path("trainTicketClassifier.errors[0].code").entity(String.class).isEqualTo("INVALID_STATE");
+        response.path("trainTicketClassifier.errors[0].message").entity(String.class)
+                .satisfies(m -> assertThat(m).contains("at least two categories").contains("found 6 labelled ticket(s) in 1 category"));
+        assertThat(count("MATCH (m:TicketClassifier) RETURN count(m)")).isZero();
+        assertThat(run("train-classifier").status()).isEqualTo(Command.FAILED);
+    }
+
+    @Test
     void concurrentQuestionsGetTheSameAnswersAsOneAtATime() throws Exception {
         List<String> questions = List.of("My wifi connection keeps dropping out", "Phone battery empty by noon", "How long does shipping take?",
                 "I forgot my password", "When do I get my money back?");

@@ -15,7 +15,8 @@ import java.util.Map;
  *   <li>feedback on near-identical past questions moves it by {@code feedbackWeight} per vote, weighted by how
  *       near the past question was, at most three votes either way.</li>
  * </ul>
- * Scores are capped to [0, 1] so they read as a confidence.
+ * Scores are capped to [0, 1] so they read as a confidence. Of tickets resolved with the same text only the best
+ * is kept, so the list shows different answers.
  */
 final class SourceRanking {
 
@@ -72,7 +73,15 @@ final class SourceRanking {
         ranked.sort(Comparator.comparingDouble(AnswerSource::score).reversed()
                 .thenComparing(AnswerSource::kind)
                 .thenComparing(AnswerSource::id));
-        return ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : List.copyOf(ranked);
+        // tickets solved with the same words say the same thing: the best of them stands for the rest
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<AnswerSource> distinct = new ArrayList<>();
+        for (AnswerSource source : ranked) {
+            if (seen.add(source.kind() + "\u0000" + source.text().strip().toLowerCase(java.util.Locale.ROOT)) && distinct.size() < limit) {
+                distinct.add(source);
+            }
+        }
+        return List.copyOf(distinct);
     }
 
     private static List<Candidate> concat(List<Candidate> a, List<Candidate> b) {

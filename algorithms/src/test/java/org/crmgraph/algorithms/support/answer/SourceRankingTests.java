@@ -56,4 +56,13 @@ class SourceRankingTests {
         assertThat(ranked.getFirst().score()).isEqualTo(1.0);
         assertThat(RANKING.rank(e, 5).getLast().score()).isZero();
     }
+
+    @Test
+    void ticketsResolvedWithTheSameWordsAppearOnceAtTheirBest() {
+        Candidate a = new Candidate(SourceKind.TICKET, "t1", "t1", "Restarted the router.", 0.7, List.of(), null, null, null);
+        Candidate b = new Candidate(SourceKind.TICKET, "t2", "t2", "restarted the router. ", 0.9, List.of(), null, null, null);
+        Candidate c = new Candidate(SourceKind.TICKET, "t3", "t3", "Replaced the cable.", 0.5, List.of(), null, null, null);
+        List<AnswerSource> ranked = RANKING.rank(evidence(List.of(), List.of(a, b, c), Set.of(), Map.of(), Map.of()), 5);
+        assertThat(ranked).extracting(AnswerSource::id).containsExactly("t2", "t3");
+    }
 }

@@ -2,7 +2,6 @@ package org.crmgraph.algorithms.support.answer;
 
 import java.util.List;
 import java.util.Map;
-import org.crmgraph.algorithms.support.SupportProperties;
 import org.crmgraph.algorithms.support.Vectors;
 import org.crmgraph.algorithms.support.embedding.SentenceEmbedder;
 import org.crmgraph.algorithms.support.embedding.SupportTexts;
@@ -42,7 +41,7 @@ public class SemanticSearch {
     private final SentenceEmbedder embedder;
     private final SupportAnswering answering;
 
-    public SemanticSearch(CypherRunner cypher, SentenceEmbedder embedder, SupportAnswering answering, SupportProperties properties) {
+    public SemanticSearch(CypherRunner cypher, SentenceEmbedder embedder, SupportAnswering answering) {
         this.cypher = cypher;
         this.embedder = embedder;
         this.answering = answering;

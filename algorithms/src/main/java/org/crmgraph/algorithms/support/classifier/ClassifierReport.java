@@ -9,4 +9,4 @@ import java.util.List;
  */
 public record ClassifierReport(long version, boolean current, ZonedDateTime trainedAt, List<String> categories, int trainSize,
                                int validationSize, Double accuracy, Double macroF1, Double majorityBaseline, int epochs, int hidden,
-                               long trainingMillis, List<String> skippedCategories) {}
+                               long trainingMillis) {}

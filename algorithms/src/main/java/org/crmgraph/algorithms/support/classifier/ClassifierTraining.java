@@ -116,7 +116,6 @@ public class ClassifierTraining {
         }
         StratifiedSplit<LabelledTicket> split = StratifiedSplit.of(tickets, LabelledTicket::category, holdout, properties.randomSeed());
         List<String> categories = List.copyOf(new TreeSet<>(perCategory.keySet()));
-        List<String> skipped = List.of(); // every category trains; one with a single example is only not validated
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < categories.size(); i++) {
             index.put(categories.get(i), i);
@@ -185,7 +184,6 @@ public class ClassifierTraining {
         stored.put("macroF1", macroF1);
         stored.put("majorityBaseline", majority);
         stored.put("trainingMillis", millis);
-        stored.put("skippedCategories", skipped);
         stored.put("engine", "PyTorch");
         long version = cypher.write(SAVE, Map.of("properties", stored), r -> r.get("version").asLong()).getFirst();
         log.info("Ticket classifier v{} trained on {} tickets in {} categories in {} ms: accuracy {}, macro-F1 {}",

@@ -19,8 +19,7 @@ public class TicketClassifiers implements AutoCloseable {
     private static final String REPORT_FIELDS = """
             m.version AS version, m.current AS current, m.trainedAt AS trainedAt, m.categories AS categories,
             m.trainSize AS trainSize, m.validationSize AS validationSize, m.accuracy AS accuracy, m.macroF1 AS macroF1,
-            m.majorityBaseline AS majorityBaseline, m.epochs AS epochs, m.hidden AS hidden, m.trainingMillis AS trainingMillis,
-            coalesce(m.skippedCategories, []) AS skippedCategories
+            m.majorityBaseline AS majorityBaseline, m.epochs AS epochs, m.hidden AS hidden, m.trainingMillis AS trainingMillis
             """;
 
     private static final String REPORTS = "MATCH (m:TicketClassifier) RETURN " + REPORT_FIELDS + " ORDER BY m.version DESC LIMIT $first";
@@ -92,8 +91,7 @@ public class TicketClassifiers implements AutoCloseable {
                 r.get("majorityBaseline").isNull() ? null : r.get("majorityBaseline").asDouble(),
                 r.get("epochs").asInt(),
                 r.get("hidden").asInt(),
-                r.get("trainingMillis").asLong(),
-                r.get("skippedCategories").asList(Value::asString));
+                r.get("trainingMillis").asLong());
     }
 
     @Override

@@ -90,11 +90,6 @@ public class EmbeddingBackfill {
         this.classifiers = classifiers;
     }
 
-    /** Nodes waiting for an embedding. */
-    public int pending() {
-        return staleTickets(classifiers.currentVersion().orElse(null)).size() + cypher.read(STALE_ARTICLES, Map.of(), r -> 1).size();
-    }
-
     private List<String> staleTickets(Long classifier) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("classifier", classifier);

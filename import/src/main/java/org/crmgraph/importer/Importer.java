@@ -29,7 +29,7 @@ import org.crmgraph.importer.mapping.EntityType;
 import org.crmgraph.importer.mapping.Field;
 import org.crmgraph.importer.mapping.FieldRule;
 import org.crmgraph.importer.mapping.ImportMapping;
-import org.crmgraph.importer.read.Fingerprints;
+import org.crmgraph.graph.text.Fingerprints;
 import org.crmgraph.importer.read.MalformedFileException;
 import org.crmgraph.importer.read.RowSource;
 import org.crmgraph.importer.read.RowSources;

@@ -5,6 +5,8 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
 import java.util.UUID;
+import org.crmgraph.algorithms.support.answer.InvalidQuestionException;
+import org.crmgraph.algorithms.support.answer.SupportNotFoundException;
 import org.crmgraph.graph.page.InvalidPageRequestException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
@@ -40,6 +42,16 @@ class GraphQlErrorHandling {
                 .message(e.getMessage())
                 .extensions(Map.of("code", e.code(), "argument", e.argument()))
                 .build();
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError badQuestion(InvalidQuestionException e, DataFetchingEnvironment env) {
+        return badArgument(ArgumentException.invalid(e.code().name(), e.argument(), e.getMessage()), env);
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError unknownSupportId(SupportNotFoundException e, DataFetchingEnvironment env) {
+        return badArgument(ArgumentException.notFound(e.argument(), e.getMessage()), env);
     }
 
     @GraphQlExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class})

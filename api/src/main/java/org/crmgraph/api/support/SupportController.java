@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.crmgraph.algorithms.support.answer.AnswerSource;
 import org.crmgraph.algorithms.support.answer.Feedback;
-import org.crmgraph.algorithms.support.answer.InvalidQuestionException;
 import org.crmgraph.algorithms.support.answer.KnowledgeGap;
 import org.crmgraph.algorithms.support.answer.KnowledgeGaps;
 import org.crmgraph.algorithms.support.answer.Match;
@@ -17,6 +16,7 @@ import org.crmgraph.algorithms.support.classifier.ClassifierReport;
 import org.crmgraph.algorithms.support.classifier.ClassifierTraining;
 import org.crmgraph.algorithms.support.classifier.ClassifierTrainingException;
 import org.crmgraph.algorithms.support.classifier.TicketClassifiers;
+import org.crmgraph.algorithms.support.classifier.TrainingOptionException;
 import org.crmgraph.api.graphql.ArgumentException;
 import org.crmgraph.api.graphql.BatchResults;
 import org.crmgraph.graph.article.Article;
@@ -65,33 +65,19 @@ class SupportController {
 
     @QueryMapping
     SupportAnswer answerSupportQuery(@Argument String question, @Argument String customerId) {
-        try {
-            return answering.answer(question, customerId);
-        } catch (InvalidQuestionException e) {
-            throw ArgumentException.invalid(e.code().name(), "question", e.getMessage());
-        } catch (SupportNotFoundException e) {
-            throw ArgumentException.notFound(e.argument(), e.getMessage());
-        }
+        return answering.answer(question, customerId);
     }
 
     @QueryMapping
     List<TicketMatch> similarTickets(@Argument String ticketId, @Argument Integer first) {
         int n = ArgumentException.checkFirst(first, 5, 50);
-        try {
-            return search.similarTickets(ticketId, n).stream().map(m -> new TicketMatch(m.id(), m.similarity())).toList();
-        } catch (SupportNotFoundException e) {
-            throw ArgumentException.notFound(e.argument(), e.getMessage());
-        }
+        return search.similarTickets(ticketId, n).stream().map(m -> new TicketMatch(m.id(), m.similarity())).toList();
     }
 
     @QueryMapping
     List<ArticleMatch> searchArticles(@Argument String text, @Argument Integer first) {
         int n = ArgumentException.checkFirst(first, 5, 50);
-        try {
-            return search.articles(text, n).stream().map(m -> new ArticleMatch(m.id(), m.similarity())).toList();
-        } catch (InvalidQuestionException e) {
-            throw ArgumentException.invalid(e.code().name(), "text", e.getMessage());
-        }
+        return search.articles(text, n).stream().map(m -> new ArticleMatch(m.id(), m.similarity())).toList();
     }
 
     @QueryMapping
@@ -133,9 +119,8 @@ class SupportController {
             return new TrainTicketClassifierPayload(training.train(new ClassifierTraining.Options(holdout, epochs, null)), List.of());
         } catch (ClassifierTrainingException e) {
             return new TrainTicketClassifierPayload(null, List.of(FieldError.of("holdout", ErrorCode.INVALID_STATE, e.getMessage())));
-        } catch (IllegalArgumentException e) {
-            String field = e.getMessage().startsWith("epochs") ? "epochs" : "holdout";
-            return new TrainTicketClassifierPayload(null, List.of(FieldError.of(field, ErrorCode.OUT_OF_RANGE, e.getMessage())));
+        } catch (TrainingOptionException e) {
+            return new TrainTicketClassifierPayload(null, List.of(FieldError.of(e.argument(), ErrorCode.OUT_OF_RANGE, e.getMessage())));
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.crmgraph.graph.text.Fingerprints;
 
 /** CSV records by header name. The first record is the header; the delimiter is detected from it unless given. */
 public final class CsvRowSource implements RowSource {

@@ -1,6 +1,6 @@
 package org.crmgraph.importer.write;
 
-import org.crmgraph.importer.read.Fingerprints;
+import org.crmgraph.graph.text.Fingerprints;
 
 /**
  * Ids for rows whose source gives none (a labelled ticket export, an event log): derived from the

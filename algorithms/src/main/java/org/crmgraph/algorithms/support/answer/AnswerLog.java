@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,9 +52,8 @@ public class AnswerLog implements AutoCloseable {
             """;
 
     private final CypherRunner cypher;
-    private final BlockingQueue<Map<String, Object>> queue = new LinkedBlockingQueue<>(QUEUE);
-    private final AtomicLong queued = new AtomicLong();
-    private final AtomicLong written = new AtomicLong();
+    // answers to write, and flush barriers: a barrier completes once everything queued before it is written
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>(QUEUE);
     private final Thread writer;
     private volatile boolean closing;
 
@@ -79,7 +80,6 @@ public class AnswerLog implements AutoCloseable {
         row.put("vector", vector);
         row.put("articles", articles);
         row.put("tickets", tickets);
-        queued.incrementAndGet();
         if (!queue.offer(row)) {
             write(List.of(row));
         }
@@ -87,34 +87,50 @@ public class AnswerLog implements AutoCloseable {
 
     /** Returns once every answer recorded before the call is in the graph (or 10 s have passed). */
     public void flush() {
-        long target = queued.get();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (written.get() < target && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        CompletableFuture<Void> barrier = new CompletableFuture<>();
+        try {
+            if (queue.offer(barrier, 10, TimeUnit.SECONDS)) {
+                barrier.get(10, TimeUnit.SECONDS);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Waited in vain for recorded support answers to be written: {}", e.getMessage());
         }
     }
 
     private void drain() {
-        List<Map<String, Object>> batch = new ArrayList<>(BATCH);
+        List<Object> taken = new ArrayList<>(BATCH);
         while (!closing || !queue.isEmpty()) {
             try {
-                Map<String, Object> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Object first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                batch.add(first);
+                taken.add(first);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            queue.drainTo(batch, BATCH - 1);
-            write(batch);
-            batch.clear();
+            queue.drainTo(taken, BATCH - 1);
+            List<Map<String, Object>> rows = new ArrayList<>(taken.size());
+            List<CompletableFuture<Void>> barriers = new ArrayList<>();
+            for (Object entry : taken) {
+                if (entry instanceof CompletableFuture<?> barrier) {
+                    @SuppressWarnings("unchecked")
+                    CompletableFuture<Void> done = (CompletableFuture<Void>) barrier;
+                    barriers.add(done);
+                } else {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> row = (Map<String, Object>) entry;
+                    rows.add(row);
+                }
+            }
+            if (!rows.isEmpty()) {
+                write(rows);
+            }
+            barriers.forEach(b -> b.complete(null));
+            taken.clear();
         }
     }
 
@@ -124,8 +140,6 @@ public class AnswerLog implements AutoCloseable {
         } catch (RuntimeException e) {
             // the askers have their answers; what is lost is their trace for feedback and gap reports
             log.warn("Could not record {} support answer(s): {}", batch.size(), e.getMessage());
-        } finally {
-            written.addAndGet(batch.size());
         }
     }
 

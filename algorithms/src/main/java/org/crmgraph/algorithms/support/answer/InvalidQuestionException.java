@@ -6,13 +6,19 @@ import org.crmgraph.graph.validation.ErrorCode;
 public class InvalidQuestionException extends RuntimeException {
 
     private final ErrorCode code;
+    private final String argument;
 
-    public InvalidQuestionException(ErrorCode code, String message) {
+    public InvalidQuestionException(ErrorCode code, String argument, String message) {
         super(message);
         this.code = code;
+        this.argument = argument;
     }
 
     public ErrorCode code() {
         return code;
+    }
+
+    public String argument() {
+        return argument;
     }
 }

@@ -2,6 +2,7 @@ package org.crmgraph.algorithms.support.answer;
 
 import java.util.List;
 import java.util.Map;
+import org.crmgraph.algorithms.support.SupportProperties;
 import org.crmgraph.algorithms.support.Vectors;
 import org.crmgraph.algorithms.support.embedding.SentenceEmbedder;
 import org.crmgraph.algorithms.support.embedding.SupportTexts;
@@ -39,16 +40,16 @@ public class SemanticSearch {
 
     private final CypherRunner cypher;
     private final SentenceEmbedder embedder;
-    private final SupportAnswering answering;
+    private final SupportProperties properties;
 
-    public SemanticSearch(CypherRunner cypher, SentenceEmbedder embedder, SupportAnswering answering) {
+    public SemanticSearch(CypherRunner cypher, SentenceEmbedder embedder, SupportProperties properties) {
         this.cypher = cypher;
         this.embedder = embedder;
-        this.answering = answering;
+        this.properties = properties;
     }
 
     public List<Match> articles(String text, int first) {
-        float[] vector = embedder.embed(answering.checkText(text, "text"));
+        float[] vector = embedder.embed(QuestionText.check(text, "text", properties.maxQuestionLength()));
         return cypher.read(ARTICLES, Map.of("vector", vector, "k", first), r -> new Match(r.get("id").asString(), clamp(r.get("similarity").asDouble())));
     }
 

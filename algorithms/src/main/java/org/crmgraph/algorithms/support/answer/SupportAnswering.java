@@ -12,7 +12,6 @@ import org.crmgraph.algorithms.support.classifier.TicketClassifiers;
 import org.crmgraph.algorithms.support.classifier.TrainedClassifier;
 import org.crmgraph.algorithms.support.embedding.SentenceEmbedder;
 import org.crmgraph.graph.cypher.CypherRunner;
-import org.crmgraph.graph.validation.ErrorCode;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,7 +49,7 @@ public class SupportAnswering {
      * @param record keep the answer as a {@code (:SupportQuery)}; the offline evaluation does not
      */
     public SupportAnswer answer(String question, String customerId, boolean record) {
-        String text = checkText(question, "question");
+        String text = QuestionText.check(question, "question", properties.maxQuestionLength());
         float[] vector = embedder.embed(text);
         int k = Math.max(10, properties.sources() * 2);
         Evidence evidence = cypher.inRead(tx -> EvidenceQuery.read(tx, vector, k, customerId));
@@ -98,18 +97,6 @@ public class SupportAnswering {
                 + Math.round(suggest * 100) + "%).");
     }
 
-    /** A trimmed question or search text, or a clear error: blank, or longer than {@code crm.support.max-question-length}. */
-    public String checkText(String text, String argument) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidQuestionException(ErrorCode.REQUIRED, argument + " must not be empty");
-        }
-        String trimmed = text.strip();
-        if (trimmed.length() > properties.maxQuestionLength()) {
-            throw new InvalidQuestionException(ErrorCode.TOO_LONG, argument + " is " + trimmed.length() + " characters long; at most "
-                    + properties.maxQuestionLength() + " are accepted (crm.support.max-question-length)");
-        }
-        return trimmed;
-    }
 
     /** Without a trained classifier: the category the nearest resolved tickets share, weighted by similarity. */
     private static Prediction vote(List<Candidate> tickets) {

@@ -89,10 +89,13 @@ public class ClassifierTraining {
         int epochs = options.epochs() == null ? properties.classifierEpochs() : options.epochs();
         int hidden = options.hidden() == null ? properties.classifierHidden() : options.hidden();
         if (holdout < 0 || holdout > 0.5) {
-            throw new IllegalArgumentException("holdout must be between 0 and 0.5, was " + holdout);
+            throw new TrainingOptionException("holdout", "holdout must be between 0 and 0.5, was " + holdout);
         }
         if (epochs < 1 || epochs > 1000) {
-            throw new IllegalArgumentException("epochs must be between 1 and 1000, was " + epochs);
+            throw new TrainingOptionException("epochs", "epochs must be between 1 and 1000, was " + epochs);
+        }
+        if (hidden < 0 || hidden > 4096) {
+            throw new TrainingOptionException("hidden", "hidden must be between 0 and 4096, was " + hidden);
         }
         if (!running.tryLock()) {
             throw new ClassifierTrainingException("A ticket classifier is being trained already; try again when it is done.");
@@ -188,7 +191,7 @@ public class ClassifierTraining {
         long version = cypher.write(SAVE, Map.of("properties", stored), r -> r.get("version").asLong()).getFirst();
         log.info("Ticket classifier v{} trained on {} tickets in {} categories in {} ms: accuracy {}, macro-F1 {}",
                 version, split.train().size(), categories.size(), millis, accuracy, macroF1);
-        return classifiers.reports(50).stream().filter(r -> r.version() == version).findFirst().orElseThrow();
+        return classifiers.report(version).orElseThrow();
     }
 
     private static NDArray features(NDManager manager, List<LabelledTicket> tickets, int dimensions) {

@@ -43,6 +43,11 @@ public class TicketClassifiers implements AutoCloseable {
         return cypher.read(REPORTS, Map.of("first", first), TicketClassifiers::report);
     }
 
+    public Optional<ClassifierReport> report(long version) {
+        return cypher.readOptional("MATCH (m:TicketClassifier {version: $version}) RETURN " + REPORT_FIELDS, Map.of("version", version),
+                TicketClassifiers::report);
+    }
+
     public Optional<ClassifierReport> current() {
         return cypher.readOptional("MATCH (m:TicketClassifier {current: true}) RETURN " + REPORT_FIELDS, Map.of(), TicketClassifiers::report);
     }

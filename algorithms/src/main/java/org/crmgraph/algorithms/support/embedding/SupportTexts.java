@@ -3,6 +3,7 @@ package org.crmgraph.algorithms.support.embedding;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.crmgraph.graph.text.Fingerprints;
 
 /**
  * The text each node is embedded from. A ticket is its subject, body and, once solved, its resolution, so a
@@ -24,15 +25,8 @@ public final class SupportTexts {
         return Stream.of(parts).filter(Objects::nonNull).map(String::strip).filter(p -> !p.isEmpty()).collect(Collectors.joining("\n"));
     }
 
-    /** A 64-bit FNV-1a fingerprint of the text and the model, so an unchanged text is not embedded again. */
+    /** A fingerprint of the text and the model, so an unchanged text is not embedded again and a new model re-embeds all. */
     public static long fingerprint(String text, String model) {
-        long hash = 0xcbf29ce484222325L;
-        for (String part : new String[] {model, "\u0000", text}) {
-            for (int i = 0; i < part.length(); i++) {
-                hash ^= part.charAt(i);
-                hash *= 0x100000001b3L;
-            }
-        }
-        return hash;
+        return Fingerprints.of(model, text);
     }
 }

@@ -1,8 +1,9 @@
-package org.crmgraph.importer.read;
+package org.crmgraph.graph.text;
 
 /**
  * 64-bit fingerprints of text: FNV-1a over the characters of each value (with a separator), finished
- * with a 64-bit mix (SplitMix64). Used for duplicate rows, content-derived ids and order keys.
+ * with a 64-bit mix (SplitMix64). Used for duplicate import rows, content-derived ids, order keys and
+ * whether a ticket's or article's text changed since it was embedded.
  */
 public final class Fingerprints {
 
@@ -20,11 +21,12 @@ public final class Fingerprints {
         return finish(hash);
     }
 
-    static long start() {
+    /** For a sequence built value by value (e.g. a row's fields): {@code finish(add(add(start(), a), b))}. */
+    public static long start() {
         return OFFSET;
     }
 
-    static long add(long hash, String value) {
+    public static long add(long hash, String value) {
         long h = hash;
         if (value == null) {
             h = (h ^ 0x7f) * PRIME;
@@ -37,7 +39,7 @@ public final class Fingerprints {
         return (h ^ 0x1f) * PRIME;
     }
 
-    static long finish(long hash) {
+    public static long finish(long hash) {
         long z = hash + 0x9e3779b97f4a7c15L;
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;

@@ -22,6 +22,7 @@ class ServiceEndpointsIT {
 
     @LocalServerPort int port;
     @Autowired CypherRunner cypher;
+    @Autowired TestClients clients;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
@@ -35,6 +36,7 @@ class ServiceEndpointsIT {
         GraphFixture.crm(cypher);
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
                 .header("Content-Type", "application/json")
+                .header("X-API-Key", clients.adminKey())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ customer(id: \\\"c1\\\") { name } }\"}"))
                 .build();
         var response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -46,6 +48,7 @@ class ServiceEndpointsIT {
     void introspectionAndGraphiqlAreAvailable() throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
                 .header("Content-Type", "application/json")
+                .header("X-API-Key", clients.adminKey())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __type(name: \\\"CustomerConnection\\\") { fields { name } } }\"}"))
                 .build();
         assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).body()).contains("totalCount", "pageInfo", "edges");

@@ -17,10 +17,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CommandLine {
 
-    public static final List<String> COMMANDS = List.of("import", "analytics", "evaluate-recommendations", "embed", "train-classifier", "evaluate-support");
+    public static final List<String> COMMANDS = List.of("import", "analytics", "evaluate-recommendations", "embed", "train-classifier", "evaluate-support", "api-key");
     private static final List<String> SETTINGS = List.of("--crm.", "--spring.", "--logging.", "--server.");
     /** An import needs no Graph Data Science: skipping its registration saves seconds of start-up. */
-    private static final Map<String, List<String>> COMMAND_SETTINGS = Map.of("import", List.of("--crm.embedded.gds=false"));
+    private static final Map<String, List<String>> COMMAND_SETTINGS = Map.of("import", List.of("--crm.embedded.gds=false"),
+            "api-key", List.of("--crm.embedded.gds=false"));
 
     private CommandLine() {}
 
@@ -70,6 +71,7 @@ public final class CommandLine {
             case "embed" -> EmbedCommand.USAGE;
             case "train-classifier" -> TrainClassifierCommand.USAGE;
             case "evaluate-support" -> EvaluateSupportCommand.USAGE;
+            case "api-key" -> ApiKeyCommand.USAGE;
             default -> "usage: java -jar api.jar " + name;
         };
     }

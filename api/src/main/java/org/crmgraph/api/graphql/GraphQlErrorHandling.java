@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.crmgraph.algorithms.support.answer.InvalidQuestionException;
 import org.crmgraph.algorithms.support.answer.SupportNotFoundException;
+import org.crmgraph.api.security.AccessRefusedException;
 import org.crmgraph.graph.page.InvalidPageRequestException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
@@ -52,6 +53,15 @@ class GraphQlErrorHandling {
     @GraphQlExceptionHandler
     GraphQLError unknownSupportId(SupportNotFoundException e, DataFetchingEnvironment env) {
         return badArgument(ArgumentException.notFound(e.argument(), e.getMessage()), env);
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError refused(AccessRefusedException e, DataFetchingEnvironment env) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(ErrorType.FORBIDDEN)
+                .message(e.getMessage())
+                .extensions(Map.of("code", "FORBIDDEN"))
+                .build();
     }
 
     @GraphQlExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class})

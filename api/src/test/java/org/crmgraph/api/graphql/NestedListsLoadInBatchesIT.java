@@ -24,7 +24,7 @@ class NestedListsLoadInBatchesIT {
 
     @BeforeEach
     void demoGraph() {
-        cypher.write("MATCH (n) WHERE NOT n:__CrmMigration DETACH DELETE n", Map.of());
+        cypher.write("MATCH (n) WHERE NOT n:__CrmMigration AND NOT n:ApiKey DETACH DELETE n", Map.of());
         demoData.loadIfEmpty(60);
     }
 

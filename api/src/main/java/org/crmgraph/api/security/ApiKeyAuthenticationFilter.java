@@ -1,0 +1,66 @@
+package org.crmgraph.api.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.crmgraph.graph.security.ApiKey;
+import org.crmgraph.graph.security.ApiKeyStore;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code X-API-Key: <key>} or {@code Authorization: Bearer crm_...}. A bearer token that is
+ * not one of our keys is left to the JWT resource server, when one is configured. A key that is
+ * presented but wrong is refused here with 401, rather than treated as anonymous.
+ */
+final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "X-API-Key";
+    private static final String BEARER = "Bearer ";
+
+    private final ApiKeyVerifier verifier;
+
+    ApiKeyAuthenticationFilter(ApiKeyVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String presented = presentedKey(request);
+        if (presented == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var key = verifier.verify(presented);
+        if (key.isEmpty()) {
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",
+                    "The API key is not valid: unknown, revoked or mistyped.");
+            return;
+        }
+        authenticate(key.get());
+        chain.doFilter(request, response);
+    }
+
+    private static void authenticate(ApiKey key) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new ApiKeyAuthentication(key));
+        SecurityContextHolder.setContext(context);
+    }
+
+    static String presentedKey(HttpServletRequest request) {
+        String header = request.getHeader(HEADER);
+        if (header != null && !header.isBlank()) {
+            return header.strip();
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String token = authorization.substring(BEARER.length()).strip();
+            return ApiKeyStore.looksLikeApiKey(token) ? token : null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,159 @@
+package org.crmgraph.api.security;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLAppliedDirective;
+import graphql.schema.GraphQLAppliedDirectiveArgument;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaDirectiveWiring;
+import graphql.schema.idl.SchemaDirectiveWiringEnvironment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.crmgraph.graph.security.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/**
+ * Enforces the schema's access directives on every data fetcher, so the rules live in one place that
+ * front-end developers read too ({@code schema.graphqls}):
+ * <ul>
+ *   <li>{@code @allowed(roles: [...])}: the roles that may use a field (ADMIN always may); the call is refused
+ *       with FORBIDDEN before the controller runs. Every Query and Mutation field must carry it, or the service
+ *       does not start: a new operation is closed until someone decides who may use it.</li>
+ *   <li>{@code @personal(kind: ...)}: the value is masked for roles that may not see personal data.</li>
+ *   <li>{@code @audited}, and every mutation: the call and its outcome go to the audit trail.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class FieldAccess {
+
+    static final String ALLOWED = "allowed";
+    static final String PERSONAL = "personal";
+    static final String AUDITED = "audited";
+
+    @Bean
+    RuntimeWiringConfigurer accessDirectives(AuditRecorder audit) {
+        return wiring -> wiring
+                .directive(ALLOWED, new AllowedWiring(audit))
+                .directive(PERSONAL, new PersonalWiring());
+    }
+
+    /** Fails the start when a root field has no {@code @allowed}: nobody decided who may call it. */
+    @Bean
+    Object everyOperationHasAnAccessRule(GraphQlSource source) {
+        GraphQLSchema schema = source.schema();
+        List<String> open = new ArrayList<>();
+        for (GraphQLObjectType root : new GraphQLObjectType[] {schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()}) {
+            if (root == null) {
+                continue;
+            }
+            for (GraphQLFieldDefinition field : root.getFieldDefinitions()) {
+                if (field.getAppliedDirective(ALLOWED) == null) {
+                    open.add(root.getName() + "." + field.getName());
+                }
+            }
+        }
+        if (!open.isEmpty()) {
+            throw new IllegalStateException("Operations without an @allowed rule in schema.graphqls: " + open);
+        }
+        return new Object();
+    }
+
+    static List<String> allowedRoles(GraphQLFieldDefinition field) {
+        GraphQLAppliedDirective directive = field.getAppliedDirective(ALLOWED);
+        if (directive == null) {
+            return List.of();
+        }
+        GraphQLAppliedDirectiveArgument roles = directive.getArgument("roles");
+        List<String> names = new ArrayList<>();
+        Object value = roles.getValue();
+        if (value instanceof List<?> list) {
+            list.forEach(v -> names.add(String.valueOf(v)));
+        }
+        return names;
+    }
+
+    private static final class AllowedWiring implements SchemaDirectiveWiring {
+
+        private final AuditRecorder audit;
+
+        AllowedWiring(AuditRecorder audit) {
+            this.audit = audit;
+        }
+
+        @Override
+        public GraphQLFieldDefinition onField(SchemaDirectiveWiringEnvironment<GraphQLFieldDefinition> env) {
+            GraphQLFieldDefinition field = env.getElement();
+            String parent = env.getFieldsContainer().getName();
+            List<String> allowed = new ArrayList<>(allowedRoles(field));
+            if (!allowed.contains(Role.ADMIN.name())) {
+                allowed.add(Role.ADMIN.name());
+            }
+            boolean audited = "Mutation".equals(parent) || field.getAppliedDirective(AUDITED) != null;
+            DataFetcher<?> delegate = env.getFieldDataFetcher();
+            DataFetcher<?> guarded = fetching -> {
+                Caller caller = Caller.current();
+                if (caller == null || !allowed.contains(caller.role().name())) {
+                    if (audited) {
+                        audit.denied(fetching, caller);
+                    }
+                    throw new AccessRefusedException(parent + "." + field.getName(), caller, allowed);
+                }
+                if (!audited) {
+                    return delegate.get(fetching);
+                }
+                Object result;
+                try {
+                    result = delegate.get(fetching);
+                } catch (Exception | Error e) {
+                    audit.failed(fetching, caller, e);
+                    throw e;
+                }
+                if (result instanceof CompletionStage<?> stage) {
+                    return stage.whenComplete((value, failure) -> {
+                        if (failure != null) {
+                            audit.failed(fetching, caller, failure);
+                        } else {
+                            audit.completed(fetching, caller, value);
+                        }
+                    });
+                }
+                audit.completed(fetching, caller, result);
+                return result;
+            };
+            env.getCodeRegistry().dataFetcher(FieldCoordinates.coordinates(parent, field.getName()), guarded);
+            return field;
+        }
+    }
+
+    private static final class PersonalWiring implements SchemaDirectiveWiring {
+
+        @Override
+        public GraphQLFieldDefinition onField(SchemaDirectiveWiringEnvironment<GraphQLFieldDefinition> env) {
+            GraphQLFieldDefinition field = env.getElement();
+            String parent = env.getFieldsContainer().getName();
+            // getValue() is generic: through Object, so String.valueOf(char[]) is not the overload chosen
+            Object kindName = field.getAppliedDirective(PERSONAL).getArgument("kind").getValue();
+            PersonalData kind = PersonalData.valueOf(String.valueOf(kindName));
+            DataFetcher<?> delegate = env.getFieldDataFetcher();
+            DataFetcher<?> masked = fetching -> {
+                Object value = delegate.get(fetching);
+                Caller caller = Caller.current();
+                if (caller != null && caller.role().seesPersonalData()) {
+                    return value;
+                }
+                if (value instanceof CompletionStage<?> stage) {
+                    return stage.thenApply(kind::maskValue);
+                }
+                return kind.maskValue(value);
+            };
+            env.getCodeRegistry().dataFetcher(FieldCoordinates.coordinates(parent, field.getName()), masked);
+            return field;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.crmgraph.api.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.crmgraph.graph.security.ApiKeyStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * HTTP security: {@code /graphql} needs an API key or (when an issuer is configured) a JWT; health and
+ * info are open for probes, other actuator endpoints are for admins; static pages (GraphiQL, Neo4j
+ * Browser's files) are open because they hold no data. Stateless: no session, no cookie, so no CSRF.
+ * What each role may do inside GraphQL is decided per field ({@link FieldAccess}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+    static final String DEVELOPMENT_CALLER = "local-development";
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecuritySettings settings, ApiKeyVerifier verifier,
+                                    ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        if (!settings.isEnabled()) {
+            return http.anonymous(a -> a.principal(DEVELOPMENT_CALLER).authorities(Caller.ROLE_PREFIX + "ADMIN"))
+                    .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                    .build();
+        }
+        http.addFilterBefore(new ApiKeyAuthenticationFilter(verifier), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(settings.getRateLimit()), AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/graphql", "/graphql/**").authenticated()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().permitAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",
+                                    "Authentication required: send an API key as 'Authorization: Bearer <key>' or '"
+                                            + ApiKeyAuthenticationFilter.HEADER + ": <key>'.");
+                        })
+                        .accessDeniedHandler((request, response, denied) -> JsonErrors.write(response,
+                                HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "This role may not use this endpoint.")));
+        if (jwtDecoder.getIfAvailable() != null) {
+            http.oauth2ResourceServer(o -> o
+                    .bearerTokenResolver(jwtOnly())
+                    .jwt(j -> j.jwtAuthenticationConverter(jwtRoles(settings.getJwt()))));
+        }
+        return http.build();
+    }
+
+    /** Our own keys also come as bearer tokens; they must never be parsed as JWTs. */
+    private static BearerTokenResolver jwtOnly() {
+        var standard = new DefaultBearerTokenResolver();
+        return request -> {
+            String token = standard.resolve(request);
+            return ApiKeyStore.looksLikeApiKey(token) ? null : token;
+        };
+    }
+
+    static JwtAuthenticationConverter jwtRoles(SecuritySettings.Jwt settings) {
+        var converter = new JwtAuthenticationConverter();
+        converter.setPrincipalClaimName(settings.getNameClaim());
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> roles(jwt, settings.getRolesClaim()));
+        return converter;
+    }
+
+    private static Collection<GrantedAuthority> roles(Jwt jwt, String claim) {
+        Object value = jwt.getClaims().get(claim);
+        List<String> names = switch (value) {
+            case null -> List.of();
+            case Collection<?> list -> list.stream().map(String::valueOf).toList();
+            default -> List.of(String.valueOf(value).split("[ ,]+"));
+        };
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        for (String name : names) {
+            String role = name.strip().toUpperCase(java.util.Locale.ROOT);
+            if (role.startsWith(Caller.ROLE_PREFIX)) {
+                role = role.substring(Caller.ROLE_PREFIX.length());
+            }
+            if (!role.isEmpty()) {
+                authorities.add(new SimpleGrantedAuthority(Caller.ROLE_PREFIX + role));
+            }
+        }
+        return authorities;
+    }
+}

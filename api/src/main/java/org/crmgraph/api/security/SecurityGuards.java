@@ -1,0 +1,39 @@
+package org.crmgraph.api.security;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+
+/** Settings that must never reach production, refused at start-up rather than discovered later. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
+class SecurityGuards implements InitializingBean {
+
+    static final String PRODUCTION = "production";
+
+    private final SecuritySettings settings;
+    private final Environment environment;
+
+    SecurityGuards(SecuritySettings settings, Environment environment) {
+        this.settings = settings;
+        this.environment = environment;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        if (!environment.acceptsProfiles(Profiles.of(PRODUCTION))) {
+            return;
+        }
+        if (!settings.isEnabled()) {
+            throw new IllegalStateException("crm.security.enabled=false is for local development only; "
+                    + "the production profile needs security on");
+        }
+        for (String setting : new String[] {"spring.graphql.graphiql.enabled", "spring.graphql.schema.introspection.enabled"}) {
+            if (environment.getProperty(setting, Boolean.class, false)) {
+                throw new IllegalStateException(setting + "=true is refused in the production profile");
+            }
+        }
+    }
+}

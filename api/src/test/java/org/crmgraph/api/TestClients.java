@@ -50,6 +50,13 @@ public class TestClients {
                 .responseTimeout(Duration.ofMinutes(5));
     }
 
+    /** A plain HTTP client on the service's root, for pages and actuator endpoints. */
+    public WebTestClient.Builder root() {
+        return WebTestClient.bindToServer(new JdkClientHttpConnector())
+                .uriBuilderFactory(LocalTestWebServer.obtain(context).uriBuilderFactory())
+                .responseTimeout(Duration.ofMinutes(1));
+    }
+
     public String adminKey() {
         return adminKey;
     }

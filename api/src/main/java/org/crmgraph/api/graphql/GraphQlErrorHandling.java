@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
@@ -53,6 +54,19 @@ class GraphQlErrorHandling {
     @GraphQlExceptionHandler
     GraphQLError unknownSupportId(SupportNotFoundException e, DataFetchingEnvironment env) {
         return badArgument(ArgumentException.notFound(e.argument(), e.getMessage()), env);
+    }
+
+    /** An argument GraphQL accepted (an ID is any text) that its Java type cannot hold, e.g. a segment id that is not a number. */
+    @GraphQlExceptionHandler
+    GraphQLError unbindable(BindException e, DataFetchingEnvironment env) {
+        var fieldError = e.getFieldError();
+        String field = fieldError == null ? "" : fieldError.getField().replaceFirst("^\\$\\.?", "");
+        String head = field.split("[.\\[]", 2)[0];
+        String argument = env.getArguments().entrySet().stream()
+                .filter(a -> a.getValue() instanceof Map<?, ?> input && input.containsKey(head))
+                .map(a -> a.getKey() + "." + field)
+                .findFirst().orElse(field.isEmpty() ? env.getArguments().keySet().stream().findFirst().orElse("") : field);
+        return badArgument(ArgumentException.invalid("INVALID_FORMAT", argument, "The value of '" + argument + "' has the wrong form."), env);
     }
 
     @GraphQlExceptionHandler

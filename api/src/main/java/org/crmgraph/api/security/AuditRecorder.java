@@ -103,11 +103,11 @@ public class AuditRecorder {
         }
         for (RecordComponent component : payload.getClass().getRecordComponents()) {
             try {
-                Object value = component.getAccessor().invoke(payload);
+                Object value = read(component, payload);
                 if (value != null && value.getClass().isRecord()) {
                     for (RecordComponent inner : value.getClass().getRecordComponents()) {
                         if (inner.getName().equals("id") || inner.getName().equals("sku")) {
-                            return String.valueOf(inner.getAccessor().invoke(value));
+                            return String.valueOf(read(inner, value));
                         }
                     }
                 }
@@ -125,7 +125,7 @@ public class AuditRecorder {
         for (RecordComponent component : payload.getClass().getRecordComponents()) {
             if (component.getName().equals("errors")) {
                 try {
-                    if (component.getAccessor().invoke(payload) instanceof List<?> errors && !errors.isEmpty()) {
+                    if (read(component, payload) instanceof List<?> errors && !errors.isEmpty()) {
                         return errors.stream().map(AuditRecorder::code).distinct().toList();
                     }
                 } catch (ReflectiveOperationException e) {
@@ -136,12 +136,19 @@ public class AuditRecorder {
         return List.of();
     }
 
+    /** Payloads are records nested in controllers, not public: their accessors need opening. */
+    private static Object read(RecordComponent component, Object record) throws ReflectiveOperationException {
+        var accessor = component.getAccessor();
+        accessor.setAccessible(true);
+        return accessor.invoke(record);
+    }
+
     private static String code(Object error) {
         if (error.getClass().isRecord()) {
             for (RecordComponent component : error.getClass().getRecordComponents()) {
                 if (component.getName().equals("code")) {
                     try {
-                        return String.valueOf(component.getAccessor().invoke(error));
+                        return String.valueOf(read(component, error));
                     } catch (ReflectiveOperationException e) {
                         break;
                     }

@@ -75,10 +75,11 @@ final class ImportFiles {
     }
 
     /** Every node and relationship with its properties, except import jobs: equal snapshots, equal graphs. */
+    /** The business graph: not import jobs, migrations, or the audit trail that records the very calls compared. */
     static List<String> snapshot(CypherRunner cypher) {
         List<String> snapshot = new ArrayList<>();
         cypher.read("""
-                MATCH (n) WHERE NOT n:ImportJob AND NOT n:__CrmMigration
+                MATCH (n) WHERE NOT n:ImportJob AND NOT n:__CrmMigration AND NOT n:AuditEvent
                 RETURN labels(n)[0] + ':' + coalesce(n.id, n.sku, n.key, n.name) AS key, properties(n) AS props
                 """, Map.of(), r -> r).forEach(r -> snapshot.add(r.get("key").asString() + " " + new TreeMap<>(r.get("props").asMap())));
         cypher.read("""

@@ -1,0 +1,36 @@
+package org.crmgraph.api.security;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+class SecurityGuardsTests {
+
+    private static SecurityGuards guards(boolean enabled, String... profiles) {
+        var settings = new SecuritySettings();
+        settings.setEnabled(enabled);
+        var environment = new MockEnvironment();
+        environment.setActiveProfiles(profiles);
+        return new SecurityGuards(settings, environment);
+    }
+
+    @Test
+    void securityOffIsAllowedForLocalDevelopmentOnly() {
+        assertThatCode(() -> guards(false).afterPropertiesSet()).doesNotThrowAnyException();
+        assertThatThrownBy(() -> guards(false, "production").afterPropertiesSet())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("crm.security.enabled=false is for local development only");
+        assertThatCode(() -> guards(true, "production").afterPropertiesSet()).doesNotThrowAnyException();
+    }
+
+    @Test
+    void graphiqlOrIntrospectionSwitchedBackOnInProductionIsRefused() {
+        var settings = new SecuritySettings();
+        var environment = new MockEnvironment().withProperty("spring.graphql.schema.introspection.enabled", "true");
+        environment.setActiveProfiles("production");
+        assertThatThrownBy(() -> new SecurityGuards(settings, environment).afterPropertiesSet())
+                .hasMessageContaining("spring.graphql.schema.introspection.enabled=true is refused");
+    }
+}

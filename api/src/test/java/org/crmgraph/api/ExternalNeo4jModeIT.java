@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,10 +35,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class ExternalNeo4jModeIT {
 
     static EmbeddedNeo4j externalServer;
+    static CrmDataProperties externalSettings;
 
     @DynamicPropertySource
     static void pointAtExternalServer(DynamicPropertyRegistry registry) throws Exception {
         var properties = new CrmDataProperties();
+        externalSettings = properties;
         properties.setDataDir(Files.createTempDirectory("external-neo4j"));
         properties.getEmbedded().setBoltPort(0);
         properties.getEmbedded().setPageCache("32m");
@@ -57,6 +60,7 @@ class ExternalNeo4jModeIT {
     @Autowired ApplicationContext context;
     @Autowired CypherRunner cypher;
     @Autowired GraphQlTester graphQl;
+    @Autowired TestClients clients;
     @LocalServerPort int port;
 
     @Test
@@ -89,5 +93,48 @@ class ExternalNeo4jModeIT {
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/browser/")).GET().build(),
                 HttpResponse.BodyHandlers.discarding());
         assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void whenTheServerGoesAwayRequestsFailFastWithAClearErrorHealthSaysSoAndTheServiceRecoversWhenItReturns() throws Exception {
+        cypher.write("MATCH (n) WHERE NOT n:__CrmMigration AND NOT n:ApiKey DETACH DELETE n", Map.of());
+        graphQl.documentName("createCustomer").variable("input", Map.of("name", "Kept Kim", "email", "kim@example.com")).execute()
+                .path("createCustomer.customer.id").hasValue();
+        int boltPort = externalServer.boltUri().getPort();
+        externalServer.close();
+        try {
+            long started = System.nanoTime();
+            String body = clients.http().defaultHeader("X-API-Key", clients.adminKey()).build()
+                    .post().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", "{ customers { totalCount } }"))
+                    .exchange().expectBody(String.class).returnResult().getResponseBody();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(body).contains("\"code\":\"DATABASE_UNAVAILABLE\"").contains("not reachable right now")
+                    .doesNotContain("Exception").doesNotContain("bolt://");
+            assertThat(millis).as("failed fast").isLessThan(20_000);
+            System.out.printf("Neo4j away: the request failed in %d ms with DATABASE_UNAVAILABLE%n", millis);
+            clients.root().build().get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
+            clients.root().build().get().uri("/actuator/health").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.components.neo4j.status").isEqualTo("DOWN")
+                    .jsonPath("$.components.model.status").isEqualTo("UP");
+            // liveness is the JVM's own: nobody should restart the service because the database is away
+            clients.root().build().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        } finally {
+            externalSettings.getEmbedded().setBoltPort(boltPort);
+            externalServer = EmbeddedNeo4j.start(externalSettings);
+        }
+        long restarted = System.nanoTime();
+        long deadline = restarted + 60_000_000_000L;
+        int status = 0;
+        while (System.nanoTime() < deadline && status != 200) {
+            status = clients.root().build().get().uri("/actuator/health/readiness").exchange().returnResult(String.class).getStatus().value();
+            if (status != 200) {
+                Thread.sleep(500);
+            }
+        }
+        assertThat(status).as("ready again after the server returned").isEqualTo(200);
+        System.out.printf("Neo4j away: readiness back %d ms after the server was up again%n", (System.nanoTime() - restarted) / 1_000_000);
+        graphQl.document("{ customers(filter: {nameContains: \"Kept Kim\"}) { totalCount } }").execute()
+                .path("customers.totalCount").entity(Integer.class).isEqualTo(1);
     }
 }

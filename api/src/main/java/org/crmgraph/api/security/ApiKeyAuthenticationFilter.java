@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.crmgraph.graph.security.ApiKey;
 import org.crmgraph.graph.security.ApiKeyStore;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -34,7 +36,19 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var key = verifier.verify(presented);
+        java.util.Optional<ApiKey> key;
+        try {
+            key = verifier.verify(presented);
+        } catch (ServiceUnavailableException | SessionExpiredException e) {
+            if (!request.getRequestURI().startsWith("/graphql")) {
+                // health probes must still answer (and say the database is down) while no key can be checked
+                chain.doFilter(request, response);
+                return;
+            }
+            JsonErrors.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                    "The database is not reachable right now; try again shortly.");
+            return;
+        }
         if (key.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",

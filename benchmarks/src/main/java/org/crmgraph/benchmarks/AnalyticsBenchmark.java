@@ -70,10 +70,10 @@ public final class AnalyticsBenchmark {
                 ids.add(from.get(random.nextInt(from.size())));
             }
             HttpClient http = HttpClient.newHttpClient();
-            ApiLatencyBenchmark.run(http, service.graphQlUrl(), i -> ApiLatencyBenchmark.body(RECOMMENDATIONS, "id", ids.get(i)),
+            ApiLatencyBenchmark.run(http, service.graphQlUrl(), service.adminKey, i -> ApiLatencyBenchmark.body(RECOMMENDATIONS, "id", ids.get(i)),
                     warmup, 1, null);
             Latencies latencies = new Latencies(requests);
-            ApiLatencyBenchmark.run(http, service.graphQlUrl(),
+            ApiLatencyBenchmark.run(http, service.graphQlUrl(), service.adminKey,
                     i -> ApiLatencyBenchmark.body(RECOMMENDATIONS, "id", ids.get(warmup + i)), requests, 1, latencies);
             System.out.printf("%nrecommendations(first: 10), %d requests one at a time over HTTP, %d buyers and %d others:%n",
                     latencies.count(), buyers.size(), nonBuyers.size());

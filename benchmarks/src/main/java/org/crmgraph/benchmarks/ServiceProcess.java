@@ -17,14 +17,17 @@ import java.util.List;
 /** The service jar started as its own process on loopback ports, the way it runs in production. */
 final class ServiceProcess implements AutoCloseable {
 
+    /** An admin key registered at start-up: the benchmarks call the API as a real client would, with a key. */
+    final String adminKey;
     final int httpPort;
     final int boltPort;
     final Path dataDir;
     private final Process process;
     private final boolean ownsData;
 
-    private ServiceProcess(Process process, int httpPort, int boltPort, Path dataDir, boolean ownsData) {
+    private ServiceProcess(Process process, String adminKey, int httpPort, int boltPort, Path dataDir, boolean ownsData) {
         this.process = process;
+        this.adminKey = adminKey;
         this.httpPort = httpPort;
         this.boltPort = boltPort;
         this.dataDir = dataDir;
@@ -48,6 +51,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         int httpPort = freePort();
         int boltPort = freePort();
+        String adminKey = generatedKey();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED",
@@ -56,13 +60,25 @@ final class ServiceProcess implements AutoCloseable {
                 "--crm.data-dir=" + dataDir,
                 "--crm.embedded.bolt-port=" + boltPort,
                 "--crm.demo-data.enabled=false",
+                "--crm.security.admin-key=" + adminKey,
+                // benchmarks measure the service, not the per-key rate limit
+                "--crm.security.rate-limit.requests-per-minute=0",
                 "--logging.level.root=warn"));
         command.addAll(extraArguments);
         Path log = dataDir.resolve("service.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        var service = new ServiceProcess(process, httpPort, boltPort, dataDir, ownsData);
+        var service = new ServiceProcess(process, adminKey, httpPort, boltPort, dataDir, ownsData);
         service.awaitReady(Duration.ofMinutes(3), log);
         return service;
+    }
+
+    private static String generatedKey() {
+        var random = new java.security.SecureRandom();
+        byte[] id = new byte[6];
+        byte[] secret = new byte[32];
+        random.nextBytes(id);
+        random.nextBytes(secret);
+        return "crm_" + java.util.HexFormat.of().formatHex(id) + "_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     String graphQlUrl() {

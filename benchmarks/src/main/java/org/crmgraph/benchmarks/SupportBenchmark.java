@@ -76,11 +76,11 @@ public final class SupportBenchmark {
                 throw new IllegalStateException(dataDir + " holds no evaluation tickets of " + dataset + ": run evaluate-support on it first");
             }
             HttpClient http = HttpClient.newHttpClient();
-            ApiLatencyBenchmark.run(http, service.graphQlUrl(), i -> body(heldOut.get(i % heldOut.size())), warmup, 1, null);
+            ApiLatencyBenchmark.run(http, service.graphQlUrl(), service.adminKey, i -> body(heldOut.get(i % heldOut.size())), warmup, 1, null);
             for (int c : List.of(1, clients)) {
                 Latencies latencies = new Latencies(requests);
                 long started = System.nanoTime();
-                ApiLatencyBenchmark.run(http, service.graphQlUrl(), i -> body(heldOut.get((warmup + i) % heldOut.size())), requests, c, latencies);
+                ApiLatencyBenchmark.run(http, service.graphQlUrl(), service.adminKey, i -> body(heldOut.get((warmup + i) % heldOut.size())), requests, c, latencies);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf("%nanswerSupportQuery, %d held-out questions, %d client(s), over HTTP (%d resolved tickets in the index):%n",
                         latencies.count(), c, written.size());

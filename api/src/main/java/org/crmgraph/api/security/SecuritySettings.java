@@ -60,9 +60,9 @@ public class SecuritySettings {
     /** A token bucket per caller (key id or JWT subject), per instance. */
     public static class RateLimit {
         /** Sustained requests per minute per caller; 0 turns the limit off. */
-        private int requestsPerMinute = 1200;
+        private int requestsPerMinute = 6000;
         /** Requests a caller may send at once above the sustained rate. */
-        private int burst = 100;
+        private int burst = 200;
 
         public int getRequestsPerMinute() {
             return requestsPerMinute;

@@ -45,6 +45,8 @@ class ExternalNeo4jModeIT {
         properties.getEmbedded().setBoltPort(0);
         properties.getEmbedded().setPageCache("32m");
         properties.getEmbedded().setGds(false);
+        // the external server here has no authentication; the service's own embedded one has
+        properties.getEmbedded().setAuth(false);
         externalServer = EmbeddedNeo4j.start(properties);
         registry.add("spring.neo4j.uri", () -> externalServer.boltUri().toString().replace("bolt://", "neo4j://"));
         registry.add("crm.demo-data.enabled", () -> "true");

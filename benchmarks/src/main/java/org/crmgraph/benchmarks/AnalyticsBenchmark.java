@@ -58,7 +58,7 @@ public final class AnalyticsBenchmark {
 
         try (var service = ServiceProcess.onData(jar, heap, dataDir, List.of())) {
             List<String> buyers = new ArrayList<>(), nonBuyers = new ArrayList<>();
-            try (var driver = GraphDatabase.driver(service.boltUri()); var session = driver.session()) {
+            try (var driver = GraphDatabase.driver(service.boltUri(), service.boltAuth()); var session = driver.session()) {
                 session.run("MATCH (c:Customer) RETURN c.id AS id, EXISTS { (c)-[:PLACED]->() } AS buyer").forEachRemaining(r ->
                         (r.get("buyer").asBoolean() ? buyers : nonBuyers).add(r.get("id").asString()));
             }

@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
@@ -59,7 +58,7 @@ public final class ApiLatencyBenchmark {
         try (var service = ServiceProcess.start(jar, heap, List.of())) {
             System.out.printf("Ready in %.1f s; loading %,d customers, %,d orders, %,d tickets ...%n",
                     (System.nanoTime() - started) / 1e9, customers, orders, tickets);
-            try (Driver driver = GraphDatabase.driver(service.boltUri(), AuthTokens.none())) {
+            try (Driver driver = GraphDatabase.driver(service.boltUri(), service.boltAuth())) {
                 new BenchmarkGraph(driver).load(customers, orders, tickets);
             }
             var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -26,7 +26,7 @@ public final class MetricsBenchmark {
         properties.getEmbedded().setGds(false);
         int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
         try (var neo4j = EmbeddedNeo4j.start(properties);
-             var driver = GraphDatabase.driver(neo4j.boltUri())) {
+             var driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
             var metrics = new CustomerMetrics(new CypherRunner(driver, null));
             System.out.printf("%n| run | customers | seconds |%n|---|---|---|%n");
             for (int run = 1; run <= runs; run++) {

@@ -25,8 +25,16 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final boolean ownsData;
 
-    private ServiceProcess(Process process, String adminKey, int httpPort, int boltPort, Path dataDir, boolean ownsData) {
+    private final Path jar;
+    private final String heap;
+    private final List<String> extraArguments;
+
+    private ServiceProcess(Process process, String adminKey, int httpPort, int boltPort, Path dataDir, boolean ownsData,
+                           Path jar, String heap, List<String> extraArguments) {
         this.process = process;
+        this.jar = jar;
+        this.heap = heap;
+        this.extraArguments = extraArguments;
         this.adminKey = adminKey;
         this.httpPort = httpPort;
         this.boltPort = boltPort;
@@ -46,12 +54,23 @@ final class ServiceProcess implements AutoCloseable {
 
     private static ServiceProcess start(Path jar, String heap, Path dataDir, boolean ownsData, List<String> extraArguments)
             throws Exception {
+        return start(jar, heap, dataDir, ownsData, extraArguments, freePort(), freePort(), generatedKey());
+    }
+
+    /**
+     * Kills this process with SIGKILL (no shutdown hook, no store flush) and starts the service again on the same
+     * data folder, ports and key: what a crashed host and a supervisor's restart do.
+     */
+    ServiceProcess killAndRestart() throws Exception {
+        process.destroyForcibly().waitFor();
+        return start(jar, heap, dataDir, ownsData, extraArguments, httpPort, boltPort, adminKey);
+    }
+
+    private static ServiceProcess start(Path jar, String heap, Path dataDir, boolean ownsData, List<String> extraArguments,
+                                        int httpPort, int boltPort, String adminKey) throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("No service jar at " + jar + "; build it with ./mvnw -DskipTests package");
         }
-        int httpPort = freePort();
-        int boltPort = freePort();
-        String adminKey = generatedKey();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED",
@@ -66,8 +85,8 @@ final class ServiceProcess implements AutoCloseable {
                 "--logging.level.root=warn"));
         command.addAll(extraArguments);
         Path log = dataDir.resolve("service.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        var service = new ServiceProcess(process, adminKey, httpPort, boltPort, dataDir, ownsData);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        var service = new ServiceProcess(process, adminKey, httpPort, boltPort, dataDir, ownsData, jar, heap, extraArguments);
         service.awaitReady(Duration.ofMinutes(3), log);
         return service;
     }
@@ -83,6 +102,17 @@ final class ServiceProcess implements AutoCloseable {
 
     String graphQlUrl() {
         return "http://127.0.0.1:" + httpPort + "/graphql";
+    }
+
+    /** The embedded Neo4j's credentials, which the service generated into its data folder at its first start. */
+    org.neo4j.driver.AuthToken boltAuth() {
+        Path file = dataDir.resolve("neo4j-password");
+        try {
+            return Files.isRegularFile(file) ? org.neo4j.driver.AuthTokens.basic("neo4j", Files.readString(file).strip())
+                    : org.neo4j.driver.AuthTokens.none();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     String boltUri() {

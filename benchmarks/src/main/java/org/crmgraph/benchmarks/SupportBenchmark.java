@@ -63,7 +63,7 @@ public final class SupportBenchmark {
 
         try (var service = ServiceProcess.onData(jar, "2g", dataDir, List.of())) {
             Set<String> written = new HashSet<>();
-            try (var driver = GraphDatabase.driver(service.boltUri()); var session = driver.session()) {
+            try (var driver = GraphDatabase.driver(service.boltUri(), service.boltAuth()); var session = driver.session()) {
                 session.run("MATCH (t:Ticket) WHERE t.evaluation RETURN t.id AS id").forEachRemaining(r -> written.add(r.get("id").asString()));
             }
             List<String> heldOut = new ArrayList<>();

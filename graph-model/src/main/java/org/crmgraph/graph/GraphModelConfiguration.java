@@ -7,7 +7,6 @@ import org.crmgraph.graph.embedded.EmbeddedNeo4j;
 import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.schema.SchemaMigrations;
 import org.neo4j.driver.AuthToken;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -57,7 +56,7 @@ public class GraphModelConfiguration {
 
                 @Override
                 public AuthToken getAuthToken() {
-                    return AuthTokens.none();
+                    return neo4j.authToken();
                 }
             };
         }

@@ -3,6 +3,7 @@ package org.crmgraph.api.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import org.crmgraph.api.security.ApiKeyRevocation;
 import org.crmgraph.graph.security.ApiKey;
 import org.crmgraph.graph.security.ApiKeyStore;
 import org.crmgraph.graph.security.AuditTrail;
@@ -30,10 +31,12 @@ class ApiKeyCommand implements Command {
             2 wrong arguments; 3 the database could not be opened.""";
 
     private final ApiKeyStore keys;
+    private final ApiKeyRevocation revocation;
     private final AuditTrail audit;
 
-    ApiKeyCommand(ApiKeyStore keys, AuditTrail audit) {
+    ApiKeyCommand(ApiKeyStore keys, ApiKeyRevocation revocation, AuditTrail audit) {
         this.keys = keys;
+        this.revocation = revocation;
         this.audit = audit;
     }
 
@@ -78,7 +81,7 @@ class ApiKeyCommand implements Command {
                 if (options.id == null) {
                     return bad(err, "--id is required");
                 }
-                var revoked = keys.revoke(options.id, ACTOR);
+                var revoked = revocation.revoke(options.id, ACTOR);
                 audit.record(ACTOR, null, "revokeApiKey", options.id, List.of("id"), revoked.isPresent() ? "OK" : "REJECTED",
                         revoked.isPresent() ? null : "NOT_FOUND");
                 if (revoked.isEmpty()) {

@@ -6,7 +6,7 @@ import java.util.List;
 public class AccessRefusedException extends RuntimeException {
 
     AccessRefusedException(String field, Caller caller, List<String> allowed) {
-        super((caller == null ? "An unauthenticated caller" : "Role " + caller.role()) + " may not use " + field
+        super((caller == null ? "A caller without a CRM role" : "Role " + caller.role()) + " may not use " + field
                 + "; it needs " + String.join(" or ", allowed) + ".");
     }
 }

@@ -24,11 +24,11 @@ class ApiKeyController {
     record ApiKeyPayload(ApiKey apiKey, List<FieldError> errors) {}
 
     private final ApiKeyStore keys;
-    private final ApiKeyVerifier verifier;
+    private final ApiKeyRevocation revocation;
 
-    ApiKeyController(ApiKeyStore keys, ApiKeyVerifier verifier) {
+    ApiKeyController(ApiKeyStore keys, ApiKeyRevocation revocation) {
         this.keys = keys;
-        this.verifier = verifier;
+        this.revocation = revocation;
     }
 
     @QueryMapping
@@ -52,11 +52,8 @@ class ApiKeyController {
 
     @MutationMapping
     ApiKeyPayload revokeApiKey(@Argument String id) {
-        return keys.revoke(id, Caller.current().name())
-                .map(key -> {
-                    verifier.forget(key.id());
-                    return new ApiKeyPayload(key, List.of());
-                })
+        return revocation.revoke(id, Caller.current().name())
+                .map(key -> new ApiKeyPayload(key, List.of()))
                 .orElseGet(() -> new ApiKeyPayload(null, List.of(FieldError.of("id", ErrorCode.NOT_FOUND, "No API key has the id " + id + "."))));
     }
 }

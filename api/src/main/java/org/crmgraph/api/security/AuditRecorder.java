@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * and the outcome. Values are never recorded.
  */
 @Component
-public class AuditRecorder {
+class AuditRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(AuditRecorder.class);
 
@@ -40,15 +40,6 @@ public class AuditRecorder {
     void completed(DataFetchingEnvironment env, Caller caller, Object result) {
         List<String> codes = userErrorCodes(result);
         write(env, caller, result, codes.isEmpty() ? "OK" : "REJECTED", codes.isEmpty() ? null : String.join(",", codes));
-    }
-
-    /** For work done outside GraphQL's field calls (commands, exports assembled by a service). */
-    public void record(String actor, org.crmgraph.graph.security.Role role, String operation, String target, String outcome) {
-        try {
-            trail.record(actor, role, operation, target, List.of(), outcome, null);
-        } catch (RuntimeException e) {
-            log.error("Could not write the audit event of {} on {} by {}", operation, target, actor, e);
-        }
     }
 
     private void write(DataFetchingEnvironment env, Caller caller, Object result, String outcome, String detail) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.crmgraph.graph.security.Role;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.GraphQlSource;
@@ -45,23 +46,24 @@ class FieldAccess {
 
     /** Fails the start when a root field has no {@code @allowed}: nobody decided who may call it. */
     @Bean
-    Object everyOperationHasAnAccessRule(GraphQlSource source) {
-        GraphQLSchema schema = source.schema();
-        List<String> open = new ArrayList<>();
-        for (GraphQLObjectType root : new GraphQLObjectType[] {schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()}) {
-            if (root == null) {
-                continue;
-            }
-            for (GraphQLFieldDefinition field : root.getFieldDefinitions()) {
-                if (field.getAppliedDirective(ALLOWED) == null) {
-                    open.add(root.getName() + "." + field.getName());
+    InitializingBean everyOperationHasAnAccessRule(GraphQlSource source) {
+        return () -> {
+            GraphQLSchema schema = source.schema();
+            List<String> open = new ArrayList<>();
+            for (GraphQLObjectType root : new GraphQLObjectType[] {schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()}) {
+                if (root == null) {
+                    continue;
+                }
+                for (GraphQLFieldDefinition field : root.getFieldDefinitions()) {
+                    if (field.getAppliedDirective(ALLOWED) == null) {
+                        open.add(root.getName() + "." + field.getName());
+                    }
                 }
             }
-        }
-        if (!open.isEmpty()) {
-            throw new IllegalStateException("Operations without an @allowed rule in schema.graphqls: " + open);
-        }
-        return new Object();
+            if (!open.isEmpty()) {
+                throw new IllegalStateException("Operations without an @allowed rule in schema.graphqls: " + open);
+            }
+        };
     }
 
     static List<String> allowedRoles(GraphQLFieldDefinition field) {

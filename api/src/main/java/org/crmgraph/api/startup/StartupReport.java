@@ -32,7 +32,8 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
         EmbeddedNeo4j neo4j = embedded.getIfAvailable();
         if (neo4j != null) {
             report.append("  Neo4j Browser   ").append(base).append("/browser/  (connect to ").append(neo4j.boltUri())
-                    .append(", no authentication)\n")
+                    .append(neo4j.authEnabled() ? ", user neo4j, password in " + neo4j.passwordFile() : ", no authentication")
+                    .append(")\n")
                     .append("  Bolt            ").append(neo4j.boltUri()).append('\n')
                     .append("  Data folder     ").append(neo4j.home()).append('\n');
         } else {

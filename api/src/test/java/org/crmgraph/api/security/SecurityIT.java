@@ -7,6 +7,7 @@ import java.util.Map;
 import org.crmgraph.api.CrmIntegrationTest;
 import org.crmgraph.api.GraphFixture;
 import org.crmgraph.api.TestClients;
+import org.crmgraph.api.cli.Command;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.security.ApiKeyStore;
 import org.crmgraph.graph.security.Role;
@@ -25,6 +26,7 @@ class SecurityIT {
     @Autowired TestClients clients;
     @Autowired CypherRunner cypher;
     @Autowired ApiKeyStore keys;
+    @Autowired List<Command> commands;
 
     @BeforeEach
     void graph() {
@@ -204,5 +206,42 @@ class SecurityIT {
         clients.as(key(Role.DATA_STEWARD)).document("mutation { eraseCustomer(id: \"c2\") { customerId } }")
                 .execute().errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
+    }
+
+    @Test
+    void theApiKeyCommandCreatesListsAndRevokesKeysAndRefusesBadArguments() {
+        Result created = run("create", "--name", "ops laptop", "--role", "analyst");
+        assertThat(created.status()).as(created.err()).isEqualTo(Command.OK);
+        String secret = created.out().strip();
+        assertThat(created.err()).contains("for role ANALYST", "shown only this once");
+        clients.as(secret).document("{ customer(id: \"c1\") { email } }").execute()
+                .path("customer.email").entity(String.class).isEqualTo("a•••@e•••.com");
+        String id = secret.substring(4, 16);
+        assertThat(run("list").out()).contains(id, "ANALYST", "ops laptop", "by command-line");
+        assertThat(run("revoke", "--id", id).status()).isEqualTo(Command.OK);
+        assertThat(run("list").out()).doesNotContain(id);
+        assertThat(run("list", "--all").out()).contains(id, "REVOKED");
+        clients.http().defaultHeader("Authorization", "Bearer " + secret).build()
+                .post().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", CUSTOMER))
+                .exchange().expectStatus().isUnauthorized();
+        assertThat(run("revoke", "--id", "000000000000").status()).isEqualTo(Command.FAILED);
+        Result badRole = run("create", "--name", "x", "--role", "GOD");
+        assertThat(badRole.status()).isEqualTo(Command.BAD_ARGUMENTS);
+        assertThat(badRole.err()).contains("--role must be one of ADMIN, DATA_STEWARD, AGENT, ANALYST, READ_ONLY, not GOD");
+        assertThat(run("create", "--role", "AGENT").status()).isEqualTo(Command.BAD_ARGUMENTS);
+        assertThat(run("rotate").status()).isEqualTo(Command.BAD_ARGUMENTS);
+        assertThat(cypher.read("MATCH (e:AuditEvent {actor: 'command-line'}) WITH e ORDER BY e.at RETURN e.operation + ':' + e.outcome AS event",
+                Map.of(), r -> r.get(0).asString())).containsExactly("createApiKey:OK", "revokeApiKey:OK", "revokeApiKey:REJECTED");
+    }
+
+    private record Result(int status, String out, String err) {}
+
+    private Result run(String... arguments) {
+        Command command = commands.stream().filter(c -> c.name().equals("api-key")).findFirst().orElseThrow();
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int status = command.run(List.of(arguments), new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        return new Result(status, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

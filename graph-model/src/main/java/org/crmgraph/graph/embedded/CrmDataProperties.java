@@ -38,6 +38,21 @@ public class CrmDataProperties {
         /** Register the Graph Data Science procedures in the embedded DBMS. */
         private boolean gds = true;
 
+        /**
+         * Bolt (and so Neo4j Browser) needs the user {@code neo4j} and a password. The password is generated at
+         * the first start and kept in {@code <data-dir>/neo4j-password}, readable by the owner only. Without it,
+         * anyone with a shell on the machine could read the graph past the API's roles.
+         */
+        private boolean auth = true;
+
+        public boolean isAuth() {
+            return auth;
+        }
+
+        public void setAuth(boolean auth) {
+            this.auth = auth;
+        }
+
         public int getBoltPort() {
             return boltPort;
         }

@@ -7,7 +7,14 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -32,14 +39,19 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
     private static final String LOOPBACK = "127.0.0.1";
 
+    static final String USER = "neo4j";
+    static final String PASSWORD_FILE = "neo4j-password";
+
     private final DatabaseManagementService dbms;
     private final URI boltUri;
     private final Path home;
+    private final String password;
 
-    private EmbeddedNeo4j(DatabaseManagementService dbms, URI boltUri, Path home) {
+    private EmbeddedNeo4j(DatabaseManagementService dbms, URI boltUri, Path home, String password) {
         this.dbms = dbms;
         this.boltUri = boltUri;
         this.home = home;
+        this.password = password;
     }
 
     public static EmbeddedNeo4j start(CrmDataProperties properties) {
@@ -63,7 +75,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(LOOPBACK, boltPort))
                 // Browser's static files are served by the service itself; Neo4j's own HTTP server would drag in Jersey 2.
                 .setConfig(HttpConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, settings.isAuth())
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.getPageCache()))
                 .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"))
                 // A CRM must not leak usage data: Neo4j Browser reads this through dbms.clientConfig().
@@ -78,7 +90,48 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         if (settings.isGds()) {
             GdsProcedureRegistrar.register(database);
         }
-        return new EmbeddedNeo4j(dbms, boltUri, home);
+        String password = settings.isAuth() ? ensurePassword(dbms, home) : null;
+        return new EmbeddedNeo4j(dbms, boltUri, home, password);
+    }
+
+    /** The password of user neo4j: generated and set at the first start with auth, read back afterwards. */
+    private static String ensurePassword(DatabaseManagementService dbms, Path home) {
+        Path file = home.resolve(PASSWORD_FILE);
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file).strip();
+            }
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            // in-process transactions are not subject to Bolt authentication, so the system database takes the change
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+            Path written = Files.writeString(home.resolve(PASSWORD_FILE + ".tmp"), password);
+            try {
+                Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the data folder's own permissions protect it
+            }
+            Files.move(written, file, StandardCopyOption.ATOMIC_MOVE);
+            log.info("Generated the password of Neo4j user '{}' into {}", USER, file);
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the Neo4j password in " + file, e);
+        }
+    }
+
+    /** What the driver sends: user neo4j and its password, or nothing when auth is off. */
+    public AuthToken authToken() {
+        return password == null ? AuthTokens.none() : AuthTokens.basic(USER, password);
+    }
+
+    public boolean authEnabled() {
+        return password != null;
+    }
+
+    public Path passwordFile() {
+        return home.resolve(PASSWORD_FILE);
     }
 
     public URI boltUri() {

@@ -1,8 +1,14 @@
 package org.crmgraph.graph.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.exceptions.AuthenticationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +26,28 @@ class EmbeddedNeo4jIT {
             var names = database.driver().executableQuery("MATCH (c:Customer {id: 'kept'}) RETURN c.name AS name").execute()
                     .records().stream().map(r -> r.get("name").asString()).toList();
             assertThat(names).containsExactly("Kept Across Restarts");
+        }
+    }
+
+    @Test
+    void boltNeedsTheGeneratedPasswordWhichOnlyTheOwnerCanReadAndWhichSurvivesARestart() throws Exception {
+        String password;
+        try (var database = EmbeddedTestDatabase.start(dataDir, false)) {
+            Path file = database.neo4j().passwordFile();
+            assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            password = Files.readString(file).strip();
+            assertThat(password).hasSizeGreaterThanOrEqualTo(24);
+            try (var anonymous = GraphDatabase.driver(database.neo4j().boltUri(), AuthTokens.none())) {
+                assertThatThrownBy(() -> anonymous.executableQuery("RETURN 1").execute()).isInstanceOf(AuthenticationException.class);
+            }
+            try (var guessing = GraphDatabase.driver(database.neo4j().boltUri(), AuthTokens.basic("neo4j", "neo4j"))) {
+                assertThatThrownBy(() -> guessing.executableQuery("RETURN 1").execute()).isInstanceOf(AuthenticationException.class);
+            }
+            assertThat(database.driver().executableQuery("RETURN 1 AS one").execute().records()).hasSize(1);
+        }
+        try (var database = EmbeddedTestDatabase.start(dataDir, false)) {
+            assertThat(Files.readString(database.neo4j().passwordFile()).strip()).isEqualTo(password);
+            assertThat(database.driver().executableQuery("RETURN 1 AS one").execute().records()).hasSize(1);
         }
     }
 

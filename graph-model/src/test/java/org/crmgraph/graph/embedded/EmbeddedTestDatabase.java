@@ -2,7 +2,6 @@ package org.crmgraph.graph.embedded;
 
 import java.nio.file.Path;
 import org.crmgraph.graph.cypher.CypherRunner;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
@@ -14,7 +13,7 @@ public final class EmbeddedTestDatabase implements AutoCloseable {
 
     private EmbeddedTestDatabase(EmbeddedNeo4j neo4j) {
         this.neo4j = neo4j;
-        this.driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+        this.driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken());
     }
 
     public static EmbeddedTestDatabase start(Path dataDir, boolean gds) {

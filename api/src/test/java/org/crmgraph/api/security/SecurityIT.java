@@ -127,6 +127,25 @@ class SecurityIT {
     }
 
     @Test
+    void aFieldCanBeClosedToARoleWhileTheRestOfItsObjectIsServed() {
+        cypher.write("""
+                CREATE (:ImportJob {id: 'imp-1', mapping: 'customers', type: 'customers', file: 'crm.csv', dryRun: false,
+                                    status: 'SUCCEEDED', startedAt: datetime(), updatedAt: datetime(), finishedAt: datetime(),
+                                    reportFile: '/srv/crm/import-reports/imp-1.csv'})
+                """, Map.of());
+        String query = "{ importJob(id: \"imp-1\") { id status reportFile } }";
+        clients.as(key(Role.READ_ONLY)).document(query).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                    assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN");
+                    assertThat(e.getPath()).isEqualTo("importJob.reportFile");
+                }))
+                .path("importJob.id").entity(String.class).isEqualTo("imp-1")
+                .path("importJob.reportFile").valueIsNull();
+        clients.as(key(Role.DATA_STEWARD)).document(query).execute()
+                .path("importJob.reportFile").entity(String.class).isEqualTo("/srv/crm/import-reports/imp-1.csv");
+    }
+
+    @Test
     void everyMutationLeavesAnAuditEventWithActorTargetFieldsAndOutcomeButNoValues() {
         String steward = key(Role.DATA_STEWARD);
         String stewardId = "key:" + steward.substring(4, 16) + " (security test DATA_STEWARD)";

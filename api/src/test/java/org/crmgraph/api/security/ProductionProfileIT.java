@@ -55,6 +55,32 @@ class ProductionProfileIT {
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(identityProvider.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n");
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + publicKey.toAbsolutePath());
+        // the test profile switches the rate limit off for the shared context; here it is on, small enough to reach
+        registry.add("crm.security.rate-limit.requests-per-minute", () -> "60");
+        registry.add("crm.security.rate-limit.burst", () -> "20");
+    }
+
+    @Test
+    void aKeyOverItsRateGets429WithRetryAfterWhileOtherKeysGoOn() {
+        String secret = clients.as(clients.adminKey())
+                .document("mutation { createApiKey(input: {name: \"busy client\", role: READ_ONLY}) { secret } }")
+                .execute().path("createApiKey.secret").entity(String.class).get();
+        var busy = clients.http().defaultHeader("X-API-Key", secret).build();
+        int accepted = 0;
+        for (int i = 0; i < 25; i++) {
+            var result = busy.post().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", "{ customers { totalCount } }"))
+                    .exchange().returnResult(String.class);
+            if (result.getStatus().value() == 200) {
+                accepted++;
+                continue;
+            }
+            assertThat(result.getStatus().value()).isEqualTo(429);
+            assertThat(result.getResponseHeaders().getFirst("Retry-After")).isNotNull();
+            assertThat(result.getResponseBody().blockFirst()).contains("\"code\":\"RATE_LIMITED\"");
+        }
+        // the burst, perhaps one more refilled while the loop ran
+        assertThat(accepted).isBetween(20, 22);
+        clients.as(clients.adminKey()).document("{ customers { totalCount } }").execute().path("customers.totalCount").hasValue();
     }
 
     private static String jwt(String subject, Object roles, KeyPair signer, long expiresInSeconds) throws Exception {

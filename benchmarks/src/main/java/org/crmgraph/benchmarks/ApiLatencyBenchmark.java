@@ -52,10 +52,16 @@ public final class ApiLatencyBenchmark {
         int requests = Integer.parseInt(options.getOrDefault("requests", "2000"));
         int clients = Integer.parseInt(options.getOrDefault("clients", "4"));
         String heap = options.getOrDefault("heap", "2g");
+        // e.g. --service "--crm.security.enabled=false" to measure what a setting costs
+        List<String> serviceArguments = new java.util.ArrayList<>(List.of("--crm.support.embed-in-background=false"));
+        if (options.containsKey("service")) {
+            serviceArguments.addAll(List.of(options.get("service").split(" ")));
+        }
 
         System.out.printf("Starting %s (heap %s) ...%n", jar.getFileName(), heap);
         long started = System.nanoTime();
-        try (var service = ServiceProcess.start(jar, heap, List.of())) {
+        // steady state: without this the service embeds the 20,000 loaded tickets in the background while we measure
+        try (var service = ServiceProcess.start(jar, heap, serviceArguments)) {
             System.out.printf("Ready in %.1f s; loading %,d customers, %,d orders, %,d tickets ...%n",
                     (System.nanoTime() - started) / 1e9, customers, orders, tickets);
             try (Driver driver = GraphDatabase.driver(service.boltUri(), service.boltAuth())) {

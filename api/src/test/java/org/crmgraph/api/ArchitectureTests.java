@@ -9,8 +9,19 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The module direction (api -> algorithms/import -> graph-model) and the rules that keep the layers honest. */
+/**
+ * The module graph, as README's architecture section draws it:
+ * {@code api -> analytics | language | import -> graph-model}, the embedded runtime seen by the application only, and
+ * the two algorithm products (customer analytics, language) blind to each other.
+ */
 class ArchitectureTests {
+
+    private static final String API = "org.crmgraph.api..";
+    private static final String IMPORT = "org.crmgraph.importer..";
+    private static final String ANALYTICS = "org.crmgraph.analytics..";
+    private static final String LANGUAGE = "org.crmgraph.language..";
+    private static final String EMBEDDED = "org.crmgraph.graph.embedded..";
+    private static final String TESTING = "org.crmgraph.graph.testing..";
 
     private static JavaClasses classes;
 
@@ -23,26 +34,42 @@ class ArchitectureTests {
 
     @Test
     void graphModelDependsOnNoOtherModule() {
-        noClasses().that().resideInAPackage("org.crmgraph.graph..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.crmgraph.api..", "org.crmgraph.importer..", "org.crmgraph.algorithms..")
+        noClasses().that().resideInAPackage("org.crmgraph.graph..").and().resideOutsideOfPackages(EMBEDDED, TESTING)
+                .should().dependOnClassesThat().resideInAnyPackage(API, IMPORT, ANALYTICS, LANGUAGE, EMBEDDED, TESTING)
+                .check(classes);
+    }
+
+    @Test
+    void theTwoAlgorithmProductsNeverSeeEachOther() {
+        noClasses().that().resideInAPackage(ANALYTICS).should().dependOnClassesThat().resideInAPackage(LANGUAGE)
+                .check(classes);
+        noClasses().that().resideInAPackage(LANGUAGE).should().dependOnClassesThat().resideInAPackage(ANALYTICS)
                 .check(classes);
     }
 
     @Test
     void importAndAlgorithmsDependOnGraphModelOnly() {
-        noClasses().that().resideInAnyPackage("org.crmgraph.importer..", "org.crmgraph.algorithms..")
-                .should().dependOnClassesThat().resideInAPackage("org.crmgraph.api..")
-                .allowEmptyShould(true)
+        noClasses().that().resideInAnyPackage(IMPORT, ANALYTICS, LANGUAGE)
+                .should().dependOnClassesThat().resideInAnyPackage(API, EMBEDDED, TESTING)
                 .check(classes);
-        noClasses().that().resideInAPackage("org.crmgraph.importer..")
-                .should().dependOnClassesThat().resideInAPackage("org.crmgraph.algorithms..")
-                .allowEmptyShould(true)
+        noClasses().that().resideInAPackage(IMPORT)
+                .should().dependOnClassesThat().resideInAnyPackage(ANALYTICS, LANGUAGE)
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheApplicationStartsTheEmbeddedDatabase() {
+        noClasses().that().resideOutsideOfPackages(API, EMBEDDED, TESTING)
+                .should().dependOnClassesThat().resideInAPackage(EMBEDDED)
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage(EMBEDDED)
+                .should().dependOnClassesThat().resideInAnyPackage("org.neo4j.dbms..", "org.neo4j.kernel..", "org.neo4j.gds..")
                 .check(classes);
     }
 
     @Test
     void nothingBelowTheApiKnowsGraphQlOrTheWeb() {
-        noClasses().that().resideInAnyPackage("org.crmgraph.graph..", "org.crmgraph.importer..", "org.crmgraph.algorithms..")
+        noClasses().that().resideInAnyPackage("org.crmgraph.graph..", IMPORT, ANALYTICS, LANGUAGE)
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework.graphql..", "graphql..", "org.springframework.web..", "jakarta.servlet..")
                 .check(classes);
@@ -50,7 +77,7 @@ class ArchitectureTests {
 
     @Test
     void onlyTheCypherRunnerOpensSessions() {
-        noClasses().that().resideOutsideOfPackage("org.crmgraph.graph.cypher..")
+        noClasses().that().resideOutsideOfPackages("org.crmgraph.graph.cypher..", TESTING)
                 .should().callMethod(org.neo4j.driver.Driver.class, "session", org.neo4j.driver.SessionConfig.class)
                 .orShould().callMethod(org.neo4j.driver.Driver.class, "session")
                 .check(classes);
@@ -58,16 +85,14 @@ class ArchitectureTests {
 
     @Test
     void controllersDoNotReachIntoTheDriver() {
-        noClasses().that().resideInAPackage("org.crmgraph.api..")
-                .and().resideOutsideOfPackage("org.crmgraph.api.graphql..")
+        noClasses().that().resideInAPackage(API)
+                .and().resideOutsideOfPackages("org.crmgraph.api.graphql..", "org.crmgraph.api.embedded..")
                 .should().dependOnClassesThat().resideInAPackage("org.neo4j.driver..")
                 .check(classes);
     }
 
     @Test
-    void featurePackagesAreFreeOfCycles() {
-        slices().matching("org.crmgraph.(*)..").should().beFreeOfCycles().check(classes);
-        slices().matching("org.crmgraph.graph.(*)..").should().beFreeOfCycles().check(classes);
-        slices().matching("org.crmgraph.algorithms.(*)..").should().beFreeOfCycles().check(classes);
+    void everyPackageIsFreeOfCycles() {
+        slices().matching("org.crmgraph.(**)").should().beFreeOfCycles().check(classes);
     }
 }

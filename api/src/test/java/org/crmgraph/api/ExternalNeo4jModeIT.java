@@ -9,7 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Map;
 import org.crmgraph.graph.cypher.CypherRunner;
-import org.crmgraph.graph.embedded.CrmDataProperties;
+import java.nio.file.Path;
+import org.crmgraph.graph.embedded.EmbeddedNeo4jProperties;
 import org.crmgraph.graph.embedded.EmbeddedNeo4j;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -35,19 +36,15 @@ import org.springframework.test.context.DynamicPropertySource;
 class ExternalNeo4jModeIT {
 
     static EmbeddedNeo4j externalServer;
-    static CrmDataProperties externalSettings;
+    static Path externalStore;
+    static EmbeddedNeo4jProperties externalSettings;
 
     @DynamicPropertySource
     static void pointAtExternalServer(DynamicPropertyRegistry registry) throws Exception {
-        var properties = new CrmDataProperties();
-        externalSettings = properties;
-        properties.setDataDir(Files.createTempDirectory("external-neo4j"));
-        properties.getEmbedded().setBoltPort(0);
-        properties.getEmbedded().setPageCache("32m");
-        properties.getEmbedded().setGds(false);
+        externalStore = Files.createTempDirectory("external-neo4j");
         // the external server here has no authentication; the service's own embedded one has
-        properties.getEmbedded().setAuth(false);
-        externalServer = EmbeddedNeo4j.start(properties);
+        externalSettings = EmbeddedNeo4jProperties.forTests(false, false);
+        externalServer = EmbeddedNeo4j.start(externalStore, externalSettings);
         registry.add("spring.neo4j.uri", () -> externalServer.boltUri().toString().replace("bolt://", "neo4j://"));
         registry.add("crm.demo-data.enabled", () -> "true");
     }
@@ -122,8 +119,7 @@ class ExternalNeo4jModeIT {
             // liveness is the JVM's own: nobody should restart the service because the database is away
             clients.root().build().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         } finally {
-            externalSettings.getEmbedded().setBoltPort(boltPort);
-            externalServer = EmbeddedNeo4j.start(externalSettings);
+            externalServer = EmbeddedNeo4j.start(externalStore, externalSettings.withBoltPort(boltPort));
         }
         long restarted = System.nanoTime();
         long deadline = restarted + 60_000_000_000L;

@@ -2,10 +2,10 @@ package org.crmgraph.benchmarks;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.crmgraph.algorithms.metrics.CustomerMetrics;
-import org.crmgraph.algorithms.metrics.MetricsRefresh;
+import org.crmgraph.analytics.metrics.CustomerMetrics;
+import org.crmgraph.analytics.metrics.MetricsRefresh;
 import org.crmgraph.graph.cypher.CypherRunner;
-import org.crmgraph.graph.embedded.CrmDataProperties;
+import org.crmgraph.graph.embedded.EmbeddedNeo4jProperties;
 import org.crmgraph.graph.embedded.EmbeddedNeo4j;
 import org.neo4j.driver.GraphDatabase;
 
@@ -20,12 +20,9 @@ public final class MetricsBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = ApiLatencyBenchmark.options(args);
-        var properties = new CrmDataProperties();
-        properties.setDataDir(Path.of(options.getOrDefault("data-dir", "crm-data")));
-        properties.getEmbedded().setBoltPort(0);
-        properties.getEmbedded().setGds(false);
         int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
-        try (var neo4j = EmbeddedNeo4j.start(properties);
+        try (var neo4j = EmbeddedNeo4j.start(Path.of(options.getOrDefault("data-dir", "crm-data")),
+                     new EmbeddedNeo4jProperties(0, "256m", false, true));
              var driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
             var metrics = new CustomerMetrics(new CypherRunner(driver, null));
             System.out.printf("%n| run | customers | seconds |%n|---|---|---|%n");

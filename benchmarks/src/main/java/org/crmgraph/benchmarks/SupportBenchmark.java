@@ -7,9 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.crmgraph.algorithms.support.embedding.SentenceEmbedder;
-import org.crmgraph.algorithms.support.evaluation.LabelledQuestion;
-import org.crmgraph.algorithms.support.evaluation.LabelledQuestions;
+import org.crmgraph.language.embedding.SentenceEmbedder;
+import org.crmgraph.language.evaluation.LabelledQuestion;
+import org.crmgraph.language.evaluation.LabelledQuestions;
 import org.neo4j.driver.GraphDatabase;
 
 /**

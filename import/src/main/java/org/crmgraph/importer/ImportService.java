@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import org.crmgraph.graph.cypher.CypherRunner;
-import org.crmgraph.graph.embedded.CrmDataProperties;
+import org.crmgraph.graph.data.DataFolderProperties;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.Outcome;
 import org.crmgraph.importer.job.ImportJob;
@@ -55,13 +55,13 @@ public class ImportService implements DisposableBean {
             Thread.ofPlatform().name("crm-import-", 0).daemon().factory());
 
     public ImportService(CypherRunner cypher, ImportJobRepository jobs, ImportProperties properties,
-                         CrmDataProperties data, ApplicationEventPublisher events) {
+                         DataFolderProperties data, ApplicationEventPublisher events) {
         this.jobs = jobs;
         this.events = events;
         this.importer = new Importer(cypher, jobs, properties.batchSize());
-        this.folder = absolute(properties.folder() != null ? properties.folder() : data.getDataDir().resolve("import"));
+        this.folder = absolute(properties.folder() != null ? properties.folder() : data.dataDir().resolve("import"));
         this.reportFolder = absolute(properties.reportFolder() != null ? properties.reportFolder()
-                : data.getDataDir().resolve("import-reports"));
+                : data.dataDir().resolve("import-reports"));
     }
 
     /** The folder background imports read from. */

@@ -1,7 +1,7 @@
 package org.crmgraph.api.article;
 
 import java.util.List;
-import org.crmgraph.algorithms.support.embedding.BackgroundEmbedding;
+import org.crmgraph.language.embedding.BackgroundEmbedding;
 import org.crmgraph.api.graphql.Connection;
 import org.crmgraph.api.graphql.DeletePayload;
 import org.crmgraph.api.graphql.SortDirection;

@@ -28,7 +28,7 @@ class BrowserDiscoveryController {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("bolt_direct", neo4j.boltUri().toString());
         document.put("bolt_routing", neo4j.boltUri().toString().replace("bolt://", "neo4j://"));
-        document.put("neo4j_version", org.neo4j.kernel.internal.Version.getNeo4jVersion());
+        document.put("neo4j_version", neo4j.version());
         document.put("neo4j_edition", "community");
         return document;
     }

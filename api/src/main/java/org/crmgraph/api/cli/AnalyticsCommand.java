@@ -6,9 +6,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.crmgraph.algorithms.AnalyticsRefresh;
-import org.crmgraph.algorithms.AnalyticsStep;
-import org.crmgraph.algorithms.RefreshReport;
+import org.crmgraph.analytics.refresh.AnalyticsRefresh;
+import org.crmgraph.analytics.AnalyticsStep;
+import org.crmgraph.analytics.refresh.RefreshReport;
 import org.springframework.stereotype.Component;
 
 /** {@code analytics [--steps a,b]}: the whole analytics refresh (or some steps) on the configured Neo4j. */

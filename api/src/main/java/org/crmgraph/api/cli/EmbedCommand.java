@@ -3,8 +3,8 @@ package org.crmgraph.api.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import org.crmgraph.algorithms.support.embedding.BackfillReport;
-import org.crmgraph.algorithms.support.embedding.EmbeddingBackfill;
+import org.crmgraph.language.embedding.BackfillReport;
+import org.crmgraph.language.embedding.EmbeddingBackfill;
 import org.springframework.stereotype.Component;
 
 /** {@code embed}: embeds every ticket and article that has no embedding of its current text yet. */

@@ -3,8 +3,8 @@ package org.crmgraph.api.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import org.crmgraph.algorithms.evaluation.EvaluationReport;
-import org.crmgraph.algorithms.evaluation.RecommendationEvaluation;
+import org.crmgraph.analytics.evaluation.EvaluationReport;
+import org.crmgraph.analytics.evaluation.RecommendationEvaluation;
 import org.springframework.stereotype.Component;
 
 /** {@code evaluate-recommendations [--k 10]}: the offline, time-based evaluation against two baselines. */

@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.crmgraph.algorithms.support.classifier.MulticlassScores;
-import org.crmgraph.algorithms.support.evaluation.LabelledQuestion;
-import org.crmgraph.algorithms.support.evaluation.LabelledQuestions;
-import org.crmgraph.algorithms.support.evaluation.SupportEvaluation;
-import org.crmgraph.algorithms.support.evaluation.SupportEvaluationReport;
+import org.crmgraph.language.classifier.MulticlassScores;
+import org.crmgraph.language.evaluation.LabelledQuestion;
+import org.crmgraph.language.evaluation.LabelledQuestions;
+import org.crmgraph.language.evaluation.SupportEvaluation;
+import org.crmgraph.language.evaluation.SupportEvaluationReport;
 import org.springframework.stereotype.Component;
 
 /** {@code evaluate-support --dataset file.csv}: intent accuracy of retrieval and of the classifier, and answer latency. */

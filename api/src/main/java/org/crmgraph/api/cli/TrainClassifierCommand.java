@@ -3,10 +3,10 @@ package org.crmgraph.api.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import org.crmgraph.algorithms.support.classifier.ClassifierReport;
-import org.crmgraph.algorithms.support.classifier.ClassifierTraining;
-import org.crmgraph.algorithms.support.classifier.ClassifierTrainingException;
-import org.crmgraph.algorithms.support.embedding.EmbeddingBackfill;
+import org.crmgraph.language.classifier.ClassifierReport;
+import org.crmgraph.language.classifier.ClassifierTraining;
+import org.crmgraph.language.classifier.ClassifierTrainingException;
+import org.crmgraph.language.embedding.EmbeddingBackfill;
 import org.crmgraph.api.support.TicketClassifierTrainer;
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,8 @@
 package org.crmgraph.api.recommend;
 
 import java.util.List;
-import org.crmgraph.algorithms.recommend.Recommendation;
-import org.crmgraph.algorithms.recommend.Recommendations;
+import org.crmgraph.analytics.recommend.Recommendation;
+import org.crmgraph.analytics.recommend.Recommendations;
 import org.crmgraph.api.graphql.ArgumentException;
 import org.crmgraph.graph.customer.Customer;
 import org.crmgraph.graph.product.Product;

@@ -3,8 +3,8 @@ package org.crmgraph.api.startup;
 import org.crmgraph.api.analytics.RefreshAfterImport;
 import org.crmgraph.api.support.FirstClassifier;
 import org.crmgraph.graph.demo.DemoDataLoader;
-import org.crmgraph.graph.embedded.CrmDataProperties;
 import org.crmgraph.graph.embedded.EmbeddedNeo4j;
+import org.crmgraph.graph.embedded.EmbeddedNeo4jProperties;
 import org.crmgraph.graph.schema.SchemaMigrations;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,11 +25,11 @@ class StartupConfiguration {
      */
     @Bean
     InitializingBean demoData(DemoDataProperties properties, ObjectProvider<EmbeddedNeo4j> embedded,
-                              SchemaMigrations migrationsApplied, DemoDataLoader loader, CrmDataProperties data,
+                              SchemaMigrations migrationsApplied, DemoDataLoader loader, ObjectProvider<EmbeddedNeo4jProperties> embeddedSettings,
                               RefreshAfterImport analytics, FirstClassifier classifier) {
         return () -> {
             if (properties.isEnabled() && embedded.getIfAvailable() != null && loader.loadIfEmpty(properties.getCustomers())) {
-                if (data.getEmbedded().isGds()) {
+                if (embeddedSettings.getObject().gds()) {
                     analytics.schedule();
                 }
                 classifier.schedule();

@@ -1,6 +1,6 @@
 package org.crmgraph.api.support;
 
-import org.crmgraph.algorithms.support.embedding.BackgroundEmbedding;
+import org.crmgraph.language.embedding.BackgroundEmbedding;
 import org.crmgraph.importer.ImportCompletedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;

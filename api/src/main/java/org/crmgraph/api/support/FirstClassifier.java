@@ -2,8 +2,8 @@ package org.crmgraph.api.support;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.crmgraph.algorithms.support.classifier.ClassifierReport;
-import org.crmgraph.algorithms.support.classifier.ClassifierTraining;
+import org.crmgraph.language.classifier.ClassifierReport;
+import org.crmgraph.language.classifier.ClassifierTraining;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;

@@ -1,6 +1,6 @@
 package org.crmgraph.api.support;
 
-import org.crmgraph.algorithms.support.embedding.SentenceEmbedder;
+import org.crmgraph.language.embedding.SentenceEmbedder;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;

@@ -1,9 +1,9 @@
 package org.crmgraph.api.support;
 
-import org.crmgraph.algorithms.support.classifier.ClassifierReport;
-import org.crmgraph.algorithms.support.classifier.ClassifierTraining;
-import org.crmgraph.algorithms.support.embedding.BackgroundEmbedding;
-import org.crmgraph.algorithms.support.embedding.EmbeddingBackfill;
+import org.crmgraph.language.classifier.ClassifierReport;
+import org.crmgraph.language.classifier.ClassifierTraining;
+import org.crmgraph.language.embedding.BackgroundEmbedding;
+import org.crmgraph.language.embedding.EmbeddingBackfill;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,7 +2,7 @@ package org.crmgraph.api.ticket;
 
 import java.util.List;
 import java.util.Map;
-import org.crmgraph.algorithms.support.embedding.BackgroundEmbedding;
+import org.crmgraph.language.embedding.BackgroundEmbedding;
 import org.crmgraph.api.graphql.BatchResults;
 import org.crmgraph.api.graphql.Connection;
 import org.crmgraph.api.graphql.SortDirection;

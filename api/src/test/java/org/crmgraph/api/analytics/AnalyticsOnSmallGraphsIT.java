@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
 import java.util.Map;
-import org.crmgraph.algorithms.AnalyticsRefresh;
-import org.crmgraph.algorithms.AnalyticsStep;
-import org.crmgraph.algorithms.RefreshReport;
+import org.crmgraph.analytics.refresh.AnalyticsRefresh;
+import org.crmgraph.analytics.AnalyticsStep;
+import org.crmgraph.analytics.refresh.RefreshReport;
 import org.crmgraph.api.FixtureGraphTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

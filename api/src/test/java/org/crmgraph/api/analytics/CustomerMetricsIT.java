@@ -3,8 +3,8 @@ package org.crmgraph.api.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.crmgraph.algorithms.metrics.CustomerMetrics;
-import org.crmgraph.algorithms.metrics.MetricsRefresh;
+import org.crmgraph.analytics.metrics.CustomerMetrics;
+import org.crmgraph.analytics.metrics.MetricsRefresh;
 import org.crmgraph.api.FixtureGraphTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -15,11 +15,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.crmgraph.algorithms.support.answer.AnswerLog;
-import org.crmgraph.algorithms.support.answer.SupportAnswer;
-import org.crmgraph.algorithms.support.answer.SupportAnswering;
-import org.crmgraph.algorithms.support.embedding.BackfillReport;
-import org.crmgraph.algorithms.support.embedding.EmbeddingBackfill;
+import org.crmgraph.language.answer.AnswerLog;
+import org.crmgraph.language.answer.SupportAnswer;
+import org.crmgraph.language.answer.SupportAnswering;
+import org.crmgraph.language.embedding.BackfillReport;
+import org.crmgraph.language.embedding.EmbeddingBackfill;
 import org.crmgraph.api.CrmIntegrationTest;
 import org.crmgraph.api.GraphFixture;
 import org.crmgraph.api.cli.Command;
@@ -133,7 +133,7 @@ class SupportIT {
         assertThat(alice.sources().indexOf(routerForAlice)).isLessThan(bob.sources().indexOf(source(bob, "a-router-restart")));
     }
 
-    private static org.crmgraph.algorithms.support.answer.AnswerSource source(SupportAnswer answer, String id) {
+    private static org.crmgraph.language.answer.AnswerSource source(SupportAnswer answer, String id) {
         return answer.sources().stream().filter(s -> s.id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError(id + " is not among " + answer.sources()));
     }

@@ -1,0 +1,93 @@
+package org.crmgraph.analytics.recommend;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.crmgraph.analytics.similarity.Favourites;
+import org.crmgraph.graph.cypher.Records;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * Reads one customer's {@link Evidence} from what the analytics refresh wrote, in one read transaction of one
+ * query: their distinct products (live, from their orders), those products' {@code SIMILAR_TO} neighbours (summed
+ * per candidate in Cypher, with the bought product most similar to it: the scorer gets the same sum and the same
+ * strongest link as from the separate links, in fewer rows), what
+ * their {@code SIMILAR_TO} customers bought ({@code BOUGHT}, as of the refresh), their community's and their
+ * country's favourites. Every hop is bounded by the refresh's
+ * top-K, so the cost grows with the customer's own history, not with the graph.
+ */
+final class EvidenceQuery {
+
+    private static final String EVIDENCE = """
+            MATCH (c:Customer {id: $id})
+            CALL (c) {
+              OPTIONAL MATCH (c)-[:PLACED]->(:Order)-[:CONTAINS]->(b:Product)
+              WITH DISTINCT b
+              RETURN collect(b.sku) AS bought, collect(b) AS boughtNodes
+            }
+            CALL (boughtNodes) {
+              UNWIND boughtNodes AS b
+              MATCH (b)-[s:SIMILAR_TO]->(q:Product)
+              WITH q, s.score AS score, b.sku AS via ORDER BY score DESC, via
+              WITH q, sum(score) AS score, head(collect(via)) AS via
+              RETURN collect({via: via, sku: q.sku, score: score}) AS items
+            }
+            CALL (c) {
+              MATCH (c)-[n:SIMILAR_TO]->(:Customer)-[:BOUGHT]->(q:Product)
+              WITH q, sum(n.score) AS score, count(*) AS buyers
+              RETURN collect({sku: q.sku, score: score, buyers: buyers}) AS peers
+            }
+            CALL (c) {
+              MATCH (c)-[:IN_COMMUNITY]->(:Community)-[f:FAVOURS]->(q:Product)
+              RETURN collect({sku: q.sku, share: f.share}) AS community
+            }
+            CALL (c) {
+              OPTIONAL MATCH (m:Market {id: c.country})
+              OPTIONAL MATCH (all:Market {id: $everyone})
+              WITH coalesce(m, all) AS chosen
+              CALL (chosen) {
+                MATCH (chosen)-[f:FAVOURS]->(q:Product)
+                RETURN collect({sku: q.sku, share: f.share}) AS favourites
+              }
+              RETURN chosen.id AS marketId, favourites AS market
+            }
+            CALL () {
+              MATCH (:Market {id: $everyone})-[f:FAVOURS]->(q:Product)
+              RETURN collect({sku: q.sku, share: f.share}) AS bestSellers
+            }
+            RETURN bought, items, peers, community, market, marketId, bestSellers
+            """;
+
+    private EvidenceQuery() {}
+
+    /** Empty when there is no such customer. Product names are left out (the explanations that need one fetch it). */
+    static Optional<Evidence> read(TransactionContext tx, String customerId) {
+        return tx.run(EVIDENCE, Map.of("id", customerId, "everyone", Favourites.EVERYONE)).list(r -> {
+            Set<String> bought = new HashSet<>(r.get("bought").asList(Value::asString));
+            List<Evidence.ItemLink> items = new ArrayList<>();
+            for (Value v : r.get("items").values()) {
+                items.add(new Evidence.ItemLink(v.get("via").asString(), null, v.get("sku").asString(),
+                        v.get("score").asDouble()));
+            }
+            Map<String, Evidence.PeerVotes> peers = new HashMap<>();
+            for (Value v : r.get("peers").values()) {
+                peers.put(v.get("sku").asString(), new Evidence.PeerVotes(v.get("score").asDouble(), v.get("buyers").asInt()));
+            }
+            return new Evidence(bought, items, peers, shares(r.get("community")), shares(r.get("market")),
+                    Records.string(r.get("marketId")), shares(r.get("bestSellers")));
+        }).stream().findFirst();
+    }
+
+    private static Map<String, Double> shares(Value list) {
+        Map<String, Double> shares = new HashMap<>();
+        for (Value v : list.values()) {
+            shares.put(v.get("sku").asString(), v.get("share").asDouble());
+        }
+        return shares;
+    }
+}

@@ -1,0 +1,21 @@
+package org.crmgraph.language.answer;
+
+import org.crmgraph.graph.validation.ErrorCode;
+
+/** A question or search text as the model takes it: trimmed, not blank, not longer than the configured limit. */
+final class QuestionText {
+
+    private QuestionText() {}
+
+    static String check(String text, String argument, int maxLength) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidQuestionException(ErrorCode.REQUIRED, argument, argument + " must not be empty");
+        }
+        String trimmed = text.strip();
+        if (trimmed.length() > maxLength) {
+            throw new InvalidQuestionException(ErrorCode.TOO_LONG, argument, argument + " is " + trimmed.length() + " characters long; at most "
+                    + maxLength + " are accepted (crm.support.max-question-length)");
+        }
+        return trimmed;
+    }
+}

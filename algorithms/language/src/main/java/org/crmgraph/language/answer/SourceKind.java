@@ -1,0 +1,5 @@
+package org.crmgraph.language.answer;
+
+public enum SourceKind {
+    ARTICLE, TICKET
+}

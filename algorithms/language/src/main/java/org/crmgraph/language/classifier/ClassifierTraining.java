@@ -1,0 +1,227 @@
+package org.crmgraph.language.classifier;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.TranslateException;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.crmgraph.language.SupportProperties;
+import org.crmgraph.language.Vectors;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Trains the ticket classifier on DJL's PyTorch engine from the tickets that have a category and an embedding
+ * (embed pending tickets first: {@code EmbeddingBackfill}): a stratified,
+ * seeded split holds some out, a small network learns the rest over their frozen sentence embeddings, the held-out
+ * tickets give accuracy and macro-F1, and the weights become a new current {@code (:TicketClassifier)} version.
+ */
+@Service
+public class ClassifierTraining {
+
+    private static final Logger log = LoggerFactory.getLogger(ClassifierTraining.class);
+    private static final int BATCH_SIZE = 32;
+    private static final float LEARNING_RATE = 1e-3f;
+
+    private static final String LABELLED = """
+            MATCH (t:Ticket)
+            WHERE t.category IS NOT NULL AND t.embedding IS NOT NULL
+            RETURN t.id AS id, t.category AS category, t.priority AS priority, t.embedding AS embedding
+            ORDER BY t.id
+            """;
+
+    private static final String SAVE = """
+            OPTIONAL MATCH (m:TicketClassifier)
+            WITH coalesce(max(m.version), 0) + 1 AS version
+            CREATE (n:TicketClassifier)
+            SET n = $properties, n.version = version, n.current = true, n.trainedAt = datetime()
+            WITH n
+            OPTIONAL MATCH (old:TicketClassifier {current: true}) WHERE old <> n
+            SET old.current = false
+            RETURN DISTINCT n.version AS version
+            """;
+
+    private final CypherRunner cypher;
+    private final SupportProperties properties;
+    private final TicketClassifiers classifiers;
+    private final ReentrantLock running = new ReentrantLock();
+
+    public ClassifierTraining(CypherRunner cypher, SupportProperties properties, TicketClassifiers classifiers) {
+        this.cypher = cypher;
+        this.properties = properties;
+        this.classifiers = classifiers;
+    }
+
+    /** Options of one training; null fields take the {@code crm.support.classifier-*} settings. */
+    public record Options(Double holdout, Integer epochs, Integer hidden) {
+
+        public static Options defaults() {
+            return new Options(null, null, null);
+        }
+    }
+
+    public ClassifierReport train(Options options) {
+        double holdout = options.holdout() == null ? properties.classifierHoldout() : options.holdout();
+        int epochs = options.epochs() == null ? properties.classifierEpochs() : options.epochs();
+        int hidden = options.hidden() == null ? properties.classifierHidden() : options.hidden();
+        if (holdout < 0 || holdout > 0.5) {
+            throw new TrainingOptionException("holdout", "holdout must be between 0 and 0.5, was " + holdout);
+        }
+        if (epochs < 1 || epochs > 1000) {
+            throw new TrainingOptionException("epochs", "epochs must be between 1 and 1000, was " + epochs);
+        }
+        if (hidden < 0 || hidden > 4096) {
+            throw new TrainingOptionException("hidden", "hidden must be between 0 and 4096, was " + hidden);
+        }
+        if (!running.tryLock()) {
+            throw new ClassifierTrainingException("A ticket classifier is being trained already; try again when it is done.");
+        }
+        try {
+            return trainLocked(holdout, epochs, hidden);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private ClassifierReport trainLocked(double holdout, int epochs, int hidden) {
+        long started = System.nanoTime();
+        List<LabelledTicket> tickets = cypher.read(LABELLED, Map.of(), r -> new LabelledTicket(
+                r.get("id").asString(), r.get("category").asString(), r.get("priority").asString(null), Vectors.floats(r.get("embedding"))));
+        Map<String, Long> perCategory = tickets.stream().collect(Collectors.groupingBy(LabelledTicket::category, TreeMap::new, Collectors.counting()));
+        if (perCategory.size() < 2) {
+            throw new ClassifierTrainingException("Training needs tickets of at least two categories with embeddings; found "
+                    + tickets.size() + " labelled ticket(s) in " + perCategory.size() + " category(ies). Set Ticket.category on resolved "
+                    + "tickets, and run the embed command if they were written while the service was down.");
+        }
+        StratifiedSplit<LabelledTicket> split = StratifiedSplit.of(tickets, LabelledTicket::category, holdout, properties.randomSeed());
+        List<String> categories = List.copyOf(new TreeSet<>(perCategory.keySet()));
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < categories.size(); i++) {
+            index.put(categories.get(i), i);
+        }
+        int dimensions = tickets.getFirst().embedding().length;
+
+        Engine engine = Engine.getEngine("PyTorch");
+        engine.setRandomSeed(properties.randomSeed().intValue());
+        byte[] parameters;
+        try (Model model = Model.newInstance("ticket-classifier", "PyTorch")) {
+            model.setBlock(ClassifierNetwork.build(hidden, categories.size()));
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(LEARNING_RATE)).build());
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(1, dimensions));
+                NDManager manager = trainer.getManager();
+                ArrayDataset data = new ArrayDataset.Builder()
+                        .setData(features(manager, split.train(), dimensions))
+                        .optLabels(labels(manager, split.train(), index))
+                        .setSampling(BATCH_SIZE, true)
+                        .build();
+                for (int epoch = 0; epoch < epochs; epoch++) {
+                    for (Batch batch : trainer.iterateDataset(data)) {
+                        EasyTrain.trainBatch(trainer, batch);
+                        trainer.step();
+                        batch.close();
+                    }
+                }
+            } catch (IOException | TranslateException e) {
+                throw new IllegalStateException("Training the ticket classifier failed: " + e.getMessage(), e);
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            model.getBlock().saveParameters(new DataOutputStream(bytes));
+            parameters = bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("Saving the ticket classifier failed: " + e.getMessage(), e);
+        }
+
+        List<String> priorities = categories.stream().map(commonestPriority(tickets)).toList();
+        Double accuracy = null;
+        Double macroF1 = null;
+        Double majority = null;
+        if (!split.validation().isEmpty()) {
+            try (TrainedClassifier trained = TrainedClassifier.fromParameters(0, categories, priorities, dimensions, hidden, parameters)) {
+                List<String> predicted = trained.predictAll(split.validation().stream().map(LabelledTicket::embedding).toList())
+                        .stream().map(Prediction::category).toList();
+                List<String> truth = split.validation().stream().map(LabelledTicket::category).toList();
+                MulticlassScores scores = MulticlassScores.of(truth, predicted);
+                accuracy = scores.accuracy();
+                macroF1 = scores.macroF1();
+                String commonest = commonest(split.train().stream().map(LabelledTicket::category).toList());
+                majority = MulticlassScores.of(truth, truth.stream().map(t -> commonest).toList()).accuracy();
+            }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("categories", categories);
+        stored.put("priorities", priorities);
+        stored.put("dimensions", dimensions);
+        stored.put("hidden", hidden);
+        stored.put("epochs", epochs);
+        stored.put("parameters", parameters);
+        stored.put("trainSize", split.train().size());
+        stored.put("validationSize", split.validation().size());
+        stored.put("accuracy", accuracy);
+        stored.put("macroF1", macroF1);
+        stored.put("majorityBaseline", majority);
+        stored.put("trainingMillis", millis);
+        stored.put("engine", "PyTorch");
+        long version = cypher.write(SAVE, Map.of("properties", stored), r -> r.get("version").asLong()).getFirst();
+        log.info("Ticket classifier v{} trained on {} tickets in {} categories in {} ms: accuracy {}, macro-F1 {}",
+                version, split.train().size(), categories.size(), millis, accuracy, macroF1);
+        return classifiers.report(version).orElseThrow();
+    }
+
+    private static NDArray features(NDManager manager, List<LabelledTicket> tickets, int dimensions) {
+        float[] flat = new float[tickets.size() * dimensions];
+        for (int i = 0; i < tickets.size(); i++) {
+            System.arraycopy(tickets.get(i).embedding(), 0, flat, i * dimensions, dimensions);
+        }
+        return manager.create(flat, new Shape(tickets.size(), dimensions));
+    }
+
+    private static NDArray labels(NDManager manager, List<LabelledTicket> tickets, Map<String, Integer> index) {
+        float[] labels = new float[tickets.size()];
+        for (int i = 0; i < tickets.size(); i++) {
+            labels[i] = index.get(tickets.get(i).category());
+        }
+        return manager.create(labels);
+    }
+
+    private static Function<String, String> commonestPriority(List<LabelledTicket> tickets) {
+        Map<String, List<String>> byCategory = tickets.stream().filter(t -> t.priority() != null)
+                .collect(Collectors.groupingBy(LabelledTicket::category, Collectors.mapping(LabelledTicket::priority, Collectors.toList())));
+        return category -> {
+            List<String> seen = byCategory.get(category);
+            return seen == null ? "MEDIUM" : commonest(seen);
+        };
+    }
+
+    private static String commonest(List<String> values) {
+        Map<String, Long> counts = values.stream().collect(Collectors.groupingBy(v -> v, TreeMap::new, Collectors.counting()));
+        return counts.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey).orElseThrow();
+    }
+}

@@ -1,0 +1,226 @@
+package org.crmgraph.language.embedding;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import org.crmgraph.language.SupportProperties;
+import org.crmgraph.language.Vectors;
+import org.crmgraph.language.classifier.Prediction;
+import org.crmgraph.language.classifier.TicketClassifiers;
+import org.crmgraph.language.classifier.TrainedClassifier;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.neo4j.driver.Record;
+import org.springframework.stereotype.Service;
+
+/**
+ * Gives every ticket and article an embedding of its current text: those never embedded and those changed
+ * since ({@code embeddedAt} is the {@code updatedAt} that was embedded). Work goes in chunks, one model call per
+ * batch and one UNWIND write per chunk; a node changed again meanwhile is skipped and picked up by the next pass.
+ * Open tickets are also routed by the current classifier (predicted category, suggested priority).
+ */
+@Service
+public class EmbeddingBackfill {
+
+    private static final int CHUNK_BATCHES = 4;
+
+    // also open tickets the current classifier has not routed yet
+    private static final String STALE_TICKETS = """
+            MATCH (t:Ticket)
+            WHERE t.embeddedAt IS NULL OR t.embeddedAt <> coalesce(t.updatedAt, t.createdAt)
+               OR ($classifier IS NOT NULL AND NOT t.status IN ['RESOLVED', 'CLOSED'] AND coalesce(t.routedBy, -1) <> $classifier)
+            RETURN t.id AS id
+            ORDER BY id
+            """;
+    private static final String STALE_ARTICLES = """
+            MATCH (a:Article)
+            WHERE a.embeddedAt IS NULL OR a.embeddedAt <> coalesce(a.updatedAt, a.createdAt)
+            RETURN a.id AS id
+            ORDER BY id
+            """;
+    private static final String TICKET_TEXTS = """
+            UNWIND $ids AS id
+            MATCH (t:Ticket {id: id})
+            RETURN t.id AS id, t.subject AS subject, t.body AS body, t.resolution AS resolution, t.status AS status,
+                   coalesce(t.updatedAt, t.createdAt) AS version, t.embeddingFingerprint AS fingerprint, t.routedBy AS routedBy,
+                   CASE WHEN NOT t.status IN ['RESOLVED', 'CLOSED'] THEN t.embedding END AS embedding
+            """;
+    private static final String ARTICLE_TEXTS = """
+            UNWIND $ids AS id
+            MATCH (a:Article {id: id})
+            RETURN a.id AS id, a.title AS title, a.body AS body, coalesce(a.updatedAt, a.createdAt) AS version,
+                   a.embeddingFingerprint AS fingerprint
+            """;
+    private static final String WRITE_TICKETS = """
+            UNWIND $rows AS row
+            MATCH (t:Ticket {id: row.id})
+            WHERE coalesce(t.updatedAt, t.createdAt) = row.version
+            SET t.embeddedAt = row.version, t.embeddingFingerprint = row.fingerprint, t.answerable = row.answerable,
+                t.predictedCategory = coalesce(row.predictedCategory, t.predictedCategory),
+                t.categoryConfidence = coalesce(row.categoryConfidence, t.categoryConfidence),
+                t.suggestedPriority = coalesce(row.suggestedPriority, t.suggestedPriority),
+                t.routedBy = coalesce(row.routedBy, t.routedBy)
+            WITH t, row
+            WHERE row.embedding IS NOT NULL
+            CALL db.create.setNodeVectorProperty(t, 'embedding', row.embedding)
+            """;
+    private static final String WRITE_ARTICLES = """
+            UNWIND $rows AS row
+            MATCH (a:Article {id: row.id})
+            WHERE coalesce(a.updatedAt, a.createdAt) = row.version
+            SET a.embeddedAt = row.version, a.embeddingFingerprint = row.fingerprint
+            WITH a, row
+            WHERE row.embedding IS NOT NULL
+            CALL db.create.setNodeVectorProperty(a, 'embedding', row.embedding)
+            """;
+
+    private final CypherRunner cypher;
+    private final SentenceEmbedder embedder;
+    private final SupportProperties properties;
+    private final TicketClassifiers classifiers;
+    private final ReentrantLock running = new ReentrantLock();
+
+    public EmbeddingBackfill(CypherRunner cypher, SentenceEmbedder embedder, SupportProperties properties, TicketClassifiers classifiers) {
+        this.cypher = cypher;
+        this.embedder = embedder;
+        this.properties = properties;
+        this.classifiers = classifiers;
+    }
+
+    private List<String> staleTickets(Long classifier) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("classifier", classifier);
+        return cypher.read(STALE_TICKETS, parameters, r -> r.get("id").asString());
+    }
+
+    /**
+     * Embeds everything stale; waits while another pass runs in this service, then finds little left to do.
+     *
+     * @param progress called with (done, total) after each chunk
+     */
+    public BackfillReport run(BiConsumer<Integer, Integer> progress) {
+        running.lock();
+        try {
+            long started = System.nanoTime();
+            Optional<TrainedClassifier> classifier = classifiers.loadCurrent();
+            List<String> tickets = staleTickets(classifier.map(TrainedClassifier::version).orElse(null));
+            List<String> articles = cypher.read(STALE_ARTICLES, Map.of(), r -> r.get("id").asString());
+            int total = tickets.size() + articles.size();
+            int chunk = properties.batchSize() * CHUNK_BATCHES;
+            int[] counts = new int[4]; // tickets embedded, articles embedded, unchanged, routed
+            int done = 0;
+            long modelNanos = 0;
+            for (int from = 0; from < tickets.size(); from += chunk) {
+                List<String> ids = tickets.subList(from, Math.min(tickets.size(), from + chunk));
+                modelNanos += ticketChunk(ids, classifier, counts);
+                done += ids.size();
+                progress.accept(done, total);
+            }
+            for (int from = 0; from < articles.size(); from += chunk) {
+                List<String> ids = articles.subList(from, Math.min(articles.size(), from + chunk));
+                modelNanos += articleChunk(ids, counts);
+                done += ids.size();
+                progress.accept(done, total);
+            }
+            int embedded = counts[0] + counts[1];
+            double pace = modelNanos == 0 ? 0 : embedded / (modelNanos / 1e9);
+            return new BackfillReport(counts[0], counts[1], counts[2], counts[3], (System.nanoTime() - started) / 1_000_000, pace);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private long ticketChunk(List<String> ids, Optional<TrainedClassifier> classifier, int[] counts) {
+        List<Record> records = cypher.read(TICKET_TEXTS, Map.of("ids", ids), r -> r);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<Map<String, Object>> toEmbed = new ArrayList<>();
+        List<Map<String, Object>> toRoute = new ArrayList<>();
+        List<float[]> routeVectors = new ArrayList<>();
+        Long version = classifier.map(TrainedClassifier::version).orElse(null);
+        for (Record r : records) {
+            String text = SupportTexts.ticket(r.get("subject").asString(null), r.get("body").asString(null), r.get("resolution").asString(null));
+            long fingerprint = SupportTexts.fingerprint(text, embedder.description());
+            String status = r.get("status").asString("OPEN");
+            boolean resolved = "RESOLVED".equals(status) || "CLOSED".equals(status);
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", r.get("id").asString());
+            row.put("version", r.get("version").asObject());
+            row.put("fingerprint", fingerprint);
+            row.put("answerable", resolved && !r.get("resolution").asString("").isBlank());
+            rows.add(row);
+            boolean sameText = !r.get("fingerprint").isNull() && r.get("fingerprint").asLong() == fingerprint;
+            // an open ticket's stored embedding comes along for routing; a resolved one's is not needed
+            boolean unchanged = sameText && (resolved || !r.get("embedding").isNull());
+            if (unchanged) {
+                counts[2]++;
+            } else {
+                texts.add(text);
+                toEmbed.add(row);
+            }
+            boolean routed = !r.get("routedBy").isNull() && version != null && r.get("routedBy").asLong() == version;
+            if (!resolved && version != null && (!unchanged || !routed)) {
+                toRoute.add(row);
+                routeVectors.add(unchanged ? Vectors.floats(r.get("embedding")) : null);
+            }
+        }
+        long started = System.nanoTime();
+        List<float[]> vectors = embedder.embedAll(texts, properties.batchSize());
+        long modelNanos = System.nanoTime() - started;
+        for (int i = 0; i < toEmbed.size(); i++) {
+            toEmbed.get(i).put("embedding", vectors.get(i));
+        }
+        if (!toRoute.isEmpty()) {
+            for (int i = 0; i < toRoute.size(); i++) {
+                if (routeVectors.get(i) == null) {
+                    routeVectors.set(i, (float[]) toRoute.get(i).get("embedding"));
+                }
+            }
+            List<Prediction> predictions = classifier.orElseThrow().predictAll(routeVectors);
+            for (int i = 0; i < toRoute.size(); i++) {
+                toRoute.get(i).put("predictedCategory", predictions.get(i).category());
+                toRoute.get(i).put("categoryConfidence", predictions.get(i).probability());
+                toRoute.get(i).put("suggestedPriority", predictions.get(i).suggestedPriority());
+                toRoute.get(i).put("routedBy", version);
+            }
+            counts[3] += toRoute.size();
+        }
+        cypher.write(WRITE_TICKETS, Map.of("rows", rows));
+        counts[0] += toEmbed.size();
+        return modelNanos;
+    }
+
+    private long articleChunk(List<String> ids, int[] counts) {
+        List<Record> records = cypher.read(ARTICLE_TEXTS, Map.of("ids", ids), r -> r);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<Map<String, Object>> toEmbed = new ArrayList<>();
+        for (Record r : records) {
+            String text = SupportTexts.article(r.get("title").asString(null), r.get("body").asString(null));
+            long fingerprint = SupportTexts.fingerprint(text, embedder.description());
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", r.get("id").asString());
+            row.put("version", r.get("version").asObject());
+            row.put("fingerprint", fingerprint);
+            rows.add(row);
+            if (r.get("fingerprint").isNull() || r.get("fingerprint").asLong() != fingerprint) {
+                texts.add(text);
+                toEmbed.add(row);
+            } else {
+                counts[2]++;
+            }
+        }
+        long started = System.nanoTime();
+        List<float[]> vectors = embedder.embedAll(texts, properties.batchSize());
+        long modelNanos = System.nanoTime() - started;
+        for (int i = 0; i < toEmbed.size(); i++) {
+            toEmbed.get(i).put("embedding", vectors.get(i));
+        }
+        cypher.write(WRITE_ARTICLES, Map.of("rows", rows));
+        counts[1] += toEmbed.size();
+        return modelNanos;
+    }
+}

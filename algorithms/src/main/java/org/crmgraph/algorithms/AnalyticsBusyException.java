@@ -1,9 +1,0 @@
-package org.crmgraph.algorithms;
-
-/** Another refresh is running in this service; refreshes are not queued, the caller may retry later. */
-public class AnalyticsBusyException extends RuntimeException {
-
-    public AnalyticsBusyException() {
-        super("an analytics refresh is already running; try again when it has finished");
-    }
-}

@@ -1,6 +1,0 @@
-package org.crmgraph.algorithms.recommend;
-
-import org.crmgraph.graph.product.Product;
-
-/** A product for a customer, its score in [0, 1] and why. */
-public record Recommendation(Product product, double score, String explanation) {}

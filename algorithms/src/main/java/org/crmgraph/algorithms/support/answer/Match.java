@@ -1,4 +1,0 @@
-package org.crmgraph.algorithms.support.answer;
-
-/** A ticket or article found by meaning, with its cosine similarity to what was searched. */
-public record Match(String id, double similarity) {}

@@ -1,5 +1,0 @@
-package org.crmgraph.algorithms.support.answer;
-
-public enum SourceKind {
-    ARTICLE, TICKET
-}

@@ -1,9 +1,0 @@
-package org.crmgraph.algorithms.support.classifier;
-
-/** Training cannot start: too few labelled tickets or categories, or another training is running. */
-public class ClassifierTrainingException extends RuntimeException {
-
-    public ClassifierTrainingException(String message) {
-        super(message);
-    }
-}

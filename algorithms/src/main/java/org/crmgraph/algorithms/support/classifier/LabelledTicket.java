@@ -1,4 +1,0 @@
-package org.crmgraph.algorithms.support.classifier;
-
-/** A ticket with a category and an embedding: one training example. */
-record LabelledTicket(String id, String category, String priority, float[] embedding) {}

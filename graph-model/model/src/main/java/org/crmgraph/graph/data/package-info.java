@@ -1,0 +1,2 @@
+/** Where the service keeps its files. */
+package org.crmgraph.graph.data;

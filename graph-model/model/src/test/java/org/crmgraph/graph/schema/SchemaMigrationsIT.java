@@ -1,0 +1,44 @@
+package org.crmgraph.graph.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.crmgraph.graph.cypher.ConstraintViolations;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.testing.EmbeddedTestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.exceptions.ClientException;
+
+class SchemaMigrationsIT {
+
+    @TempDir Path dataDir;
+
+    @Test
+    void appliesEachMigrationOnceAndTheConstraintsHold() {
+        try (var database = EmbeddedTestDatabase.start(dataDir, false)) {
+            var cypher = new CypherRunner(database.driver(), null);
+            var migrations = new SchemaMigrations(cypher);
+
+            assertThat(migrations.apply()).containsExactly(1, 2, 3, 4, 5);
+            assertThat(migrations.apply()).isEmpty();
+            assertThat(cypher.read("MATCH (m:__CrmMigration) RETURN m.version AS v", Map.of(), r -> r.get("v").asInt()))
+                    .containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+
+            cypher.write("CREATE (:Customer {id: 'a', email: 'same@example.com'})", Map.of());
+            assertThatThrownBy(() -> cypher.write("CREATE (:Customer {id: 'b', email: 'same@example.com'})", Map.of()))
+                    .isInstanceOfSatisfying(ClientException.class,
+                            e -> assertThat(ConstraintViolations.isUniquenessViolation(e)).isTrue());
+        }
+    }
+
+    @Test
+    void everyMigrationFileIsNamedAndParsed() {
+        var discovered = new SchemaMigrations(null).discover();
+        assertThat(discovered).extracting(SchemaMigrations.Migration::version).containsExactly(1, 2, 3, 4, 5);
+        assertThat(discovered.getFirst().statements()).hasSizeGreaterThan(20);
+        assertThat(discovered).flatExtracting(SchemaMigrations.Migration::statements).allSatisfy(statement -> assertThat(statement).matches("(CYPHER 25 )?CREATE[\\s\\S]*").contains("IF NOT EXISTS").doesNotContain("//"));
+    }
+}

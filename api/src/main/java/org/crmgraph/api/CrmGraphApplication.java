@@ -7,14 +7,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * The CRM graph service. Scans all {@code org.crmgraph} modules so graph-model, import and algorithms
  * contribute their beans. With a command as first argument ({@code import ...}) it runs that command
- * against the configured Neo4j instead of serving, and exits.
+ * against the configured Neo4j instead of serving, and exits; an unknown first word prints the commands and exits 2.
  */
 @SpringBootApplication(scanBasePackages = "org.crmgraph")
 public class CrmGraphApplication {
 
     public static void main(String[] args) {
-        if (CommandLine.isCommand(args)) {
-            System.exit(CommandLine.run(CrmGraphApplication.class, args));
+        var command = CommandLine.dispatch(CrmGraphApplication.class, args, System.out, System.err);
+        if (command.isPresent()) {
+            System.exit(command.get());
         }
         SpringApplication.run(CrmGraphApplication.class, args);
     }

@@ -1,5 +1,9 @@
 package org.crmgraph.importer;
 
+import org.crmgraph.graph.lease.Lease;
+import org.crmgraph.graph.lease.Leases;
+import org.crmgraph.graph.event.DomainEvents;
+import org.crmgraph.graph.event.ImportFinished;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,14 +34,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Bulk imports: run in the foreground (the command line) or queued in the background (GraphQL), one
- * at a time per service instance. A background import may only read files inside the import folder.
+ * Bulk imports: run in the foreground (the command line) or queued in the background (GraphQL), one at a time among
+ * all instances that share the graph (the {@value #LEASE} lease); a finished import is announced as
+ * {@link ImportFinished}. A background import may only read files inside the import folder.
  */
 @Service
 @DependsOn("schemaMigrations")
@@ -45,9 +49,13 @@ public class ImportService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
     private static final Duration STALE = Duration.ofMinutes(10);
+    /** The lease an import holds while it writes: one import at a time among all instances sharing the graph. */
+    public static final String LEASE = "import";
+    private static final Duration WAIT_POLL = Duration.ofSeconds(1);
 
     private final ImportJobRepository jobs;
-    private final ApplicationEventPublisher events;
+    private final DomainEvents events;
+    private final Leases leases;
     private final Importer importer;
     private final Path folder;
     private final Path reportFolder;
@@ -55,8 +63,9 @@ public class ImportService implements DisposableBean {
             Thread.ofPlatform().name("crm-import-", 0).daemon().factory());
 
     public ImportService(CypherRunner cypher, ImportJobRepository jobs, ImportProperties properties,
-                         DataFolderProperties data, ApplicationEventPublisher events) {
+                         DataFolderProperties data, DomainEvents events, Leases leases) {
         this.jobs = jobs;
+        this.leases = leases;
         this.events = events;
         this.importer = new Importer(cypher, jobs, properties.batchSize());
         this.folder = absolute(properties.folder() != null ? properties.folder() : data.dataDir().resolve("import"));
@@ -69,11 +78,18 @@ public class ImportService implements DisposableBean {
         return folder;
     }
 
-    /** Runs an import in this thread (the command line): returns the finished job or throws with the reason. */
+    /**
+     * Runs an import in this thread (the command line): returns the finished job or throws with the reason.
+     *
+     * @throws org.crmgraph.graph.lease.LeaseHeldException when an import is running on another instance
+     */
     public ImportJob run(ImportRequest request, ImportProgressListener listener) {
-        Importer.Prepared prepared = prepare(request.file(), MappingLoader.load(request.mapping()), request.type(),
-                request.dryRun(), request.reportFile());
-        return importer.run(prepared, listener);
+        ImportMapping mapping = MappingLoader.load(request.mapping());
+        try (Lease lease = leases.acquire(LEASE)) {
+            Importer.Prepared prepared = prepare(request.file(), mapping, request.type(), request.dryRun(),
+                    request.reportFile());
+            return announce(importer.run(prepared, listener));
+        }
     }
 
     /**
@@ -111,10 +127,11 @@ public class ImportService implements DisposableBean {
         }
         background.submit(() -> {
             try {
-                ImportJob finished = importer.run(prepared, ImportProgressListener.NONE);
-                if (!finished.dryRun()) {
-                    events.publishEvent(new ImportCompletedEvent(finished));
+                try (Lease lease = leases.acquireWhenFree(LEASE, WAIT_POLL)) {
+                    announce(importer.run(prepared, ImportProgressListener.NONE));
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (ImportFailedException e) {
                 // recorded on the job; the client reads it from importJob(id)
             } catch (RuntimeException e) {
@@ -122,6 +139,15 @@ public class ImportService implements DisposableBean {
             }
         });
         return Outcome.success(prepared.job());
+    }
+
+    /** A finished import (not a dry run) is announced, whoever started it. */
+    private ImportJob announce(ImportJob finished) {
+        if (!finished.dryRun()) {
+            events.publish(new ImportFinished(finished.id(), finished.type(), finished.rowsImported(),
+                    finished.rowsRejected(), events.now()));
+        }
+        return finished;
     }
 
     public Optional<ImportJob> job(String id) {
@@ -132,9 +158,15 @@ public class ImportService implements DisposableBean {
         return jobs.recent(limit);
     }
 
-    /** Jobs a killed process left RUNNING are marked INTERRUPTED, so nobody waits on them. */
+    /**
+     * Jobs a killed process left RUNNING are marked INTERRUPTED, so nobody waits on them; not while another instance
+     * holds the import lease, since its job is running.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void interruptStaleJobs() {
+        if (leases.holder(LEASE).isPresent()) {
+            return;
+        }
         long interrupted = jobs.interruptStale(STALE);
         if (interrupted > 0) {
             log.info("Marked {} import job(s) left running by a stopped process as INTERRUPTED", interrupted);

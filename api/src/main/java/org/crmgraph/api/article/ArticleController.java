@@ -1,7 +1,6 @@
 package org.crmgraph.api.article;
 
 import java.util.List;
-import org.crmgraph.language.embedding.BackgroundEmbedding;
 import org.crmgraph.api.graphql.Connection;
 import org.crmgraph.api.graphql.DeletePayload;
 import org.crmgraph.api.graphql.SortDirection;
@@ -32,10 +31,8 @@ class ArticleController {
     private final ArticleService articles;
     private final PagingProperties paging;
 
-    private final BackgroundEmbedding embedding;
 
-    ArticleController(ArticleService articles, PagingProperties paging, BackgroundEmbedding embedding) {
-        this.embedding = embedding;
+    ArticleController(ArticleService articles, PagingProperties paging) {
         this.articles = articles;
         this.paging = paging;
     }
@@ -55,12 +52,12 @@ class ArticleController {
 
     @MutationMapping
     ArticlePayload createArticle(@Argument ArticleInput input) {
-        return embedAfter(ArticlePayload.of(articles.create(input)));
+        return ArticlePayload.of(articles.create(input));
     }
 
     @MutationMapping
     ArticlePayload updateArticle(@Argument String id, @Argument ArticleInput input) {
-        return embedAfter(ArticlePayload.of(articles.update(id, input)));
+        return ArticlePayload.of(articles.update(id, input));
     }
 
     @MutationMapping
@@ -68,9 +65,4 @@ class ArticleController {
         return DeletePayload.of(articles.delete(id));
     }
 
-    /** The new text is embedded in the background, so the mutation does not wait for the model. */
-    private <T> T embedAfter(T payload) {
-        embedding.request();
-        return payload;
-    }
 }

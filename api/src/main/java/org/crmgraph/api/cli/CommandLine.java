@@ -2,45 +2,112 @@ package org.crmgraph.api.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Runs {@code java -jar api.jar <command> [options]}: the same beans as the service, without the web
- * server, the demo data or a fixed Bolt port (the service may be using 7687). Arguments of the form
- * {@code --crm.x=y}, {@code --spring.x=y} or {@code --logging.x=y} configure the application as usual;
- * the others belong to the command.
+ * Runs {@code java -jar api.jar <command> [options]}: the same beans as the service, without the web server, the
+ * demo data or a fixed Bolt port (the service may be using 7687). Beans are created lazily, so a command builds only
+ * what it uses: an import never loads the language model. Arguments of the form {@code --crm.x=y},
+ * {@code --spring.x=y} or {@code --logging.x=y} configure the application as usual; the others belong to the command.
+ * A first argument that is neither a command nor an option is a mistake, not a request to start the service.
  */
 public final class CommandLine {
 
-    public static final List<String> COMMANDS = List.of("import", "analytics", "evaluate-recommendations", "embed", "train-classifier", "evaluate-support", "api-key");
+    /**
+     * What a command is for, in one line, and what it needs besides the graph.
+     *
+     * @param summary what {@code --help} prints beside its name
+     * @param gds     whether it calls Graph Data Science (registering GDS in the embedded DBMS costs seconds)
+     */
+    record Entry(String summary, String usage, boolean gds) {}
+
+    static final Map<String, Entry> COMMANDS = catalogue();
     private static final List<String> SETTINGS = List.of("--crm.", "--spring.", "--logging.", "--server.");
-    /** An import needs no Graph Data Science: skipping its registration saves seconds of start-up. */
-    private static final Map<String, List<String>> COMMAND_SETTINGS = Map.of("import", List.of("--crm.embedded.gds=false"),
-            "api-key", List.of("--crm.embedded.gds=false"));
 
     private CommandLine() {}
 
-    public static boolean isCommand(String[] args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+    private static Map<String, Entry> catalogue() {
+        Map<String, Entry> commands = new LinkedHashMap<>();
+        commands.put("import", new Entry("import a CSV or JSON Lines file through a mapping, with a report of rejected rows",
+                ImportCommand.USAGE, false));
+        commands.put("analytics", new Entry("refresh metrics, segments, communities, similarities and churn scores",
+                AnalyticsCommand.USAGE, true));
+        commands.put("evaluate-recommendations", new Entry("score the recommender on held-out purchases (HR, NDCG...)",
+                EvaluateRecommendationsCommand.USAGE, true));
+        commands.put("embed", new Entry("embed the tickets and articles written since their last embedding",
+                EmbedCommand.USAGE, false));
+        commands.put("train-classifier", new Entry("train the ticket classifier on resolved tickets",
+                TrainClassifierCommand.USAGE, false));
+        commands.put("evaluate-support", new Entry("measure support answers on a labelled question set (e.g. BANKING77)",
+                EvaluateSupportCommand.USAGE, false));
+        commands.put("api-key", new Entry("create, revoke or list API keys", ApiKeyCommand.USAGE, false));
+        return Collections.unmodifiableMap(commands);
     }
 
-    public static int run(Class<?> application, String[] args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
+    /**
+     * The exit code when {@code args} ask for a command (or for help, or name no known command), empty when they ask
+     * for the service: no arguments, or only options such as {@code --server.port=9090}.
+     */
+    public static Optional<Integer> dispatch(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            return Optional.empty();
+        }
+        String first = args[0];
+        if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
+            out.print(overview());
+            return Optional.of(Command.OK);
+        }
+        if (first.startsWith("-")) {
+            return Optional.empty();
+        }
+        if (!COMMANDS.containsKey(first)) {
+            err.printf("error: unknown command '%s'%n%n", first);
+            err.print(overview());
+            return Optional.of(Command.BAD_ARGUMENTS);
+        }
+        return Optional.of(run(application, args, out, err, context -> {}));
+    }
+
+    static String overview() {
+        StringBuilder text = new StringBuilder("""
+                usage: java -jar api.jar                      start the service (GraphQL, Neo4j Browser)
+                       java -jar api.jar <command> [options]  run one command against the graph and exit
+                       java -jar api.jar <command> --help     what a command takes
+
+                commands:
+                """);
+        COMMANDS.forEach((name, entry) -> text.append(String.format("  %-26s %s%n", name, entry.summary())));
+        text.append("""
+
+                Settings work as for the service: --crm.data-dir=FOLDER, --spring.neo4j.uri=neo4j://host:7687 ...
+                """);
+        return text.toString();
+    }
+
+    /** @param afterRun sees the context once the command ran, before it closes (tests check what was started) */
+    static int run(Class<?> application, String[] args, PrintStream out, PrintStream err,
+                   Consumer<ConfigurableApplicationContext> afterRun) {
+        Entry entry = COMMANDS.get(args[0]);
         // as arguments, not default properties: they must override application.yaml (and a user's --crm.x=y overrides them)
         List<String> settings = new ArrayList<>(List.of("--crm.demo-data.enabled=false", "--crm.embedded.bolt-port=0"));
-        settings.addAll(COMMAND_SETTINGS.getOrDefault(args[0], List.of()));
+        if (!entry.gds()) {
+            settings.add("--crm.embedded.gds=false");
+        }
         List<String> arguments = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             (SETTINGS.stream().anyMatch(args[i]::startsWith) && args[i].contains("=") ? settings : arguments).add(args[i]);
         }
         if (arguments.contains("--help") || arguments.contains("-h")) {
-            out.println(usageOf(args[0]));
+            out.println(entry.usage());
             return Command.OK;
         }
         ConfigurableApplicationContext context;
@@ -48,9 +115,11 @@ public final class CommandLine {
             context = new SpringApplicationBuilder(application)
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
-                    // a command does its own work and exits: no background embedding racing it
+                    .lazyInitialization(true)
+                    // a command does its own work and exits: no background embedding or refresh racing it
                     .properties(Map.of("logging.level.root", "warn", "logging.level.org.crmgraph", "warn",
-                            "spring.main.log-startup-info", "false", "crm.support.embed-in-background", "false"))
+                            "spring.main.log-startup-info", "false", "crm.support.embed-in-background", "false",
+                            "crm.analytics.refresh-after-import", "false"))
                     .run(settings.toArray(String[]::new));
         } catch (RuntimeException e) {
             err.println("error: cannot open the database: " + databaseProblem(e));
@@ -59,21 +128,10 @@ public final class CommandLine {
         try (context) {
             Command command = context.getBeansOfType(Command.class).values().stream()
                     .filter(c -> c.name().equals(args[0])).findFirst().orElseThrow();
-            return command.run(arguments, out, err);
+            int status = command.run(arguments, out, err);
+            afterRun.accept(context);
+            return status;
         }
-    }
-
-    private static String usageOf(String name) {
-        return switch (name) {
-            case "import" -> ImportCommand.USAGE;
-            case "analytics" -> AnalyticsCommand.USAGE;
-            case "evaluate-recommendations" -> EvaluateRecommendationsCommand.USAGE;
-            case "embed" -> EmbedCommand.USAGE;
-            case "train-classifier" -> TrainClassifierCommand.USAGE;
-            case "evaluate-support" -> EvaluateSupportCommand.USAGE;
-            case "api-key" -> ApiKeyCommand.USAGE;
-            default -> "usage: java -jar api.jar " + name;
-        };
     }
 
     /** The store lock is the usual cause: a running service owns the data folder. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.crmgraph.graph.lease.LeaseHeldException;
 import org.crmgraph.importer.ImportFailedException;
 import org.crmgraph.importer.ImportRequest;
 import org.crmgraph.importer.ImportService;
@@ -102,6 +103,10 @@ class ImportCommand implements Command {
         } catch (MalformedFileException e) {
             bar.done();
             err.println("error: " + file + ": " + e.getMessage());
+            return FAILED;
+        } catch (LeaseHeldException e) {
+            bar.done();
+            err.println("error: another import is running: " + e.getMessage() + ". Imports run one at a time; try again when it is done.");
             return FAILED;
         } catch (ImportFailedException e) {
             bar.done();

@@ -7,7 +7,7 @@ import org.crmgraph.language.classifier.ClassifierReport;
 import org.crmgraph.language.classifier.ClassifierTraining;
 import org.crmgraph.language.classifier.ClassifierTrainingException;
 import org.crmgraph.language.embedding.EmbeddingBackfill;
-import org.crmgraph.api.support.TicketClassifierTrainer;
+import org.crmgraph.language.training.TicketClassifierTrainer;
 import org.springframework.stereotype.Component;
 
 /** {@code train-classifier [--holdout 0.2] [--epochs 40]}: what the trainTicketClassifier mutation does. */

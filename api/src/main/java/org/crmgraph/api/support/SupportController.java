@@ -21,6 +21,7 @@ import org.crmgraph.api.graphql.ArgumentException;
 import org.crmgraph.api.graphql.BatchResults;
 import org.crmgraph.graph.article.Article;
 import org.crmgraph.graph.article.ArticleService;
+import org.crmgraph.language.training.TicketClassifierTrainer;
 import org.crmgraph.graph.ticket.Ticket;
 import org.crmgraph.graph.ticket.TicketService;
 import org.crmgraph.graph.validation.ErrorCode;

@@ -2,7 +2,6 @@ package org.crmgraph.api.ticket;
 
 import java.util.List;
 import java.util.Map;
-import org.crmgraph.language.embedding.BackgroundEmbedding;
 import org.crmgraph.api.graphql.BatchResults;
 import org.crmgraph.api.graphql.Connection;
 import org.crmgraph.api.graphql.SortDirection;
@@ -43,11 +42,9 @@ class TicketController {
     private final ArticleService articles;
     private final PagingProperties paging;
 
-    private final BackgroundEmbedding embedding;
 
     TicketController(TicketService tickets, CustomerService customers, ProductService products, ArticleService articles,
-                     PagingProperties paging, BackgroundEmbedding embedding) {
-        this.embedding = embedding;
+                     PagingProperties paging) {
         this.tickets = tickets;
         this.customers = customers;
         this.products = products;
@@ -70,17 +67,17 @@ class TicketController {
 
     @MutationMapping
     TicketPayload openTicket(@Argument TicketInputs.Open input) {
-        return embedAfter(TicketPayload.of(tickets.open(input)));
+        return TicketPayload.of(tickets.open(input));
     }
 
     @MutationMapping
     TicketPayload updateTicket(@Argument String id, @Argument TicketInputs.Update input) {
-        return embedAfter(TicketPayload.of(tickets.update(id, input)));
+        return TicketPayload.of(tickets.update(id, input));
     }
 
     @MutationMapping
     TicketPayload resolveTicket(@Argument String id, @Argument TicketInputs.Resolve input) {
-        return embedAfter(TicketPayload.of(tickets.resolve(id, input)));
+        return TicketPayload.of(tickets.resolve(id, input));
     }
 
     @BatchMapping(typeName = "Customer", field = "tickets")
@@ -108,9 +105,4 @@ class TicketController {
         return BatchResults.single(parents, Ticket::articleId, articles.findAll(BatchResults.keys(parents, Ticket::articleId)));
     }
 
-    /** The new text is embedded (and an open ticket routed) in the background, so the mutation does not wait for the model. */
-    private <T> T embedAfter(T payload) {
-        embedding.request();
-        return payload;
-    }
 }

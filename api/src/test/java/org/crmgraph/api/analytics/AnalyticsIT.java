@@ -1,5 +1,7 @@
 package org.crmgraph.api.analytics;
 
+import org.crmgraph.analytics.refresh.RefreshAfterImport;
+import org.crmgraph.graph.event.ImportFinished;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -328,8 +330,8 @@ class AnalyticsIT {
         var listener = new RefreshAfterImport(refresh, settings);
         try {
             long runs = count("MATCH (r:AnalyticsRun) RETURN count(r)");
-            assertThat(listener.afterImport(importJob(0))).isNull();
-            var queued = listener.afterImport(importJob(3));
+            assertThat(listener.afterImport(imported(0))).isNull();
+            var queued = listener.afterImport(imported(3));
             assertThat(queued).isNotNull();
             queued.get(2, TimeUnit.MINUTES);
             assertThat(count("MATCH (r:AnalyticsRun) RETURN count(r)")).isEqualTo(runs + 1);
@@ -338,11 +340,8 @@ class AnalyticsIT {
         }
     }
 
-    private static ImportJob importJob(long rowsImported) {
-        var counts = new ImportCounts(rowsImported, rowsImported, 0, 0, 0, 0, 0, 0, 0);
-        var now = java.time.OffsetDateTime.now();
-        return new ImportJob("imp-test", "customers-csv", "customers", "people.csv", false, ImportJobStatus.SUCCEEDED,
-                counts, 100, now, now, now, null, null);
+    private static ImportFinished imported(long rowsImported) {
+        return new ImportFinished("imp-test", "customers", rowsImported, 0, java.time.Instant.now());
     }
 
     private int run(StringBuilder output, String name, String... arguments) {

@@ -2,6 +2,7 @@ package org.crmgraph.graph;
 
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.data.DataFolderProperties;
+import org.crmgraph.graph.lease.LeaseProperties;
 import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.schema.SchemaMigrations;
 import org.neo4j.driver.Driver;
@@ -9,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Wires the graph over whatever driver the application provides (Boot's {@code spring.neo4j.*} settings, or the
@@ -16,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * applied before the service takes traffic.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DataFolderProperties.class, PagingProperties.class})
+@EnableConfigurationProperties({DataFolderProperties.class, PagingProperties.class, LeaseProperties.class})
 public class GraphModelConfiguration {
 
     @Bean
@@ -24,7 +26,9 @@ public class GraphModelConfiguration {
         return new CypherRunner(driver, database);
     }
 
+    // eager even when a command line context initialises lazily: nothing may write before the schema is there
     @Bean
+    @Lazy(false)
     SchemaMigrations schemaMigrations(CypherRunner cypher) {
         SchemaMigrations migrations = new SchemaMigrations(cypher);
         migrations.apply();

@@ -1,5 +1,7 @@
 package org.crmgraph.importer.identity;
 
+import org.crmgraph.graph.event.CustomersMerged;
+import org.crmgraph.graph.event.DomainEvents;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +67,11 @@ public class CustomerMerger {
 
     private final CypherRunner cypher;
 
-    public CustomerMerger(CypherRunner cypher) {
+    private final DomainEvents events;
+
+    public CustomerMerger(CypherRunner cypher, DomainEvents events) {
         this.cypher = cypher;
+        this.events = events;
     }
 
     /**
@@ -89,7 +94,8 @@ public class CustomerMerger {
         if (dryRun) {
             return Outcome.success(cypher.rehearse(tx -> run(tx, survivorId, mergedId, true)));
         }
-        return Outcome.success(cypher.inWrite(tx -> run(tx, survivorId, mergedId, false)));
+        return Outcome.success(cypher.inWrite(tx -> run(tx, survivorId, mergedId, false)))
+                .ifSucceeded(merge -> events.publish(new CustomersMerged(survivorId, mergedId, events.now())));
     }
 
     private static CustomerMerge run(SimpleQueryRunner tx, String survivorId, String mergedId, boolean dryRun) {

@@ -1,6 +1,6 @@
 package org.crmgraph.analytics.refresh;
 
-/** Another refresh is running in this service; refreshes are not queued, the caller may retry later. */
+/** Another refresh is running, on this instance or another; refreshes are not queued, the caller may retry later. */
 public class AnalyticsBusyException extends RuntimeException {
 
     public AnalyticsBusyException() {

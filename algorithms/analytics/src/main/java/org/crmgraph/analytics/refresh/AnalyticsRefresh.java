@@ -3,6 +3,7 @@ package org.crmgraph.analytics.refresh;
 import org.crmgraph.analytics.AnalyticsStep;
 import org.crmgraph.analytics.StepResult;
 import org.crmgraph.analytics.GdsUnavailableException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.crmgraph.analytics.churn.ChurnPrediction;
@@ -23,12 +23,15 @@ import org.crmgraph.analytics.segment.Segmentation;
 import org.crmgraph.analytics.similarity.SimilarityAndCommunities;
 import org.crmgraph.analytics.similarity.SimilarityWriter;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.lease.Lease;
+import org.crmgraph.graph.lease.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs the analytics refresh, whole or in steps, one refresh at a time per service. Readers are never blocked:
+ * Runs the analytics refresh, whole or in steps, one refresh at a time among all instances that share the graph
+ * (a lease named {@value #LEASE}). Readers are never blocked:
  * each step computes first and then replaces what it owns in short write transactions (see the steps), so a
  * recommendation asked for during a refresh is answered from the old results or the new ones. Every GDS graph
  * a step projects is dropped when the step ends, failed or not. Each refresh is recorded as an
@@ -36,6 +39,10 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AnalyticsRefresh {
+
+    /** The name of the lease a refresh holds. */
+    public static final String LEASE = "analytics-refresh";
+    private static final Duration WAIT_POLL = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(AnalyticsRefresh.class);
 
@@ -51,12 +58,13 @@ public class AnalyticsRefresh {
     private final SimilarityWriter similarityWriter;
     private final ChurnPrediction churn;
     private final BoughtWriter boughtWriter;
-    private final ReentrantLock running = new ReentrantLock();
+    private final Leases leases;
 
     public AnalyticsRefresh(CypherRunner cypher, CustomerMetrics metrics, Segmentation segmentation,
                             SimilarityAndCommunities similarity, SimilarityWriter similarityWriter, ChurnPrediction churn,
-                            BoughtWriter boughtWriter) {
+                            BoughtWriter boughtWriter, Leases leases) {
         this.boughtWriter = boughtWriter;
+        this.leases = leases;
         this.cypher = cypher;
         this.metrics = metrics;
         this.segmentation = segmentation;
@@ -72,14 +80,13 @@ public class AnalyticsRefresh {
     /**
      * Runs the given steps in their natural order; {@code progress} hears of each step as it finishes.
      *
-     * @throws AnalyticsBusyException when a refresh is already running here
+     * @throws AnalyticsBusyException when a refresh is already running, here or on another instance
      * @throws GdsUnavailableException when the Neo4j has no Graph Data Science
      */
     public RefreshReport refresh(Set<AnalyticsStep> steps, Consumer<StepResult> progress) {
-        if (!running.tryLock()) {
-            throw new AnalyticsBusyException();
+        try (Lease lease = leases.tryAcquire(LEASE).orElseThrow(AnalyticsBusyException::new)) {
+            return run(steps, progress);
         }
-        return runLocked(steps, progress);
     }
 
     /**
@@ -87,54 +94,51 @@ public class AnalyticsRefresh {
      * the newest data analysed rather than a refusal.
      */
     public RefreshReport refreshWhenFree() throws InterruptedException {
-        running.lockInterruptibly();
-        return runLocked(EnumSet.allOf(AnalyticsStep.class), step -> {});
+        try (Lease lease = leases.acquireWhenFree(LEASE, WAIT_POLL)) {
+            return run(EnumSet.allOf(AnalyticsStep.class), step -> {});
+        }
     }
 
-    /** Runs with {@link #running} held by this thread, and releases it. */
-    private RefreshReport runLocked(Set<AnalyticsStep> steps, Consumer<StepResult> progress) {
-        try {
-            String id = "run-" + UUID.randomUUID();
-            OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            long started = System.nanoTime();
-            List<StepResult> results = new ArrayList<>();
-            for (AnalyticsStep step : EnumSet.copyOf(steps)) {
-                long stepStarted = System.nanoTime();
-                StepResult result = timed(step, switch (step) {
-                    case METRICS -> () -> {
-                        var refresh = metrics.refresh();
-                        return refresh.customers() + " customers as of " + refresh.asOf();
-                    };
-                    case SEGMENTS -> () -> {
-                        var segments = segmentation.refresh();
-                        return segments.size() + " segments: " + String.join(", ",
-                                segments.stream().map(s -> s.label() + ": " + s.size()).toList());
-                    };
-                    case SIMILARITY -> () -> {
-                        var graph = similarity.compute(null);
-                        log.debug("similarity and communities computed in {} ms", (System.nanoTime() - stepStarted) / 1_000_000);
-                        PurchaseHistory history = PurchaseHistory.load(cypher, null, null);
-                        var written = similarityWriter.write(graph, history);
-                        int rewritten = boughtWriter.write(history);
-                        return String.format(Locale.ROOT, "%d product and %d customer similarities, %d communities, %d markets, "
-                                        + "BOUGHT rewritten for %d customers", written.get("similarProducts"),
-                                written.get("similarCustomers"), written.get("communities"), written.get("markets"), rewritten);
-                    };
-                    case CHURN -> () -> churn.refresh().summary();
-                });
-                results.add(result);
-                progress.accept(result);
-                log.info("analytics {}: {} ms, {}", step.name().toLowerCase(Locale.ROOT), result.millis(), result.summary());
-            }
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            cypher.write(RECORD, Map.of("id", id, "startedAt", startedAt, "millis", millis,
-                    "steps", results.stream().map(r -> r.step().name()).toList(),
-                    "stepMillis", results.stream().map(StepResult::millis).toList(),
-                    "summaries", results.stream().map(StepResult::summary).toList()));
-            return new RefreshReport(id, startedAt, results, millis);
-        } finally {
-            running.unlock();
+    /** Runs with the lease held by the caller. */
+    private RefreshReport run(Set<AnalyticsStep> steps, Consumer<StepResult> progress) {
+        String id = "run-" + UUID.randomUUID();
+        OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        long started = System.nanoTime();
+        List<StepResult> results = new ArrayList<>();
+        for (AnalyticsStep step : EnumSet.copyOf(steps)) {
+            long stepStarted = System.nanoTime();
+            StepResult result = timed(step, switch (step) {
+                case METRICS -> () -> {
+                    var refresh = metrics.refresh();
+                    return refresh.customers() + " customers as of " + refresh.asOf();
+                };
+                case SEGMENTS -> () -> {
+                    var segments = segmentation.refresh();
+                    return segments.size() + " segments: " + String.join(", ",
+                            segments.stream().map(s -> s.label() + ": " + s.size()).toList());
+                };
+                case SIMILARITY -> () -> {
+                    var graph = similarity.compute(null);
+                    log.debug("similarity and communities computed in {} ms", (System.nanoTime() - stepStarted) / 1_000_000);
+                    PurchaseHistory history = PurchaseHistory.load(cypher, null, null);
+                    var written = similarityWriter.write(graph, history);
+                    int rewritten = boughtWriter.write(history);
+                    return String.format(Locale.ROOT, "%d product and %d customer similarities, %d communities, %d markets, "
+                                    + "BOUGHT rewritten for %d customers", written.get("similarProducts"),
+                            written.get("similarCustomers"), written.get("communities"), written.get("markets"), rewritten);
+                };
+                case CHURN -> () -> churn.refresh().summary();
+            });
+            results.add(result);
+            progress.accept(result);
+            log.info("analytics {}: {} ms, {}", step.name().toLowerCase(Locale.ROOT), result.millis(), result.summary());
         }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        cypher.write(RECORD, Map.of("id", id, "startedAt", startedAt, "millis", millis,
+                "steps", results.stream().map(r -> r.step().name()).toList(),
+                "stepMillis", results.stream().map(StepResult::millis).toList(),
+                "summaries", results.stream().map(StepResult::summary).toList()));
+        return new RefreshReport(id, startedAt, results, millis);
     }
 
     private static StepResult timed(AnalyticsStep step, Supplier<String> work) {

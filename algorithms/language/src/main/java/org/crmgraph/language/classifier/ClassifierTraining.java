@@ -24,9 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.crmgraph.graph.lease.Lease;
+import org.crmgraph.graph.lease.Leases;
 import org.crmgraph.language.SupportProperties;
 import org.crmgraph.language.Vectors;
 import org.crmgraph.graph.cypher.CypherRunner;
@@ -68,10 +69,15 @@ public class ClassifierTraining {
     private final CypherRunner cypher;
     private final SupportProperties properties;
     private final TicketClassifiers classifiers;
-    private final ReentrantLock running = new ReentrantLock();
+    /** The name of the lease a training holds: one at a time among all instances. */
+    public static final String LEASE = "classifier-training";
 
-    public ClassifierTraining(CypherRunner cypher, SupportProperties properties, TicketClassifiers classifiers) {
+    private final Leases leases;
+
+    public ClassifierTraining(CypherRunner cypher, SupportProperties properties, TicketClassifiers classifiers,
+                              Leases leases) {
         this.cypher = cypher;
+        this.leases = leases;
         this.properties = properties;
         this.classifiers = classifiers;
     }
@@ -97,13 +103,9 @@ public class ClassifierTraining {
         if (hidden < 0 || hidden > 4096) {
             throw new TrainingOptionException("hidden", "hidden must be between 0 and 4096, was " + hidden);
         }
-        if (!running.tryLock()) {
-            throw new ClassifierTrainingException("A ticket classifier is being trained already; try again when it is done.");
-        }
-        try {
+        try (Lease lease = leases.tryAcquire(LEASE).orElseThrow(() -> new ClassifierTrainingException(
+                "A ticket classifier is being trained already (here or on another instance); try again when it is done."))) {
             return trainLocked(holdout, epochs, hidden);
-        } finally {
-            running.unlock();
         }
     }
 

@@ -1,6 +1,9 @@
 package org.crmgraph.graph.article;
 
 import java.util.ArrayList;
+import org.crmgraph.graph.event.ArticleChanged;
+import org.crmgraph.graph.event.ArticleChanged.Change;
+import org.crmgraph.graph.event.DomainEvents;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -22,9 +25,11 @@ public class ArticleService {
     private static final int MAX_TAGS = 20;
 
     private final ArticleRepository articles;
+    private final DomainEvents events;
 
-    ArticleService(ArticleRepository articles) {
+    ArticleService(ArticleRepository articles, DomainEvents events) {
         this.articles = articles;
+        this.events = events;
     }
 
     public Optional<Article> find(String id) {
@@ -47,7 +52,7 @@ public class ArticleService {
         }
         properties.put("id", UUID.randomUUID().toString());
         properties.putIfAbsent("tags", List.of());
-        return Outcome.success(articles.create(properties));
+        return Outcome.success(articles.create(properties)).ifSucceeded(article -> changed(article.id(), Change.CREATED));
     }
 
     public Outcome<Article> update(String id, ArticleInput input) {
@@ -58,14 +63,20 @@ public class ArticleService {
         }
         return articles.update(id, changes)
                 .map(Outcome::success)
-                .orElseGet(() -> Outcome.failure("id", ErrorCode.NOT_FOUND, "No article has id '" + id + "'."));
+                .orElseGet(() -> Outcome.failure("id", ErrorCode.NOT_FOUND, "No article has id '" + id + "'."))
+                .ifSucceeded(article -> changed(article.id(), Change.UPDATED));
     }
 
     /** Deletes the article; tickets it resolved stay resolved, without the link. */
     public Outcome<String> delete(String id) {
-        return articles.delete(id)
+        return (articles.delete(id)
                 ? Outcome.success(id)
-                : Outcome.failure("id", ErrorCode.NOT_FOUND, "No article has id '" + id + "'.");
+                : Outcome.<String>failure("id", ErrorCode.NOT_FOUND, "No article has id '" + id + "'."))
+                .ifSucceeded(deleted -> changed(deleted, Change.DELETED));
+    }
+
+    private void changed(String id, Change change) {
+        events.publish(new ArticleChanged(id, change, events.now()));
     }
 
     private static Map<String, Object> properties(ArticleInput input, Checks checks, boolean creating) {

@@ -1,5 +1,7 @@
 package org.crmgraph.graph.demo;
 
+import org.crmgraph.graph.event.DemoDataLoaded;
+import org.crmgraph.graph.event.DomainEvents;
 import java.util.List;
 import java.util.Map;
 import org.crmgraph.graph.cypher.CypherRunner;
@@ -80,8 +82,11 @@ public class DemoDataLoader {
 
     private final CypherRunner cypher;
 
-    public DemoDataLoader(CypherRunner cypher) {
+    private final DomainEvents events;
+
+    public DemoDataLoader(CypherRunner cypher, DomainEvents events) {
         this.cypher = cypher;
+        this.events = events;
     }
 
     /** Loads the demo set when the graph has no customers; returns whether it did. Re-running is harmless (MERGE). */
@@ -101,6 +106,7 @@ public class DemoDataLoader {
         log.info("Loaded demo data in {} ms: {} customers, {} products, {} orders, {} tickets, {} articles, {} interactions",
                 (System.nanoTime() - started) / 1_000_000, data.customers().size(), data.products().size(),
                 data.orders().size(), data.tickets().size(), data.articles().size(), data.interactions().size());
+        events.publish(new DemoDataLoaded("demo", data.customers().size(), events.now()));
         return true;
     }
 

@@ -1,5 +1,7 @@
 package org.crmgraph.graph.privacy;
 
+import org.crmgraph.graph.event.CustomerErased;
+import org.crmgraph.graph.event.DomainEvents;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,8 +76,11 @@ public class CustomerPrivacy {
 
     private final CypherRunner cypher;
 
-    public CustomerPrivacy(CypherRunner cypher) {
+    private final DomainEvents events;
+
+    public CustomerPrivacy(CypherRunner cypher, DomainEvents events) {
         this.cypher = cypher;
+        this.events = events;
     }
 
     /** Everything about the customer as plain maps and lists (dates as ISO-8601 text); empty when no such customer. */
@@ -94,7 +99,7 @@ public class CustomerPrivacy {
 
     public Optional<Erasure> erase(String customerId) {
         Map<String, Object> parameters = Map.of("id", customerId, "erased", ERASED_TEXT);
-        return cypher.inWrite(tx -> {
+        return cypher.<Optional<Erasure>>inWrite(tx -> {
             if (!tx.run(ERASE_CUSTOMER, parameters).hasNext()) {
                 return Optional.empty();
             }
@@ -103,6 +108,9 @@ public class CustomerPrivacy {
                     tx.run(ERASE_INTERACTION_TEXT, parameters).single().get("n").asLong(),
                     tx.run(ERASE_TICKET_TEXT, parameters).single().get("n").asLong(),
                     tx.run(ERASE_QUESTIONS, parameters).single().get("n").asLong()));
+        }).map(erasure -> {
+            events.publish(new CustomerErased(customerId, events.now()));
+            return erasure;
         });
     }
 

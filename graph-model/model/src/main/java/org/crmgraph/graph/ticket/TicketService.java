@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.crmgraph.graph.event.DomainEvents;
+import org.crmgraph.graph.event.TicketOpened;
+import org.crmgraph.graph.event.TicketResolved;
+import org.crmgraph.graph.event.TicketUpdated;
 import org.crmgraph.graph.interaction.Channel;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
@@ -23,10 +27,12 @@ public class TicketService {
 
     private final TicketRepository tickets;
     private final PagingProperties paging;
+    private final DomainEvents events;
 
-    TicketService(TicketRepository tickets, PagingProperties paging) {
+    TicketService(TicketRepository tickets, PagingProperties paging, DomainEvents events) {
         this.tickets = tickets;
         this.paging = paging;
+        this.events = events;
     }
 
     public Optional<Ticket> find(String id) {
@@ -65,7 +71,7 @@ public class TicketService {
         if (!checks.ok()) {
             return Outcome.failure(checks.errors());
         }
-        return tickets.cypher().inWrite(tx -> {
+        return tickets.cypher().<Outcome<Ticket>>inWrite(tx -> {
             var refs = TicketRepository.references(tx, null, customerId, productSku, null);
             List<FieldError> errors = new ArrayList<>();
             if (!refs.customer()) {
@@ -77,7 +83,8 @@ public class TicketService {
             return errors.isEmpty()
                     ? Outcome.success(TicketRepository.open(tx, customerId, productSku, properties))
                     : Outcome.<Ticket>failure(errors);
-        });
+        }).ifSucceeded(ticket -> events.publish(
+                new TicketOpened(ticket.id(), ticket.customerId(), ticket.productSku(), events.now())));
     }
 
     public Outcome<Ticket> update(String id, TicketInputs.Update input) {
@@ -96,7 +103,7 @@ public class TicketService {
         if (!checks.ok()) {
             return Outcome.failure(checks.errors());
         }
-        return tickets.cypher().inWrite(tx -> {
+        return tickets.cypher().<Outcome<Ticket>>inWrite(tx -> {
             var refs = TicketRepository.references(tx, id, null, productSku, null);
             if (refs.status() == null) {
                 return Outcome.failure("id", ErrorCode.NOT_FOUND, "No ticket has id '" + id + "'.");
@@ -109,7 +116,7 @@ public class TicketService {
                 changes.put("resolvedAt", null);
             }
             return Outcome.success(TicketRepository.update(tx, id, changes, productSku).orElseThrow());
-        });
+        }).ifSucceeded(ticket -> events.publish(new TicketUpdated(ticket.id(), changedFields(changes, productSku), events.now())));
     }
 
     public Outcome<Ticket> resolve(String id, TicketInputs.Resolve input) {
@@ -119,7 +126,7 @@ public class TicketService {
         if (!checks.ok()) {
             return Outcome.failure(checks.errors());
         }
-        return tickets.cypher().inWrite(tx -> {
+        return tickets.cypher().<Outcome<Ticket>>inWrite(tx -> {
             var refs = TicketRepository.references(tx, id, null, null, articleId);
             if (refs.status() == null) {
                 return Outcome.failure("id", ErrorCode.NOT_FOUND, "No ticket has id '" + id + "'.");
@@ -132,7 +139,17 @@ public class TicketService {
                 return Outcome.failure("articleId", ErrorCode.NOT_FOUND, "No article has id '" + articleId + "'.");
             }
             return Outcome.success(TicketRepository.resolve(tx, id, resolution, articleId));
-        });
+        }).ifSucceeded(ticket -> events.publish(new TicketResolved(ticket.id(), articleId, events.now())));
+    }
+
+    private static List<String> changedFields(Map<String, Object> changes, String productSku) {
+        List<String> fields = new ArrayList<>(changes.keySet());
+        if (productSku != null) {
+            fields.add("productSku");
+        }
+        fields.remove("resolvedAt");
+        fields.sort(null);
+        return fields;
     }
 
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {

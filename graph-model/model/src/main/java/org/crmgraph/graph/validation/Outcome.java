@@ -1,6 +1,7 @@
 package org.crmgraph.graph.validation;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Result of a command that can fail in ways the caller should show to a user: either a value or
@@ -25,5 +26,13 @@ public record Outcome<T>(T value, List<FieldError> errors) {
 
     public boolean succeeded() {
         return errors.isEmpty();
+    }
+
+    /** Runs {@code action} on the value when this succeeded (e.g. to publish what changed); returns this. */
+    public Outcome<T> ifSucceeded(Consumer<? super T> action) {
+        if (succeeded()) {
+            action.accept(value);
+        }
+        return this;
     }
 }

@@ -1,5 +1,6 @@
 package org.crmgraph.graph.demo;
 
+import org.crmgraph.graph.event.DomainEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class DemoDataLoaderIT {
         try (var database = EmbeddedTestDatabase.start(dataDir, false)) {
             var cypher = new CypherRunner(database.driver(), null);
             new SchemaMigrations(cypher).apply();
-            var loader = new DemoDataLoader(cypher);
+            var loader = new DemoDataLoader(cypher, new DomainEvents(event -> {}));
 
             assertThat(loader.loadIfEmpty(120)).isTrue();
             Map<String, Long> counts = counts(cypher);

@@ -22,10 +22,10 @@ class SchemaMigrationsIT {
             var cypher = new CypherRunner(database.driver(), null);
             var migrations = new SchemaMigrations(cypher);
 
-            assertThat(migrations.apply()).containsExactly(1, 2, 3, 4, 5);
+            assertThat(migrations.apply()).containsExactly(1, 2, 3, 4, 5, 6);
             assertThat(migrations.apply()).isEmpty();
             assertThat(cypher.read("MATCH (m:__CrmMigration) RETURN m.version AS v", Map.of(), r -> r.get("v").asInt()))
-                    .containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+                    .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
 
             cypher.write("CREATE (:Customer {id: 'a', email: 'same@example.com'})", Map.of());
             assertThatThrownBy(() -> cypher.write("CREATE (:Customer {id: 'b', email: 'same@example.com'})", Map.of()))
@@ -37,7 +37,7 @@ class SchemaMigrationsIT {
     @Test
     void everyMigrationFileIsNamedAndParsed() {
         var discovered = new SchemaMigrations(null).discover();
-        assertThat(discovered).extracting(SchemaMigrations.Migration::version).containsExactly(1, 2, 3, 4, 5);
+        assertThat(discovered).extracting(SchemaMigrations.Migration::version).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(discovered.getFirst().statements()).hasSizeGreaterThan(20);
         assertThat(discovered).flatExtracting(SchemaMigrations.Migration::statements).allSatisfy(statement -> assertThat(statement).matches("(CYPHER 25 )?CREATE[\\s\\S]*").contains("IF NOT EXISTS").doesNotContain("//"));
     }

@@ -1,4 +1,4 @@
-package org.crmgraph.api.support;
+package org.crmgraph.language.training;
 
 import org.crmgraph.language.classifier.ClassifierReport;
 import org.crmgraph.language.classifier.ClassifierTraining;

@@ -1,12 +1,14 @@
-package org.crmgraph.api.support;
+package org.crmgraph.language.training;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.crmgraph.language.classifier.ClassifierReport;
 import org.crmgraph.language.classifier.ClassifierTraining;
+import org.crmgraph.graph.event.DemoDataLoaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
  * answers and open tickets carry predicted categories without asking. Training embeds the tickets first.
  */
 @Component
-public class FirstClassifier implements DisposableBean {
+class FirstClassifier implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(FirstClassifier.class);
 
@@ -25,7 +27,12 @@ public class FirstClassifier implements DisposableBean {
         this.training = training;
     }
 
-    public void schedule() {
+    @EventListener
+    void afterDemoData(DemoDataLoaded event) {
+        schedule();
+    }
+
+    void schedule() {
         worker.execute(() -> {
             try {
                 ClassifierReport report = training.train(ClassifierTraining.Options.defaults());

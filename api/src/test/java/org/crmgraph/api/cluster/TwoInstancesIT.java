@@ -1,0 +1,127 @@
+package org.crmgraph.api.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.crmgraph.analytics.AnalyticsStep;
+import org.crmgraph.analytics.refresh.AnalyticsBusyException;
+import org.crmgraph.analytics.refresh.AnalyticsRefresh;
+import org.crmgraph.analytics.refresh.RefreshReport;
+import org.crmgraph.api.CrmGraphApplication;
+import org.crmgraph.api.GraphFixture;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.embedded.EmbeddedNeo4j;
+import org.crmgraph.graph.embedded.EmbeddedNeo4jProperties;
+import org.crmgraph.graph.lease.LeaseHeldException;
+import org.crmgraph.graph.lease.Leases;
+import org.crmgraph.importer.ImportRequest;
+import org.crmgraph.importer.ImportService;
+import org.crmgraph.importer.mapping.EntityType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two service instances on one Neo4j server, as behind a load balancer: one-at-a-time jobs hold a lease in the graph,
+ * so while instance A refreshes analytics or imports, instance B is refused (or waits), and takes over when A is done.
+ */
+class TwoInstancesIT {
+
+    static EmbeddedNeo4j server;
+    static ConfigurableApplicationContext a;
+    static ConfigurableApplicationContext b;
+
+    @BeforeAll
+    static void startAServerAndTwoInstances() throws Exception {
+        server = EmbeddedNeo4j.start(Files.createTempDirectory("shared-neo4j"), EmbeddedNeo4jProperties.forTests(true, false));
+        a = instance("instance-a");
+        b = instance("instance-b");
+        GraphFixture.reset(a.getBean(CypherRunner.class), "fixtures/analytics.cypher");
+    }
+
+    private static ConfigurableApplicationContext instance(String name) throws Exception {
+        return new SpringApplicationBuilder(CrmGraphApplication.class)
+                .web(WebApplicationType.NONE)
+                .profiles("test")
+                .properties("spring.neo4j.uri=" + server.boltUri().toString().replace("bolt://", "neo4j://"),
+                        "crm.lease.owner=" + name, "crm.data-dir=" + Files.createTempDirectory(name))
+                .run();
+    }
+
+    @AfterAll
+    static void stop() {
+        for (var context : new ConfigurableApplicationContext[] {a, b}) {
+            if (context != null) {
+                context.close();
+            }
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void whileOneInstanceRefreshesAnalyticsTheOtherIsToldItIsBusyAndMayRefreshAfterwards() throws Exception {
+        CountDownLatch aIsRefreshing = new CountDownLatch(1);
+        CountDownLatch letAFinish = new CountDownLatch(1);
+        CompletableFuture<RefreshReport> onA = CompletableFuture.supplyAsync(() ->
+                a.getBean(AnalyticsRefresh.class).refresh(EnumSet.of(AnalyticsStep.METRICS, AnalyticsStep.SEGMENTS), step -> {
+                    aIsRefreshing.countDown();
+                    await(letAFinish);
+                }));
+        try {
+            assertThat(aIsRefreshing.await(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(b.getBean(Leases.class).holder(AnalyticsRefresh.LEASE)).contains("instance-a");
+            assertThatThrownBy(() -> b.getBean(AnalyticsRefresh.class).refresh()).isInstanceOf(AnalyticsBusyException.class);
+        } finally {
+            letAFinish.countDown();
+        }
+        assertThat(onA.get(2, TimeUnit.MINUTES).steps()).hasSize(2);
+        assertThat(b.getBean(AnalyticsRefresh.class).refresh(EnumSet.of(AnalyticsStep.METRICS), step -> {}).steps())
+                .hasSize(1);
+    }
+
+    @Test
+    void whileOneInstanceImportsTheOtherCannotStartAnImport() throws Exception {
+        Path file = Files.createTempFile("customers", ".csv");
+        StringBuilder rows = new StringBuilder("id,name,email,phone,country,city,updated_at\n");
+        for (int i = 0; i < 2_000; i++) {
+            rows.append("two-").append(i).append(",Person ").append(i).append(",p").append(i)
+                    .append("@two.example,,GB,London,2024-01-01T00:00:00Z\n");
+        }
+        Files.writeString(file, rows);
+        CountDownLatch aIsImporting = new CountDownLatch(1);
+        CountDownLatch letAFinish = new CountDownLatch(1);
+        var request = new ImportRequest(file, "customers-csv", EntityType.CUSTOMERS, false, null);
+        var onA = CompletableFuture.supplyAsync(() -> a.getBean(ImportService.class).run(request, (counts, bytes) -> {
+            aIsImporting.countDown();
+            await(letAFinish);
+        }));
+        try {
+            assertThat(aIsImporting.await(2, TimeUnit.MINUTES)).isTrue();
+            assertThatThrownBy(() -> b.getBean(ImportService.class).run(request, (counts, bytes) -> {}))
+                    .isInstanceOfSatisfying(LeaseHeldException.class, e -> assertThat(e.owner()).isEqualTo("instance-a"));
+        } finally {
+            letAFinish.countDown();
+        }
+        assertThat(onA.get(2, TimeUnit.MINUTES).rowsImported()).isEqualTo(2_000);
+        assertThat(b.getBean(ImportService.class).run(request, (counts, bytes) -> {}).rowsRead()).isEqualTo(2_000);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

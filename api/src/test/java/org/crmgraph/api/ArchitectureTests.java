@@ -34,60 +34,105 @@ class ArchitectureTests {
 
     @Test
     void graphModelDependsOnNoOtherModule() {
-        noClasses().that().resideInAPackage("org.crmgraph.graph..").and().resideOutsideOfPackages(EMBEDDED, TESTING)
-                .should().dependOnClassesThat().resideInAnyPackage(API, IMPORT, ANALYTICS, LANGUAGE, EMBEDDED, TESTING)
+        noClasses()
+                .that()
+                .resideInAPackage("org.crmgraph.graph..")
+                .and()
+                .resideOutsideOfPackages(EMBEDDED, TESTING)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(API, IMPORT, ANALYTICS, LANGUAGE, EMBEDDED, TESTING)
                 .check(classes);
     }
 
     @Test
     void theTwoAlgorithmProductsNeverSeeEachOther() {
-        noClasses().that().resideInAPackage(ANALYTICS).should().dependOnClassesThat().resideInAPackage(LANGUAGE)
+        noClasses()
+                .that()
+                .resideInAPackage(ANALYTICS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(LANGUAGE)
                 .check(classes);
-        noClasses().that().resideInAPackage(LANGUAGE).should().dependOnClassesThat().resideInAPackage(ANALYTICS)
+        noClasses()
+                .that()
+                .resideInAPackage(LANGUAGE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(ANALYTICS)
                 .check(classes);
     }
 
     @Test
     void importAndAlgorithmsDependOnGraphModelOnly() {
-        noClasses().that().resideInAnyPackage(IMPORT, ANALYTICS, LANGUAGE)
-                .should().dependOnClassesThat().resideInAnyPackage(API, EMBEDDED, TESTING)
+        noClasses()
+                .that()
+                .resideInAnyPackage(IMPORT, ANALYTICS, LANGUAGE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(API, EMBEDDED, TESTING)
                 .check(classes);
-        noClasses().that().resideInAPackage(IMPORT)
-                .should().dependOnClassesThat().resideInAnyPackage(ANALYTICS, LANGUAGE)
+        noClasses()
+                .that()
+                .resideInAPackage(IMPORT)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ANALYTICS, LANGUAGE)
                 .check(classes);
     }
 
     @Test
     void onlyTheApplicationStartsTheEmbeddedDatabase() {
-        noClasses().that().resideOutsideOfPackages(API, EMBEDDED, TESTING)
-                .should().dependOnClassesThat().resideInAPackage(EMBEDDED)
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(API, EMBEDDED, TESTING)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(EMBEDDED)
                 .check(classes);
-        noClasses().that().resideOutsideOfPackage(EMBEDDED)
-                .should().dependOnClassesThat().resideInAnyPackage("org.neo4j.dbms..", "org.neo4j.kernel..", "org.neo4j.gds..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(EMBEDDED)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.neo4j.dbms..", "org.neo4j.kernel..", "org.neo4j.gds..")
                 .check(classes);
     }
 
     @Test
     void nothingBelowTheApiKnowsGraphQlOrTheWeb() {
-        noClasses().that().resideInAnyPackage("org.crmgraph.graph..", IMPORT, ANALYTICS, LANGUAGE)
-                .should().dependOnClassesThat().resideInAnyPackage(
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.crmgraph.graph..", IMPORT, ANALYTICS, LANGUAGE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
                         "org.springframework.graphql..", "graphql..", "org.springframework.web..", "jakarta.servlet..")
                 .check(classes);
     }
 
     @Test
     void onlyTheCypherRunnerOpensSessions() {
-        noClasses().that().resideOutsideOfPackages("org.crmgraph.graph.cypher..", TESTING)
-                .should().callMethod(org.neo4j.driver.Driver.class, "session", org.neo4j.driver.SessionConfig.class)
-                .orShould().callMethod(org.neo4j.driver.Driver.class, "session")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.crmgraph.graph.cypher..", TESTING)
+                .should()
+                .callMethod(org.neo4j.driver.Driver.class, "session", org.neo4j.driver.SessionConfig.class)
+                .orShould()
+                .callMethod(org.neo4j.driver.Driver.class, "session")
                 .check(classes);
     }
 
     @Test
     void controllersDoNotReachIntoTheDriver() {
-        noClasses().that().resideInAPackage(API)
-                .and().resideOutsideOfPackages("org.crmgraph.api.graphql..", "org.crmgraph.api.embedded..")
-                .should().dependOnClassesThat().resideInAPackage("org.neo4j.driver..")
+        noClasses()
+                .that()
+                .resideInAPackage(API)
+                .and()
+                .resideOutsideOfPackages("org.crmgraph.api.graphql..", "org.crmgraph.api.embedded..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.neo4j.driver..")
                 .check(classes);
     }
 

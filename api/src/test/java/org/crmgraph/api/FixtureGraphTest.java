@@ -9,8 +9,11 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 @CrmIntegrationTest
 public abstract class FixtureGraphTest {
 
-    @Autowired protected GraphQlTester graphQl;
-    @Autowired protected CypherRunner cypher;
+    @Autowired
+    protected GraphQlTester graphQl;
+
+    @Autowired
+    protected CypherRunner cypher;
 
     @BeforeEach
     void resetToFixture() {

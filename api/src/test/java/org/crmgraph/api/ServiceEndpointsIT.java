@@ -20,14 +20,23 @@ import org.springframework.core.io.ClassPathResource;
 @CrmIntegrationTest
 class ServiceEndpointsIT {
 
-    @LocalServerPort int port;
-    @Autowired CypherRunner cypher;
-    @Autowired TestClients clients;
+    @LocalServerPort
+    int port;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+    @Autowired
+    CypherRunner cypher;
+
+    @Autowired
+    TestClients clients;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -49,9 +58,11 @@ class ServiceEndpointsIT {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
                 .header("Content-Type", "application/json")
                 .header("X-API-Key", clients.adminKey())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __type(name: \\\"CustomerConnection\\\") { fields { name } } }\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"query\":\"{ __type(name: \\\"CustomerConnection\\\") { fields { name } } }\"}"))
                 .build();
-        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).body()).contains("totalCount", "pageInfo", "edges");
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).body())
+                .contains("totalCount", "pageInfo", "edges");
         var graphiql = get("/graphiql");
         assertThat(graphiql.statusCode()).isEqualTo(200);
         assertThat(graphiql.body()).containsIgnoringCase("graphiql");
@@ -62,15 +73,20 @@ class ServiceEndpointsIT {
         var browser = get("/browser/");
         assertThat(browser.statusCode()).isEqualTo(200);
         assertThat(browser.body()).contains("Neo4j Browser");
-        assertThat(browser.headers().firstValue("Content-Security-Policy")).get().asString()
-                .contains("connect-src 'self' ws://127.0.0.1:*").doesNotContain("https:");
+        assertThat(browser.headers().firstValue("Content-Security-Policy"))
+                .get()
+                .asString()
+                .contains("connect-src 'self' ws://127.0.0.1:*")
+                .doesNotContain("https:");
     }
 
     @Test
     void discoveryDocumentPointsBrowserAtTheEmbeddedBoltPort() throws Exception {
         var discovery = get("/");
         assertThat(discovery.statusCode()).isEqualTo(200);
-        assertThat(discovery.body()).contains("\"bolt_direct\":\"bolt://127.0.0.1:").contains("\"neo4j_version\":\"2026.08.1\"");
+        assertThat(discovery.body())
+                .contains("\"bolt_direct\":\"bolt://127.0.0.1:")
+                .contains("\"neo4j_version\":\"2026.08.1\"");
     }
 
     @Test
@@ -83,8 +99,11 @@ class ServiceEndpointsIT {
 
     @Test
     void graphDataScienceIsRegisteredInTheEmbeddedDatabase() {
-        String version = cypher.read("CALL gds.version() YIELD gdsVersion RETURN gdsVersion", Map.of(),
-                r -> r.get(0).asString()).getFirst();
+        String version = cypher.read(
+                        "CALL gds.version() YIELD gdsVersion RETURN gdsVersion",
+                        Map.of(),
+                        r -> r.get(0).asString())
+                .getFirst();
         assertThat(version).isEqualTo("2.26.0");
         GraphFixture.crm(cypher);
         // a full GDS lifecycle on the fixture: project, run, drop
@@ -93,18 +112,28 @@ class ServiceEndpointsIT {
                 WITH gds.graph.project('it-purchases', c, p) AS g RETURN g.graphName
                 """, Map.of(), r -> r.get(0).asString());
         try {
-            long communities = cypher.read("CALL gds.wcc.stream('it-purchases') YIELD componentId RETURN count(DISTINCT componentId)",
-                    Map.of(), r -> r.get(0).asLong()).getFirst();
+            long communities = cypher.read(
+                            "CALL gds.wcc.stream('it-purchases') YIELD componentId RETURN count(DISTINCT componentId)",
+                            Map.of(),
+                            r -> r.get(0).asLong())
+                    .getFirst();
             assertThat(communities).isEqualTo(2);
         } finally {
-            cypher.read("CALL gds.graph.drop('it-purchases') YIELD graphName RETURN graphName", Map.of(), r -> r.get(0).asString());
+            cypher.read(
+                    "CALL gds.graph.drop('it-purchases') YIELD graphName RETURN graphName",
+                    Map.of(),
+                    r -> r.get(0).asString());
         }
     }
 
     @Test
     void schemaMigrationsCreatedTheUniquenessConstraints() {
-        var constraints = cypher.read("SHOW CONSTRAINTS YIELD name RETURN name", Map.of(), r -> r.get(0).asString());
-        assertThat(constraints).contains("customer_id", "customer_email", "product_sku", "order_id", "ticket_id", "article_id");
+        var constraints = cypher.read(
+                "SHOW CONSTRAINTS YIELD name RETURN name",
+                Map.of(),
+                r -> r.get(0).asString());
+        assertThat(constraints)
+                .contains("customer_id", "customer_email", "product_sku", "order_id", "ticket_id", "article_id");
     }
 
     @Test

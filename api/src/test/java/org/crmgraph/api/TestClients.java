@@ -46,7 +46,8 @@ public class TestClients {
     /** A plain HTTP client on the service, for requests that are not GraphQL or must be malformed. */
     public WebTestClient.Builder http() {
         return WebTestClient.bindToServer(new JdkClientHttpConnector())
-                .uriBuilderFactory(LocalTestWebServer.obtain(context).withPath("/graphql").uriBuilderFactory())
+                .uriBuilderFactory(
+                        LocalTestWebServer.obtain(context).withPath("/graphql").uriBuilderFactory())
                 .responseTimeout(Duration.ofMinutes(5));
     }
 

@@ -33,7 +33,8 @@ public final class AnalyticsBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = ApiLatencyBenchmark.options(args);
-        Path jar = Path.of(options.getOrDefault("jar", "api/target/api-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
+        Path jar = Path.of(options.getOrDefault("jar", "api/target/api-0.1.0-SNAPSHOT.jar"))
+                .toAbsolutePath();
         Path dataDir = Path.of(options.getOrDefault("data-dir", "crm-data")).toAbsolutePath();
         int refreshes = Integer.parseInt(options.getOrDefault("refreshes", "2"));
         int requests = Integer.parseInt(options.getOrDefault("requests", "2000"));
@@ -41,12 +42,23 @@ public final class AnalyticsBenchmark {
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "500"));
 
         for (int run = 1; run <= refreshes; run++) {
-            System.out.printf("%nRefresh %d: java -Xmx%s -jar %s analytics --crm.data-dir=%s%n", run, heap, jar.getFileName(), dataDir);
+            System.out.printf(
+                    "%nRefresh %d: java -Xmx%s -jar %s analytics --crm.data-dir=%s%n",
+                    run, heap, jar.getFileName(), dataDir);
             long started = System.nanoTime();
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "analytics",
-                    "--crm.data-dir=" + dataDir).redirectErrorStream(true).start();
-            try (var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            Process process = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx" + heap,
+                            "--enable-native-access=ALL-UNNAMED",
+                            "-jar",
+                            jar.toString(),
+                            "analytics",
+                            "--crm.data-dir=" + dataDir)
+                    .redirectErrorStream(true)
+                    .start();
+            try (var out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 out.lines().filter(line -> !line.contains(" WARN ")).forEach(System.out::println);
             }
             int status = process.waitFor();
@@ -58,9 +70,11 @@ public final class AnalyticsBenchmark {
 
         try (var service = ServiceProcess.onData(jar, heap, dataDir, List.of())) {
             List<String> buyers = new ArrayList<>(), nonBuyers = new ArrayList<>();
-            try (var driver = GraphDatabase.driver(service.boltUri(), service.boltAuth()); var session = driver.session()) {
-                session.run("MATCH (c:Customer) RETURN c.id AS id, EXISTS { (c)-[:PLACED]->() } AS buyer").forEachRemaining(r ->
-                        (r.get("buyer").asBoolean() ? buyers : nonBuyers).add(r.get("id").asString()));
+            try (var driver = GraphDatabase.driver(service.boltUri(), service.boltAuth());
+                    var session = driver.session()) {
+                session.run("MATCH (c:Customer) RETURN c.id AS id, EXISTS { (c)-[:PLACED]->() } AS buyer")
+                        .forEachRemaining(r -> (r.get("buyer").asBoolean() ? buyers : nonBuyers)
+                                .add(r.get("id").asString()));
             }
             List<String> others = nonBuyers.isEmpty() ? buyers : nonBuyers;
             SplittableRandom random = new SplittableRandom(7);
@@ -70,15 +84,31 @@ public final class AnalyticsBenchmark {
                 ids.add(from.get(random.nextInt(from.size())));
             }
             HttpClient http = HttpClient.newHttpClient();
-            ApiLatencyBenchmark.run(http, service.graphQlUrl(), service.adminKey, i -> ApiLatencyBenchmark.body(RECOMMENDATIONS, "id", ids.get(i)),
-                    warmup, 1, null);
+            ApiLatencyBenchmark.run(
+                    http,
+                    service.graphQlUrl(),
+                    service.adminKey,
+                    i -> ApiLatencyBenchmark.body(RECOMMENDATIONS, "id", ids.get(i)),
+                    warmup,
+                    1,
+                    null);
             Latencies latencies = new Latencies(requests);
-            ApiLatencyBenchmark.run(http, service.graphQlUrl(), service.adminKey,
-                    i -> ApiLatencyBenchmark.body(RECOMMENDATIONS, "id", ids.get(warmup + i)), requests, 1, latencies);
-            System.out.printf("%nrecommendations(first: 10), %d requests one at a time over HTTP, %d buyers and %d others:%n",
+            ApiLatencyBenchmark.run(
+                    http,
+                    service.graphQlUrl(),
+                    service.adminKey,
+                    i -> ApiLatencyBenchmark.body(RECOMMENDATIONS, "id", ids.get(warmup + i)),
+                    requests,
+                    1,
+                    latencies);
+            System.out.printf(
+                    "%nrecommendations(first: 10), %d requests one at a time over HTTP, %d buyers and %d others:%n",
                     latencies.count(), buyers.size(), nonBuyers.size());
-            System.out.printf("| p50 | p90 | p99 | max |%n|---|---|---|---|%n| %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n",
-                    latencies.percentileMillis(50), latencies.percentileMillis(90), latencies.percentileMillis(99),
+            System.out.printf(
+                    "| p50 | p90 | p99 | max |%n|---|---|---|---|%n| %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n",
+                    latencies.percentileMillis(50),
+                    latencies.percentileMillis(90),
+                    latencies.percentileMillis(99),
                     latencies.percentileMillis(100));
         }
     }

@@ -45,7 +45,8 @@ public final class ApiLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        Path jar = Path.of(options.getOrDefault("jar", "api/target/api-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
+        Path jar = Path.of(options.getOrDefault("jar", "api/target/api-0.1.0-SNAPSHOT.jar"))
+                .toAbsolutePath();
         int customers = Integer.parseInt(options.getOrDefault("customers", "10000"));
         int orders = Integer.parseInt(options.getOrDefault("orders", "100000"));
         int tickets = Integer.parseInt(options.getOrDefault("tickets", "20000"));
@@ -62,22 +63,28 @@ public final class ApiLatencyBenchmark {
         long started = System.nanoTime();
         // steady state: without this the service embeds the 20,000 loaded tickets in the background while we measure
         try (var service = ServiceProcess.start(jar, heap, serviceArguments)) {
-            System.out.printf("Ready in %.1f s; loading %,d customers, %,d orders, %,d tickets ...%n",
+            System.out.printf(
+                    "Ready in %.1f s; loading %,d customers, %,d orders, %,d tickets ...%n",
                     (System.nanoTime() - started) / 1e9, customers, orders, tickets);
             try (Driver driver = GraphDatabase.driver(service.boltUri(), service.boltAuth())) {
                 new BenchmarkGraph(driver).load(customers, orders, tickets);
             }
-            var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            var http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             Map<String, IntFunction<String>> scenarios = new LinkedHashMap<>();
             SplittableRandom random = new SplittableRandom(7);
-            scenarios.put("customer by id, own fields only (one round trip)", i ->
-                    body(BY_ID_FIELDS, "id", "bc-" + random.split().nextInt(customers)));
-            scenarios.put("customer by id, with orders, lines and products", i ->
-                    body(BY_ID, "id", "bc-" + random.split().nextInt(customers)));
-            scenarios.put("page of 50 customers, filtered by country, sorted by name", i ->
-                    body(CUSTOMER_PAGE, "country", COUNTRIES[i % COUNTRIES.length]));
-            scenarios.put("page of 50 tickets, filtered by status, newest first", i ->
-                    body(TICKET_PAGE, "status", STATUSES[i % STATUSES.length]));
+            scenarios.put(
+                    "customer by id, own fields only (one round trip)",
+                    i -> body(BY_ID_FIELDS, "id", "bc-" + random.split().nextInt(customers)));
+            scenarios.put(
+                    "customer by id, with orders, lines and products",
+                    i -> body(BY_ID, "id", "bc-" + random.split().nextInt(customers)));
+            scenarios.put(
+                    "page of 50 customers, filtered by country, sorted by name",
+                    i -> body(CUSTOMER_PAGE, "country", COUNTRIES[i % COUNTRIES.length]));
+            scenarios.put(
+                    "page of 50 tickets, filtered by status, newest first",
+                    i -> body(TICKET_PAGE, "status", STATUSES[i % STATUSES.length]));
 
             // The JIT needs every code path hot before any figure means anything: warm all queries first.
             System.out.printf("Warming up: %,d requests of each query ...%n", requests);
@@ -92,16 +99,28 @@ public final class ApiLatencyBenchmark {
                 long t0 = System.nanoTime();
                 run(http, service.graphQlUrl(), service.adminKey, scenario.getValue(), requests, clients, null);
                 double throughput = requests / ((System.nanoTime() - t0) / 1e9);
-                System.out.printf("| %s | %.2f | %.2f | %.2f | %.2f | %.0f |%n", scenario.getKey(),
-                        latencies.percentileMillis(50), latencies.percentileMillis(90), latencies.percentileMillis(99),
-                        latencies.percentileMillis(100), throughput);
+                System.out.printf(
+                        "| %s | %.2f | %.2f | %.2f | %.2f | %.0f |%n",
+                        scenario.getKey(),
+                        latencies.percentileMillis(50),
+                        latencies.percentileMillis(90),
+                        latencies.percentileMillis(99),
+                        latencies.percentileMillis(100),
+                        throughput);
             }
             System.out.printf("%nService resident memory after the run: %d MiB%n", service.residentMemoryBytes() >> 20);
         }
     }
 
-    static void run(HttpClient http, String url, String apiKey, IntFunction<String> bodies, int count, int clients,
-                            Latencies latencies) throws Exception {
+    static void run(
+            HttpClient http,
+            String url,
+            String apiKey,
+            IntFunction<String> bodies,
+            int count,
+            int clients,
+            Latencies latencies)
+            throws Exception {
         AtomicLong next = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
@@ -110,9 +129,11 @@ public final class ApiLatencyBenchmark {
                 workers.add(pool.submit(() -> {
                     long i;
                     while ((i = next.getAndIncrement()) < count) {
-                        var request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                        var request = HttpRequest.newBuilder(URI.create(url))
+                                .header("Content-Type", "application/json")
                                 .header("Authorization", "Bearer " + apiKey)
-                                .POST(HttpRequest.BodyPublishers.ofString(bodies.apply((int) i))).build();
+                                .POST(HttpRequest.BodyPublishers.ofString(bodies.apply((int) i)))
+                                .build();
                         long t0 = System.nanoTime();
                         var response = http.send(request, HttpResponse.BodyHandlers.ofString());
                         long elapsed = System.nanoTime() - t0;
@@ -135,7 +156,8 @@ public final class ApiLatencyBenchmark {
     }
 
     static String body(String query, String variable, String value) {
-        return "{\"query\":\"" + query.replace("\"", "\\\"").replace("\n", " ") + "\",\"variables\":{\"" + variable + "\":\"" + value + "\"}}";
+        return "{\"query\":\"" + query.replace("\"", "\\\"").replace("\n", " ") + "\",\"variables\":{\"" + variable
+                + "\":\"" + value + "\"}}";
     }
 
     static Map<String, String> options(String[] args) {

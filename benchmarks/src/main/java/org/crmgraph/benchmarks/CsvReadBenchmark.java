@@ -30,8 +30,9 @@ public final class CsvReadBenchmark {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             Runtime runtime = Runtime.getRuntime();
-            System.out.printf("| %d | %,d | %.2f | %,.0f | %d |%n", run, rows, seconds, rows / seconds,
-                    (runtime.totalMemory() - runtime.freeMemory()) >> 20);
+            System.out.printf(
+                    "| %d | %,d | %.2f | %,.0f | %d |%n",
+                    run, rows, seconds, rows / seconds, (runtime.totalMemory() - runtime.freeMemory()) >> 20);
         }
     }
 

@@ -22,16 +22,24 @@ import java.util.regex.Pattern;
  */
 public final class ImportBenchmark {
 
-    private static final Pattern SUMMARY = Pattern.compile("Import \\S+ (\\w+).* in ([\\d.]+) s \\(([\\d,]+) rows/s\\)");
+    private static final Pattern SUMMARY =
+            Pattern.compile("Import \\S+ (\\w+).* in ([\\d.]+) s \\(([\\d,]+) rows/s\\)");
 
-    record Run(String name, double wallSeconds, String status, double importSeconds, String rowsPerSecond,
-               long peakRssMiB, String summary) {}
+    record Run(
+            String name,
+            double wallSeconds,
+            String status,
+            double importSeconds,
+            String rowsPerSecond,
+            long peakRssMiB,
+            String summary) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = ApiLatencyBenchmark.options(args);
         Path file = Path.of(options.getOrDefault("file", "../shared/datasets/online-retail/online_retail.csv.gz"))
                 .toAbsolutePath();
-        Path jar = Path.of(options.getOrDefault("jar", "api/target/api-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
+        Path jar = Path.of(options.getOrDefault("jar", "api/target/api-0.1.0-SNAPSHOT.jar"))
+                .toAbsolutePath();
         String heap = options.getOrDefault("heap", "1g");
         Path dataDir = Files.createTempDirectory("crm-import-bench");
         List<Run> runs = new ArrayList<>();
@@ -39,13 +47,15 @@ public final class ImportBenchmark {
         runs.add(run("same file again (idempotent)", jar, heap, dataDir, file, List.of()));
         runs.add(run("dry run (no writes)", jar, heap, dataDir, file, List.of("--dry-run")));
 
-        System.out.printf("%nOnline Retail (%s, %,d bytes), heap limit -Xmx%s, data folder %s%n%n", file.getFileName(),
-                Files.size(file), heap, dataDir);
+        System.out.printf(
+                "%nOnline Retail (%s, %,d bytes), heap limit -Xmx%s, data folder %s%n%n",
+                file.getFileName(), Files.size(file), heap, dataDir);
         System.out.println("| run | process wall s | import s | rows/s | peak RSS MiB | status |");
         System.out.println("|---|---|---|---|---|---|");
         for (Run r : runs) {
-            System.out.printf("| %s | %.1f | %.1f | %s | %d | %s |%n", r.name(), r.wallSeconds(), r.importSeconds(),
-                    r.rowsPerSecond(), r.peakRssMiB(), r.status());
+            System.out.printf(
+                    "| %s | %.1f | %.1f | %s | %d | %s |%n",
+                    r.name(), r.wallSeconds(), r.importSeconds(), r.rowsPerSecond(), r.peakRssMiB(), r.status());
         }
         System.out.println();
         runs.forEach(r -> System.out.println(r.name() + ":\n" + r.summary()));
@@ -53,14 +63,24 @@ public final class ImportBenchmark {
 
     private static Run run(String name, Path jar, String heap, Path dataDir, Path file, List<String> extra)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "import",
-                "--mapping", "online-retail", "--crm.data-dir=" + dataDir));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "--enable-native-access=ALL-UNNAMED",
+                "-jar",
+                jar.toString(),
+                "import",
+                "--mapping",
+                "online-retail",
+                "--crm.data-dir=" + dataDir));
         command.addAll(extra);
         command.add(file.toString());
         Path output = Files.createTempFile("crm-import-bench", ".out");
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         long peakKiB = 0;
         while (process.isAlive()) {
             peakKiB = Math.max(peakKiB, highWaterMarkKiB(process.pid()));
@@ -68,12 +88,20 @@ public final class ImportBenchmark {
         }
         double wall = (System.nanoTime() - started) / 1e9;
         String text = Files.readString(output);
-        List<String> summary = text.lines().filter(line -> line.startsWith("Import ") || line.startsWith("  ")).toList();
+        List<String> summary = text.lines()
+                .filter(line -> line.startsWith("Import ") || line.startsWith("  "))
+                .toList();
         Matcher m = SUMMARY.matcher(String.join("\n", summary));
         if (process.exitValue() != 0 || !m.find()) {
             throw new IllegalStateException(name + ": the import exited with " + process.exitValue() + ":\n" + text);
         }
-        return new Run(name, wall, m.group(1), Double.parseDouble(m.group(2)), m.group(3), peakKiB / 1024,
+        return new Run(
+                name,
+                wall,
+                m.group(1),
+                Double.parseDouble(m.group(2)),
+                m.group(3),
+                peakKiB / 1024,
                 String.join("\n", summary));
     }
 

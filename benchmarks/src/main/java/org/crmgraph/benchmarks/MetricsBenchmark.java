@@ -5,8 +5,8 @@ import java.util.Map;
 import org.crmgraph.analytics.metrics.CustomerMetrics;
 import org.crmgraph.analytics.metrics.MetricsRefresh;
 import org.crmgraph.graph.cypher.CypherRunner;
-import org.crmgraph.graph.embedded.EmbeddedNeo4jProperties;
 import org.crmgraph.graph.embedded.EmbeddedNeo4j;
+import org.crmgraph.graph.embedded.EmbeddedNeo4jProperties;
 import org.neo4j.driver.GraphDatabase;
 
 /**
@@ -21,9 +21,10 @@ public final class MetricsBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = ApiLatencyBenchmark.options(args);
         int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
-        try (var neo4j = EmbeddedNeo4j.start(Path.of(options.getOrDefault("data-dir", "crm-data")),
-                     new EmbeddedNeo4jProperties(0, "256m", false, true));
-             var driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
+        try (var neo4j = EmbeddedNeo4j.start(
+                        Path.of(options.getOrDefault("data-dir", "crm-data")),
+                        new EmbeddedNeo4jProperties(0, "256m", false, true));
+                var driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
             var metrics = new CustomerMetrics(new CypherRunner(driver, null));
             System.out.printf("%n| run | customers | seconds |%n|---|---|---|%n");
             for (int run = 1; run <= runs; run++) {

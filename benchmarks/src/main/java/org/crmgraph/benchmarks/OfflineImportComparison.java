@@ -44,10 +44,18 @@ public final class OfflineImportComparison {
         Path home = work.resolve("home");
         Path conf = Files.createDirectories(home.resolve("conf"));
         long importStarted = System.nanoTime();
-        int status = AdminTool.execute(new ExecutionContext(home, conf), "database", "import", "full",
-                "--nodes=Customer=" + csv.get("customers"), "--nodes=Product=" + csv.get("products"),
-                "--nodes=" + csv.get("orders"), "--relationships=" + csv.get("placed"),
-                "--relationships=CONTAINS=" + csv.get("lines"), "--threads=2", "--overwrite-destination=true",
+        int status = AdminTool.execute(
+                new ExecutionContext(home, conf),
+                "database",
+                "import",
+                "full",
+                "--nodes=Customer=" + csv.get("customers"),
+                "--nodes=Product=" + csv.get("products"),
+                "--nodes=" + csv.get("orders"),
+                "--relationships=" + csv.get("placed"),
+                "--relationships=CONTAINS=" + csv.get("lines"),
+                "--threads=2",
+                "--overwrite-destination=true",
                 "neo4j");
         double imported = (System.nanoTime() - importStarted) / 1e9;
         if (status != 0) {
@@ -57,8 +65,9 @@ public final class OfflineImportComparison {
         long relationships = data.placed + data.lines.size();
         System.out.printf("%n| step | seconds | nodes | relationships | entities/s |%n|---|---|---|---|---|%n");
         System.out.printf("| clean + write importer CSVs | %.1f | | | |%n", prepare);
-        System.out.printf("| neo4j-admin database import full | %.1f | %,d | %,d | %,.0f |%n", imported, nodes,
-                relationships, (nodes + relationships) / imported);
+        System.out.printf(
+                "| neo4j-admin database import full | %.1f | %,d | %,d | %,.0f |%n",
+                imported, nodes, relationships, (nodes + relationships) / imported);
     }
 
     private static final class Data {
@@ -84,14 +93,15 @@ public final class OfflineImportComparison {
                 }
             }
             try (BufferedWriter out = Files.newBufferedWriter(put(files, "orders", folder));
-                 BufferedWriter rel = Files.newBufferedWriter(put(files, "placed", folder))) {
+                    BufferedWriter rel = Files.newBufferedWriter(put(files, "placed", folder))) {
                 out.write("id:ID(Order),placedAt:datetime,:LABEL\n");
                 rel.write(":START_ID(Customer),:END_ID(Order),:TYPE\n");
                 for (var o : orders.entrySet()) {
                     String[] order = o.getValue();
                     out.write(quote(o.getKey()) + "," + order[0] + "," + order[2] + "\n");
                     if (order[1] != null) {
-                        rel.write(quote(order[1]) + "," + quote(o.getKey()) + "," + ("Order".equals(order[2]) ? "PLACED" : "CANCELLED") + "\n");
+                        rel.write(quote(order[1]) + "," + quote(o.getKey()) + ","
+                                + ("Order".equals(order[2]) ? "PLACED" : "CANCELLED") + "\n");
                         placed++;
                     }
                 }
@@ -100,7 +110,8 @@ public final class OfflineImportComparison {
                 out.write(":START_ID(Order),:END_ID(Product),quantity:long,unitPrice:double\n");
                 for (var l : lines.entrySet()) {
                     String[] key = l.getKey().split("\u0000");
-                    out.write(quote(key[0]) + "," + quote(key[1]) + "," + (long) l.getValue()[0] + "," + l.getValue()[1] + "\n");
+                    out.write(quote(key[0]) + "," + quote(key[1]) + "," + (long) l.getValue()[0] + "," + l.getValue()[1]
+                            + "\n");
                 }
             }
             return files;
@@ -137,11 +148,15 @@ public final class OfflineImportComparison {
                     data.customers.put(customer, r.text(Field.COUNTRY));
                 }
                 String sku = r.text(Field.SKU);
-                data.products.put(sku, new String[] {r.text(Field.PRODUCT_NAME), String.valueOf(r.decimal(Field.UNIT_PRICE))});
+                data.products.put(
+                        sku, new String[] {r.text(Field.PRODUCT_NAME), String.valueOf(r.decimal(Field.UNIT_PRICE))});
                 String order = r.text(Field.ORDER_ID);
-                data.orders.putIfAbsent(order, new String[] {r.time(Field.PLACED_AT).toString(), customer,
-                        r.cancellation() ? "Cancellation" : "Order"});
-                data.lines.merge(order + "\u0000" + sku, new double[] {r.number(Field.QUANTITY), r.decimal(Field.UNIT_PRICE)},
+                data.orders.putIfAbsent(order, new String[] {
+                    r.time(Field.PLACED_AT).toString(), customer, r.cancellation() ? "Cancellation" : "Order"
+                });
+                data.lines.merge(
+                        order + "\u0000" + sku,
+                        new double[] {r.number(Field.QUANTITY), r.decimal(Field.UNIT_PRICE)},
                         (a, b) -> new double[] {a[0] + b[0], b[1]});
             }
         }

@@ -19,6 +19,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** An admin key registered at start-up: the benchmarks call the API as a real client would, with a key. */
     final String adminKey;
+
     final int httpPort;
     final int boltPort;
     final Path dataDir;
@@ -29,8 +30,16 @@ final class ServiceProcess implements AutoCloseable {
     private final String heap;
     private final List<String> extraArguments;
 
-    private ServiceProcess(Process process, String adminKey, int httpPort, int boltPort, Path dataDir, boolean ownsData,
-                           Path jar, String heap, List<String> extraArguments) {
+    private ServiceProcess(
+            Process process,
+            String adminKey,
+            int httpPort,
+            int boltPort,
+            Path dataDir,
+            boolean ownsData,
+            Path jar,
+            String heap,
+            List<String> extraArguments) {
         this.process = process;
         this.jar = jar;
         this.heap = heap;
@@ -52,8 +61,8 @@ final class ServiceProcess implements AutoCloseable {
         return start(jar, heap, dataDir, false, extraArguments);
     }
 
-    private static ServiceProcess start(Path jar, String heap, Path dataDir, boolean ownsData, List<String> extraArguments)
-            throws Exception {
+    private static ServiceProcess start(
+            Path jar, String heap, Path dataDir, boolean ownsData, List<String> extraArguments) throws Exception {
         return start(jar, heap, dataDir, ownsData, extraArguments, freePort(), freePort(), generatedKey());
     }
 
@@ -66,15 +75,26 @@ final class ServiceProcess implements AutoCloseable {
         return start(jar, heap, dataDir, ownsData, extraArguments, httpPort, boltPort, adminKey);
     }
 
-    private static ServiceProcess start(Path jar, String heap, Path dataDir, boolean ownsData, List<String> extraArguments,
-                                        int httpPort, int boltPort, String adminKey) throws Exception {
+    private static ServiceProcess start(
+            Path jar,
+            String heap,
+            Path dataDir,
+            boolean ownsData,
+            List<String> extraArguments,
+            int httpPort,
+            int boltPort,
+            String adminKey)
+            throws Exception {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException("No service jar at " + jar + "; build it with ./mvnw -DskipTests package");
+            throw new IllegalArgumentException(
+                    "No service jar at " + jar + "; build it with ./mvnw -DskipTests package");
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED",
-                "-jar", jar.toString(),
+                "-Xmx" + heap,
+                "--enable-native-access=ALL-UNNAMED",
+                "-jar",
+                jar.toString(),
                 "--server.port=" + httpPort,
                 "--crm.data-dir=" + dataDir,
                 "--crm.embedded.bolt-port=" + boltPort,
@@ -85,8 +105,12 @@ final class ServiceProcess implements AutoCloseable {
                 "--logging.level.root=warn"));
         command.addAll(extraArguments);
         Path log = dataDir.resolve("service.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        var service = new ServiceProcess(process, adminKey, httpPort, boltPort, dataDir, ownsData, jar, heap, extraArguments);
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        var service =
+                new ServiceProcess(process, adminKey, httpPort, boltPort, dataDir, ownsData, jar, heap, extraArguments);
         service.awaitReady(Duration.ofMinutes(3), log);
         return service;
     }
@@ -97,7 +121,8 @@ final class ServiceProcess implements AutoCloseable {
         byte[] secret = new byte[32];
         random.nextBytes(id);
         random.nextBytes(secret);
-        return "crm_" + java.util.HexFormat.of().formatHex(id) + "_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return "crm_" + java.util.HexFormat.of().formatHex(id) + "_"
+                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     String graphQlUrl() {
@@ -108,7 +133,9 @@ final class ServiceProcess implements AutoCloseable {
     org.neo4j.driver.AuthToken boltAuth() {
         Path file = dataDir.resolve("neo4j-password");
         try {
-            return Files.isRegularFile(file) ? org.neo4j.driver.AuthTokens.basic("neo4j", Files.readString(file).strip())
+            return Files.isRegularFile(file)
+                    ? org.neo4j.driver.AuthTokens.basic(
+                            "neo4j", Files.readString(file).strip())
                     : org.neo4j.driver.AuthTokens.none();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -135,7 +162,8 @@ final class ServiceProcess implements AutoCloseable {
     private void awaitReady(Duration timeout, Path log) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness")).build();
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness"))
+                .build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The service exited during start-up; see " + log);

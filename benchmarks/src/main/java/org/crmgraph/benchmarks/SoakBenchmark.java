@@ -41,11 +41,13 @@ public final class SoakBenchmark {
     private static final Pattern CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
     private static final Pattern ORDER_ID = Pattern.compile("\"order\":\\{\"id\":\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
     private final Map<String, String> lastWritten = new ConcurrentHashMap<>();
     /** The value a writer sent last, acknowledged or not: a write cut off by the kill may still have committed. */
     private final Map<String, String> lastSent = new ConcurrentHashMap<>();
+
     private final Map<Integer, AtomicLong> createdPerEmail = new ConcurrentHashMap<>();
     private final List<String> orders = Collections.synchronizedList(new ArrayList<>());
     private final Latencies latencies = new Latencies(5_000_000);
@@ -53,7 +55,8 @@ public final class SoakBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = ApiLatencyBenchmark.options(args);
-        Path jar = Path.of(options.getOrDefault("jar", "api/target/api-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
+        Path jar = Path.of(options.getOrDefault("jar", "api/target/api-0.1.0-SNAPSHOT.jar"))
+                .toAbsolutePath();
         double minutes = Double.parseDouble(options.getOrDefault("minutes", "5"));
         int customers = Integer.parseInt(options.getOrDefault("customers", "20"));
         new SoakBenchmark().run(jar, options.getOrDefault("heap", "2g"), minutes, customers);
@@ -63,9 +66,17 @@ public final class SoakBenchmark {
         service = ServiceProcess.start(jar, heap, List.of());
         try {
             List<String> ids = new ArrayList<>();
-            post(mutation("createProduct", "CreateProductInput!", "{\"sku\":\"SOAK-1\",\"name\":\"Soak product\",\"price\":9.5}", "product { sku }"));
+            post(mutation(
+                    "createProduct",
+                    "CreateProductInput!",
+                    "{\"sku\":\"SOAK-1\",\"name\":\"Soak product\",\"price\":9.5}",
+                    "product { sku }"));
             for (int c = 0; c < customers; c++) {
-                String body = post(mutation("createCustomer", "CreateCustomerInput!", "{\"name\":\"Shared " + c + "\"}", "customer { id }"));
+                String body = post(mutation(
+                        "createCustomer",
+                        "CreateCustomerInput!",
+                        "{\"name\":\"Shared " + c + "\"}",
+                        "customer { id }"));
                 Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(body);
                 if (!m.find()) {
                     throw new IllegalStateException("Could not create the shared customers: " + body);
@@ -81,13 +92,16 @@ public final class SoakBenchmark {
 
             System.out.printf("%n| measure | value |%n|---|---|%n");
             System.out.printf("| requests | %,d in %.0f s (%.1f/s) |%n", requests, seconds, requests / seconds);
-            System.out.printf("| latency p50 / p99 / max | %.1f / %.1f / %.1f ms |%n", latencies.percentileMillis(50),
-                    latencies.percentileMillis(99), latencies.percentileMillis(100));
+            System.out.printf(
+                    "| latency p50 / p99 / max | %.1f / %.1f / %.1f ms |%n",
+                    latencies.percentileMillis(50), latencies.percentileMillis(99), latencies.percentileMillis(100));
             System.out.printf("| outcomes | %s |%n", new TreeMap<>(outcomes));
             System.out.printf("| orders acknowledged | %,d |%n", orders.size());
             System.out.printf("| raced e-mails | %,d |%n", createdPerEmail.size());
             System.out.printf("| service resident memory | %d MiB |%n", service.residentMemoryBytes() >> 20);
-            System.out.printf("| invariants | %s |%n", problems.isEmpty() ? "no lost update, no duplicate, no lost order" : problems);
+            System.out.printf(
+                    "| invariants | %s |%n",
+                    problems.isEmpty() ? "no lost update, no duplicate, no lost order" : problems);
 
             // a crash under load: writers keep going while the process is killed
             orders.clear();
@@ -103,8 +117,12 @@ public final class SoakBenchmark {
             crashLoad.get(2, TimeUnit.MINUTES);
             background.shutdown();
             List<String> afterCrash = verify(ids);
-            System.out.printf("| kill -9 under load, restart | ready again in %,d ms; %s |%n", recovery,
-                    afterCrash.isEmpty() ? "every acknowledged write present (" + orders.size() + " orders in the last 10 s)" : afterCrash);
+            System.out.printf(
+                    "| kill -9 under load, restart | ready again in %,d ms; %s |%n",
+                    recovery,
+                    afterCrash.isEmpty()
+                            ? "every acknowledged write present (" + orders.size() + " orders in the last 10 s)"
+                            : afterCrash);
         } finally {
             service.close();
         }
@@ -121,7 +139,14 @@ public final class SoakBenchmark {
                     for (String id : ids) {
                         String value = value(field, id, i);
                         lastSent.put(id + "." + field, field.equals("email") ? value.toLowerCase() : value);
-                        String body = timed(mutationWithId("updateCustomer", id, "UpdateCustomerInput!", "{\"" + field + "\":\"" + value + "\"}", "customer { id }"), requests);
+                        String body = timed(
+                                mutationWithId(
+                                        "updateCustomer",
+                                        id,
+                                        "UpdateCustomerInput!",
+                                        "{\"" + field + "\":\"" + value + "\"}",
+                                        "customer { id }"),
+                                requests);
                         if (body != null && acknowledged(body)) {
                             lastWritten.put(id + "." + field, field.equals("email") ? value.toLowerCase() : value);
                         }
@@ -133,13 +158,26 @@ public final class SoakBenchmark {
         for (int t = 0; t < 3; t++) {
             workers.add(pool.submit(() -> {
                 for (int k = 0; System.nanoTime() < deadline && writing.get(); k++) {
-                    String created = timed(mutation("createCustomer", "CreateCustomerInput!",
-                            "{\"name\":\"Racer " + k + "\",\"email\":\"race-" + k + "@example.com\"}", "customer { id }"), requests);
+                    String created = timed(
+                            mutation(
+                                    "createCustomer",
+                                    "CreateCustomerInput!",
+                                    "{\"name\":\"Racer " + k + "\",\"email\":\"race-" + k + "@example.com\"}",
+                                    "customer { id }"),
+                            requests);
                     if (created != null && acknowledged(created)) {
-                        createdPerEmail.computeIfAbsent(k, x -> new AtomicLong()).incrementAndGet();
+                        createdPerEmail
+                                .computeIfAbsent(k, x -> new AtomicLong())
+                                .incrementAndGet();
                     }
-                    String order = timed(mutation("placeOrder", "PlaceOrderInput!", "{\"customerId\":\"" + ids.get(k % ids.size())
-                            + "\",\"lines\":[{\"sku\":\"SOAK-1\",\"quantity\":1}]}", "order { id }"), requests);
+                    String order = timed(
+                            mutation(
+                                    "placeOrder",
+                                    "PlaceOrderInput!",
+                                    "{\"customerId\":\"" + ids.get(k % ids.size())
+                                            + "\",\"lines\":[{\"sku\":\"SOAK-1\",\"quantity\":1}]}",
+                                    "order { id }"),
+                            requests);
                     Matcher m = order == null ? null : ORDER_ID.matcher(order);
                     if (m != null && m.find() && acknowledged(order)) {
                         orders.add(m.group(1));
@@ -157,25 +195,38 @@ public final class SoakBenchmark {
 
     private List<String> verify(List<String> ids) {
         List<String> problems = new ArrayList<>();
-        try (Driver driver = GraphDatabase.driver(service.boltUri(), service.boltAuth()); var session = driver.session()) {
+        try (Driver driver = GraphDatabase.driver(service.boltUri(), service.boltAuth());
+                var session = driver.session()) {
             for (String id : ids) {
-                Map<String, Object> stored = session.run("MATCH (c:Customer {id: $id}) RETURN properties(c) AS c", Map.of("id", id))
-                        .single().get(0).asMap();
+                Map<String, Object> stored = session.run(
+                                "MATCH (c:Customer {id: $id}) RETURN properties(c) AS c", Map.of("id", id))
+                        .single()
+                        .get(0)
+                        .asMap();
                 for (String field : FIELDS) {
                     String expected = lastWritten.get(id + "." + field);
-                    if (expected != null && !expected.equals(stored.get(field)) && !lastSent.get(id + "." + field).equals(stored.get(field))) {
-                        problems.add("lost update " + id + "." + field + ": " + stored.get(field) + " instead of " + expected);
+                    if (expected != null
+                            && !expected.equals(stored.get(field))
+                            && !lastSent.get(id + "." + field).equals(stored.get(field))) {
+                        problems.add("lost update " + id + "." + field + ": " + stored.get(field) + " instead of "
+                                + expected);
                     }
                 }
             }
-            session.run("MATCH (c:Customer) WHERE c.email STARTS WITH 'race-' WITH c.email AS e, count(*) AS n WHERE n > 1 RETURN e")
-                    .list().forEach(r -> problems.add("duplicate " + r.get(0).asString()));
+            session.run(
+                            "MATCH (c:Customer) WHERE c.email STARTS WITH 'race-' WITH c.email AS e, count(*) AS n WHERE n > 1 RETURN e")
+                    .list()
+                    .forEach(r -> problems.add("duplicate " + r.get(0).asString()));
             createdPerEmail.forEach((k, n) -> {
                 if (n.get() != 1) {
                     problems.add("race-" + k + " acknowledged " + n.get() + " times");
                 }
             });
-            long present = session.run("MATCH (o:Order) WHERE o.id IN $ids RETURN count(o)", Map.of("ids", List.copyOf(orders))).single().get(0).asLong();
+            long present = session.run(
+                            "MATCH (o:Order) WHERE o.id IN $ids RETURN count(o)", Map.of("ids", List.copyOf(orders)))
+                    .single()
+                    .get(0)
+                    .asLong();
             if (present != orders.size()) {
                 problems.add((orders.size() - present) + " acknowledged orders missing");
             }
@@ -190,7 +241,8 @@ public final class SoakBenchmark {
             latencies.add(System.nanoTime() - t0);
             requests.incrementAndGet();
             Matcher m = CODE.matcher(response);
-            outcomes.computeIfAbsent(m.find() ? m.group(1) : "OK", x -> new AtomicLong()).incrementAndGet();
+            outcomes.computeIfAbsent(m.find() ? m.group(1) : "OK", x -> new AtomicLong())
+                    .incrementAndGet();
             return response;
         } catch (Exception e) {
             // during the kill: the connection is refused or reset; such a write was never acknowledged
@@ -201,8 +253,10 @@ public final class SoakBenchmark {
 
     private String post(String body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(service.graphQlUrl()))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + service.adminKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + service.adminKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         var response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
@@ -220,8 +274,8 @@ public final class SoakBenchmark {
     }
 
     private static String mutationWithId(String field, String id, String inputType, String input, String selection) {
-        return "{\"query\":\"mutation($id: ID!, $input: " + inputType + ") { " + field + "(id: $id, input: $input) { " + selection
-                + " errors { code } } }\",\"variables\":{\"id\":\"" + id + "\",\"input\":" + input + "}}";
+        return "{\"query\":\"mutation($id: ID!, $input: " + inputType + ") { " + field + "(id: $id, input: $input) { "
+                + selection + " errors { code } } }\",\"variables\":{\"id\":\"" + id + "\",\"input\":" + input + "}}";
     }
 
     private static String value(String field, String id, int i) {

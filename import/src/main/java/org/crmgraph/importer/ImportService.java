@@ -1,9 +1,5 @@
 package org.crmgraph.importer;
 
-import org.crmgraph.graph.lease.Lease;
-import org.crmgraph.graph.lease.Leases;
-import org.crmgraph.graph.event.DomainEvents;
-import org.crmgraph.graph.event.ImportFinished;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.data.DataFolderProperties;
+import org.crmgraph.graph.event.DomainEvents;
+import org.crmgraph.graph.event.ImportFinished;
+import org.crmgraph.graph.lease.Lease;
+import org.crmgraph.graph.lease.Leases;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.Outcome;
 import org.crmgraph.importer.job.ImportJob;
@@ -51,6 +51,7 @@ public class ImportService implements DisposableBean {
     private static final Duration STALE = Duration.ofMinutes(10);
     /** The lease an import holds while it writes: one import at a time among all instances sharing the graph. */
     public static final String LEASE = "import";
+
     private static final Duration WAIT_POLL = Duration.ofSeconds(1);
 
     private final ImportJobRepository jobs;
@@ -62,15 +63,25 @@ public class ImportService implements DisposableBean {
     private final ExecutorService background = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("crm-import-", 0).daemon().factory());
 
-    public ImportService(CypherRunner cypher, ImportJobRepository jobs, ImportProperties properties,
-                         DataFolderProperties data, DomainEvents events, Leases leases) {
+    public ImportService(
+            CypherRunner cypher,
+            ImportJobRepository jobs,
+            ImportProperties properties,
+            DataFolderProperties data,
+            DomainEvents events,
+            Leases leases) {
         this.jobs = jobs;
         this.leases = leases;
         this.events = events;
         this.importer = new Importer(cypher, jobs, properties.batchSize());
-        this.folder = absolute(properties.folder() != null ? properties.folder() : data.dataDir().resolve("import"));
-        this.reportFolder = absolute(properties.reportFolder() != null ? properties.reportFolder()
-                : data.dataDir().resolve("import-reports"));
+        this.folder = absolute(
+                properties.folder() != null
+                        ? properties.folder()
+                        : data.dataDir().resolve("import"));
+        this.reportFolder = absolute(
+                properties.reportFolder() != null
+                        ? properties.reportFolder()
+                        : data.dataDir().resolve("import-reports"));
     }
 
     /** The folder background imports read from. */
@@ -86,8 +97,8 @@ public class ImportService implements DisposableBean {
     public ImportJob run(ImportRequest request, ImportProgressListener listener) {
         ImportMapping mapping = MappingLoader.load(request.mapping());
         try (Lease lease = leases.acquire(LEASE)) {
-            Importer.Prepared prepared = prepare(request.file(), mapping, request.type(), request.dryRun(),
-                    request.reportFile());
+            Importer.Prepared prepared =
+                    prepare(request.file(), mapping, request.type(), request.dryRun(), request.reportFile());
             return announce(importer.run(prepared, listener));
         }
     }
@@ -144,8 +155,8 @@ public class ImportService implements DisposableBean {
     /** A finished import (not a dry run) is announced, whoever started it. */
     private ImportJob announce(ImportJob finished) {
         if (!finished.dryRun()) {
-            events.publish(new ImportFinished(finished.id(), finished.type(), finished.rowsImported(),
-                    finished.rowsRejected(), events.now()));
+            events.publish(new ImportFinished(
+                    finished.id(), finished.type(), finished.rowsImported(), finished.rowsRejected(), events.now()));
         }
         return finished;
     }
@@ -180,8 +191,8 @@ public class ImportService implements DisposableBean {
 
     private Importer.Prepared prepare(Path file, ImportMapping mapping, EntityType type, boolean dryRun, Path report) {
         if (type != null && type != mapping.type()) {
-            throw new InvalidMappingException("mapping " + mapping.name() + " imports " + mapping.type().key()
-                    + ", not " + type.key());
+            throw new InvalidMappingException(
+                    "mapping " + mapping.name() + " imports " + mapping.type().key() + ", not " + type.key());
         }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new MalformedFileException(0, 0, "cannot read " + file + ": no such file, or not readable");
@@ -200,8 +211,8 @@ public class ImportService implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ImportJob job = jobs.create(id, mapping.name(), mapping.type().key(), file.toString(), dryRun, size,
-                reportFile.toString());
+        ImportJob job = jobs.create(
+                id, mapping.name(), mapping.type().key(), file.toString(), dryRun, size, reportFile.toString());
         return new Importer.Prepared(mapping, file, job, reportFile, dryRun);
     }
 
@@ -213,7 +224,9 @@ public class ImportService implements DisposableBean {
             Files.createDirectories(folder);
             Path path = folder.resolve(requested).normalize();
             if (!path.startsWith(folder)) {
-                return Outcome.failure(field, ErrorCode.OUTSIDE_IMPORT_FOLDER,
+                return Outcome.failure(
+                        field,
+                        ErrorCode.OUTSIDE_IMPORT_FOLDER,
                         "only files inside the import folder can be imported (crm.import.folder)");
             }
             if (!Files.isRegularFile(path)) {
@@ -221,7 +234,9 @@ public class ImportService implements DisposableBean {
             }
             // a symbolic link inside the folder must not lead out of it
             if (!path.toRealPath().startsWith(folder.toRealPath())) {
-                return Outcome.failure(field, ErrorCode.OUTSIDE_IMPORT_FOLDER,
+                return Outcome.failure(
+                        field,
+                        ErrorCode.OUTSIDE_IMPORT_FOLDER,
                         "'" + requested + "' links to a file outside the import folder");
             }
             return Outcome.success(path);

@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.text.Fingerprints;
 import org.crmgraph.importer.clean.CleanRow;
 import org.crmgraph.importer.clean.ReportEntry;
 import org.crmgraph.importer.clean.RowCleaner;
@@ -29,7 +30,6 @@ import org.crmgraph.importer.mapping.EntityType;
 import org.crmgraph.importer.mapping.Field;
 import org.crmgraph.importer.mapping.FieldRule;
 import org.crmgraph.importer.mapping.ImportMapping;
-import org.crmgraph.graph.text.Fingerprints;
 import org.crmgraph.importer.read.MalformedFileException;
 import org.crmgraph.importer.read.RowSource;
 import org.crmgraph.importer.read.RowSources;
@@ -60,7 +60,9 @@ final class Importer {
 
     private record Failure(RuntimeException error) {}
 
-    private enum End { END }
+    private enum End {
+        END
+    }
 
     /** An import whose mapping, file and header are checked and whose job exists. */
     record Prepared(ImportMapping mapping, Path file, ImportJob job, Path reportFile, boolean dryRun) {}
@@ -88,15 +90,19 @@ final class Importer {
         for (FieldRule rule : mapping.fields().values()) {
             if (rule.column() != null && !source.columns().contains(rule.column())) {
                 if (rule.required() && rule.defaultValue() == null) {
-                    missingRequired.add("'" + rule.column() + "' (" + rule.field().key() + ")");
+                    missingRequired.add(
+                            "'" + rule.column() + "' (" + rule.field().key() + ")");
                 } else {
                     missing.add(rule.column());
                 }
             }
         }
         if (!missingRequired.isEmpty()) {
-            throw new MalformedFileException(1, 0, "the header has no column " + String.join(", ", missingRequired)
-                    + " that mapping " + mapping.name() + " requires; it has " + source.columns());
+            throw new MalformedFileException(
+                    1,
+                    0,
+                    "the header has no column " + String.join(", ", missingRequired) + " that mapping " + mapping.name()
+                            + " requires; it has " + source.columns());
         }
         return missing;
     }
@@ -105,7 +111,8 @@ final class Importer {
         ImportMapping mapping = prepared.mapping();
         String jobId = prepared.job().id();
         OffsetDateTime fileTime = lastModified(prepared.file());
-        var context = new WriteContext(mapping.source(), prepared.file().getFileName().toString(), fileTime, jobId);
+        var context =
+                new WriteContext(mapping.source(), prepared.file().getFileName().toString(), fileTime, jobId);
         var seenOrders = new LongHashSet();
         EntityWriter writer = writer(mapping.type(), context, seenOrders);
         var resolver = new IdentityResolver(mapping.match());
@@ -118,13 +125,19 @@ final class Importer {
         var stop = new AtomicBoolean();
         Thread reader = null;
         try (RowSource source = RowSources.open(prepared.file(), mapping.format(), mapping.delimiter());
-             RejectReport report = new RejectReport(prepared.reportFile())) {
+                RejectReport report = new RejectReport(prepared.reportFile())) {
             for (String column : missingOptionalColumns(source, mapping)) {
-                report.add(new ReportEntry(1, column, "", "the file has no such column; the field stays empty",
+                report.add(new ReportEntry(
+                        1,
+                        column,
+                        "",
+                        "the file has no such column; the field stays empty",
                         ReportEntry.Action.VALUE_DROPPED));
             }
-            reader = Thread.ofPlatform().name("import-read-" + jobId).daemon().start(
-                    () -> read(source, mapping, report, queue, stop));
+            reader = Thread.ofPlatform()
+                    .name("import-read-" + jobId)
+                    .daemon()
+                    .start(() -> read(source, mapping, report, queue, stop));
             while (true) {
                 Object item = queue.take();
                 if (item instanceof Failure(RuntimeException error)) {
@@ -135,8 +148,16 @@ final class Importer {
                 }
                 Batch batch = (Batch) item;
                 imported += batch.rows().size();
-                Resolution resolution = prepared.dryRun() ? null : write(batch, mapping, writer, resolver, context, jobId,
-                        withWritten(batch.counts(), imported, created, matched));
+                Resolution resolution = prepared.dryRun()
+                        ? null
+                        : write(
+                                batch,
+                                mapping,
+                                writer,
+                                resolver,
+                                context,
+                                jobId,
+                                withWritten(batch.counts(), imported, created, matched));
                 if (resolution != null) {
                     resolver.committed(resolution);
                     created += resolution.created();
@@ -166,23 +187,38 @@ final class Importer {
         }
     }
 
-    private Resolution write(Batch batch, ImportMapping mapping, EntityWriter writer, IdentityResolver resolver,
-                             WriteContext context, String jobId, ImportCounts counts) {
+    private Resolution write(
+            Batch batch,
+            ImportMapping mapping,
+            EntityWriter writer,
+            IdentityResolver resolver,
+            WriteContext context,
+            String jobId,
+            ImportCounts counts) {
         List<Person> people = new ArrayList<>(batch.rows().size());
         for (CleanRow row : batch.rows()) {
-            people.add(mapping.type().carriesIdentity() ? Person.of(mapping.source(), row, observedAt(row, context)) : null);
+            people.add(
+                    mapping.type().carriesIdentity()
+                            ? Person.of(mapping.source(), row, observedAt(row, context))
+                            : null);
         }
         return cypher.inWrite(tx -> {
-            Resolution resolution = resolver.resolve(tx, people.stream().filter(p -> p != null).toList(), context.file());
-            List<String> personKeys = people.stream().map(p -> p == null ? null : p.key()).toList();
+            Resolution resolution =
+                    resolver.resolve(tx, people.stream().filter(p -> p != null).toList(), context.file());
+            List<String> personKeys =
+                    people.stream().map(p -> p == null ? null : p.key()).toList();
             writer.write(tx, batch.rows(), personKeys);
             jobs.progress(tx, jobId, counts.plusCustomers(resolution.created(), resolution.matched()));
             return resolution;
         });
     }
 
-    private void read(RowSource source, ImportMapping mapping, RejectReport report, BlockingQueue<Object> queue,
-                      AtomicBoolean stop) {
+    private void read(
+            RowSource source,
+            ImportMapping mapping,
+            RejectReport report,
+            BlockingQueue<Object> queue,
+            AtomicBoolean stop) {
         try {
             var cleaner = new RowCleaner(mapping);
             var fingerprints = new LongHashSet();
@@ -200,8 +236,8 @@ final class Importer {
                 lastLine = row.line();
                 if (!fingerprints.add(row.fingerprint())) {
                     duplicates++;
-                    report.add(new ReportEntry(row.line(), null, "", "exact duplicate of an earlier row",
-                            ReportEntry.Action.DUPLICATE));
+                    report.add(new ReportEntry(
+                            row.line(), null, "", "exact duplicate of an earlier row", ReportEntry.Action.DUPLICATE));
                     continue;
                 }
                 RowResult result = cleaner.clean(row);
@@ -216,21 +252,40 @@ final class Importer {
                     continue;
                 }
                 // an order's lines stay in one batch when the file keeps them together
-                String order = mapping.type() == EntityType.ORDERS ? result.row().text(Field.ORDER_ID) : null;
+                String order =
+                        mapping.type() == EntityType.ORDERS ? result.row().text(Field.ORDER_ID) : null;
                 boolean full = rows.size() >= batchSize && (order == null || !order.equals(lastOrder))
                         || rows.size() >= 2 * batchSize;
                 if (full) {
                     // the batch covers every source row before this one
-                    put(queue, new Batch(rows, new ImportCounts(read - 1, 0, rejected, duplicates, dropped, 0, 0,
-                            previousLine, source.bytesRead())), stop);
+                    put(
+                            queue,
+                            new Batch(
+                                    rows,
+                                    new ImportCounts(
+                                            read - 1,
+                                            0,
+                                            rejected,
+                                            duplicates,
+                                            dropped,
+                                            0,
+                                            0,
+                                            previousLine,
+                                            source.bytesRead())),
+                            stop);
                     rows = new ArrayList<>(batchSize);
                 }
                 rows.add(result.row());
                 lastOrder = order;
             }
             if (read > 0) {
-                put(queue, new Batch(rows, new ImportCounts(read, 0, rejected, duplicates, dropped, 0, 0, lastLine,
-                        source.bytesRead())), stop);
+                put(
+                        queue,
+                        new Batch(
+                                rows,
+                                new ImportCounts(
+                                        read, 0, rejected, duplicates, dropped, 0, 0, lastLine, source.bytesRead())),
+                        stop);
             }
             put(queue, End.END, stop);
         } catch (RuntimeException e) {
@@ -244,8 +299,7 @@ final class Importer {
         }
     }
 
-    private static void put(BlockingQueue<Object> queue, Object item, AtomicBoolean stop)
-            throws InterruptedException {
+    private static void put(BlockingQueue<Object> queue, Object item, AtomicBoolean stop) throws InterruptedException {
         while (!stop.get()) {
             if (queue.offer(item, 200, TimeUnit.MILLISECONDS)) {
                 return;
@@ -254,8 +308,16 @@ final class Importer {
     }
 
     private static ImportCounts withWritten(ImportCounts read, long imported, long created, long matched) {
-        return new ImportCounts(read.rowsRead(), imported, read.rowsRejected(), read.duplicateRows(),
-                read.valuesDropped(), created, matched, read.lastLine(), read.bytesRead());
+        return new ImportCounts(
+                read.rowsRead(),
+                imported,
+                read.rowsRejected(),
+                read.duplicateRows(),
+                read.valuesDropped(),
+                created,
+                matched,
+                read.lastLine(),
+                read.bytesRead());
     }
 
     private ImportFailedException fail(String jobId, ImportCounts counts, RuntimeException error) {
@@ -273,8 +335,11 @@ final class Importer {
         return switch (type) {
             case CUSTOMERS -> new CustomersWriter();
             case PRODUCTS -> new ProductsWriter(context);
-            case ORDERS -> new OrderLinesWriter(context, id -> seenOrders.contains(Fingerprints.of(id)),
-                    id -> seenOrders.add(Fingerprints.of(id)));
+            case ORDERS ->
+                new OrderLinesWriter(
+                        context,
+                        id -> seenOrders.contains(Fingerprints.of(id)),
+                        id -> seenOrders.add(Fingerprints.of(id)));
             case TICKETS -> new TicketsWriter(context);
             case INTERACTIONS -> new InteractionsWriter(context);
             case ARTICLES -> new ArticlesWriter(context);

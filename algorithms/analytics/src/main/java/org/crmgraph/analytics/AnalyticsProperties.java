@@ -19,8 +19,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                               graph gives the same answer
  */
 @ConfigurationProperties("crm.analytics")
-public record AnalyticsProperties(Integer concurrency, Integer segments, Integer similarityTopK, Integer communityFavourites, Integer churnDays,
-                                  Integer evaluationHoldoutDays, Boolean refreshAfterImport, Long randomSeed) {
+public record AnalyticsProperties(
+        Integer concurrency,
+        Integer segments,
+        Integer similarityTopK,
+        Integer communityFavourites,
+        Integer churnDays,
+        Integer evaluationHoldoutDays,
+        Boolean refreshAfterImport,
+        Long randomSeed) {
 
     public AnalyticsProperties {
         concurrency = orDefault(concurrency, 2, 1, 4, "concurrency");
@@ -40,7 +47,8 @@ public record AnalyticsProperties(Integer concurrency, Integer segments, Integer
     private static int orDefault(Integer value, int fallback, int min, int max, String name) {
         int v = value == null ? fallback : value;
         if (v < min || v > max) {
-            throw new IllegalArgumentException("crm.analytics." + name + " must be between " + min + " and " + max + ", was " + v);
+            throw new IllegalArgumentException(
+                    "crm.analytics." + name + " must be between " + min + " and " + max + ", was " + v);
         }
         return v;
     }

@@ -8,15 +8,19 @@ public class GdsUnavailableException extends RuntimeException {
             + "procedures (dbms.security.procedures.unrestricted=gds.*).";
 
     public GdsUnavailableException(Throwable cause) {
-        super(MESSAGE.formatted(cause.getMessage() == null ? "no GDS procedure" : firstSentence(cause.getMessage())), cause);
+        super(
+                MESSAGE.formatted(cause.getMessage() == null ? "no GDS procedure" : firstSentence(cause.getMessage())),
+                cause);
     }
 
     /** True for the driver's "no such procedure / unknown function" errors about a {@code gds.*} name. */
     public static boolean isMissingGds(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
-            if (message.contains("gds.") && (message.contains("no procedure with the name")
-                    || message.contains("Unknown function") || message.contains("Unknown procedure"))) {
+            if (message.contains("gds.")
+                    && (message.contains("no procedure with the name")
+                            || message.contains("Unknown function")
+                            || message.contains("Unknown procedure"))) {
                 return true;
             }
         }

@@ -1,5 +1,8 @@
 /**
  * Analytics on the CRM graph: customer metrics, segments, communities, similarity,
- * recommendations, churn prediction and support answers. Depends on graph-model only.
+ * recommendations and churn prediction. Depends on graph-model only, never on language.
  */
+@NullMarked
 package org.crmgraph.analytics;
+
+import org.jspecify.annotations.NullMarked;

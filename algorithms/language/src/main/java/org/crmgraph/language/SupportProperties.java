@@ -28,11 +28,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param randomSeed          seed of the classifier's split, initial weights and shuffling
  */
 @ConfigurationProperties("crm.support")
-public record SupportProperties(String modelLocation, String modelCacheDir, Integer maxTokens, Integer predictors, Integer intraOpThreads,
-                                Integer batchSize, Boolean embedInBackground, Integer maxQuestionLength, Integer sources,
-                                Double autoReplyThreshold, Double suggestThreshold, Double customerBoost, Double feedbackWeight,
-                                Double gapSimilarity, Integer classifierEpochs, Integer classifierHidden, Double classifierHoldout,
-                                Long randomSeed) {
+public record SupportProperties(
+        String modelLocation,
+        String modelCacheDir,
+        Integer maxTokens,
+        Integer predictors,
+        Integer intraOpThreads,
+        Integer batchSize,
+        Boolean embedInBackground,
+        Integer maxQuestionLength,
+        Integer sources,
+        Double autoReplyThreshold,
+        Double suggestThreshold,
+        Double customerBoost,
+        Double feedbackWeight,
+        Double gapSimilarity,
+        Integer classifierEpochs,
+        Integer classifierHidden,
+        Double classifierHoldout,
+        Long randomSeed) {
 
     public static final String DEFAULT_MODEL = "classpath:all-minilm-l6-v2";
 
@@ -62,13 +76,16 @@ public record SupportProperties(String modelLocation, String modelCacheDir, Inte
     }
 
     public static SupportProperties defaults() {
-        return new SupportProperties(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new SupportProperties(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     private static int within(Integer value, int fallback, int min, int max, String name) {
         int v = value == null ? fallback : value;
         if (v < min || v > max) {
-            throw new IllegalArgumentException("crm.support." + name + " must be between " + min + " and " + max + ", was " + v);
+            throw new IllegalArgumentException(
+                    "crm.support." + name + " must be between " + min + " and " + max + ", was " + v);
         }
         return v;
     }

@@ -7,11 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.crmgraph.analytics.refresh.AnalyticsBusyException;
-import org.crmgraph.analytics.refresh.AnalyticsRefresh;
 import org.crmgraph.analytics.AnalyticsStep;
 import org.crmgraph.analytics.GdsUnavailableException;
-import org.crmgraph.analytics.refresh.RefreshReport;
 import org.crmgraph.analytics.insight.AnalyticsQueries;
 import org.crmgraph.analytics.insight.AnalyticsRunInfo;
 import org.crmgraph.analytics.insight.ChurnModelInfo;
@@ -20,6 +17,9 @@ import org.crmgraph.analytics.insight.CommunityProduct;
 import org.crmgraph.analytics.insight.CommunityProducts;
 import org.crmgraph.analytics.insight.CustomerInsight;
 import org.crmgraph.analytics.insight.Rfm;
+import org.crmgraph.analytics.refresh.AnalyticsBusyException;
+import org.crmgraph.analytics.refresh.AnalyticsRefresh;
+import org.crmgraph.analytics.refresh.RefreshReport;
 import org.crmgraph.analytics.segment.Segment;
 import org.crmgraph.api.graphql.ArgumentException;
 import org.crmgraph.graph.customer.Customer;
@@ -52,13 +52,21 @@ class AnalyticsController {
 
     @MutationMapping
     RefreshAnalyticsPayload refreshAnalytics(@Argument List<AnalyticsStep> steps) {
-        Set<AnalyticsStep> chosen = steps == null || steps.isEmpty() ? EnumSet.allOf(AnalyticsStep.class) : EnumSet.copyOf(steps);
+        Set<AnalyticsStep> chosen =
+                steps == null || steps.isEmpty() ? EnumSet.allOf(AnalyticsStep.class) : EnumSet.copyOf(steps);
         try {
             RefreshReport report = refresh.refresh(chosen, step -> {});
-            return new RefreshAnalyticsPayload(new AnalyticsRunInfo(report.id(), report.startedAt(),
-                    report.startedAt().plusNanos(report.millis() * 1_000_000), report.millis(), report.steps()), List.of());
+            return new RefreshAnalyticsPayload(
+                    new AnalyticsRunInfo(
+                            report.id(),
+                            report.startedAt(),
+                            report.startedAt().plusNanos(report.millis() * 1_000_000),
+                            report.millis(),
+                            report.steps()),
+                    List.of());
         } catch (AnalyticsBusyException | GdsUnavailableException e) {
-            return new RefreshAnalyticsPayload(null, List.of(FieldError.of("steps", ErrorCode.INVALID_STATE, e.getMessage())));
+            return new RefreshAnalyticsPayload(
+                    null, List.of(FieldError.of("steps", ErrorCode.INVALID_STATE, e.getMessage())));
         }
     }
 
@@ -70,7 +78,8 @@ class AnalyticsController {
     @QueryMapping
     List<Community> communities(@Argument List<String> ids, @Argument Integer first) {
         int n = ArgumentException.checkFirst(first, 20, 100);
-        return queries.communities(ids == null ? null : ids.stream().map(id -> parseId("ids", id)).toList(), n);
+        return queries.communities(
+                ids == null ? null : ids.stream().map(id -> parseId("ids", id)).toList(), n);
     }
 
     @QueryMapping
@@ -124,17 +133,18 @@ class AnalyticsController {
         return part(customer, insights, i -> i.churnFactors()).thenApply(f -> f == null ? List.of() : f);
     }
 
-    private static <T> CompletableFuture<T> part(Customer customer, DataLoader<String, CustomerInsight> insights,
-                                                 Function<CustomerInsight, T> part) {
+    private static <T> CompletableFuture<T> part(
+            Customer customer, DataLoader<String, CustomerInsight> insights, Function<CustomerInsight, T> part) {
         return insights.load(customer.id()).thenApply(insight -> insight == null ? null : part.apply(insight));
     }
 
-    private Map<Community, List<CommunityProduct>> productsOf(List<Community> communities,
-                                                              Function<CommunityProducts, List<CommunityProduct>> part) {
+    private Map<Community, List<CommunityProduct>> productsOf(
+            List<Community> communities, Function<CommunityProducts, List<CommunityProduct>> part) {
         Map<Integer, CommunityProducts> products = queries.communityProducts(
                 communities.stream().map(Community::id).distinct().toList());
         Map<Community, List<CommunityProduct>> result = new LinkedHashMap<>();
-        communities.forEach(c -> result.put(c, products.containsKey(c.id()) ? part.apply(products.get(c.id())) : List.of()));
+        communities.forEach(
+                c -> result.put(c, products.containsKey(c.id()) ? part.apply(products.get(c.id())) : List.of()));
         return result;
     }
 

@@ -31,7 +31,6 @@ class ArticleController {
     private final ArticleService articles;
     private final PagingProperties paging;
 
-
     ArticleController(ArticleService articles, PagingProperties paging) {
         this.articles = articles;
         this.paging = paging;
@@ -43,8 +42,11 @@ class ArticleController {
     }
 
     @QueryMapping
-    Connection<Article> articles(@Argument Integer first, @Argument String after, @Argument ArticleFilter filter,
-                                 @Argument ArticleSortInput orderBy) {
+    Connection<Article> articles(
+            @Argument Integer first,
+            @Argument String after,
+            @Argument ArticleFilter filter,
+            @Argument ArticleSortInput orderBy) {
         boolean descending = orderBy.direction().descending();
         var request = paging.request(first, after, orderBy.field().key(), descending);
         return Connection.of(articles.page(filter, orderBy.field(), descending, request));
@@ -64,5 +66,4 @@ class ArticleController {
     DeletePayload deleteArticle(@Argument String id) {
         return DeletePayload.of(articles.delete(id));
     }
-
 }

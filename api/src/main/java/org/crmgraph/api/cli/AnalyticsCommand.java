@@ -6,8 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.crmgraph.analytics.refresh.AnalyticsRefresh;
 import org.crmgraph.analytics.AnalyticsStep;
+import org.crmgraph.analytics.refresh.AnalyticsRefresh;
 import org.crmgraph.analytics.refresh.RefreshReport;
 import org.springframework.stereotype.Component;
 
@@ -51,8 +51,12 @@ class AnalyticsCommand implements Command {
                     try {
                         steps.add(AnalyticsStep.valueOf(name.trim().toUpperCase(Locale.ROOT)));
                     } catch (IllegalArgumentException e) {
-                        return usage(err, "unknown step " + name + "; the steps are "
-                                + Arrays.stream(AnalyticsStep.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
+                        return usage(
+                                err,
+                                "unknown step " + name + "; the steps are "
+                                        + Arrays.stream(AnalyticsStep.values())
+                                                .map(s -> s.name().toLowerCase(Locale.ROOT))
+                                                .toList());
                     }
                 }
             } else {
@@ -60,8 +64,14 @@ class AnalyticsCommand implements Command {
             }
         }
         try {
-            RefreshReport report = refresh.refresh(steps, step -> out.printf(Locale.ROOT, "  %-10s %7.1f s  %s%n",
-                    step.step().name().toLowerCase(Locale.ROOT), step.millis() / 1000.0, step.summary()));
+            RefreshReport report = refresh.refresh(
+                    steps,
+                    step -> out.printf(
+                            Locale.ROOT,
+                            "  %-10s %7.1f s  %s%n",
+                            step.step().name().toLowerCase(Locale.ROOT),
+                            step.millis() / 1000.0,
+                            step.summary()));
             out.printf(Locale.ROOT, "Analytics refresh %s done in %.1f s%n", report.id(), report.millis() / 1000.0);
             return OK;
         } catch (RuntimeException e) {

@@ -73,8 +73,12 @@ class ApiKeyCommand implements Command {
                 var issued = keys.create(options.name.strip(), options.role, ACTOR);
                 audit.record(ACTOR, null, "createApiKey", issued.key().id(), List.of("name", "role"), "OK", null);
                 out.println(issued.secret());
-                err.printf(Locale.ROOT, "Created key %s (%s) for role %s. It is shown only this once.%n",
-                        issued.key().id(), issued.key().name(), issued.key().role());
+                err.printf(
+                        Locale.ROOT,
+                        "Created key %s (%s) for role %s. It is shown only this once.%n",
+                        issued.key().id(),
+                        issued.key().name(),
+                        issued.key().role());
                 return OK;
             }
             case "revoke" -> {
@@ -82,7 +86,13 @@ class ApiKeyCommand implements Command {
                     return bad(err, "--id is required");
                 }
                 var revoked = revocation.revoke(options.id, ACTOR);
-                audit.record(ACTOR, null, "revokeApiKey", options.id, List.of("id"), revoked.isPresent() ? "OK" : "REJECTED",
+                audit.record(
+                        ACTOR,
+                        null,
+                        "revokeApiKey",
+                        options.id,
+                        List.of("id"),
+                        revoked.isPresent() ? "OK" : "REJECTED",
                         revoked.isPresent() ? null : "NOT_FOUND");
                 if (revoked.isEmpty()) {
                     err.println("error: no API key has the id " + options.id);
@@ -93,8 +103,15 @@ class ApiKeyCommand implements Command {
             }
             case "list" -> {
                 for (ApiKey key : keys.list(options.all)) {
-                    out.printf(Locale.ROOT, "%s  %-12s  %-24s  created %s by %s%s%n", key.id(), key.role(), key.name(),
-                            key.createdAt(), key.createdBy(), key.active() ? "" : "  REVOKED " + key.revokedAt());
+                    out.printf(
+                            Locale.ROOT,
+                            "%s  %-12s  %-24s  created %s by %s%s%n",
+                            key.id(),
+                            key.role(),
+                            key.name(),
+                            key.createdAt(),
+                            key.createdBy(),
+                            key.active() ? "" : "  REVOKED " + key.revokedAt());
                 }
                 return OK;
             }
@@ -135,7 +152,9 @@ class ApiKeyCommand implements Command {
                         try {
                             options.role = Role.valueOf(value.toUpperCase(Locale.ROOT));
                         } catch (IllegalArgumentException e) {
-                            throw new IllegalArgumentException("--role must be one of ADMIN, DATA_STEWARD, AGENT, ANALYST, READ_ONLY, not " + value);
+                            throw new IllegalArgumentException(
+                                    "--role must be one of ADMIN, DATA_STEWARD, AGENT, ANALYST, READ_ONLY, not "
+                                            + value);
                         }
                     }
                     default -> throw new IllegalArgumentException("unexpected argument " + argument);

@@ -37,18 +37,39 @@ public final class CommandLine {
 
     private static Map<String, Entry> catalogue() {
         Map<String, Entry> commands = new LinkedHashMap<>();
-        commands.put("import", new Entry("import a CSV or JSON Lines file through a mapping, with a report of rejected rows",
-                ImportCommand.USAGE, false));
-        commands.put("analytics", new Entry("refresh metrics, segments, communities, similarities and churn scores",
-                AnalyticsCommand.USAGE, true));
-        commands.put("evaluate-recommendations", new Entry("score the recommender on held-out purchases (HR, NDCG...)",
-                EvaluateRecommendationsCommand.USAGE, true));
-        commands.put("embed", new Entry("embed the tickets and articles written since their last embedding",
-                EmbedCommand.USAGE, false));
-        commands.put("train-classifier", new Entry("train the ticket classifier on resolved tickets",
-                TrainClassifierCommand.USAGE, false));
-        commands.put("evaluate-support", new Entry("measure support answers on a labelled question set (e.g. BANKING77)",
-                EvaluateSupportCommand.USAGE, false));
+        commands.put(
+                "import",
+                new Entry(
+                        "import a CSV or JSON Lines file through a mapping, with a report of rejected rows",
+                        ImportCommand.USAGE,
+                        false));
+        commands.put(
+                "analytics",
+                new Entry(
+                        "refresh metrics, segments, communities, similarities and churn scores",
+                        AnalyticsCommand.USAGE,
+                        true));
+        commands.put(
+                "evaluate-recommendations",
+                new Entry(
+                        "score the recommender on held-out purchases (HR, NDCG...)",
+                        EvaluateRecommendationsCommand.USAGE,
+                        true));
+        commands.put(
+                "embed",
+                new Entry(
+                        "embed the tickets and articles written since their last embedding",
+                        EmbedCommand.USAGE,
+                        false));
+        commands.put(
+                "train-classifier",
+                new Entry("train the ticket classifier on resolved tickets", TrainClassifierCommand.USAGE, false));
+        commands.put(
+                "evaluate-support",
+                new Entry(
+                        "measure support answers on a labelled question set (e.g. BANKING77)",
+                        EvaluateSupportCommand.USAGE,
+                        false));
         commands.put("api-key", new Entry("create, revoke or list API keys", ApiKeyCommand.USAGE, false));
         return Collections.unmodifiableMap(commands);
     }
@@ -94,17 +115,23 @@ public final class CommandLine {
     }
 
     /** @param afterRun sees the context once the command ran, before it closes (tests check what was started) */
-    static int run(Class<?> application, String[] args, PrintStream out, PrintStream err,
-                   Consumer<ConfigurableApplicationContext> afterRun) {
+    static int run(
+            Class<?> application,
+            String[] args,
+            PrintStream out,
+            PrintStream err,
+            Consumer<ConfigurableApplicationContext> afterRun) {
         Entry entry = COMMANDS.get(args[0]);
-        // as arguments, not default properties: they must override application.yaml (and a user's --crm.x=y overrides them)
+        // as arguments, not default properties: they must override application.yaml (and a user's --crm.x=y overrides
+        // them)
         List<String> settings = new ArrayList<>(List.of("--crm.demo-data.enabled=false", "--crm.embedded.bolt-port=0"));
         if (!entry.gds()) {
             settings.add("--crm.embedded.gds=false");
         }
         List<String> arguments = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
-            (SETTINGS.stream().anyMatch(args[i]::startsWith) && args[i].contains("=") ? settings : arguments).add(args[i]);
+            (SETTINGS.stream().anyMatch(args[i]::startsWith) && args[i].contains("=") ? settings : arguments)
+                    .add(args[i]);
         }
         if (arguments.contains("--help") || arguments.contains("-h")) {
             out.println(entry.usage());
@@ -117,9 +144,17 @@ public final class CommandLine {
                     .bannerMode(Banner.Mode.OFF)
                     .lazyInitialization(true)
                     // a command does its own work and exits: no background embedding or refresh racing it
-                    .properties(Map.of("logging.level.root", "warn", "logging.level.org.crmgraph", "warn",
-                            "spring.main.log-startup-info", "false", "crm.support.embed-in-background", "false",
-                            "crm.analytics.refresh-after-import", "false"))
+                    .properties(Map.of(
+                            "logging.level.root",
+                            "warn",
+                            "logging.level.org.crmgraph",
+                            "warn",
+                            "spring.main.log-startup-info",
+                            "false",
+                            "crm.support.embed-in-background",
+                            "false",
+                            "crm.analytics.refresh-after-import",
+                            "false"))
                     .run(settings.toArray(String[]::new));
         } catch (RuntimeException e) {
             err.println("error: cannot open the database: " + databaseProblem(e));
@@ -127,7 +162,9 @@ public final class CommandLine {
         }
         try (context) {
             Command command = context.getBeansOfType(Command.class).values().stream()
-                    .filter(c -> c.name().equals(args[0])).findFirst().orElseThrow();
+                    .filter(c -> c.name().equals(args[0]))
+                    .findFirst()
+                    .orElseThrow();
             int status = command.run(arguments, out, err);
             afterRun.accept(context);
             return status;

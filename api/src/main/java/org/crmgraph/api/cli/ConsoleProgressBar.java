@@ -31,9 +31,16 @@ final class ConsoleProgressBar implements ImportProgressListener {
         double rate = counts.rowsRead() / seconds;
         long eta = fraction <= 0 ? -1 : Math.round(seconds / fraction - seconds);
         int filled = (int) Math.round(fraction * WIDTH);
-        String line = String.format(Locale.ROOT, "[%s%s] %3d%%  %,d rows  %,.0f rows/s  ETA %s  rejected %,d",
-                "#".repeat(filled), ".".repeat(WIDTH - filled), Math.round(fraction * 100), counts.rowsRead(), rate,
-                eta < 0 ? "?" : "%d:%02d".formatted(eta / 60, eta % 60), counts.rowsRejected());
+        String line = String.format(
+                Locale.ROOT,
+                "[%s%s] %3d%%  %,d rows  %,.0f rows/s  ETA %s  rejected %,d",
+                "#".repeat(filled),
+                ".".repeat(WIDTH - filled),
+                Math.round(fraction * 100),
+                counts.rowsRead(),
+                rate,
+                eta < 0 ? "?" : "%d:%02d".formatted(eta / 60, eta % 60),
+                counts.rowsRejected());
         if (terminal) {
             err.print("\r" + line);
             err.flush();

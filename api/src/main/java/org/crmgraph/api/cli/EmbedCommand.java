@@ -54,8 +54,14 @@ class EmbedCommand implements Command {
                     err.printf(Locale.ROOT, "  embedded %,d of %,d%n", done, total);
                 }
             });
-            out.printf(Locale.ROOT, "Embedded %d ticket(s) and %d article(s) in %.1f s (%.0f sentences/s); %d unchanged; %d open ticket(s) routed%n",
-                    report.ticketsEmbedded(), report.articlesEmbedded(), report.millis() / 1000.0, report.sentencesPerSecond(), report.unchanged(),
+            out.printf(
+                    Locale.ROOT,
+                    "Embedded %d ticket(s) and %d article(s) in %.1f s (%.0f sentences/s); %d unchanged; %d open ticket(s) routed%n",
+                    report.ticketsEmbedded(),
+                    report.articlesEmbedded(),
+                    report.millis() / 1000.0,
+                    report.sentencesPerSecond(),
+                    report.unchanged(),
                     report.ticketsRouted());
             return OK;
         } catch (RuntimeException e) {

@@ -89,11 +89,17 @@ class EvaluateSupportCommand implements Command {
         }
         long others = evaluation.otherLabelledTickets();
         if (others > 0) {
-            err.printf(Locale.ROOT, "warning: the graph holds %,d other labelled ticket(s); they train the classifier too. "
-                    + "Use --crm.data-dir=FOLDER for an evaluation of its own.%n", others);
+            err.printf(
+                    Locale.ROOT,
+                    "warning: the graph holds %,d other labelled ticket(s); they train the classifier too. "
+                            + "Use --crm.data-dir=FOLDER for an evaluation of its own.%n",
+                    others);
         }
         try {
-            SupportEvaluationReport report = evaluation.run(questions, holdout, samples,
+            SupportEvaluationReport report = evaluation.run(
+                    questions,
+                    holdout,
+                    samples,
                     (phase, count) -> err.printf(Locale.ROOT, "  %s: %,d%n", phase, count));
             print(report, out);
             return OK;
@@ -104,19 +110,38 @@ class EvaluateSupportCommand implements Command {
     }
 
     private static void print(SupportEvaluationReport r, PrintStream out) {
-        out.printf(Locale.ROOT, "%,d questions in %d categories: %,d written as resolved tickets, %,d held out%n",
-                r.questions(), r.categories(), r.trainTickets(), r.validationQuestions());
+        out.printf(
+                Locale.ROOT,
+                "%,d questions in %d categories: %,d written as resolved tickets, %,d held out%n",
+                r.questions(),
+                r.categories(),
+                r.trainTickets(),
+                r.validationQuestions());
         out.printf(Locale.ROOT, "%-34s %9s %9s%n", "intent of the held-out questions", "accuracy", "macro-F1");
         line(out, "retrieval, nearest ticket", r.retrievalTop1());
         line(out, "retrieval, vote of 10 nearest", r.retrievalVote10());
         line(out, "classifier v" + r.classifierReport().version() + " (PyTorch)", r.classifier());
         line(out, "always the commonest intent", r.majority());
-        out.printf(Locale.ROOT, "embedding: %.0f sentences/s; all tickets embedded in %.1f s; classifier trained in %.1f s%n",
-                r.embeddingSentencesPerSecond(), r.backfillMillis() / 1000.0, r.classifierReport().trainingMillis() / 1000.0);
-        out.printf(Locale.ROOT, "answerSupportQuery in-process over %d questions: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms%n",
-                r.latencySamples(), r.latencyP50Millis(), r.latencyP90Millis(), r.latencyP99Millis());
-        r.decisions().forEach((decision, outcome) -> out.printf(Locale.ROOT, "  %-10s %5.1f%% of questions; best source of the right intent in %5.1f%%%n",
-                decision, outcome.share() * 100, outcome.correct() * 100));
+        out.printf(
+                Locale.ROOT,
+                "embedding: %.0f sentences/s; all tickets embedded in %.1f s; classifier trained in %.1f s%n",
+                r.embeddingSentencesPerSecond(),
+                r.backfillMillis() / 1000.0,
+                r.classifierReport().trainingMillis() / 1000.0);
+        out.printf(
+                Locale.ROOT,
+                "answerSupportQuery in-process over %d questions: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms%n",
+                r.latencySamples(),
+                r.latencyP50Millis(),
+                r.latencyP90Millis(),
+                r.latencyP99Millis());
+        r.decisions()
+                .forEach((decision, outcome) -> out.printf(
+                        Locale.ROOT,
+                        "  %-10s %5.1f%% of questions; best source of the right intent in %5.1f%%%n",
+                        decision,
+                        outcome.share() * 100,
+                        outcome.correct() * 100));
     }
 
     private static void line(PrintStream out, String name, MulticlassScores scores) {

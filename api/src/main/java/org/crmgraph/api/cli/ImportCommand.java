@@ -33,8 +33,7 @@ class ImportCommand implements Command {
                              external Neo4j instead of the embedded one in --crm.data-dir
 
             Exit status: 0 imported; 1 the import failed (the message names the line and column);
-                         2 wrong arguments or mapping; 3 the database could not be opened.""".formatted(
-            String.join(", ", MappingLoader.BUILT_IN));
+                         2 wrong arguments or mapping; 3 the database could not be opened.""".formatted(String.join(", ", MappingLoader.BUILT_IN));
 
     private final ImportService imports;
 
@@ -106,7 +105,8 @@ class ImportCommand implements Command {
             return FAILED;
         } catch (LeaseHeldException e) {
             bar.done();
-            err.println("error: another import is running: " + e.getMessage() + ". Imports run one at a time; try again when it is done.");
+            err.println("error: another import is running: " + e.getMessage()
+                    + ". Imports run one at a time; try again when it is done.");
             return FAILED;
         } catch (ImportFailedException e) {
             bar.done();
@@ -120,16 +120,30 @@ class ImportCommand implements Command {
     private static void summary(PrintStream out, ImportJob job, Duration took) {
         ImportCounts c = job.counts();
         double seconds = took.toMillis() / 1000.0;
-        out.printf(Locale.ROOT, "Import %s %s%s in %.1f s (%,.0f rows/s)%n", job.id(), job.status(),
-                job.dryRun() ? " (dry run: nothing written)" : "", seconds, c.rowsRead() / Math.max(0.001, seconds));
+        out.printf(
+                Locale.ROOT,
+                "Import %s %s%s in %.1f s (%,.0f rows/s)%n",
+                job.id(),
+                job.status(),
+                job.dryRun() ? " (dry run: nothing written)" : "",
+                seconds,
+                c.rowsRead() / Math.max(0.001, seconds));
         out.printf(Locale.ROOT, "  file       %s (mapping %s, %s)%n", job.file(), job.mapping(), job.type());
-        out.printf(Locale.ROOT, "  rows       %,d read, %,d imported, %,d rejected, %,d exact duplicates dropped%n",
-                c.rowsRead(), c.rowsImported(), c.rowsRejected(), c.duplicateRows());
+        out.printf(
+                Locale.ROOT,
+                "  rows       %,d read, %,d imported, %,d rejected, %,d exact duplicates dropped%n",
+                c.rowsRead(),
+                c.rowsImported(),
+                c.rowsRejected(),
+                c.duplicateRows());
         if (c.valuesDropped() > 0) {
             out.printf(Locale.ROOT, "  values     %,d invalid values left out of imported rows%n", c.valuesDropped());
         }
         if (c.customersCreated() + c.customersMatched() > 0) {
-            out.printf(Locale.ROOT, "  customers  %,d new, %,d matched to existing customers%n", c.customersCreated(),
+            out.printf(
+                    Locale.ROOT,
+                    "  customers  %,d new, %,d matched to existing customers%n",
+                    c.customersCreated(),
                     c.customersMatched());
         }
         if (c.rowsRejected() + c.duplicateRows() + c.valuesDropped() > 0) {

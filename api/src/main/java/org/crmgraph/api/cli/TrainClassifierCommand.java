@@ -52,7 +52,8 @@ class TrainClassifierCommand implements Command {
         try {
             for (int i = 0; i < arguments.size(); i++) {
                 String argument = arguments.get(i);
-                if (i + 1 >= arguments.size() || !List.of("--holdout", "--epochs", "--hidden").contains(argument)) {
+                if (i + 1 >= arguments.size()
+                        || !List.of("--holdout", "--epochs", "--hidden").contains(argument)) {
                     return usage(err, "unexpected argument " + argument);
                 }
                 String value = arguments.get(++i);
@@ -67,16 +68,29 @@ class TrainClassifierCommand implements Command {
         }
         try {
             ClassifierReport report = training.train(new ClassifierTraining.Options(holdout, epochs, hidden));
-            out.printf(Locale.ROOT, "Ticket classifier version %d: %d categories, trained on %d tickets in %.1f s%n", report.version(),
-                    report.categories().size(), report.trainSize(), report.trainingMillis() / 1000.0);
+            out.printf(
+                    Locale.ROOT,
+                    "Ticket classifier version %d: %d categories, trained on %d tickets in %.1f s%n",
+                    report.version(),
+                    report.categories().size(),
+                    report.trainSize(),
+                    report.trainingMillis() / 1000.0);
             if (report.accuracy() != null) {
-                out.printf(Locale.ROOT, "  validation (%d tickets): accuracy %.3f, macro-F1 %.3f (always the commonest category: %.3f)%n",
-                        report.validationSize(), report.accuracy(), report.macroF1(), report.majorityBaseline());
+                out.printf(
+                        Locale.ROOT,
+                        "  validation (%d tickets): accuracy %.3f, macro-F1 %.3f (always the commonest category: %.3f)%n",
+                        report.validationSize(),
+                        report.accuracy(),
+                        report.macroF1(),
+                        report.majorityBaseline());
             } else {
                 out.println("  nothing held out: no validation figures");
             }
             // a command has no background embedding: route the open tickets with the new version now
-            out.printf(Locale.ROOT, "  %d open ticket(s) routed%n", backfill.run((done, total) -> {}).ticketsRouted());
+            out.printf(
+                    Locale.ROOT,
+                    "  %d open ticket(s) routed%n",
+                    backfill.run((done, total) -> {}).ticketsRouted());
             return OK;
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());

@@ -27,17 +27,23 @@ class CustomerController {
     record CustomerSortInput(CustomerSort field, SortDirection direction) {}
 
     /** Update input: an omitted field stays as it is, an explicit null removes it. */
-    record UpdateCustomerInput(ArgumentValue<String> name, ArgumentValue<String> email, ArgumentValue<String> phone,
-                               ArgumentValue<String> country, ArgumentValue<String> city) {
+    record UpdateCustomerInput(
+            ArgumentValue<String> name,
+            ArgumentValue<String> email,
+            ArgumentValue<String> phone,
+            ArgumentValue<String> country,
+            ArgumentValue<String> city) {
 
         CustomerInput toInput() {
             Set<String> cleared = new HashSet<>();
-            Map.of("name", name, "email", email, "phone", phone, "country", country, "city", city).forEach((field, value) -> {
-                if (value != null && !value.isOmitted() && !value.isPresent()) {
-                    cleared.add(field);
-                }
-            });
-            return new CustomerInput(valueOf(name), valueOf(email), valueOf(phone), valueOf(country), valueOf(city), cleared);
+            Map.of("name", name, "email", email, "phone", phone, "country", country, "city", city)
+                    .forEach((field, value) -> {
+                        if (value != null && !value.isOmitted() && !value.isPresent()) {
+                            cleared.add(field);
+                        }
+                    });
+            return new CustomerInput(
+                    valueOf(name), valueOf(email), valueOf(phone), valueOf(country), valueOf(city), cleared);
         }
 
         private static String valueOf(ArgumentValue<String> value) {
@@ -65,8 +71,11 @@ class CustomerController {
     }
 
     @QueryMapping
-    Connection<Customer> customers(@Argument Integer first, @Argument String after, @Argument CustomerFilter filter,
-                                   @Argument CustomerSortInput orderBy) {
+    Connection<Customer> customers(
+            @Argument Integer first,
+            @Argument String after,
+            @Argument CustomerFilter filter,
+            @Argument CustomerSortInput orderBy) {
         boolean descending = orderBy.direction().descending();
         var request = paging.request(first, after, orderBy.field().key(), descending);
         return Connection.of(customers.page(filter, orderBy.field(), descending, request));

@@ -32,6 +32,10 @@ public final class BatchResults {
 
     /** Distinct non-null keys of the parents, for one batched query. */
     public static <P> List<String> keys(List<P> parents, Function<P, String> key) {
-        return parents.stream().map(key).filter(java.util.Objects::nonNull).distinct().toList();
+        return parents.stream()
+                .map(key)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
     }
 }

@@ -9,7 +9,8 @@ public record Connection<T>(List<Page.Edge<T>> edges, PageInfo pageInfo, long to
     public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
 
     public static <T> Connection<T> of(Page<T> page) {
-        return new Connection<>(page.edges(),
+        return new Connection<>(
+                page.edges(),
                 new PageInfo(page.hasNextPage(), page.hasPreviousPage(), page.startCursor(), page.endCursor()),
                 page.totalCount());
     }

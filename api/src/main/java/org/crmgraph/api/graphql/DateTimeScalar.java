@@ -35,7 +35,9 @@ public final class DateTimeScalar {
             return switch (value) {
                 case OffsetDateTime time -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
                 case ZonedDateTime time -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.toOffsetDateTime());
-                default -> throw new CoercingSerializeException("Not a date-time: " + value.getClass().getSimpleName());
+                default ->
+                    throw new CoercingSerializeException(
+                            "Not a date-time: " + value.getClass().getSimpleName());
             };
         }
 
@@ -48,11 +50,13 @@ public final class DateTimeScalar {
                     throw new CoercingParseValueException(EXPECTED + ", got '" + text + "'.");
                 }
             }
-            throw new CoercingParseValueException(EXPECTED + ", got a " + input.getClass().getSimpleName() + ".");
+            throw new CoercingParseValueException(
+                    EXPECTED + ", got a " + input.getClass().getSimpleName() + ".");
         }
 
         @Override
-        public OffsetDateTime parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+        public OffsetDateTime parseLiteral(
+                Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
             if (input instanceof StringValue text) {
                 try {
                     return OffsetDateTime.parse(text.getValue());

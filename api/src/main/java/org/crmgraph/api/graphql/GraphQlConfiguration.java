@@ -22,7 +22,7 @@ class GraphQlConfiguration {
 
     @Bean
     GraphQlSourceBuilderCustomizer parsedDocumentCache(CrmGraphQlProperties properties) {
-        int capacity = properties.getDocumentCacheSize();
+        int capacity = properties.documentCacheSize();
         return builder -> {
             if (capacity > 0) {
                 var cache = new ParsedDocumentCache(capacity);

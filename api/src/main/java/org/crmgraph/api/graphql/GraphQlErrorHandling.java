@@ -5,10 +5,10 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
 import java.util.UUID;
-import org.crmgraph.language.answer.InvalidQuestionException;
-import org.crmgraph.language.answer.SupportNotFoundException;
 import org.crmgraph.api.security.AccessRefusedException;
 import org.crmgraph.graph.page.InvalidPageRequestException;
+import org.crmgraph.language.answer.InvalidQuestionException;
+import org.crmgraph.language.answer.SupportNotFoundException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
@@ -65,8 +65,17 @@ class GraphQlErrorHandling {
         String argument = env.getArguments().entrySet().stream()
                 .filter(a -> a.getValue() instanceof Map<?, ?> input && input.containsKey(head))
                 .map(a -> a.getKey() + "." + field)
-                .findFirst().orElse(field.isEmpty() ? env.getArguments().keySet().stream().findFirst().orElse("") : field);
-        return badArgument(ArgumentException.invalid("INVALID_FORMAT", argument, "The value of '" + argument + "' has the wrong form."), env);
+                .findFirst()
+                .orElse(
+                        field.isEmpty()
+                                ? env.getArguments().keySet().stream()
+                                        .findFirst()
+                                        .orElse("")
+                                : field);
+        return badArgument(
+                ArgumentException.invalid(
+                        "INVALID_FORMAT", argument, "The value of '" + argument + "' has the wrong form."),
+                env);
     }
 
     @GraphQlExceptionHandler
@@ -80,7 +89,10 @@ class GraphQlErrorHandling {
 
     @GraphQlExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class})
     GraphQLError databaseUnavailable(Exception e, DataFetchingEnvironment env) {
-        log.warn("Neo4j unavailable while fetching {}: {}", env.getExecutionStepInfo().getPath(), e.getMessage());
+        log.warn(
+                "Neo4j unavailable while fetching {}: {}",
+                env.getExecutionStepInfo().getPath(),
+                e.getMessage());
         return GraphqlErrorBuilder.newError(env)
                 .errorType(ErrorType.INTERNAL_ERROR)
                 .message("The database is not reachable right now; try again shortly.")
@@ -91,7 +103,11 @@ class GraphQlErrorHandling {
     @GraphQlExceptionHandler
     GraphQLError unexpected(Exception e, DataFetchingEnvironment env) {
         String reference = UUID.randomUUID().toString();
-        log.error("Unexpected failure {} while fetching {}", reference, env.getExecutionStepInfo().getPath(), e);
+        log.error(
+                "Unexpected failure {} while fetching {}",
+                reference,
+                env.getExecutionStepInfo().getPath(),
+                e);
         return GraphqlErrorBuilder.newError(env)
                 .errorType(ErrorType.INTERNAL_ERROR)
                 .message("Internal error; quote reference " + reference + " to the operators.")

@@ -30,8 +30,8 @@ class ParsedDocumentCache implements PreparsedDocumentProvider {
     }
 
     @Override
-    public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
-            Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+    public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
+            ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
         PreparsedDocumentEntry cached = documents.get(input.getQuery());
         if (cached != null) {
             return CompletableFuture.completedFuture(cached);

@@ -22,39 +22,46 @@ class QueryLimits {
 
     @Bean
     MaxQueryDepthInstrumentation maxQueryDepth(CrmGraphQlProperties properties) {
-        return new MaxQueryDepthInstrumentation(properties.getMaxDepth()) {
+        return new MaxQueryDepthInstrumentation(properties.maxDepth()) {
             @Override
             protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-                return new QueryLimitExceededException("QUERY_TOO_DEEP",
-                        "The query nests " + depth + " levels deep; at most " + maxDepth + " are allowed (crm.graphql.max-depth).",
-                        depth, maxDepth);
+                return new QueryLimitExceededException(
+                        "QUERY_TOO_DEEP",
+                        "The query nests " + depth + " levels deep; at most " + maxDepth
+                                + " are allowed (crm.graphql.max-depth).",
+                        depth,
+                        maxDepth);
             }
         };
     }
 
     @Bean
     MaxQueryComplexityInstrumentation maxQueryComplexity(CrmGraphQlProperties properties, PagingProperties paging) {
-        return new MaxQueryComplexityInstrumentation(properties.getMaxComplexity(), cost(paging)) {
+        return new MaxQueryComplexityInstrumentation(properties.maxComplexity(), cost(paging)) {
             @Override
             protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
-                return new QueryLimitExceededException("QUERY_TOO_COMPLEX",
+                return new QueryLimitExceededException(
+                        "QUERY_TOO_COMPLEX",
                         "The query could fetch about " + complexity + " values; at most " + maxComplexity
                                 + " are allowed (crm.graphql.max-complexity). Ask for smaller pages or fewer nested lists.",
-                        complexity, maxComplexity);
+                        complexity,
+                        maxComplexity);
             }
         };
     }
 
     static FieldComplexityCalculator cost(PagingProperties paging) {
-        int listAverage = Math.max(1, paging.getNestedListLimit() / 10);
+        int listAverage = Math.max(1, paging.nestedListLimit() / 10);
         return (env, childComplexity) -> {
             if (env.getFieldDefinition().getArgument("first") != null) {
                 Object first = env.getArguments().get("first");
-                int items = first instanceof Number n ? Math.max(1, n.intValue()) : paging.getDefaultPageSize();
+                int items = first instanceof Number n ? Math.max(1, n.intValue()) : paging.defaultPageSize();
                 return 1 + items * childComplexity;
             }
-            boolean list = GraphQLTypeUtil.unwrapNonNull(env.getFieldDefinition().getType()) instanceof GraphQLList;
-            boolean edgesOfAPage = env.getParentType() instanceof GraphQLNamedType parent && parent.getName().endsWith("Connection");
+            boolean list =
+                    GraphQLTypeUtil.unwrapNonNull(env.getFieldDefinition().getType()) instanceof GraphQLList;
+            boolean edgesOfAPage = env.getParentType() instanceof GraphQLNamedType parent
+                    && parent.getName().endsWith("Connection");
             return list && !edgesOfAPage ? 1 + listAverage * childComplexity : 1 + childComplexity;
         };
     }

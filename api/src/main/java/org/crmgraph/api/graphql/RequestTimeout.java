@@ -25,7 +25,7 @@ class RequestTimeout implements WebGraphQlInterceptor {
 
     @Autowired
     RequestTimeout(CrmGraphQlProperties properties) {
-        this(properties.getRequestTimeout());
+        this(properties.requestTimeout());
     }
 
     RequestTimeout(Duration timeout) {
@@ -44,7 +44,8 @@ class RequestTimeout implements WebGraphQlInterceptor {
 
     private WebGraphQlResponse timedOut(WebGraphQlRequest request) {
         var error = GraphqlErrorBuilder.newError()
-                .message("The request took longer than " + timeout.toMillis() + " ms and was stopped (crm.graphql.request-timeout).")
+                .message("The request took longer than " + timeout.toMillis()
+                        + " ms and was stopped (crm.graphql.request-timeout).")
                 .extensions(Map.of("code", "REQUEST_TIMEOUT"))
                 .build();
         var result = ExecutionResult.newExecutionResult().addError(error).build();

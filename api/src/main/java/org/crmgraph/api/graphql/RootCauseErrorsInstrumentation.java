@@ -18,26 +18,27 @@ import java.util.concurrent.CompletableFuture;
 class RootCauseErrorsInstrumentation extends SimplePerformantInstrumentation {
 
     @Override
-    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
-            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(
+            ExecutionResult result, InstrumentationExecutionParameters parameters, InstrumentationState state) {
         List<GraphQLError> errors = result.getErrors();
         if (errors.size() < 2) {
             return CompletableFuture.completedFuture(result);
         }
-        List<GraphQLError> causes = errors.stream().filter(error -> !isConsequence(error, errors)).toList();
-        return CompletableFuture.completedFuture(causes.size() == errors.size()
-                ? result
-                : result.transform(builder -> builder.errors(causes)));
+        List<GraphQLError> causes =
+                errors.stream().filter(error -> !isConsequence(error, errors)).toList();
+        return CompletableFuture.completedFuture(
+                causes.size() == errors.size() ? result : result.transform(builder -> builder.errors(causes)));
     }
 
     private static boolean isConsequence(GraphQLError error, List<GraphQLError> all) {
         if (!(error instanceof NonNullableFieldWasNullError) || error.getPath() == null) {
             return false;
         }
-        return all.stream().anyMatch(other -> other != error
-                && !(other instanceof NonNullableFieldWasNullError)
-                && other.getPath() != null
-                && other.getPath().size() <= error.getPath().size()
-                && error.getPath().subList(0, other.getPath().size()).equals(other.getPath()));
+        return all.stream()
+                .anyMatch(other -> other != error
+                        && !(other instanceof NonNullableFieldWasNullError)
+                        && other.getPath() != null
+                        && other.getPath().size() <= error.getPath().size()
+                        && error.getPath().subList(0, other.getPath().size()).equals(other.getPath()));
     }
 }

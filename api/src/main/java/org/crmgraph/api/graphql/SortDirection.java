@@ -1,7 +1,8 @@
 package org.crmgraph.api.graphql;
 
 public enum SortDirection {
-    ASC, DESC;
+    ASC,
+    DESC;
 
     public boolean descending() {
         return this == DESC;

@@ -24,8 +24,8 @@ class ImportController {
 
     record StartImportPayload(String jobId, ImportJob job, List<FieldError> errors) {
         static StartImportPayload of(Outcome<ImportJob> outcome) {
-            return new StartImportPayload(outcome.succeeded() ? outcome.value().id() : null, outcome.value(),
-                    outcome.errors());
+            return new StartImportPayload(
+                    outcome.succeeded() ? outcome.value().id() : null, outcome.value(), outcome.errors());
         }
     }
 
@@ -33,13 +33,16 @@ class ImportController {
 
     record RelationshipCount(String type, long count) {}
 
-    record MergeCustomersPayload(Customer customer, boolean dryRun, List<RelationshipCount> moved, List<FieldError> errors) {
+    record MergeCustomersPayload(
+            Customer customer, boolean dryRun, List<RelationshipCount> moved, List<FieldError> errors) {
         static MergeCustomersPayload of(Outcome<CustomerMerge> outcome, boolean dryRun) {
             if (!outcome.succeeded()) {
                 return new MergeCustomersPayload(null, dryRun, List.of(), outcome.errors());
             }
             var merge = outcome.value();
-            var moved = merge.moved().entrySet().stream().map(e -> new RelationshipCount(e.getKey(), e.getValue())).toList();
+            var moved = merge.moved().entrySet().stream()
+                    .map(e -> new RelationshipCount(e.getKey(), e.getValue()))
+                    .toList();
             return new MergeCustomersPayload(merge.customer(), dryRun, moved, List.of());
         }
     }
@@ -64,8 +67,8 @@ class ImportController {
 
     @MutationMapping
     StartImportPayload startImport(@Argument StartImportInput input) {
-        return StartImportPayload.of(imports.start(input.file(), input.mapping(), input.type(),
-                Boolean.TRUE.equals(input.dryRun())));
+        return StartImportPayload.of(
+                imports.start(input.file(), input.mapping(), input.type(), Boolean.TRUE.equals(input.dryRun())));
     }
 
     @MutationMapping

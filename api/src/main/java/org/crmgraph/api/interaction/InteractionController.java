@@ -39,8 +39,11 @@ class InteractionController {
     private final ProductService products;
     private final PagingProperties paging;
 
-    InteractionController(InteractionService interactions, CustomerService customers, ProductService products,
-                          PagingProperties paging) {
+    InteractionController(
+            InteractionService interactions,
+            CustomerService customers,
+            ProductService products,
+            PagingProperties paging) {
         this.interactions = interactions;
         this.customers = customers;
         this.products = products;
@@ -48,8 +51,11 @@ class InteractionController {
     }
 
     @QueryMapping
-    Connection<Interaction> interactions(@Argument Integer first, @Argument String after,
-                                         @Argument InteractionFilter filter, @Argument InteractionSortInput orderBy) {
+    Connection<Interaction> interactions(
+            @Argument Integer first,
+            @Argument String after,
+            @Argument InteractionFilter filter,
+            @Argument InteractionSortInput orderBy) {
         boolean descending = orderBy.direction().descending();
         var request = paging.request(first, after, orderBy.field().key(), descending);
         return Connection.of(interactions.page(filter, orderBy.field(), descending, request));
@@ -62,18 +68,23 @@ class InteractionController {
 
     @BatchMapping(typeName = "Customer", field = "interactions")
     Map<Customer, List<Interaction>> customerInteractions(List<Customer> parents) {
-        return BatchResults.lists(parents, Customer::id, interactions.ofCustomers(BatchResults.keys(parents, Customer::id)));
+        return BatchResults.lists(
+                parents, Customer::id, interactions.ofCustomers(BatchResults.keys(parents, Customer::id)));
     }
 
     @BatchMapping(typeName = "Interaction", field = "customer")
     Map<Interaction, Customer> interactionCustomer(List<Interaction> parents) {
-        return BatchResults.single(parents, Interaction::customerId,
+        return BatchResults.single(
+                parents,
+                Interaction::customerId,
                 customers.findAll(BatchResults.keys(parents, Interaction::customerId)));
     }
 
     @BatchMapping(typeName = "Interaction", field = "product")
     Map<Interaction, Product> interactionProduct(List<Interaction> parents) {
-        return BatchResults.single(parents, Interaction::productSku,
+        return BatchResults.single(
+                parents,
+                Interaction::productSku,
                 products.findAll(BatchResults.keys(parents, Interaction::productSku)));
     }
 }

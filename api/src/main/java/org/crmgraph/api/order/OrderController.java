@@ -52,8 +52,11 @@ class OrderController {
     }
 
     @QueryMapping
-    Connection<Order> orders(@Argument Integer first, @Argument String after, @Argument OrderFilter filter,
-                             @Argument OrderSortInput orderBy) {
+    Connection<Order> orders(
+            @Argument Integer first,
+            @Argument String after,
+            @Argument OrderFilter filter,
+            @Argument OrderSortInput orderBy) {
         boolean descending = orderBy.direction().descending();
         var request = paging.request(first, after, orderBy.field().key(), descending);
         return Connection.of(orders.page(filter, orderBy.field(), descending, request));
@@ -76,19 +79,22 @@ class OrderController {
 
     @BatchMapping(typeName = "Order", field = "customer")
     Map<Order, Customer> orderCustomer(List<Order> parents) {
-        return BatchResults.single(parents, Order::customerId, customers.findAll(BatchResults.keys(parents, Order::customerId)));
+        return BatchResults.single(
+                parents, Order::customerId, customers.findAll(BatchResults.keys(parents, Order::customerId)));
     }
 
     @BatchMapping(typeName = "Product", field = "buyers")
     Map<Product, List<Buyer>> buyers(List<Product> parents) {
         Map<String, List<Buyer>> bySku = new HashMap<>();
         orders.buyers(BatchResults.keys(parents, Product::sku))
-                .forEach(buyer -> bySku.computeIfAbsent(buyer.sku(), k -> new java.util.ArrayList<>()).add(buyer));
+                .forEach(buyer -> bySku.computeIfAbsent(buyer.sku(), k -> new java.util.ArrayList<>())
+                        .add(buyer));
         return BatchResults.lists(parents, Product::sku, bySku);
     }
 
     @BatchMapping(typeName = "ProductBuyer", field = "customer")
     Map<Buyer, Customer> buyerCustomer(List<Buyer> parents) {
-        return BatchResults.single(parents, Buyer::customerId, customers.findAll(BatchResults.keys(parents, Buyer::customerId)));
+        return BatchResults.single(
+                parents, Buyer::customerId, customers.findAll(BatchResults.keys(parents, Buyer::customerId)));
     }
 }

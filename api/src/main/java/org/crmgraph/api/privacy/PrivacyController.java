@@ -18,8 +18,13 @@ class PrivacyController {
 
     record CustomerDataExport(String customerId, OffsetDateTime generatedAt, String format, String json) {}
 
-    record ErasePayload(String customerId, long sourceRecordsDeleted, long interactionsErased, long ticketsErased,
-                        long supportQuestionsErased, List<FieldError> errors) {}
+    record ErasePayload(
+            String customerId,
+            long sourceRecordsDeleted,
+            long interactionsErased,
+            long ticketsErased,
+            long supportQuestionsErased,
+            List<FieldError> errors) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -32,7 +37,10 @@ class PrivacyController {
     @QueryMapping
     CustomerDataExport exportCustomerData(@Argument String id) {
         return privacy.export(id)
-                .map(document -> new CustomerDataExport(id, OffsetDateTime.now(ZoneOffset.UTC), "application/json",
+                .map(document -> new CustomerDataExport(
+                        id,
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        "application/json",
                         JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document)))
                 .orElse(null);
     }
@@ -40,8 +48,19 @@ class PrivacyController {
     @MutationMapping
     ErasePayload eraseCustomer(@Argument String id) {
         return privacy.erase(id)
-                .map(e -> new ErasePayload(e.customerId(), e.sourceRecords(), e.interactions(), e.tickets(), e.supportQuestions(), List.of()))
-                .orElseGet(() -> new ErasePayload(null, 0, 0, 0, 0,
+                .map(e -> new ErasePayload(
+                        e.customerId(),
+                        e.sourceRecords(),
+                        e.interactions(),
+                        e.tickets(),
+                        e.supportQuestions(),
+                        List.of()))
+                .orElseGet(() -> new ErasePayload(
+                        null,
+                        0,
+                        0,
+                        0,
+                        0,
                         List.of(FieldError.of("id", ErrorCode.NOT_FOUND, "No customer has the id " + id + "."))));
     }
 }

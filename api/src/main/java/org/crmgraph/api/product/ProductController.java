@@ -46,8 +46,11 @@ class ProductController {
     }
 
     @QueryMapping
-    Connection<Product> products(@Argument Integer first, @Argument String after, @Argument ProductFilter filter,
-                                 @Argument ProductSortInput orderBy) {
+    Connection<Product> products(
+            @Argument Integer first,
+            @Argument String after,
+            @Argument ProductFilter filter,
+            @Argument ProductSortInput orderBy) {
         boolean descending = orderBy.direction().descending();
         var request = paging.request(first, after, orderBy.field().key(), descending);
         return Connection.of(products.page(filter, orderBy.field(), descending, request));
@@ -60,7 +63,8 @@ class ProductController {
 
     @BatchMapping(typeName = "Category", field = "products")
     Map<Category, List<Product>> categoryProducts(List<Category> categories) {
-        return BatchResults.lists(categories, Category::name, products.inCategories(BatchResults.keys(categories, Category::name)));
+        return BatchResults.lists(
+                categories, Category::name, products.inCategories(BatchResults.keys(categories, Category::name)));
     }
 
     @MutationMapping

@@ -26,20 +26,24 @@ class RecommendationController {
     @QueryMapping
     List<Recommendation> recommendations(@Argument String customerId, @Argument Integer first) {
         int n = ArgumentException.checkFirst(first, 10, Recommendations.MAX_FIRST);
-        return recommendations.forCustomer(customerId, n)
+        return recommendations
+                .forCustomer(customerId, n)
                 .orElseThrow(() -> ArgumentException.notFound("customerId", "No customer with id " + customerId));
     }
 
     @QueryMapping
     List<SimilarProduct> similarProducts(@Argument String sku, @Argument Integer first) {
         int n = ArgumentException.checkFirst(first, 10, Recommendations.MAX_FIRST);
-        return recommendations.similarProducts(sku, n).stream().map(s -> new SimilarProduct(s.node(), s.score())).toList();
+        return recommendations.similarProducts(sku, n).stream()
+                .map(s -> new SimilarProduct(s.node(), s.score()))
+                .toList();
     }
 
     @QueryMapping
     List<SimilarCustomer> similarCustomers(@Argument String customerId, @Argument Integer first) {
         int n = ArgumentException.checkFirst(first, 10, Recommendations.MAX_FIRST);
         return recommendations.similarCustomers(customerId, n).stream()
-                .map(s -> new SimilarCustomer(s.node(), s.score())).toList();
+                .map(s -> new SimilarCustomer(s.node(), s.score()))
+                .toList();
     }
 }

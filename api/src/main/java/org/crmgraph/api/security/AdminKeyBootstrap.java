@@ -26,9 +26,9 @@ class AdminKeyBootstrap implements ApplicationRunner {
 
     private final ApiKeyStore keys;
     private final AuditTrail audit;
-    private final SecuritySettings settings;
+    private final SecurityProperties settings;
 
-    AdminKeyBootstrap(ApiKeyStore keys, AuditTrail audit, SecuritySettings settings) {
+    AdminKeyBootstrap(ApiKeyStore keys, AuditTrail audit, SecurityProperties settings) {
         this.keys = keys;
         this.audit = audit;
         this.settings = settings;
@@ -36,18 +36,19 @@ class AdminKeyBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!settings.isEnabled()) {
-            log.warn("Security is OFF (crm.security.enabled=false): every request is ADMIN. For local development only.");
+        if (!settings.enabled()) {
+            log.warn(
+                    "Security is OFF (crm.security.enabled=false): every request is ADMIN. For local development only.");
             return;
         }
-        if (settings.getAdminKey() != null && !settings.getAdminKey().isBlank()) {
-            if (keys.provision(settings.getAdminKey().strip(), "provisioned admin", Role.ADMIN, ACTOR)) {
+        if (settings.adminKey() != null && !settings.adminKey().isBlank()) {
+            if (keys.provision(settings.adminKey().strip(), "provisioned admin", Role.ADMIN, ACTOR)) {
                 audit.record(ACTOR, Role.ADMIN, "provisionAdminKey", null, java.util.List.of(), "OK", null);
                 log.info("Registered the admin key from crm.security.admin-key");
             }
             return;
         }
-        if (keys.hasActive(Role.ADMIN) || !settings.isPrintGeneratedAdminKey()) {
+        if (keys.hasActive(Role.ADMIN) || !settings.printGeneratedAdminKey()) {
             return;
         }
         var issued = keys.create("generated admin", Role.ADMIN, ACTOR);

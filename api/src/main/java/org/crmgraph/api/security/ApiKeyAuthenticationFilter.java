@@ -45,13 +45,19 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 chain.doFilter(request, response);
                 return;
             }
-            JsonErrors.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+            JsonErrors.write(
+                    response,
+                    HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "DATABASE_UNAVAILABLE",
                     "The database is not reachable right now; try again shortly.");
             return;
         }
         if (key.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",
+            JsonErrors.write(
+                    response,
+                    HttpServletResponse.SC_UNAUTHORIZED,
+                    "UNAUTHENTICATED",
                     "The API key is not valid: unknown, revoked or mistyped.");
             return;
         }

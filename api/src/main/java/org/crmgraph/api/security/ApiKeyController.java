@@ -40,11 +40,16 @@ class ApiKeyController {
     CreateApiKeyPayload createApiKey(@Argument CreateApiKeyInput input) {
         String name = input.name() == null ? "" : input.name().strip();
         if (name.isEmpty()) {
-            return new CreateApiKeyPayload(null, null, List.of(FieldError.of("name", ErrorCode.REQUIRED, "A key needs a name that says what it is for.")));
+            return new CreateApiKeyPayload(
+                    null,
+                    null,
+                    List.of(FieldError.of("name", ErrorCode.REQUIRED, "A key needs a name that says what it is for.")));
         }
         if (name.length() > MAX_NAME) {
-            return new CreateApiKeyPayload(null, null, List.of(FieldError.of("name", ErrorCode.TOO_LONG,
-                    "At most " + MAX_NAME + " characters.")));
+            return new CreateApiKeyPayload(
+                    null,
+                    null,
+                    List.of(FieldError.of("name", ErrorCode.TOO_LONG, "At most " + MAX_NAME + " characters.")));
         }
         var issued = keys.create(name, input.role(), Caller.current().name());
         return new CreateApiKeyPayload(issued.key(), issued.secret(), List.of());
@@ -52,8 +57,10 @@ class ApiKeyController {
 
     @MutationMapping
     ApiKeyPayload revokeApiKey(@Argument String id) {
-        return revocation.revoke(id, Caller.current().name())
+        return revocation
+                .revoke(id, Caller.current().name())
                 .map(key -> new ApiKeyPayload(key, List.of()))
-                .orElseGet(() -> new ApiKeyPayload(null, List.of(FieldError.of("id", ErrorCode.NOT_FOUND, "No API key has the id " + id + "."))));
+                .orElseGet(() -> new ApiKeyPayload(
+                        null, List.of(FieldError.of("id", ErrorCode.NOT_FOUND, "No API key has the id " + id + "."))));
     }
 }

@@ -22,9 +22,9 @@ class ApiKeyVerifier {
     private final long ttlNanos;
     private final ConcurrentHashMap<String, Verified> cache = new ConcurrentHashMap<>();
 
-    ApiKeyVerifier(ApiKeyStore store, SecuritySettings settings) {
+    ApiKeyVerifier(ApiKeyStore store, SecurityProperties settings) {
         this.store = store;
-        this.ttlNanos = settings.getKeyCacheSeconds() * 1_000_000_000L;
+        this.ttlNanos = settings.keyCacheSeconds() * 1_000_000_000L;
     }
 
     Optional<ApiKey> verify(String presented) {

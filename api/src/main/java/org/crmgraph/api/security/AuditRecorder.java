@@ -39,17 +39,34 @@ class AuditRecorder {
 
     void completed(DataFetchingEnvironment env, Caller caller, Object result) {
         List<String> codes = userErrorCodes(result);
-        write(env, caller, result, codes.isEmpty() ? "OK" : "REJECTED", codes.isEmpty() ? null : String.join(",", codes));
+        write(
+                env,
+                caller,
+                result,
+                codes.isEmpty() ? "OK" : "REJECTED",
+                codes.isEmpty() ? null : String.join(",", codes));
     }
 
     private void write(DataFetchingEnvironment env, Caller caller, Object result, String outcome, String detail) {
         String operation = env.getField().getName();
         try {
-            trail.record(caller == null ? "anonymous" : caller.name(), caller == null ? null : caller.role(), operation,
-                    target(env, result), fields(env), outcome, detail);
+            trail.record(
+                    caller == null ? "anonymous" : caller.name(),
+                    caller == null ? null : caller.role(),
+                    operation,
+                    target(env, result),
+                    fields(env),
+                    outcome,
+                    detail);
         } catch (RuntimeException e) {
-            // the change itself is committed; losing its audit record is logged loudly rather than reported as a failed change
-            log.error("Could not write the audit event of {} ({}) by {}", operation, outcome, caller == null ? "anonymous" : caller.name(), e);
+            // the change itself is committed; losing its audit record is logged loudly rather than reported as a failed
+            // change
+            log.error(
+                    "Could not write the audit event of {} ({}) by {}",
+                    operation,
+                    outcome,
+                    caller == null ? "anonymous" : caller.name(),
+                    e);
         }
     }
 
@@ -117,7 +134,10 @@ class AuditRecorder {
             if (component.getName().equals("errors")) {
                 try {
                     if (read(component, payload) instanceof List<?> errors && !errors.isEmpty()) {
-                        return errors.stream().map(AuditRecorder::code).distinct().toList();
+                        return errors.stream()
+                                .map(AuditRecorder::code)
+                                .distinct()
+                                .toList();
                     }
                 } catch (ReflectiveOperationException e) {
                     return List.of();

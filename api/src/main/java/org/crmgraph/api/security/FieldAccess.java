@@ -44,9 +44,7 @@ class FieldAccess {
 
     @Bean
     RuntimeWiringConfigurer accessDirectives(AuditRecorder audit) {
-        return wiring -> wiring
-                .directive(ALLOWED, new AllowedWiring(audit))
-                .directive(PERSONAL, new PersonalWiring());
+        return wiring -> wiring.directive(ALLOWED, new AllowedWiring(audit)).directive(PERSONAL, new PersonalWiring());
     }
 
     /**
@@ -59,7 +57,8 @@ class FieldAccess {
         return (request, chain) -> {
             Caller caller = Caller.current();
             if (caller != null) {
-                request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(CALLER, caller)).build());
+                request.configureExecutionInput((input, builder) ->
+                        builder.graphQLContext(Map.of(CALLER, caller)).build());
             }
             return chain.next(request);
         };
@@ -76,7 +75,9 @@ class FieldAccess {
         return () -> {
             GraphQLSchema schema = source.schema();
             List<String> open = new ArrayList<>();
-            for (GraphQLObjectType root : new GraphQLObjectType[] {schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()}) {
+            for (GraphQLObjectType root : new GraphQLObjectType[] {
+                schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()
+            }) {
                 if (root == null) {
                     continue;
                 }
@@ -166,7 +167,8 @@ class FieldAccess {
             GraphQLFieldDefinition field = env.getElement();
             String parent = env.getFieldsContainer().getName();
             // getValue() is generic: through Object, so String.valueOf(char[]) is not the overload chosen
-            Object kindName = field.getAppliedDirective(PERSONAL).getArgument("kind").getValue();
+            Object kindName =
+                    field.getAppliedDirective(PERSONAL).getArgument("kind").getValue();
             PersonalData kind = PersonalData.valueOf(String.valueOf(kindName));
             DataFetcher<?> delegate = env.getFieldDataFetcher();
             DataFetcher<?> masked = delegate instanceof TrivialDataFetcher<?>
@@ -189,7 +191,8 @@ class FieldAccess {
     }
 
     /** Masks a plain property and stays trivial, as the property fetcher it wraps was. */
-    private record TrivialMaskedFetcher(DataFetcher<?> delegate, PersonalData kind) implements TrivialDataFetcher<Object> {
+    private record TrivialMaskedFetcher(DataFetcher<?> delegate, PersonalData kind)
+            implements TrivialDataFetcher<Object> {
         @Override
         public Object get(DataFetchingEnvironment env) throws Exception {
             return mask(delegate.get(env), kind, env);

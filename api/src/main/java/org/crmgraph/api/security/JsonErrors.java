@@ -16,7 +16,9 @@ final class JsonErrors {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"errors\":[{\"message\":\"" + escape(message) + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}");
+        response.getWriter()
+                .write("{\"errors\":[{\"message\":\"" + escape(message) + "\",\"extensions\":{\"code\":\"" + code
+                        + "\"}}]}");
     }
 
     private static String escape(String text) {

@@ -11,7 +11,9 @@ enum PersonalData {
             StringBuilder initials = new StringBuilder();
             for (String part : value.strip().split("\\s+")) {
                 if (!part.isEmpty()) {
-                    initials.append(part.codePoints().limit(1).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append))
+                    initials.append(part.codePoints()
+                                    .limit(1)
+                                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append))
                             .append(". ");
                 }
             }

@@ -32,9 +32,9 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private final double capacity;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimitFilter(SecuritySettings.RateLimit settings) {
-        this.perNano = settings.getRequestsPerMinute() / 60e9;
-        this.capacity = Math.max(1, settings.getBurst());
+    RateLimitFilter(SecurityProperties.RateLimit settings) {
+        this.perNano = settings.requestsPerMinute() / 60e9;
+        this.capacity = Math.max(1, settings.burst());
     }
 
     @Override
@@ -51,7 +51,10 @@ final class RateLimitFilter extends OncePerRequestFilter {
         if (waitNanos > 0) {
             long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
             response.setHeader("Retry-After", Long.toString(seconds));
-            JsonErrors.write(response, 429, "RATE_LIMITED",
+            JsonErrors.write(
+                    response,
+                    429,
+                    "RATE_LIMITED",
                     "Too many requests for this API key; retry after " + seconds + " s.");
             return;
         }

@@ -36,39 +36,50 @@ class SecurityConfiguration {
     static final String DEVELOPMENT_CALLER = "local-development";
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, SecuritySettings settings, ApiKeyVerifier verifier,
-                                    ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            SecurityProperties settings,
+            ApiKeyVerifier verifier,
+            ObjectProvider<JwtDecoder> jwtDecoder)
+            throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        if (!settings.isEnabled()) {
+        if (!settings.enabled()) {
             return http.anonymous(a -> a.principal(DEVELOPMENT_CALLER).authorities(Caller.ROLE_PREFIX + "ADMIN"))
                     .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                     .build();
         }
         http.addFilterBefore(new ApiKeyAuthenticationFilter(verifier), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(settings.getRateLimit()), AuthorizationFilter.class)
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/graphql", "/graphql/**").authenticated()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .anyRequest().permitAll())
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, failure) -> {
+                .addFilterAfter(new RateLimitFilter(settings.rateLimit()), AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a.requestMatchers("/graphql", "/graphql/**")
+                        .authenticated()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
-                            JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",
+                            JsonErrors.write(
+                                    response,
+                                    HttpServletResponse.SC_UNAUTHORIZED,
+                                    "UNAUTHENTICATED",
                                     "Authentication required: send an API key as 'Authorization: Bearer <key>' or '"
                                             + ApiKeyAuthenticationFilter.HEADER + ": <key>'.");
                         })
-                        .accessDeniedHandler((request, response, denied) -> JsonErrors.write(response,
-                                HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "This role may not use this endpoint.")));
+                        .accessDeniedHandler((request, response, denied) -> JsonErrors.write(
+                                response,
+                                HttpServletResponse.SC_FORBIDDEN,
+                                "FORBIDDEN",
+                                "This role may not use this endpoint.")));
         if (jwtDecoder.getIfAvailable() != null) {
-            http.oauth2ResourceServer(o -> o
-                    .bearerTokenResolver(jwtOnly())
-                    .jwt(j -> j.jwtAuthenticationConverter(jwtRoles(settings.getJwt()))));
+            http.oauth2ResourceServer(o ->
+                    o.bearerTokenResolver(jwtOnly()).jwt(j -> j.jwtAuthenticationConverter(jwtRoles(settings.jwt()))));
         }
         return http.build();
     }
@@ -82,10 +93,10 @@ class SecurityConfiguration {
         };
     }
 
-    static JwtAuthenticationConverter jwtRoles(SecuritySettings.Jwt settings) {
+    static JwtAuthenticationConverter jwtRoles(SecurityProperties.Jwt settings) {
         var converter = new JwtAuthenticationConverter();
-        converter.setPrincipalClaimName(settings.getNameClaim());
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> roles(jwt, settings.getRolesClaim()));
+        converter.setPrincipalClaimName(settings.nameClaim());
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> roles(jwt, settings.rolesClaim()));
         return converter;
     }
 

@@ -8,15 +8,15 @@ import org.springframework.core.env.Profiles;
 
 /** Settings that must never reach production, refused at start-up rather than discovered later. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties(SecurityProperties.class)
 class SecurityGuards implements InitializingBean {
 
     static final String PRODUCTION = "production";
 
-    private final SecuritySettings settings;
+    private final SecurityProperties settings;
     private final Environment environment;
 
-    SecurityGuards(SecuritySettings settings, Environment environment) {
+    SecurityGuards(SecurityProperties settings, Environment environment) {
         this.settings = settings;
         this.environment = environment;
     }
@@ -26,11 +26,12 @@ class SecurityGuards implements InitializingBean {
         if (!environment.acceptsProfiles(Profiles.of(PRODUCTION))) {
             return;
         }
-        if (!settings.isEnabled()) {
+        if (!settings.enabled()) {
             throw new IllegalStateException("crm.security.enabled=false is for local development only; "
                     + "the production profile needs security on");
         }
-        for (String setting : new String[] {"spring.graphql.graphiql.enabled", "spring.graphql.schema.introspection.enabled"}) {
+        for (String setting :
+                new String[] {"spring.graphql.graphiql.enabled", "spring.graphql.schema.introspection.enabled"}) {
             if (environment.getProperty(setting, Boolean.class, false)) {
                 throw new IllegalStateException(setting + "=true is refused in the production profile");
             }

@@ -19,11 +19,14 @@ class StartupConfiguration {
      * ({@code DemoDataLoaded}); analytics and language follow up on their own (refresh, embedding, a first classifier).
      */
     @Bean
-    InitializingBean demoData(DemoDataProperties properties, ObjectProvider<EmbeddedNeo4j> embedded,
-                              SchemaMigrations migrationsApplied, DemoDataLoader loader) {
+    InitializingBean demoData(
+            DemoDataProperties properties,
+            ObjectProvider<EmbeddedNeo4j> embedded,
+            SchemaMigrations migrationsApplied,
+            DemoDataLoader loader) {
         return () -> {
-            if (properties.isEnabled() && embedded.getIfAvailable() != null) {
-                loader.loadIfEmpty(properties.getCustomers());
+            if (properties.enabled() && embedded.getIfAvailable() != null) {
+                loader.loadIfEmpty(properties.customers());
             }
         };
     }

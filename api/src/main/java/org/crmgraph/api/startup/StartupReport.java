@@ -26,16 +26,32 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
         }
         String base = "http://localhost:" + web.getWebServer().getPort();
         var report = new StringBuilder("\n\n  CRM graph is ready\n")
-                .append("  GraphQL         POST ").append(base).append("/graphql\n")
-                .append("  GraphiQL        ").append(base).append("/graphiql\n")
-                .append("  Health          ").append(base).append("/actuator/health\n");
+                .append("  GraphQL         POST ")
+                .append(base)
+                .append("/graphql\n")
+                .append("  GraphiQL        ")
+                .append(base)
+                .append("/graphiql\n")
+                .append("  Health          ")
+                .append(base)
+                .append("/actuator/health\n");
         EmbeddedNeo4j neo4j = embedded.getIfAvailable();
         if (neo4j != null) {
-            report.append("  Neo4j Browser   ").append(base).append("/browser/  (connect to ").append(neo4j.boltUri())
-                    .append(neo4j.authEnabled() ? ", user neo4j, password in " + neo4j.passwordFile() : ", no authentication")
+            report.append("  Neo4j Browser   ")
+                    .append(base)
+                    .append("/browser/  (connect to ")
+                    .append(neo4j.boltUri())
+                    .append(
+                            neo4j.authEnabled()
+                                    ? ", user neo4j, password in " + neo4j.passwordFile()
+                                    : ", no authentication")
                     .append(")\n")
-                    .append("  Bolt            ").append(neo4j.boltUri()).append('\n')
-                    .append("  Data folder     ").append(neo4j.home()).append('\n');
+                    .append("  Bolt            ")
+                    .append(neo4j.boltUri())
+                    .append('\n')
+                    .append("  Data folder     ")
+                    .append(neo4j.home())
+                    .append('\n');
         } else {
             report.append("  Neo4j           external, see spring.neo4j.uri\n");
         }

@@ -30,7 +30,10 @@ class ModelHealthIndicator implements HealthIndicator {
                     .withDetail("millis", (System.nanoTime() - started) / 1_000_000)
                     .build();
         } catch (RuntimeException e) {
-            return Health.down().withDetail("model", embedder.description()).withDetail("error", e.getClass().getSimpleName()).build();
+            return Health.down()
+                    .withDetail("model", embedder.description())
+                    .withDetail("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

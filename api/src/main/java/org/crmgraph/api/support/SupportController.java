@@ -2,11 +2,18 @@ package org.crmgraph.api.support;
 
 import java.util.List;
 import java.util.Map;
+import org.crmgraph.api.graphql.ArgumentException;
+import org.crmgraph.api.graphql.BatchResults;
+import org.crmgraph.graph.article.Article;
+import org.crmgraph.graph.article.ArticleService;
+import org.crmgraph.graph.ticket.Ticket;
+import org.crmgraph.graph.ticket.TicketService;
+import org.crmgraph.graph.validation.ErrorCode;
+import org.crmgraph.graph.validation.FieldError;
 import org.crmgraph.language.answer.AnswerSource;
 import org.crmgraph.language.answer.Feedback;
 import org.crmgraph.language.answer.KnowledgeGap;
 import org.crmgraph.language.answer.KnowledgeGaps;
-import org.crmgraph.language.answer.Match;
 import org.crmgraph.language.answer.SemanticSearch;
 import org.crmgraph.language.answer.SourceKind;
 import org.crmgraph.language.answer.SupportAnswer;
@@ -17,15 +24,7 @@ import org.crmgraph.language.classifier.ClassifierTraining;
 import org.crmgraph.language.classifier.ClassifierTrainingException;
 import org.crmgraph.language.classifier.TicketClassifiers;
 import org.crmgraph.language.classifier.TrainingOptionException;
-import org.crmgraph.api.graphql.ArgumentException;
-import org.crmgraph.api.graphql.BatchResults;
-import org.crmgraph.graph.article.Article;
-import org.crmgraph.graph.article.ArticleService;
 import org.crmgraph.language.training.TicketClassifierTrainer;
-import org.crmgraph.graph.ticket.Ticket;
-import org.crmgraph.graph.ticket.TicketService;
-import org.crmgraph.graph.validation.ErrorCode;
-import org.crmgraph.graph.validation.FieldError;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -39,7 +38,8 @@ class SupportController {
 
     record ArticleMatch(String articleId, double similarity) {}
 
-    record AnswerFeedbackPayload(String answerId, Boolean helpful, SourceKind sourceKind, String sourceId, List<FieldError> errors) {}
+    record AnswerFeedbackPayload(
+            String answerId, Boolean helpful, SourceKind sourceKind, String sourceId, List<FieldError> errors) {}
 
     record TrainTicketClassifierPayload(ClassifierReport classifier, List<FieldError> errors) {}
 
@@ -52,8 +52,15 @@ class SupportController {
     private final ArticleService articles;
     private final TicketService tickets;
 
-    SupportController(SupportAnswering answering, SemanticSearch search, Feedback feedback, KnowledgeGaps gaps, TicketClassifiers classifiers,
-                      TicketClassifierTrainer training, ArticleService articles, TicketService tickets) {
+    SupportController(
+            SupportAnswering answering,
+            SemanticSearch search,
+            Feedback feedback,
+            KnowledgeGaps gaps,
+            TicketClassifiers classifiers,
+            TicketClassifierTrainer training,
+            ArticleService articles,
+            TicketService tickets) {
         this.answering = answering;
         this.search = search;
         this.feedback = feedback;
@@ -72,13 +79,17 @@ class SupportController {
     @QueryMapping
     List<TicketMatch> similarTickets(@Argument String ticketId, @Argument Integer first) {
         int n = ArgumentException.checkFirst(first, 5, 50);
-        return search.similarTickets(ticketId, n).stream().map(m -> new TicketMatch(m.id(), m.similarity())).toList();
+        return search.similarTickets(ticketId, n).stream()
+                .map(m -> new TicketMatch(m.id(), m.similarity()))
+                .toList();
     }
 
     @QueryMapping
     List<ArticleMatch> searchArticles(@Argument String text, @Argument Integer first) {
         int n = ArgumentException.checkFirst(first, 5, 50);
-        return search.articles(text, n).stream().map(m -> new ArticleMatch(m.id(), m.similarity())).toList();
+        return search.articles(text, n).stream()
+                .map(m -> new ArticleMatch(m.id(), m.similarity()))
+                .toList();
     }
 
     @QueryMapping
@@ -105,23 +116,29 @@ class SupportController {
     }
 
     @MutationMapping
-    AnswerFeedbackPayload answerFeedback(@Argument String answerId, @Argument boolean helpful, @Argument String articleId) {
+    AnswerFeedbackPayload answerFeedback(
+            @Argument String answerId, @Argument boolean helpful, @Argument String articleId) {
         try {
             Feedback.Given given = feedback.give(answerId, helpful, articleId);
-            return new AnswerFeedbackPayload(given.answerId(), given.helpful(), given.kind(), given.sourceId(), List.of());
+            return new AnswerFeedbackPayload(
+                    given.answerId(), given.helpful(), given.kind(), given.sourceId(), List.of());
         } catch (SupportNotFoundException e) {
-            return new AnswerFeedbackPayload(null, null, null, null, List.of(FieldError.of(e.argument(), ErrorCode.NOT_FOUND, e.getMessage())));
+            return new AnswerFeedbackPayload(
+                    null, null, null, null, List.of(FieldError.of(e.argument(), ErrorCode.NOT_FOUND, e.getMessage())));
         }
     }
 
     @MutationMapping
     TrainTicketClassifierPayload trainTicketClassifier(@Argument Double holdout, @Argument Integer epochs) {
         try {
-            return new TrainTicketClassifierPayload(training.train(new ClassifierTraining.Options(holdout, epochs, null)), List.of());
+            return new TrainTicketClassifierPayload(
+                    training.train(new ClassifierTraining.Options(holdout, epochs, null)), List.of());
         } catch (ClassifierTrainingException e) {
-            return new TrainTicketClassifierPayload(null, List.of(FieldError.of("holdout", ErrorCode.INVALID_STATE, e.getMessage())));
+            return new TrainTicketClassifierPayload(
+                    null, List.of(FieldError.of("holdout", ErrorCode.INVALID_STATE, e.getMessage())));
         } catch (TrainingOptionException e) {
-            return new TrainTicketClassifierPayload(null, List.of(FieldError.of(e.argument(), ErrorCode.OUT_OF_RANGE, e.getMessage())));
+            return new TrainTicketClassifierPayload(
+                    null, List.of(FieldError.of(e.argument(), ErrorCode.OUT_OF_RANGE, e.getMessage())));
         }
     }
 

@@ -42,9 +42,12 @@ class TicketController {
     private final ArticleService articles;
     private final PagingProperties paging;
 
-
-    TicketController(TicketService tickets, CustomerService customers, ProductService products, ArticleService articles,
-                     PagingProperties paging) {
+    TicketController(
+            TicketService tickets,
+            CustomerService customers,
+            ProductService products,
+            ArticleService articles,
+            PagingProperties paging) {
         this.tickets = tickets;
         this.customers = customers;
         this.products = products;
@@ -58,8 +61,11 @@ class TicketController {
     }
 
     @QueryMapping
-    Connection<Ticket> tickets(@Argument Integer first, @Argument String after, @Argument TicketFilter filter,
-                               @Argument TicketSortInput orderBy) {
+    Connection<Ticket> tickets(
+            @Argument Integer first,
+            @Argument String after,
+            @Argument TicketFilter filter,
+            @Argument TicketSortInput orderBy) {
         boolean descending = orderBy.direction().descending();
         var request = paging.request(first, after, orderBy.field().key(), descending);
         return Connection.of(tickets.page(filter, orderBy.field(), descending, request));
@@ -92,17 +98,19 @@ class TicketController {
 
     @BatchMapping(typeName = "Ticket", field = "customer")
     Map<Ticket, Customer> ticketCustomer(List<Ticket> parents) {
-        return BatchResults.single(parents, Ticket::customerId, customers.findAll(BatchResults.keys(parents, Ticket::customerId)));
+        return BatchResults.single(
+                parents, Ticket::customerId, customers.findAll(BatchResults.keys(parents, Ticket::customerId)));
     }
 
     @BatchMapping(typeName = "Ticket", field = "product")
     Map<Ticket, Product> ticketProduct(List<Ticket> parents) {
-        return BatchResults.single(parents, Ticket::productSku, products.findAll(BatchResults.keys(parents, Ticket::productSku)));
+        return BatchResults.single(
+                parents, Ticket::productSku, products.findAll(BatchResults.keys(parents, Ticket::productSku)));
     }
 
     @BatchMapping(typeName = "Ticket", field = "resolvedBy")
     Map<Ticket, Article> ticketArticle(List<Ticket> parents) {
-        return BatchResults.single(parents, Ticket::articleId, articles.findAll(BatchResults.keys(parents, Ticket::articleId)));
+        return BatchResults.single(
+                parents, Ticket::articleId, articles.findAll(BatchResults.keys(parents, Ticket::articleId)));
     }
-
 }

@@ -1,7 +1,5 @@
 package org.crmgraph.api.analytics;
 
-import org.crmgraph.analytics.refresh.RefreshAfterImport;
-import org.crmgraph.graph.event.ImportFinished;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -15,19 +13,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.crmgraph.analytics.AnalyticsProperties;
-import org.crmgraph.analytics.refresh.AnalyticsRefresh;
 import org.crmgraph.analytics.AnalyticsStep;
-import org.crmgraph.analytics.refresh.RefreshReport;
 import org.crmgraph.analytics.evaluation.EvaluationReport;
 import org.crmgraph.analytics.evaluation.RankingMetrics;
 import org.crmgraph.analytics.evaluation.RecommendationEvaluation;
+import org.crmgraph.analytics.refresh.AnalyticsRefresh;
+import org.crmgraph.analytics.refresh.RefreshAfterImport;
+import org.crmgraph.analytics.refresh.RefreshReport;
 import org.crmgraph.api.CrmIntegrationTest;
 import org.crmgraph.api.GraphFixture;
 import org.crmgraph.api.cli.Command;
 import org.crmgraph.graph.cypher.CypherRunner;
-import org.crmgraph.importer.job.ImportCounts;
-import org.crmgraph.importer.job.ImportJob;
-import org.crmgraph.importer.job.ImportJobStatus;
+import org.crmgraph.graph.event.ImportFinished;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,16 +40,30 @@ class AnalyticsIT {
 
     private static RefreshReport firstRefresh;
 
-    @Autowired GraphQlTester graphQl;
-    @Autowired CypherRunner cypher;
-    @Autowired AnalyticsRefresh refresh;
-    @Autowired RecommendationEvaluation evaluation;
-    @Autowired List<Command> commands;
+    @Autowired
+    GraphQlTester graphQl;
+
+    @Autowired
+    CypherRunner cypher;
+
+    @Autowired
+    AnalyticsRefresh refresh;
+
+    @Autowired
+    RecommendationEvaluation evaluation;
+
+    @Autowired
+    List<Command> commands;
 
     @BeforeEach
     void loadAndRefreshOnce() {
-        if (firstRefresh == null || cypher.read("MATCH (c:Customer {id: 'g1'}) RETURN count(c) AS n", Map.of(),
-                r -> r.get("n").asLong()).getFirst() == 0) {
+        if (firstRefresh == null
+                || cypher.read(
+                                        "MATCH (c:Customer {id: 'g1'}) RETURN count(c) AS n",
+                                        Map.of(),
+                                        r -> r.get("n").asLong())
+                                .getFirst()
+                        == 0) {
             GraphFixture.reset(cypher, "fixtures/analytics.cypher");
             firstRefresh = refresh.refresh();
         }
@@ -68,28 +79,47 @@ class AnalyticsIT {
 
     @Test
     void aRefreshRunsEveryStepWritesItsRunAndLeavesNoGdsGraphModelOrPipelineBehind() {
-        assertThat(firstRefresh.steps()).extracting(s -> s.step())
-                .containsExactly(AnalyticsStep.METRICS, AnalyticsStep.SEGMENTS, AnalyticsStep.SIMILARITY, AnalyticsStep.CHURN);
+        assertThat(firstRefresh.steps())
+                .extracting(s -> s.step())
+                .containsExactly(
+                        AnalyticsStep.METRICS, AnalyticsStep.SEGMENTS, AnalyticsStep.SIMILARITY, AnalyticsStep.CHURN);
         assertThat(firstRefresh.steps()).allSatisfy(s -> assertThat(s.summary()).isNotBlank());
-        assertThat(count("CALL gds.graph.list() YIELD graphName RETURN count(*)")).isZero();
-        assertThat(count("CALL gds.model.list() YIELD modelName RETURN count(*)")).isZero();
-        assertThat(count("CALL gds.pipeline.list() YIELD pipelineName RETURN count(*)")).isZero();
-        assertThat(count("MATCH (r:AnalyticsRun {id: '" + firstRefresh.id() + "'}) RETURN count(r)")).isOne();
+        assertThat(count("CALL gds.graph.list() YIELD graphName RETURN count(*)"))
+                .isZero();
+        assertThat(count("CALL gds.model.list() YIELD modelName RETURN count(*)"))
+                .isZero();
+        assertThat(count("CALL gds.pipeline.list() YIELD pipelineName RETURN count(*)"))
+                .isZero();
+        assertThat(count("MATCH (r:AnalyticsRun {id: '" + firstRefresh.id() + "'}) RETURN count(r)"))
+                .isOne();
         // one BOUGHT per distinct customer-product pair of the orders
         assertThat(count("MATCH ()-[b:BOUGHT]->() RETURN count(b)"))
                 .isEqualTo(count("MATCH (c:Customer)-[:PLACED]->()-[:CONTAINS]->(p) RETURN count(DISTINCT [c, p])"));
-        graphQl.documentName("analyticsRuns").execute().path("analyticsRuns[*].id").entityList(String.class)
+        graphQl.documentName("analyticsRuns")
+                .execute()
+                .path("analyticsRuns[*].id")
+                .entityList(String.class)
                 .satisfies(ids -> assertThat(ids).contains(firstRefresh.id()));
     }
 
     @Test
     void everyBuyingCustomerIsInExactlyOneLabelledSegment() {
-        assertThat(count("MATCH (c:Customer) WHERE EXISTS { (c)-[:PLACED]->() } AND COUNT { (c)-[:IN_SEGMENT]->() } <> 1 RETURN count(c)")).isZero();
-        assertThat(count("MATCH (c:Customer {id: 'new1'})-[:IN_SEGMENT]->() RETURN count(*)")).isZero();
-        var segments = graphQl.documentName("segments").execute().path("segments").entityList(Map.class).get();
+        assertThat(
+                        count(
+                                "MATCH (c:Customer) WHERE EXISTS { (c)-[:PLACED]->() } AND COUNT { (c)-[:IN_SEGMENT]->() } <> 1 RETURN count(c)"))
+                .isZero();
+        assertThat(count("MATCH (c:Customer {id: 'new1'})-[:IN_SEGMENT]->() RETURN count(*)"))
+                .isZero();
+        var segments = graphQl.documentName("segments")
+                .execute()
+                .path("segments")
+                .entityList(Map.class)
+                .get();
         assertThat(segments).hasSize(5);
-        assertThat(segments.stream().mapToInt(s -> (Integer) s.get("size")).sum()).isEqualTo(36);
-        assertThat(segments.stream().map(s -> (String) s.get("label")).collect(Collectors.toSet())).hasSize(5);
+        assertThat(segments.stream().mapToInt(s -> (Integer) s.get("size")).sum())
+                .isEqualTo(36);
+        assertThat(segments.stream().map(s -> (String) s.get("label")).collect(Collectors.toSet()))
+                .hasSize(5);
         // ordered from the most valuable: the first segment spends more than the last and bought more recently
         Map<?, ?> best = segments.getFirst(), worst = segments.getLast();
         assertThat((Double) best.get("monetary")).isGreaterThan((Double) worst.get("monetary"));
@@ -103,12 +133,19 @@ class AnalyticsIT {
                 WITH k, collect(DISTINCT left(c.id, 1)) AS kinds WHERE size(kinds) > 1
                 RETURN toString(k.id)""");
         assertThat(mixed).isEmpty();
-        assertThat(count("MATCH (c:Customer) WHERE c.id STARTS WITH 'g' AND c.communityId IS NOT NULL RETURN count(c)")).isEqualTo(16);
+        assertThat(count("MATCH (c:Customer) WHERE c.id STARTS WITH 'g' AND c.communityId IS NOT NULL RETURN count(c)"))
+                .isEqualTo(16);
         // a gardeners' community is characterised by garden items
-        graphQl.documentName("communities").execute().path("communities").entityList(Map.class).satisfies(communities -> {
-            assertThat(communities).isNotEmpty();
-            assertThat(communities).allSatisfy(c -> assertThat((List<?>) c.get("favourites")).isNotEmpty());
-        });
+        graphQl.documentName("communities")
+                .execute()
+                .path("communities")
+                .entityList(Map.class)
+                .satisfies(communities -> {
+                    assertThat(communities).isNotEmpty();
+                    assertThat(communities)
+                            .allSatisfy(c ->
+                                    assertThat((List<?>) c.get("favourites")).isNotEmpty());
+                });
         List<String> gardenTop = strings("""
                 MATCH (:Customer {id: 'g2'})-[:IN_COMMUNITY]->(:Community)-[:CHARACTERISED_BY]->(p:Product) RETURN p.sku""");
         assertThat(gardenTop).isNotEmpty().allSatisfy(sku -> assertThat(sku).startsWith("G"));
@@ -116,66 +153,126 @@ class AnalyticsIT {
 
     @Test
     void productsAreSimilarWhenTheSameCustomersBuyThem() {
-        graphQl.documentName("similarProducts").variable("sku", "G1").variable("first", 5).execute()
-                .path("similarProducts[*].product.sku").entityList(String.class)
-                .satisfies(skus -> assertThat(skus).isNotEmpty().allSatisfy(sku -> assertThat(sku).startsWith("G")));
-        graphQl.documentName("similarProducts").variable("sku", "K5").variable("first", 5).execute()
-                .path("similarProducts[*].product.sku").entityList(String.class)
-                .satisfies(skus -> assertThat(skus).isNotEmpty().noneSatisfy(sku -> assertThat(sku).startsWith("G")));
-        graphQl.documentName("similarCustomers").variable("customerId", "g3").execute()
-                .path("similarCustomers[*].customer.id").entityList(String.class)
-                .satisfies(ids -> assertThat(ids).isNotEmpty().allSatisfy(id -> assertThat(id).startsWith("g")));
+        graphQl.documentName("similarProducts")
+                .variable("sku", "G1")
+                .variable("first", 5)
+                .execute()
+                .path("similarProducts[*].product.sku")
+                .entityList(String.class)
+                .satisfies(skus -> assertThat(skus)
+                        .isNotEmpty()
+                        .allSatisfy(sku -> assertThat(sku).startsWith("G")));
+        graphQl.documentName("similarProducts")
+                .variable("sku", "K5")
+                .variable("first", 5)
+                .execute()
+                .path("similarProducts[*].product.sku")
+                .entityList(String.class)
+                .satisfies(skus -> assertThat(skus)
+                        .isNotEmpty()
+                        .noneSatisfy(sku -> assertThat(sku).startsWith("G")));
+        graphQl.documentName("similarCustomers")
+                .variable("customerId", "g3")
+                .execute()
+                .path("similarCustomers[*].customer.id")
+                .entityList(String.class)
+                .satisfies(ids -> assertThat(ids)
+                        .isNotEmpty()
+                        .allSatisfy(id -> assertThat(id).startsWith("g")));
     }
 
     @Test
     void recommendationsAreNewToTheCustomerRankedAndExplained() {
         // g1 stopped in April having bought G1..G5, G8 and P1
-        List<String> bought = strings("MATCH (:Customer {id: 'g1'})-[:PLACED]->()-[:CONTAINS]->(p) RETURN DISTINCT p.sku");
+        List<String> bought =
+                strings("MATCH (:Customer {id: 'g1'})-[:PLACED]->()-[:CONTAINS]->(p) RETURN DISTINCT p.sku");
         assertThat(bought).containsExactlyInAnyOrder("G1", "G2", "G3", "G4", "G5", "G8", "P1");
-        var response = graphQl.documentName("recommendations").variable("customerId", "g1").variable("first", 5).execute();
-        List<Map> recommendations = response.path("recommendations").entityList(Map.class).get();
-        List<String> skus = response.path("recommendations[*].product.sku").entityList(String.class).get();
+        var response = graphQl.documentName("recommendations")
+                .variable("customerId", "g1")
+                .variable("first", 5)
+                .execute();
+        List<Map> recommendations =
+                response.path("recommendations").entityList(Map.class).get();
+        List<String> skus = response.path("recommendations[*].product.sku")
+                .entityList(String.class)
+                .get();
         assertThat(skus).hasSize(5).doesNotContainAnyElementsOf(bought);
         assertThat(skus.subList(0, 3)).containsExactlyInAnyOrder("G0", "G6", "G7");
-        List<Double> scores = recommendations.stream().map(r -> ((Number) r.get("score")).doubleValue()).toList();
-        assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a)).allSatisfy(s -> assertThat(s).isBetween(0.0, 1.0));
+        List<Double> scores = recommendations.stream()
+                .map(r -> ((Number) r.get("score")).doubleValue())
+                .toList();
+        assertThat(scores)
+                .isSortedAccordingTo((a, b) -> Double.compare(b, a))
+                .allSatisfy(s -> assertThat(s).isBetween(0.0, 1.0));
         assertThat((String) recommendations.getFirst().get("explanation")).startsWith("because you bought Garden item");
     }
 
     @Test
     void aCustomerWithoutPurchasesGetsTheBestSellersOfTheirCountry() {
-        var response = graphQl.documentName("recommendations").variable("customerId", "new1").variable("first", 3).execute();
+        var response = graphQl.documentName("recommendations")
+                .variable("customerId", "new1")
+                .variable("first", 3)
+                .execute();
         // every gardener (all of GB) bought P1 and G8
-        response.path("recommendations[*].product.sku").entityList(String.class)
+        response.path("recommendations[*].product.sku")
+                .entityList(String.class)
                 .satisfies(skus -> assertThat(skus.subList(0, 2)).containsExactlyInAnyOrder("G8", "P1"));
-        response.path("recommendations[*].explanation").entityList(String.class)
-                .satisfies(e -> assertThat(e).hasSize(3).allSatisfy(x -> assertThat(x).isEqualTo("popular with customers in GB")));
+        response.path("recommendations[*].explanation")
+                .entityList(String.class)
+                .satisfies(e -> assertThat(e)
+                        .hasSize(3)
+                        .allSatisfy(x -> assertThat(x).isEqualTo("popular with customers in GB")));
     }
 
     @Test
     void unknownCustomersAndBadPageSizesAreClearErrors() {
-        graphQl.documentName("recommendations").variable("customerId", "nobody").execute().errors()
+        graphQl.documentName("recommendations")
+                .variable("customerId", "nobody")
+                .execute()
+                .errors()
                 .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
-                    assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND").containsEntry("argument", "customerId");
+                    assertThat(error.getExtensions())
+                            .containsEntry("code", "NOT_FOUND")
+                            .containsEntry("argument", "customerId");
                     assertThat(error.getMessage()).contains("nobody");
                 }));
-        graphQl.documentName("recommendations").variable("customerId", "g1").variable("first", 0).execute().errors()
-                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
-                        assertThat(error.getExtensions()).containsEntry("code", "OUT_OF_RANGE").containsEntry("argument", "first")));
-        graphQl.documentName("similarProducts").variable("sku", "G1").variable("first", 101).execute().errors()
-                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
-                        assertThat(error.getExtensions()).containsEntry("code", "OUT_OF_RANGE")));
+        graphQl.documentName("recommendations")
+                .variable("customerId", "g1")
+                .variable("first", 0)
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions())
+                                .containsEntry("code", "OUT_OF_RANGE")
+                                .containsEntry("argument", "first")));
+        graphQl.documentName("similarProducts")
+                .variable("sku", "G1")
+                .variable("first", 101)
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "OUT_OF_RANGE")));
     }
 
     @Test
     void customersCarryTheirMetricsSegmentCommunityAndChurnRisk() {
-        var buyer = graphQl.documentName("customerAnalytics").variable("id", "g2").execute();
-        buyer.path("customer.rfm.code").entity(String.class).satisfies(code -> assertThat(code).matches("[1-5]{3}"));
+        var buyer =
+                graphQl.documentName("customerAnalytics").variable("id", "g2").execute();
+        buyer.path("customer.rfm.code")
+                .entity(String.class)
+                .satisfies(code -> assertThat(code).matches("[1-5]{3}"));
         buyer.path("customer.rfm.frequency").entity(Integer.class).isEqualTo(12);
-        buyer.path("customer.segment.label").entity(String.class).satisfies(label -> assertThat(label).isNotBlank());
+        buyer.path("customer.segment.label")
+                .entity(String.class)
+                .satisfies(label -> assertThat(label).isNotBlank());
         buyer.path("customer.community.id").hasValue();
-        buyer.path("customer.churnRisk").entity(Double.class).satisfies(risk -> assertThat(risk).isBetween(0.0, 1.0));
-        var newcomer = graphQl.documentName("customerAnalytics").variable("id", "new1").execute();
+        buyer.path("customer.churnRisk")
+                .entity(Double.class)
+                .satisfies(risk -> assertThat(risk).isBetween(0.0, 1.0));
+        var newcomer =
+                graphQl.documentName("customerAnalytics").variable("id", "new1").execute();
         newcomer.path("customer.rfm").valueIsNull();
         newcomer.path("customer.segment").valueIsNull();
         newcomer.path("customer.churnRisk").valueIsNull();
@@ -184,8 +281,12 @@ class AnalyticsIT {
 
     private long transactionsForAPageOf(int customers) {
         long before = cypher.transactionCount();
-        graphQl.documentName("customersWithAnalytics").variable("first", customers).execute()
-                .path("customers.edges[*].node.rfm.code").entityList(String.class).hasSizeGreaterThan(customers / 2);
+        graphQl.documentName("customersWithAnalytics")
+                .variable("first", customers)
+                .execute()
+                .path("customers.edges[*].node.rfm.code")
+                .entityList(String.class)
+                .hasSizeGreaterThan(customers / 2);
         return cypher.transactionCount() - before;
     }
 
@@ -203,19 +304,32 @@ class AnalyticsIT {
         var model = graphQl.documentName("churnModel").execute();
         model.path("churnModel.current").entity(Boolean.class).isEqualTo(true);
         model.path("churnModel.horizonDays").entity(Integer.class).isEqualTo(90);
-        model.path("churnModel.algorithm").entity(String.class)
+        model.path("churnModel.algorithm")
+                .entity(String.class)
                 .satisfies(a -> assertThat(a).isIn("LogisticRegression", "RandomForest"));
         model.path("churnModel.scored").entity(Integer.class).isEqualTo(36);
         for (String metric : List.of("precision", "recall", "f1", "accuracy", "rocAuc")) {
-            model.path("churnModel." + metric).entity(Double.class).satisfies(v -> assertThat(v).isBetween(0.0, 1.0));
+            model.path("churnModel." + metric)
+                    .entity(Double.class)
+                    .satisfies(v -> assertThat(v).isBetween(0.0, 1.0));
         }
         // the lapsed customers are told apart from the regular ones on the later, unseen period
-        model.path("churnModel.rocAuc").entity(Double.class).satisfies(auc -> assertThat(auc).isGreaterThan(0.8));
-        model.path("churnModel.topFeatures").entityList(String.class).satisfies(f -> assertThat(f).isNotEmpty());
-        double lapsed = cypher.read("MATCH (c:Customer) WHERE c.id IN ['g1','g3','g5','k1','k5','k9'] RETURN avg(c.churnRisk) AS r",
-                Map.of(), r -> r.get("r").asDouble()).getFirst();
-        double regular = cypher.read("MATCH (c:Customer) WHERE c.id IN ['g2','g4','g6','k2','k3','k4'] RETURN avg(c.churnRisk) AS r",
-                Map.of(), r -> r.get("r").asDouble()).getFirst();
+        model.path("churnModel.rocAuc")
+                .entity(Double.class)
+                .satisfies(auc -> assertThat(auc).isGreaterThan(0.8));
+        model.path("churnModel.topFeatures")
+                .entityList(String.class)
+                .satisfies(f -> assertThat(f).isNotEmpty());
+        double lapsed = cypher.read(
+                        "MATCH (c:Customer) WHERE c.id IN ['g1','g3','g5','k1','k5','k9'] RETURN avg(c.churnRisk) AS r",
+                        Map.of(),
+                        r -> r.get("r").asDouble())
+                .getFirst();
+        double regular = cypher.read(
+                        "MATCH (c:Customer) WHERE c.id IN ['g2','g4','g6','k2','k3','k4'] RETURN avg(c.churnRisk) AS r",
+                        Map.of(),
+                        r -> r.get("r").asDouble())
+                .getFirst();
         assertThat(lapsed).isGreaterThan(regular + 0.3);
         assertThat(strings("MATCH (c:Customer {id: 'g1'}) UNWIND c.churnFactors AS f RETURN f"))
                 .anySatisfy(f -> assertThat(f).startsWith("last purchase"));
@@ -227,22 +341,33 @@ class AnalyticsIT {
         var top = graphQl.documentName("customersByAnalytics")
                 .variable("filter", Map.of("country", "DE"))
                 .variable("orderBy", Map.of("field", "MONETARY", "direction", "DESC"))
-                .variable("first", 5).execute();
-        top.path("customers.edges[*].node.country").entityList(String.class)
+                .variable("first", 5)
+                .execute();
+        top.path("customers.edges[*].node.country")
+                .entityList(String.class)
                 .satisfies(c -> assertThat(c).hasSize(5).containsOnly("DE"));
-        top.path("customers.edges[*].node.rfm.monetary").entityList(Double.class)
+        top.path("customers.edges[*].node.rfm.monetary")
+                .entityList(Double.class)
                 .satisfies(m -> assertThat(m).isSortedAccordingTo((a, b) -> Double.compare(b, a)));
         // "high-value customers at risk"
         var atRisk = graphQl.documentName("customersByAnalytics")
                 .variable("filter", Map.of("minChurnRisk", 0.5, "minMonetary", 50.0))
                 .variable("orderBy", Map.of("field", "CHURN_RISK", "direction", "DESC"))
-                .variable("first", 50).execute();
-        atRisk.path("customers.edges[*].node.churnRisk").entityList(Double.class)
-                .satisfies(r -> assertThat(r).isNotEmpty().allSatisfy(x -> assertThat(x).isGreaterThanOrEqualTo(0.5))
+                .variable("first", 50)
+                .execute();
+        atRisk.path("customers.edges[*].node.churnRisk")
+                .entityList(Double.class)
+                .satisfies(r -> assertThat(r)
+                        .isNotEmpty()
+                        .allSatisfy(x -> assertThat(x).isGreaterThanOrEqualTo(0.5))
                         .isSortedAccordingTo((a, b) -> Double.compare(b, a)));
-        var inSegment = graphQl.documentName("customersByAnalytics").variable("filter", Map.of("segmentId", "1"))
-                .variable("first", 50).execute();
-        inSegment.path("customers.edges[*].node.segment.id").entityList(String.class)
+        var inSegment = graphQl.documentName("customersByAnalytics")
+                .variable("filter", Map.of("segmentId", "1"))
+                .variable("first", 50)
+                .execute();
+        inSegment
+                .path("customers.edges[*].node.segment.id")
+                .entityList(String.class)
                 .satisfies(ids -> assertThat(ids).isNotEmpty().containsOnly("1"));
     }
 
@@ -259,25 +384,38 @@ class AnalyticsIT {
                 }
                 CALL () { MATCH (c:Customer) RETURN collect(c.id + ':' + c.communityId + ':' + c.churnRisk) AS customers }
                 RETURN segments + similar + customers AS all""";
-        Set<String> before = Set.copyOf(cypher.read(snapshot, Map.of(), r -> r.get("all").asList(v -> v.asString())).getFirst());
+        Set<String> before =
+                Set.copyOf(cypher.read(snapshot, Map.of(), r -> r.get("all").asList(v -> v.asString()))
+                        .getFirst());
 
         // the first step's report means the refresh holds its lock, with three steps still to go
         var firstStepDone = new java.util.concurrent.CountDownLatch(1);
-        CompletableFuture<RefreshReport> running = CompletableFuture.supplyAsync(() ->
-                refresh.refresh(java.util.EnumSet.allOf(AnalyticsStep.class), step -> firstStepDone.countDown()));
+        CompletableFuture<RefreshReport> running = CompletableFuture.supplyAsync(
+                () -> refresh.refresh(java.util.EnumSet.allOf(AnalyticsStep.class), step -> firstStepDone.countDown()));
         assertThat(firstStepDone.await(2, TimeUnit.MINUTES)).isTrue();
         // a second refresh is refused while one runs, as data the client can act on
-        graphQl.documentName("refreshAnalytics").execute().path("refreshAnalytics.errors[0].code").entity(String.class)
+        graphQl.documentName("refreshAnalytics")
+                .execute()
+                .path("refreshAnalytics.errors[0].code")
+                .entity(String.class)
                 .isEqualTo("INVALID_STATE");
         List<Integer> answers = new ArrayList<>();
         while (!running.isDone()) {
-            answers.add(graphQl.documentName("recommendations").variable("customerId", "g1").variable("first", 5).execute()
-                    .path("recommendations").entityList(Map.class).get().size());
+            answers.add(graphQl.documentName("recommendations")
+                    .variable("customerId", "g1")
+                    .variable("first", 5)
+                    .execute()
+                    .path("recommendations")
+                    .entityList(Map.class)
+                    .get()
+                    .size());
         }
         running.get(2, TimeUnit.MINUTES);
         assertThat(answers).isNotEmpty().allSatisfy(n -> assertThat(n).isEqualTo(5));
 
-        Set<String> after = Set.copyOf(cypher.read(snapshot, Map.of(), r -> r.get("all").asList(v -> v.asString())).getFirst());
+        Set<String> after =
+                Set.copyOf(cypher.read(snapshot, Map.of(), r -> r.get("all").asList(v -> v.asString()))
+                        .getFirst());
         Set<String> gone = new java.util.TreeSet<>(before), added = new java.util.TreeSet<>(after);
         gone.removeAll(after);
         added.removeAll(before);
@@ -287,10 +425,15 @@ class AnalyticsIT {
 
     @Test
     void theRefreshMutationRunsTheStepsAskedFor() {
-        var response = graphQl.documentName("refreshAnalytics").variable("steps", List.of("SEGMENTS", "METRICS")).execute();
+        var response = graphQl.documentName("refreshAnalytics")
+                .variable("steps", List.of("SEGMENTS", "METRICS"))
+                .execute();
         response.path("refreshAnalytics.errors").entityList(Object.class).hasSize(0);
-        response.path("refreshAnalytics.run.steps[*].step").entityList(String.class).containsExactly("METRICS", "SEGMENTS");
-        response.path("refreshAnalytics.run.steps[*].millis").entityList(Integer.class)
+        response.path("refreshAnalytics.run.steps[*].step")
+                .entityList(String.class)
+                .containsExactly("METRICS", "SEGMENTS");
+        response.path("refreshAnalytics.run.steps[*].millis")
+                .entityList(Integer.class)
                 .satisfies(m -> assertThat(m).allSatisfy(x -> assertThat(x).isNotNegative()));
     }
 
@@ -299,7 +442,8 @@ class AnalyticsIT {
         EvaluationReport report = evaluation.evaluate(10);
         // the gardeners who kept buying bought G8, new to them, in the held-out December
         assertThat(report.users()).isGreaterThanOrEqualTo(8);
-        RankingMetrics.Result graph = report.results().get(0), popularity = report.results().get(1),
+        RankingMetrics.Result graph = report.results().get(0),
+                popularity = report.results().get(1),
                 cooccurrence = report.results().get(2);
         assertThat(List.of(graph.method(), popularity.method(), cooccurrence.method()))
                 .containsExactly("graph", "popularity", "co-occurrence");
@@ -307,7 +451,8 @@ class AnalyticsIT {
         assertThat(graph.ndcg()).isGreaterThan(popularity.ndcg());
         assertThat(report.table()).contains("HR@10", "NDCG@10", "graph", "popularity", "co-occurrence");
         // nothing was written and nothing left in the GDS catalogue
-        assertThat(count("CALL gds.graph.list() YIELD graphName RETURN count(*)")).isZero();
+        assertThat(count("CALL gds.graph.list() YIELD graphName RETURN count(*)"))
+                .isZero();
     }
 
     @Test
@@ -345,9 +490,12 @@ class AnalyticsIT {
     }
 
     private int run(StringBuilder output, String name, String... arguments) {
-        Command command = commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        Command command =
+                commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
         var out = new ByteArrayOutputStream();
-        int status = command.run(List.of(arguments), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = command.run(
+                List.of(arguments),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         output.append(out.toString(StandardCharsets.UTF_8));
         return status;

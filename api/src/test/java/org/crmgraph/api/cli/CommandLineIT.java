@@ -17,7 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** {@code java -jar api.jar <command>} as a user types it: the word decides, and a command starts only what it needs. */
 class CommandLineIT {
 
-    @TempDir Path dataDir;
+    @TempDir
+    Path dataDir;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -26,7 +27,10 @@ class CommandLineIT {
     void anUnknownCommandListsTheCommandsAndExitsTwoInsteadOfStartingTheService() {
         var status = dispatch("improt", "--mapping", "online-retail", "file.csv");
         assertThat(status).contains(Command.BAD_ARGUMENTS);
-        assertThat(text(err)).contains("unknown command 'improt'").contains("import").contains("api-key")
+        assertThat(text(err))
+                .contains("unknown command 'improt'")
+                .contains("import")
+                .contains("api-key")
                 .contains("train-classifier");
         assertThat(text(out)).isEmpty();
     }
@@ -34,14 +38,16 @@ class CommandLineIT {
     @Test
     void helpListsEveryCommandWithWhatItDoes() {
         assertThat(dispatch("--help")).contains(Command.OK);
-        CommandLine.COMMANDS.forEach((name, entry) -> assertThat(text(out)).contains(name).contains(entry.summary()));
+        CommandLine.COMMANDS.forEach(
+                (name, entry) -> assertThat(text(out)).contains(name).contains(entry.summary()));
     }
 
     @Test
     void eachCommandAnswersHelpWithoutOpeningTheDatabase() {
         for (String name : CommandLine.COMMANDS.keySet()) {
             out.reset();
-            assertThat(dispatch(name, "--help", "--crm.data-dir=" + dataDir.resolve("never-created"))).contains(Command.OK);
+            assertThat(dispatch(name, "--help", "--crm.data-dir=" + dataDir.resolve("never-created")))
+                    .contains(Command.OK);
             assertThat(text(out)).startsWith("usage: java -jar api.jar " + name);
         }
         assertThat(dataDir.resolve("never-created")).doesNotExist();
@@ -56,13 +62,19 @@ class CommandLineIT {
     @Test
     void aCommandThatNeedsNeitherTheWebServerNorTheModelStartsNeither() {
         AtomicReference<ConfigurableApplicationContext> seen = new AtomicReference<>();
-        int status = CommandLine.run(CrmGraphApplication.class,
-                new String[] {"api-key", "list", "--crm.data-dir=" + dataDir}, print(out), print(err), seen::set);
+        int status = CommandLine.run(
+                CrmGraphApplication.class,
+                new String[] {"api-key", "list", "--crm.data-dir=" + dataDir},
+                print(out),
+                print(err),
+                seen::set);
         assertThat(status).as(text(err)).isEqualTo(Command.OK);
         var context = seen.get();
         assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
         assertThat(context.getBeanFactory().getBeanNamesForType(SentenceEmbedder.class, false, false))
-                .allSatisfy(name -> assertThat(context.getBeanFactory().containsSingleton(name)).as(name).isFalse());
+                .allSatisfy(name -> assertThat(context.getBeanFactory().containsSingleton(name))
+                        .as(name)
+                        .isFalse());
     }
 
     private java.util.Optional<Integer> dispatch(String... args) {

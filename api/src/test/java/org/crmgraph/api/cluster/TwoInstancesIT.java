@@ -42,7 +42,8 @@ class TwoInstancesIT {
 
     @BeforeAll
     static void startAServerAndTwoInstances() throws Exception {
-        server = EmbeddedNeo4j.start(Files.createTempDirectory("shared-neo4j"), EmbeddedNeo4jProperties.forTests(true, false));
+        server = EmbeddedNeo4j.start(
+                Files.createTempDirectory("shared-neo4j"), EmbeddedNeo4jProperties.forTests(true, false));
         a = instance("instance-a");
         b = instance("instance-b");
         GraphFixture.reset(a.getBean(CypherRunner.class), "fixtures/analytics.cypher");
@@ -52,8 +53,10 @@ class TwoInstancesIT {
         return new SpringApplicationBuilder(CrmGraphApplication.class)
                 .web(WebApplicationType.NONE)
                 .profiles("test")
-                .properties("spring.neo4j.uri=" + server.boltUri().toString().replace("bolt://", "neo4j://"),
-                        "crm.lease.owner=" + name, "crm.data-dir=" + Files.createTempDirectory(name))
+                .properties(
+                        "spring.neo4j.uri=" + server.boltUri().toString().replace("bolt://", "neo4j://"),
+                        "crm.lease.owner=" + name,
+                        "crm.data-dir=" + Files.createTempDirectory(name))
                 .run();
     }
 
@@ -73,20 +76,23 @@ class TwoInstancesIT {
     void whileOneInstanceRefreshesAnalyticsTheOtherIsToldItIsBusyAndMayRefreshAfterwards() throws Exception {
         CountDownLatch aIsRefreshing = new CountDownLatch(1);
         CountDownLatch letAFinish = new CountDownLatch(1);
-        CompletableFuture<RefreshReport> onA = CompletableFuture.supplyAsync(() ->
-                a.getBean(AnalyticsRefresh.class).refresh(EnumSet.of(AnalyticsStep.METRICS, AnalyticsStep.SEGMENTS), step -> {
+        CompletableFuture<RefreshReport> onA = CompletableFuture.supplyAsync(() -> a.getBean(AnalyticsRefresh.class)
+                .refresh(EnumSet.of(AnalyticsStep.METRICS, AnalyticsStep.SEGMENTS), step -> {
                     aIsRefreshing.countDown();
                     await(letAFinish);
                 }));
         try {
             assertThat(aIsRefreshing.await(2, TimeUnit.MINUTES)).isTrue();
             assertThat(b.getBean(Leases.class).holder(AnalyticsRefresh.LEASE)).contains("instance-a");
-            assertThatThrownBy(() -> b.getBean(AnalyticsRefresh.class).refresh()).isInstanceOf(AnalyticsBusyException.class);
+            assertThatThrownBy(() -> b.getBean(AnalyticsRefresh.class).refresh())
+                    .isInstanceOf(AnalyticsBusyException.class);
         } finally {
             letAFinish.countDown();
         }
         assertThat(onA.get(2, TimeUnit.MINUTES).steps()).hasSize(2);
-        assertThat(b.getBean(AnalyticsRefresh.class).refresh(EnumSet.of(AnalyticsStep.METRICS), step -> {}).steps())
+        assertThat(b.getBean(AnalyticsRefresh.class)
+                        .refresh(EnumSet.of(AnalyticsStep.METRICS), step -> {})
+                        .steps())
                 .hasSize(1);
     }
 
@@ -95,26 +101,36 @@ class TwoInstancesIT {
         Path file = Files.createTempFile("customers", ".csv");
         StringBuilder rows = new StringBuilder("id,name,email,phone,country,city,updated_at\n");
         for (int i = 0; i < 2_000; i++) {
-            rows.append("two-").append(i).append(",Person ").append(i).append(",p").append(i)
+            rows.append("two-")
+                    .append(i)
+                    .append(",Person ")
+                    .append(i)
+                    .append(",p")
+                    .append(i)
                     .append("@two.example,,GB,London,2024-01-01T00:00:00Z\n");
         }
         Files.writeString(file, rows);
         CountDownLatch aIsImporting = new CountDownLatch(1);
         CountDownLatch letAFinish = new CountDownLatch(1);
         var request = new ImportRequest(file, "customers-csv", EntityType.CUSTOMERS, false, null);
-        var onA = CompletableFuture.supplyAsync(() -> a.getBean(ImportService.class).run(request, (counts, bytes) -> {
-            aIsImporting.countDown();
-            await(letAFinish);
-        }));
+        var onA = CompletableFuture.supplyAsync(
+                () -> a.getBean(ImportService.class).run(request, (counts, bytes) -> {
+                    aIsImporting.countDown();
+                    await(letAFinish);
+                }));
         try {
             assertThat(aIsImporting.await(2, TimeUnit.MINUTES)).isTrue();
             assertThatThrownBy(() -> b.getBean(ImportService.class).run(request, (counts, bytes) -> {}))
-                    .isInstanceOfSatisfying(LeaseHeldException.class, e -> assertThat(e.owner()).isEqualTo("instance-a"));
+                    .isInstanceOfSatisfying(
+                            LeaseHeldException.class, e -> assertThat(e.owner()).isEqualTo("instance-a"));
         } finally {
             letAFinish.countDown();
         }
         assertThat(onA.get(2, TimeUnit.MINUTES).rowsImported()).isEqualTo(2_000);
-        assertThat(b.getBean(ImportService.class).run(request, (counts, bytes) -> {}).rowsRead()).isEqualTo(2_000);
+        assertThat(b.getBean(ImportService.class)
+                        .run(request, (counts, bytes) -> {})
+                        .rowsRead())
+                .isEqualTo(2_000);
     }
 
     private static void await(CountDownLatch latch) {

@@ -15,13 +15,19 @@ class CustomerQueriesIT extends FixtureGraphTest {
         response.path("customer.orders[*].id").entityList(String.class).containsExactly("o2", "o1");
         response.path("customer.tickets[*].id").entityList(String.class).containsExactly("t2", "t1");
         response.path("customer.interactions[*].id").entityList(String.class).containsExactly("i2", "i1");
-        response.path("customer.interactions[0].product.sku").entity(String.class).isEqualTo("AUD-1");
+        response.path("customer.interactions[0].product.sku")
+                .entity(String.class)
+                .isEqualTo("AUD-1");
         response.path("customer.createdAt").entity(String.class).isEqualTo("2025-02-01T10:00:00Z");
     }
 
     @Test
     void unknownCustomerIsNull() {
-        graphQl.documentName("customer").variable("id", "nobody").execute().path("customer").valueIsNull();
+        graphQl.documentName("customer")
+                .variable("id", "nobody")
+                .execute()
+                .path("customer")
+                .valueIsNull();
     }
 
     @Test
@@ -31,14 +37,22 @@ class CustomerQueriesIT extends FixtureGraphTest {
         first.path("customers.edges[*].node.id").entityList(String.class).containsExactly("c1", "c2");
         first.path("customers.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
         first.path("customers.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(false);
-        String cursor = first.path("customers.pageInfo.endCursor").entity(String.class).get();
+        String cursor =
+                first.path("customers.pageInfo.endCursor").entity(String.class).get();
 
-        var second = graphQl.documentName("customers").variable("first", 2).variable("after", cursor).execute();
+        var second = graphQl.documentName("customers")
+                .variable("first", 2)
+                .variable("after", cursor)
+                .execute();
         second.path("customers.edges[*].node.id").entityList(String.class).containsExactly("c3", "c4");
         second.path("customers.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
-        cursor = second.path("customers.pageInfo.endCursor").entity(String.class).get();
+        cursor =
+                second.path("customers.pageInfo.endCursor").entity(String.class).get();
 
-        var last = graphQl.documentName("customers").variable("first", 2).variable("after", cursor).execute();
+        var last = graphQl.documentName("customers")
+                .variable("first", 2)
+                .variable("after", cursor)
+                .execute();
         last.path("customers.edges[*].node.id").entityList(String.class).containsExactly("c5");
         last.path("customers.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
         last.path("customers.totalCount").entity(Integer.class).isEqualTo(5);
@@ -47,16 +61,24 @@ class CustomerQueriesIT extends FixtureGraphTest {
     @Test
     void keysetCursorSurvivesAnInsertBeforeIt() {
         var first = graphQl.documentName("customers").variable("first", 2).execute();
-        String cursor = first.path("customers.pageInfo.endCursor").entity(String.class).get();
+        String cursor =
+                first.path("customers.pageInfo.endCursor").entity(String.class).get();
         cypher.write("CREATE (:Customer {id: 'c0', name: 'Aaron Adams', createdAt: datetime()})", Map.of());
 
-        graphQl.documentName("customers").variable("first", 2).variable("after", cursor).execute()
-                .path("customers.edges[*].node.id").entityList(String.class).containsExactly("c3", "c4");
+        graphQl.documentName("customers")
+                .variable("first", 2)
+                .variable("after", cursor)
+                .execute()
+                .path("customers.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("c3", "c4");
     }
 
     @Test
     void emptyResultHasNoCursorsAndNoNextPage() {
-        var response = graphQl.documentName("customers").variable("filter", Map.of("country", "FR")).execute();
+        var response = graphQl.documentName("customers")
+                .variable("filter", Map.of("country", "FR"))
+                .execute();
         response.path("customers.totalCount").entity(Integer.class).isEqualTo(0);
         response.path("customers.edges").entityList(Object.class).hasSize(0);
         response.path("customers.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
@@ -65,65 +87,130 @@ class CustomerQueriesIT extends FixtureGraphTest {
 
     @Test
     void filtersCombineAndTextMatchesIgnoreCase() {
-        graphQl.documentName("customers").variable("filter", Map.of("country", "DE")).execute()
-                .path("customers.edges[*].node.id").entityList(String.class).containsExactly("c2", "c4");
-        graphQl.documentName("customers").variable("filter", Map.of("nameContains", "BAKER")).execute()
-                .path("customers.edges[*].node.id").entityList(String.class).containsExactly("c2");
-        graphQl.documentName("customers").variable("filter", Map.of("emailContains", "Example.COM")).execute()
-                .path("customers.edges[*].node.id").entityList(String.class).containsExactly("c1", "c3", "c5");
         graphQl.documentName("customers")
-                .variable("filter", Map.of("createdAfter", "2025-03-01T10:00:00Z", "createdBefore", "2025-05-01T10:00:00Z"))
+                .variable("filter", Map.of("country", "DE"))
                 .execute()
-                .path("customers.edges[*].node.id").entityList(String.class).containsExactly("c2", "c3");
-        graphQl.documentName("customers").variable("filter", Map.of("country", "GB", "emailContains", "eve")).execute()
-                .path("customers.edges[*].node.id").entityList(String.class).containsExactly("c5");
+                .path("customers.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("c2", "c4");
+        graphQl.documentName("customers")
+                .variable("filter", Map.of("nameContains", "BAKER"))
+                .execute()
+                .path("customers.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("c2");
+        graphQl.documentName("customers")
+                .variable("filter", Map.of("emailContains", "Example.COM"))
+                .execute()
+                .path("customers.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("c1", "c3", "c5");
+        graphQl.documentName("customers")
+                .variable(
+                        "filter",
+                        Map.of("createdAfter", "2025-03-01T10:00:00Z", "createdBefore", "2025-05-01T10:00:00Z"))
+                .execute()
+                .path("customers.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("c2", "c3");
+        graphQl.documentName("customers")
+                .variable("filter", Map.of("country", "GB", "emailContains", "eve"))
+                .execute()
+                .path("customers.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("c5");
     }
 
     @Test
     void sortsByEveryFieldInBothDirections() {
-        graphQl.documentName("customers").variable("orderBy", Map.of("field", "NAME", "direction", "DESC")).execute()
-                .path("customers.edges[*].node.id").entityList(String.class).containsExactly("c5", "c4", "c3", "c2", "c1");
-        graphQl.documentName("customers").variable("orderBy", Map.of("field", "CREATED_AT", "direction", "DESC"))
-                .variable("first", 2).execute()
-                .path("customers.edges[*].node.id").entityList(String.class).containsExactly("c5", "c4");
-        graphQl.documentName("customers").variable("orderBy", Map.of("field", "EMAIL")).execute()
-                .path("customers.edges[*].node.id").entityList(String.class).containsExactly("c1", "c2", "c3", "c4", "c5");
+        graphQl.documentName("customers")
+                .variable("orderBy", Map.of("field", "NAME", "direction", "DESC"))
+                .execute()
+                .path("customers.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("c5", "c4", "c3", "c2", "c1");
+        graphQl.documentName("customers")
+                .variable("orderBy", Map.of("field", "CREATED_AT", "direction", "DESC"))
+                .variable("first", 2)
+                .execute()
+                .path("customers.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("c5", "c4");
+        graphQl.documentName("customers")
+                .variable("orderBy", Map.of("field", "EMAIL"))
+                .execute()
+                .path("customers.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("c1", "c2", "c3", "c4", "c5");
         // ties on country are broken by id, so pages never overlap
-        var byCountry = graphQl.documentName("customers").variable("orderBy", Map.of("field", "COUNTRY")).variable("first", 3).execute();
+        var byCountry = graphQl.documentName("customers")
+                .variable("orderBy", Map.of("field", "COUNTRY"))
+                .variable("first", 3)
+                .execute();
         byCountry.path("customers.edges[*].node.id").entityList(String.class).containsExactly("c2", "c4", "c3");
-        String cursor = byCountry.path("customers.pageInfo.endCursor").entity(String.class).get();
-        graphQl.documentName("customers").variable("orderBy", Map.of("field", "COUNTRY")).variable("after", cursor).execute()
-                .path("customers.edges[*].node.id").entityList(String.class).containsExactly("c1", "c5");
+        String cursor = byCountry
+                .path("customers.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
+        graphQl.documentName("customers")
+                .variable("orderBy", Map.of("field", "COUNTRY"))
+                .variable("after", cursor)
+                .execute()
+                .path("customers.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("c1", "c5");
     }
 
     @Test
     void pageSizeAboveTheCapIsAClearError() {
-        graphQl.documentName("customers").variable("first", 51).execute().errors().satisfy(errors -> {
-            assertThat(errors).singleElement().satisfies(error -> {
-                assertThat(error.getExtensions()).containsEntry("code", "PAGE_SIZE_EXCEEDED").containsEntry("argument", "first");
-                assertThat(error.getMessage()).contains("at most 50");
-                assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST");
-            });
-        });
+        graphQl.documentName("customers")
+                .variable("first", 51)
+                .execute()
+                .errors()
+                .satisfy(errors -> {
+                    assertThat(errors).singleElement().satisfies(error -> {
+                        assertThat(error.getExtensions())
+                                .containsEntry("code", "PAGE_SIZE_EXCEEDED")
+                                .containsEntry("argument", "first");
+                        assertThat(error.getMessage()).contains("at most 50");
+                        assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+                    });
+                });
     }
 
     @Test
     void negativePageSizeIsRejected() {
-        graphQl.documentName("customers").variable("first", -1).execute().errors()
-                .satisfy(errors -> assertThat(errors).singleElement()
-                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "INVALID_PAGE_SIZE")));
+        graphQl.documentName("customers")
+                .variable("first", -1)
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(
+                                error -> assertThat(error.getExtensions()).containsEntry("code", "INVALID_PAGE_SIZE")));
     }
 
     @Test
     void damagedOrForeignCursorsAreRejected() {
-        graphQl.documentName("customers").variable("after", "not-a-cursor!").execute().errors()
-                .satisfy(errors -> assertThat(errors).singleElement()
+        graphQl.documentName("customers")
+                .variable("after", "not-a-cursor!")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
                         .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "INVALID_CURSOR")));
 
-        String byName = graphQl.documentName("customers").variable("first", 1).execute()
-                .path("customers.pageInfo.endCursor").entity(String.class).get();
-        graphQl.documentName("customers").variable("after", byName)
-                .variable("orderBy", Map.of("field", "NAME", "direction", "DESC")).execute().errors()
+        String byName = graphQl.documentName("customers")
+                .variable("first", 1)
+                .execute()
+                .path("customers.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
+        graphQl.documentName("customers")
+                .variable("after", byName)
+                .variable("orderBy", Map.of("field", "NAME", "direction", "DESC"))
+                .execute()
+                .errors()
                 .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
                     assertThat(error.getExtensions()).containsEntry("code", "INVALID_CURSOR");
                     assertThat(error.getMessage()).contains("customer.name:asc");
@@ -132,8 +219,12 @@ class CustomerQueriesIT extends FixtureGraphTest {
 
     @Test
     void badDateInFilterNamesTheExpectedFormat() {
-        graphQl.documentName("customers").variable("filter", Map.of("createdAfter", "yesterday")).execute().errors()
-                .satisfy(errors -> assertThat(errors).singleElement()
+        graphQl.documentName("customers")
+                .variable("filter", Map.of("createdAfter", "yesterday"))
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
                         .satisfies(error -> assertThat(error.getMessage()).contains("ISO-8601")));
     }
 }

@@ -18,22 +18,38 @@ class GraphiqlPageIT extends FixtureGraphTest {
 
     private static final Pattern REFERENCE = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
 
-    @Autowired TestClients clients;
+    @Autowired
+    TestClients clients;
 
     @Test
     void thePageAndEverythingItLoadsAreServedByTheServiceItself() {
-        String page = clients.root().build().get().uri("/graphiql?path=/graphql").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String page = clients.root()
+                .build()
+                .get()
+                .uri("/graphiql?path=/graphql")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(page).doesNotContain("esm.sh", "unpkg", "jsdelivr", "cdn");
         List<String> references = new ArrayList<>();
         Matcher matcher = REFERENCE.matcher(page);
         while (matcher.find()) {
             references.add(matcher.group(1));
         }
-        assertThat(references).hasSize(4).allSatisfy(reference -> assertThat(reference).startsWith("webjars/"));
+        assertThat(references)
+                .hasSize(4)
+                .allSatisfy(reference -> assertThat(reference).startsWith("webjars/"));
         for (String reference : references) {
-            clients.root().build().get().uri("/" + reference).exchange().expectStatus().isOk();
+            clients.root()
+                    .build()
+                    .get()
+                    .uri("/" + reference)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
         // the bare address redirects to the page with the endpoint, as Spring for GraphQL's own page did
         clients.root().build().get().uri("/graphiql").exchange().expectStatus().is3xxRedirection();
@@ -41,10 +57,19 @@ class GraphiqlPageIT extends FixtureGraphTest {
 
     @Test
     void inHeadlessChromiumTheEditorRendersAndAQueryRunsWithTheKeyInTheHeaders() throws Exception {
-        Assumptions.assumeTrue(HeadlessChromium.available(),
-                "Skipped: no Chromium at " + HeadlessChromium.BINARY + " (apt-get install chromium; .ci/run installs it)");
+        Assumptions.assumeTrue(
+                HeadlessChromium.available(),
+                "Skipped: no Chromium at " + HeadlessChromium.BINARY
+                        + " (apt-get install chromium; .ci/run installs it)");
         try (var chromium = new HeadlessChromium()) {
-            String origin = clients.root().build().get().uri("/").exchange().returnResult(String.class).getUrl().toString()
+            String origin = clients.root()
+                    .build()
+                    .get()
+                    .uri("/")
+                    .exchange()
+                    .returnResult(String.class)
+                    .getUrl()
+                    .toString()
                     .replaceAll("/$", "");
             chromium.navigate(origin + "/graphiql?path=/graphql");
             chromium.waitFor("document.querySelector('.graphiql-container')", Duration.ofSeconds(30));
@@ -57,10 +82,16 @@ class GraphiqlPageIT extends FixtureGraphTest {
             chromium.navigate(origin + "/graphiql?path=/graphql");
             chromium.waitFor("document.querySelector('.graphiql-execute-button')", Duration.ofSeconds(30));
             chromium.evaluate("document.querySelector('.graphiql-execute-button').click(); true");
-            chromium.waitFor("document.querySelector('.result-window') && "
-                    + "document.querySelector('.result-window').innerText.includes('totalCount')", Duration.ofSeconds(30));
-            String result = chromium.evaluate("document.querySelector('.result-window').innerText").asString();
-            assertThat(result).contains("\"totalCount\"").contains("\"customers\"").doesNotContain("UNAUTHENTICATED");
+            chromium.waitFor(
+                    "document.querySelector('.result-window') && "
+                            + "document.querySelector('.result-window').innerText.includes('totalCount')",
+                    Duration.ofSeconds(30));
+            String result = chromium.evaluate("document.querySelector('.result-window').innerText")
+                    .asString();
+            assertThat(result)
+                    .contains("\"totalCount\"")
+                    .contains("\"customers\"")
+                    .doesNotContain("UNAUTHENTICATED");
         }
     }
 }

@@ -40,9 +40,20 @@ final class HeadlessChromium implements AutoCloseable {
 
     HeadlessChromium() throws Exception {
         profile = Files.createTempDirectory("chromium-profile");
-        process = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--remote-debugging-port=0", "--remote-allow-origins=*", "about:blank")
+        process = new ProcessBuilder(
+                        BINARY.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + profile,
+                        "--remote-debugging-port=0",
+                        "--remote-allow-origins=*",
+                        "about:blank")
                 .redirectErrorStream(true)
                 .redirectOutput(profile.resolve("chromium.log").toFile())
                 .start();
@@ -50,21 +61,27 @@ final class HeadlessChromium implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.exists(portFile) || Files.readAllLines(portFile).isEmpty()) {
             if (System.nanoTime() > deadline || !process.isAlive()) {
-                throw new IllegalStateException("Chromium did not start: " + Files.readString(profile.resolve("chromium.log")));
+                throw new IllegalStateException(
+                        "Chromium did not start: " + Files.readString(profile.resolve("chromium.log")));
             }
             Thread.sleep(100);
         }
         String port = Files.readAllLines(portFile).getFirst().strip();
         HttpClient http = HttpClient.newHttpClient();
-        String targets = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String targets = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         String pageSocket = null;
         for (JsonNode target : JSON.readTree(targets)) {
             if ("page".equals(target.path("type").asString())) {
                 pageSocket = target.path("webSocketDebuggerUrl").asString();
             }
         }
-        socket = http.newWebSocketBuilder().buildAsync(URI.create(pageSocket), new Listener()).get(10, TimeUnit.SECONDS);
+        socket = http.newWebSocketBuilder()
+                .buildAsync(URI.create(pageSocket), new Listener())
+                .get(10, TimeUnit.SECONDS);
     }
 
     /** Opens the address and waits until the page has loaded. */
@@ -76,7 +93,8 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** The value of a JavaScript expression in the page (promises are awaited). */
     JsonNode evaluate(String expression) throws Exception {
-        JsonNode answer = send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true, "awaitPromise", true));
+        JsonNode answer =
+                send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true, "awaitPromise", true));
         if (answer.has("exceptionDetails")) {
             throw new IllegalStateException("JavaScript failed: " + answer.path("exceptionDetails"));
         }
@@ -89,7 +107,8 @@ final class HeadlessChromium implements AutoCloseable {
         while (!evaluate("Boolean(" + condition + ")").asBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + condition + "; page: "
-                        + evaluate("document.body ? document.body.innerText.slice(0, 500) : ''").asString());
+                        + evaluate("document.body ? document.body.innerText.slice(0, 500) : ''")
+                                .asString());
             }
             Thread.sleep(200);
         }
@@ -131,7 +150,8 @@ final class HeadlessChromium implements AutoCloseable {
                 JsonNode message = JSON.readTree(partial.toString());
                 partial.setLength(0);
                 if (message.has("id")) {
-                    CompletableFuture<JsonNode> answer = answers.remove(message.path("id").asInt());
+                    CompletableFuture<JsonNode> answer =
+                            answers.remove(message.path("id").asInt());
                     if (answer != null) {
                         answer.complete(message);
                     }

@@ -18,9 +18,14 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 @CrmIntegrationTest
 class NestedListsLoadInBatchesIT {
 
-    @Autowired GraphQlTester graphQl;
-    @Autowired CypherRunner cypher;
-    @Autowired DemoDataLoader demoData;
+    @Autowired
+    GraphQlTester graphQl;
+
+    @Autowired
+    CypherRunner cypher;
+
+    @Autowired
+    DemoDataLoader demoData;
 
     @BeforeEach
     void demoGraph() {
@@ -30,8 +35,12 @@ class NestedListsLoadInBatchesIT {
 
     private long transactionsFor(int customers) {
         long before = cypher.transactionCount();
-        graphQl.documentName("nestedCustomers").variable("first", customers).execute()
-                .path("customers.edges").entityList(Object.class).hasSize(customers);
+        graphQl.documentName("nestedCustomers")
+                .variable("first", customers)
+                .execute()
+                .path("customers.edges")
+                .entityList(Object.class)
+                .hasSize(customers);
         return cypher.transactionCount() - before;
     }
 
@@ -40,7 +49,8 @@ class NestedListsLoadInBatchesIT {
         long few = transactionsFor(2);
         long many = transactionsFor(40);
         // page + customer.orders/tickets/interactions + order.customer/lines (with products) + product.buyers
-        // + buyer.customer + ticket.customer/product/resolvedBy + article.resolvedTickets + interaction.customer/product
+        // + buyer.customer + ticket.customer/product/resolvedBy + article.resolvedTickets +
+        // interaction.customer/product
         // (a level with no parents costs nothing, so the small page may need fewer)
         assertThat(few).isLessThanOrEqualTo(16);
         assertThat(many).isLessThanOrEqualTo(16);

@@ -16,20 +16,26 @@ class ParsedDocumentCacheTests {
     private final Function<ExecutionInput, PreparsedDocumentEntry> parse = input -> {
         parses.incrementAndGet();
         return input.getQuery().contains("broken")
-                ? new PreparsedDocumentEntry(GraphqlErrorBuilder.newError().message("invalid").build())
+                ? new PreparsedDocumentEntry(
+                        GraphqlErrorBuilder.newError().message("invalid").build())
                 : new PreparsedDocumentEntry(Parser.parse(input.getQuery()));
     };
 
     private PreparsedDocumentEntry get(ParsedDocumentCache cache, String query) {
-        return cache.getDocumentAsync(ExecutionInput.newExecutionInput(query).build(), parse).join();
+        return cache.getDocumentAsync(ExecutionInput.newExecutionInput(query).build(), parse)
+                .join();
     }
 
     @Test
     void parsesEachDocumentOnceWhateverTheVariables() {
         var cache = new ParsedDocumentCache(10);
         var first = get(cache, "{ customer(id: \"1\") { name } }");
-        var again = cache.getDocumentAsync(ExecutionInput.newExecutionInput("{ customer(id: \"1\") { name } }")
-                .variables(java.util.Map.of("x", 1)).build(), parse).join();
+        var again = cache.getDocumentAsync(
+                        ExecutionInput.newExecutionInput("{ customer(id: \"1\") { name } }")
+                                .variables(java.util.Map.of("x", 1))
+                                .build(),
+                        parse)
+                .join();
         assertThat(again.getDocument()).isSameAs(first.getDocument());
         assertThat(parses).hasValue(1);
     }

@@ -13,8 +13,15 @@ import reactor.core.publisher.Mono;
 class RequestTimeoutTests {
 
     private static WebGraphQlRequest request() {
-        return new WebGraphQlRequest(URI.create("http://localhost/graphql"), new HttpHeaders(), null, null, Map.of(),
-                Map.of("query", "{ customers { totalCount } }"), "1", null);
+        return new WebGraphQlRequest(
+                URI.create("http://localhost/graphql"),
+                new HttpHeaders(),
+                null,
+                null,
+                Map.of(),
+                Map.of("query", "{ customers { totalCount } }"),
+                "1",
+                null);
     }
 
     @Test
@@ -31,6 +38,7 @@ class RequestTimeoutTests {
     @Test
     void zeroMeansNoTimeout() {
         var timeout = new RequestTimeout(Duration.ZERO);
-        assertThat(timeout.intercept(request(), r -> Mono.empty()).block(Duration.ofSeconds(5))).isNull();
+        assertThat(timeout.intercept(request(), r -> Mono.empty()).block(Duration.ofSeconds(5)))
+                .isNull();
     }
 }

@@ -55,8 +55,8 @@ final class ImportFiles {
 
     /** The first {@code rows} data rows of a gzip CSV, gzip-compressed again, in the import folder. */
     static Path gzipSlice(Path source, int rows, String name) {
-        try (var in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(source)),
-                StandardCharsets.UTF_8))) {
+        try (var in = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(source)), StandardCharsets.UTF_8))) {
             Files.createDirectories(FOLDER);
             Path target = FOLDER.resolve(name);
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(target))) {
@@ -81,12 +81,16 @@ final class ImportFiles {
         cypher.read("""
                 MATCH (n) WHERE NOT n:ImportJob AND NOT n:__CrmMigration AND NOT n:AuditEvent
                 RETURN labels(n)[0] + ':' + coalesce(n.id, n.sku, n.key, n.name) AS key, properties(n) AS props
-                """, Map.of(), r -> r).forEach(r -> snapshot.add(r.get("key").asString() + " " + new TreeMap<>(r.get("props").asMap())));
+                """, Map.of(), r -> r)
+                .forEach(r -> snapshot.add(r.get("key").asString() + " "
+                        + new TreeMap<>(r.get("props").asMap())));
         cypher.read("""
                 MATCH (a)-[r]->(b) WHERE NOT a:ImportJob
                 RETURN coalesce(a.id, a.sku, a.key, a.name) + '-' + type(r) + '->' + coalesce(b.id, b.sku, b.key, b.name) AS key,
                        properties(r) AS props
-                """, Map.of(), r -> r).forEach(r -> snapshot.add(r.get("key").asString() + " " + new TreeMap<>(r.get("props").asMap())));
+                """, Map.of(), r -> r)
+                .forEach(r -> snapshot.add(r.get("key").asString() + " "
+                        + new TreeMap<>(r.get("props").asMap())));
         Collections.sort(snapshot);
         return snapshot;
     }

@@ -28,7 +28,8 @@ class ImportIT extends FixtureGraphTest {
     private static final Instant T1 = Instant.parse("2026-01-10T00:00:00Z");
     private static final Instant T2 = Instant.parse("2026-03-10T00:00:00Z");
 
-    @Autowired ImportService imports;
+    @Autowired
+    ImportService imports;
 
     private ImportJob run(Path file, String mapping) {
         return run(file, mapping, false);
@@ -43,7 +44,11 @@ class ImportIT extends FixtureGraphTest {
     }
 
     private String string(String query) {
-        return cypher.read(query, Map.of(), r -> r.get(0).isNull() ? null : r.get(0).asString()).getFirst();
+        return cypher.read(
+                        query,
+                        Map.of(),
+                        r -> r.get(0).isNull() ? null : r.get(0).asString())
+                .getFirst();
     }
 
     @Test
@@ -68,7 +73,8 @@ class ImportIT extends FixtureGraphTest {
         assertThat(people.counts().customersMatched()).isEqualTo(1); // Alice is c1, by e-mail
         assertThat(people.counts().customersCreated()).isEqualTo(3);
         // Alice: matched to the fixture's c1 by e-mail, phone normalised to E.164 with the mapping's country
-        assertThat(string("MATCH (:SourceRecord {key: 'crm:id:crm-1'})-[:RESOLVED_TO]->(c) RETURN c.id")).isEqualTo("c1");
+        assertThat(string("MATCH (:SourceRecord {key: 'crm:id:crm-1'})-[:RESOLVED_TO]->(c) RETURN c.id"))
+                .isEqualTo("c1");
         assertThat(string("MATCH (c:Customer {id: 'c1'}) RETURN c.phone")).isEqualTo("+442079460000");
         assertThat(string("MATCH (c:Customer {id: 'c1'}) RETURN c.name")).isEqualTo("Alice Archer");
 
@@ -82,14 +88,27 @@ class ImportIT extends FixtureGraphTest {
         assertThat(touchpoints.counts().rowsImported()).isEqualTo(2);
         assertThat(touchpoints.counts().rowsRejected()).isEqualTo(1);
         String zoe = string("MATCH (:SourceRecord {key: 'crm:id:crm-2'})-[:RESOLVED_TO]->(c) RETURN c.id");
-        assertThat(cypher.read("MATCH (c:Customer)-[:HAD]->(i:Interaction) WHERE i.id IN ['ev-1', 'ev-2'] RETURN DISTINCT c.id",
-                Map.of(), r -> r.get(0).asString())).containsExactly(zoe);
-        assertThat(count("MATCH (:Customer {id: '" + zoe + "'})<-[:RESOLVED_TO]-(s:SourceRecord) RETURN count(s)")).isEqualTo(3);
-        assertThat(cypher.read("MATCH (i:Interaction {id: 'ev-1'})-[:ABOUT]->(p) RETURN i.occurredAt AS at, i.channel AS channel, p.sku AS sku",
-                Map.of(), r -> List.of(r.get("at").asOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC).toString(),
-                        r.get("channel").asString(), r.get("sku").asString())).getFirst())
+        assertThat(cypher.read(
+                        "MATCH (c:Customer)-[:HAD]->(i:Interaction) WHERE i.id IN ['ev-1', 'ev-2'] RETURN DISTINCT c.id",
+                        Map.of(),
+                        r -> r.get(0).asString()))
+                .containsExactly(zoe);
+        assertThat(count("MATCH (:Customer {id: '" + zoe + "'})<-[:RESOLVED_TO]-(s:SourceRecord) RETURN count(s)"))
+                .isEqualTo(3);
+        assertThat(cypher.read(
+                                "MATCH (i:Interaction {id: 'ev-1'})-[:ABOUT]->(p) RETURN i.occurredAt AS at, i.channel AS channel, p.sku AS sku",
+                                Map.of(),
+                                r -> List.of(
+                                        r.get("at")
+                                                .asOffsetDateTime()
+                                                .withOffsetSameInstant(ZoneOffset.UTC)
+                                                .toString(),
+                                        r.get("channel").asString(),
+                                        r.get("sku").asString()))
+                        .getFirst())
                 .containsExactly("2026-02-01T09:00Z", "CHAT", "AUD-1");
-        assertThat(string("MATCH (i:Interaction {id: 'ev-2'}) RETURN i.channel")).isEqualTo("SOCIAL");
+        assertThat(string("MATCH (i:Interaction {id: 'ev-2'}) RETURN i.channel"))
+                .isEqualTo("SOCIAL");
 
         List<String> report = Files.readAllLines(Path.of(touchpoints.reportFile()));
         assertThat(report.getFirst()).isEqualTo("line,column,value,reason,action");
@@ -117,11 +136,14 @@ class ImportIT extends FixtureGraphTest {
                 crm-7,Gil Grant,gil@example.com,,GB,York,
                 """, T2);
         run(v2, "customers-csv");
-        assertThat(string("MATCH (:SourceRecord {key: 'crm:id:crm-7'})-[:RESOLVED_TO]->(c) RETURN c.city")).isEqualTo("York");
+        assertThat(string("MATCH (:SourceRecord {key: 'crm:id:crm-7'})-[:RESOLVED_TO]->(c) RETURN c.city"))
+                .isEqualTo("York");
         // the older export, imported again later, does not overwrite the newer value
         run(v1, "customers-csv");
-        assertThat(string("MATCH (:SourceRecord {key: 'crm:id:crm-7'})-[:RESOLVED_TO]->(c) RETURN c.city")).isEqualTo("York");
-        assertThat(string("MATCH (:SourceRecord {key: 'crm:id:crm-8'})-[:RESOLVED_TO]->(c) RETURN c.city")).isEqualTo("Osaka");
+        assertThat(string("MATCH (:SourceRecord {key: 'crm:id:crm-7'})-[:RESOLVED_TO]->(c) RETURN c.city"))
+                .isEqualTo("York");
+        assertThat(string("MATCH (:SourceRecord {key: 'crm:id:crm-8'})-[:RESOLVED_TO]->(c) RETURN c.city"))
+                .isEqualTo("Osaka");
     }
 
     @Test
@@ -135,25 +157,42 @@ class ImportIT extends FixtureGraphTest {
         var counts = job.counts();
         assertThat(counts.rowsRead()).isEqualTo(3000);
         assertThat(counts.duplicateRows()).isEqualTo(44);
-        assertThat(counts.rowsImported() + counts.rowsRejected() + counts.duplicateRows()).isEqualTo(3000);
+        assertThat(counts.rowsImported() + counts.rowsRejected() + counts.duplicateRows())
+                .isEqualTo(3000);
         // 94 customer ids in these rows, but one of them only has a rejected (discount) line
         assertThat(counts.customersCreated()).isEqualTo(93);
         assertThat(counts.rowsImported()).isEqualTo(2947);
         // invoice 536365: customer 17850 (written 17850.0), UK local time in winter = UTC, seven lines
-        assertThat(string("MATCH (:SourceRecord {key: 'online-retail:id:17850'})-[:RESOLVED_TO]->(c)-[:PLACED]->(o:Order {id: '536365'}) RETURN c.country"))
+        assertThat(
+                        string(
+                                "MATCH (:SourceRecord {key: 'online-retail:id:17850'})-[:RESOLVED_TO]->(c)-[:PLACED]->(o:Order {id: '536365'}) RETURN c.country"))
                 .isEqualTo("GB");
-        assertThat(cypher.read("MATCH (o:Order {id: '536365'})-[l:CONTAINS]->() RETURN o.placedAt AS at, o.total AS total, count(l) AS lines",
-                Map.of(), r -> List.of(r.get("at").asOffsetDateTime().toInstant().toString(), r.get("total").asDouble(),
-                        r.get("lines").asLong())).getFirst())
+        assertThat(cypher.read(
+                                "MATCH (o:Order {id: '536365'})-[l:CONTAINS]->() RETURN o.placedAt AS at, o.total AS total, count(l) AS lines",
+                                Map.of(),
+                                r -> List.of(
+                                        r.get("at")
+                                                .asOffsetDateTime()
+                                                .toInstant()
+                                                .toString(),
+                                        r.get("total").asDouble(),
+                                        r.get("lines").asLong()))
+                        .getFirst())
                 .containsExactly("2010-12-01T08:26:00Z", 139.12, 7L);
-        assertThat(string("MATCH (p:Product {sku: '85123A'}) RETURN p.name")).isEqualTo("White Hanging Heart T-Light Holder");
+        assertThat(string("MATCH (p:Product {sku: '85123A'}) RETURN p.name"))
+                .isEqualTo("White Hanging Heart T-Light Holder");
         // a cancellation is a Cancellation with the quantity cancelled, never an order
-        assertThat(count("MATCH (o:Order) WHERE o.id STARTS WITH 'C' RETURN count(o)")).isZero();
-        assertThat(count("MATCH (:Customer)-[:CANCELLED]->(x:Cancellation {id: 'C536383'})-[l:CONTAINS]->(:Product {sku: '35004C'}) RETURN l.quantity"))
+        assertThat(count("MATCH (o:Order) WHERE o.id STARTS WITH 'C' RETURN count(o)"))
+                .isZero();
+        assertThat(
+                        count(
+                                "MATCH (:Customer)-[:CANCELLED]->(x:Cancellation {id: 'C536383'})-[l:CONTAINS]->(:Product {sku: '35004C'}) RETURN l.quantity"))
                 .isEqualTo(1);
         // postage and discounts are not products
-        assertThat(count("MATCH (p:Product) WHERE p.sku IN ['POST', 'D'] RETURN count(p)")).isZero();
-        assertThat(count("MATCH (n:ImportJob {id: '" + job.id() + "', status: 'SUCCEEDED'}) RETURN count(n)")).isOne();
+        assertThat(count("MATCH (p:Product) WHERE p.sku IN ['POST', 'D'] RETURN count(p)"))
+                .isZero();
+        assertThat(count("MATCH (n:ImportJob {id: '" + job.id() + "', status: 'SUCCEEDED'}) RETURN count(n)"))
+                .isOne();
 
         List<String> once = ImportFiles.snapshot(cypher);
         ImportJob again = run(slice, "online-retail");
@@ -176,9 +215,11 @@ class ImportIT extends FixtureGraphTest {
         assertThat(cypher.read("""
                 MATCH (t:Ticket {source: 'tickets-csv'}) RETURN t.status + '|' + t.category + '|' + t.subject + '|' + t.channel
                 ORDER BY t.category""", Map.of(), r -> r.get(0).asString()))
-                .containsExactly("RESOLVED|card_arrival|I am still waiting on my card?|WEB",
+                .containsExactly(
+                        "RESOLVED|card_arrival|I am still waiting on my card?|WEB",
                         "RESOLVED|declined_card_payment|My card was declined at a shop, why?|WEB");
-        assertThat(count("MATCH (t:Ticket {source: 'tickets-csv'}) WHERE t.resolvedAt IS NULL RETURN count(t)")).isZero();
+        assertThat(count("MATCH (t:Ticket {source: 'tickets-csv'}) WHERE t.resolvedAt IS NULL RETURN count(t)"))
+                .isZero();
         List<String> once = ImportFiles.snapshot(cypher);
         run(file, "tickets-csv");
         assertThat(ImportFiles.snapshot(cypher)).containsExactlyElementsOf(once);
@@ -189,21 +230,29 @@ class ImportIT extends FixtureGraphTest {
         Path source = ImportFiles.dataset("banking77/train.csv").orElse(null);
         assumeTrue(source != null, "../shared/datasets/banking77 is not on this machine");
 
-        ImportJob job = imports.run(new ImportRequest(source, "tickets-csv", EntityType.TICKETS, false, null),
-                ImportProgressListener.NONE);
+        ImportJob job = imports.run(
+                new ImportRequest(source, "tickets-csv", EntityType.TICKETS, false, null), ImportProgressListener.NONE);
 
         // 10,003 records on 10,017 lines: some queries span lines inside quotes
         assertThat(job.counts().rowsRead()).isEqualTo(10_003);
         assertThat(job.counts().rowsImported()).isEqualTo(10_003);
-        assertThat(count("MATCH (t:Ticket {source: 'tickets-csv', status: 'RESOLVED'}) RETURN count(t)")).isEqualTo(10_003);
-        assertThat(count("MATCH (t:Ticket {source: 'tickets-csv'}) RETURN count(DISTINCT t.category)")).isEqualTo(77);
+        assertThat(count("MATCH (t:Ticket {source: 'tickets-csv', status: 'RESOLVED'}) RETURN count(t)"))
+                .isEqualTo(10_003);
+        assertThat(count("MATCH (t:Ticket {source: 'tickets-csv'}) RETURN count(DISTINCT t.category)"))
+                .isEqualTo(77);
     }
 
     @Test
     void aBrokenQuoteStopsTheImportAtItsLineAndKeepsTheBatchesBefore() {
         var content = new StringBuilder("id,name,email,phone,country,city,updated_at\n");
         for (int i = 1; i <= 1200; i++) {
-            content.append("bulk-").append(i).append(",Person ").append(i).append(",p").append(i).append("@example.com,,,,\n");
+            content.append("bulk-")
+                    .append(i)
+                    .append(",Person ")
+                    .append(i)
+                    .append(",p")
+                    .append(i)
+                    .append("@example.com,,,,\n");
         }
         content.append("bulk-x,\"Broken quote,px@example.com,,,,\n");
         Path file = ImportFiles.write("broken.csv", content.toString(), T1);
@@ -212,8 +261,10 @@ class ImportIT extends FixtureGraphTest {
                 .isInstanceOf(ImportFailedException.class)
                 .hasMessageContaining("line 1202");
         // two batches of 500 committed; the third, holding the broken line, left the graph as it was
-        assertThat(count("MATCH (s:SourceRecord) WHERE s.key STARTS WITH 'crm:id:bulk-' RETURN count(s)")).isEqualTo(1000);
-        assertThat(count("MATCH (s:SourceRecord {key: 'crm:id:bulk-1001'}) RETURN count(s)")).isZero();
+        assertThat(count("MATCH (s:SourceRecord) WHERE s.key STARTS WITH 'crm:id:bulk-' RETURN count(s)"))
+                .isEqualTo(1000);
+        assertThat(count("MATCH (s:SourceRecord {key: 'crm:id:bulk-1001'}) RETURN count(s)"))
+                .isZero();
         ImportJob job = imports.recentJobs(1).getFirst();
         assertThat(job.status()).isEqualTo(ImportJobStatus.FAILED);
         assertThat(job.error()).contains("line 1202");
@@ -232,16 +283,20 @@ class ImportIT extends FixtureGraphTest {
 
         assertThatThrownBy(() -> run(file, "online-retail"))
                 .isInstanceOf(MalformedFileException.class)
-                .hasMessageContaining("line 1").hasMessageContaining("'Quantity'");
+                .hasMessageContaining("line 1")
+                .hasMessageContaining("'Quantity'");
         assertThat(ImportFiles.snapshot(cypher)).containsExactlyElementsOf(before);
         assertThat(count("MATCH (j:ImportJob) RETURN count(j)")).isEqualTo(jobs);
     }
 
     @Test
     void aMappingOfAnotherTypeIsRefused() {
-        Path file = ImportFiles.write("typed.csv", "id,name,email,phone,country,city,updated_at\nx,X,x@example.com,,,,\n", T1);
-        assertThatThrownBy(() -> imports.run(new ImportRequest(file, "customers-csv", EntityType.ORDERS, false, null),
-                ImportProgressListener.NONE)).hasMessageContaining("imports customers, not orders");
+        Path file = ImportFiles.write(
+                "typed.csv", "id,name,email,phone,country,city,updated_at\nx,X,x@example.com,,,,\n", T1);
+        assertThatThrownBy(() -> imports.run(
+                        new ImportRequest(file, "customers-csv", EntityType.ORDERS, false, null),
+                        ImportProgressListener.NONE))
+                .hasMessageContaining("imports customers, not orders");
     }
 
     @Test
@@ -274,8 +329,10 @@ class ImportIT extends FixtureGraphTest {
         ImportJob job = run(file, "online-retail");
         assertThat(job.counts().rowsRejected()).isEqualTo(1);
         // summer in London is UTC+1
-        assertThat(cypher.read("MATCH (o:Order) WHERE o.id IN ['900001', '900002'] RETURN o.placedAt ORDER BY o.id", Map.of(),
-                r -> r.get(0).asOffsetDateTime().toInstant().toString()))
+        assertThat(cypher.read(
+                        "MATCH (o:Order) WHERE o.id IN ['900001', '900002'] RETURN o.placedAt ORDER BY o.id",
+                        Map.of(),
+                        r -> r.get(0).asOffsetDateTime().toInstant().toString()))
                 .containsExactly("2011-07-15T08:30:00Z", "2011-07-15T07:30:00Z");
     }
 }

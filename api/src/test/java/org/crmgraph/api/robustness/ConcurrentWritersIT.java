@@ -35,8 +35,11 @@ class ConcurrentWritersIT {
     private static final List<String> FIELDS = List.of("name", "email", "phone", "city", "country");
     private static final List<String> COUNTRIES = List.of("GB", "DE", "FR", "NL", "IE");
 
-    @Autowired TestClients clients;
-    @Autowired CypherRunner cypher;
+    @Autowired
+    TestClients clients;
+
+    @Autowired
+    CypherRunner cypher;
 
     @Test
     void concurrentWritersLoseNothingAndDuplicateNothing() throws Exception {
@@ -56,12 +59,18 @@ class ConcurrentWritersIT {
                 for (int i = 0; System.nanoTime() < deadline; i++) {
                     for (String customer : CUSTOMERS) {
                         String value = value(field, customer, i);
-                        var payload = graphQl.document("mutation($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { errors { code message } } }")
-                                .variable("id", customer).variable("input", Map.of(field, value)).execute();
+                        var payload = graphQl.document(
+                                        "mutation($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { errors { code message } } }")
+                                .variable("id", customer)
+                                .variable("input", Map.of(field, value))
+                                .execute();
                         requests.incrementAndGet();
-                        List<?> errors = payload.path("updateCustomer.errors").entityList(Object.class).get();
+                        List<?> errors = payload.path("updateCustomer.errors")
+                                .entityList(Object.class)
+                                .get();
                         if (errors.isEmpty()) {
-                            lastWritten.put(customer + "." + field, field.equals("email") ? value.toLowerCase() : value);
+                            lastWritten.put(
+                                    customer + "." + field, field.equals("email") ? value.toLowerCase() : value);
                         } else {
                             unexpected.add(field + " " + value + ": " + errors);
                         }
@@ -73,19 +82,35 @@ class ConcurrentWritersIT {
         for (int t = 0; t < 3; t++) {
             workers.add(pool.submit(() -> {
                 for (int k = 0; System.nanoTime() < deadline; k++) {
-                    var created = graphQl.document("mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { customer { id } errors { code } } }")
-                            .variable("input", Map.of("name", "Racer " + k, "email", "dup-" + k + "@example.com")).execute();
-                    List<String> codes = created.path("createCustomer.errors[*].code").entityList(String.class).get();
+                    var created = graphQl.document(
+                                    "mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { customer { id } errors { code } } }")
+                            .variable("input", Map.of("name", "Racer " + k, "email", "dup-" + k + "@example.com"))
+                            .execute();
+                    List<String> codes = created.path("createCustomer.errors[*].code")
+                            .entityList(String.class)
+                            .get();
                     if (codes.isEmpty()) {
-                        createdPerEmail.computeIfAbsent(k, x -> new AtomicInteger()).incrementAndGet();
+                        createdPerEmail
+                                .computeIfAbsent(k, x -> new AtomicInteger())
+                                .incrementAndGet();
                     } else if (!codes.equals(List.of("DUPLICATE_EMAIL"))) {
                         unexpected.add("create dup-" + k + ": " + codes);
                     }
                     String customer = CUSTOMERS.get(k % CUSTOMERS.size());
-                    var order = graphQl.document("mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id } errors { code } } }")
-                            .variable("input", Map.of("customerId", customer, "lines", List.of(Map.of("sku", "AUD-1", "quantity", 1)))).execute();
+                    var order = graphQl.document(
+                                    "mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id } errors { code } } }")
+                            .variable(
+                                    "input",
+                                    Map.of(
+                                            "customerId",
+                                            customer,
+                                            "lines",
+                                            List.of(Map.of("sku", "AUD-1", "quantity", 1))))
+                            .execute();
                     requests.addAndGet(2);
-                    String id = order.path("placeOrder.order.id").entity(String.class).get();
+                    String id = order.path("placeOrder.order.id")
+                            .entity(String.class)
+                            .get();
                     ordersPlaced.add(id);
                 }
                 return null;
@@ -99,22 +124,36 @@ class ConcurrentWritersIT {
         assertThat(unexpected).isEmpty();
         // no lost update: every field holds the last value its owner was told was written
         for (String customer : CUSTOMERS) {
-            Map<String, Object> stored = cypher.read("MATCH (c:Customer {id: $id}) RETURN properties(c) AS c", Map.of("id", customer),
-                    r -> r.get(0).asMap()).getFirst();
+            Map<String, Object> stored = cypher.read(
+                            "MATCH (c:Customer {id: $id}) RETURN properties(c) AS c",
+                            Map.of("id", customer),
+                            r -> r.get(0).asMap())
+                    .getFirst();
             for (String field : FIELDS) {
-                assertThat(stored.get(field)).as(customer + "." + field).isEqualTo(lastWritten.get(customer + "." + field));
+                assertThat(stored.get(field))
+                        .as(customer + "." + field)
+                        .isEqualTo(lastWritten.get(customer + "." + field));
             }
         }
         // no duplicate: exactly one customer per raced e-mail, and it was acknowledged exactly once
-        var perEmail = cypher.read("MATCH (c:Customer) WHERE c.email STARTS WITH 'dup-' RETURN c.email AS email, count(c) AS n",
-                Map.of(), r -> Map.entry(r.get("email").asString(), r.get("n").asLong()));
-        assertThat(perEmail).isNotEmpty().allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isEqualTo(1L));
+        var perEmail = cypher.read(
+                "MATCH (c:Customer) WHERE c.email STARTS WITH 'dup-' RETURN c.email AS email, count(c) AS n",
+                Map.of(),
+                r -> Map.entry(r.get("email").asString(), r.get("n").asLong()));
+        assertThat(perEmail)
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isEqualTo(1L));
         assertThat(createdPerEmail.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
         assertThat(perEmail).hasSize(createdPerEmail.size());
         // nothing acknowledged is lost
-        long stored = cypher.read("MATCH (o:Order) WHERE o.id IN $ids RETURN count(o)", Map.of("ids", ordersPlaced), r -> r.get(0).asLong()).getFirst();
+        long stored = cypher.read(
+                        "MATCH (o:Order) WHERE o.id IN $ids RETURN count(o)",
+                        Map.of("ids", ordersPlaced),
+                        r -> r.get(0).asLong())
+                .getFirst();
         assertThat(stored).isEqualTo(ordersPlaced.size());
-        System.out.printf("Concurrent writers: %d requests in %d s from 8 clients; %d orders, %d raced e-mails, no loss, no duplicate%n",
+        System.out.printf(
+                "Concurrent writers: %d requests in %d s from 8 clients; %d orders, %d raced e-mails, no loss, no duplicate%n",
                 requests.get(), RUN.toSeconds(), ordersPlaced.size(), perEmail.size());
     }
 

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class CrashRecoveryIT {
 
     private static final String ADMIN_KEY = "crm_00000000a11c_TestAdminKeyTestAdminKeyTestAdminKeyTestAdm";
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void acknowledgedWritesSurviveAKillAndTheServiceRestartsOnTheSameStore() throws Exception {
@@ -47,8 +48,11 @@ class CrashRecoveryIT {
                     for (int i = 0; writing.get(); i++) {
                         String email = "durable-" + writer + "-" + i + "@example.com";
                         try {
-                            String body = post(port, "mutation { createCustomer(input: {name: \\\"Durable " + writer + " " + i
-                                    + "\\\", email: \\\"" + email + "\\\"}) { customer { id } errors { code } } }");
+                            String body = post(
+                                    port,
+                                    "mutation { createCustomer(input: {name: \\\"Durable " + writer + " " + i
+                                            + "\\\", email: \\\"" + email
+                                            + "\\\"}) { customer { id } errors { code } } }");
                             if (body.contains("\"customer\":{\"id\"") && body.contains("\"errors\":[]")) {
                                 acknowledged.add(email);
                             }
@@ -74,15 +78,22 @@ class CrashRecoveryIT {
             long recoveryMillis = (System.nanoTime() - restarting) / 1_000_000;
             List<String> missing = new ArrayList<>();
             for (String email : List.copyOf(acknowledged)) {
-                String body = post(port, "{ customers(filter: {emailContains: \\\"" + email + "\\\"}) { totalCount } }");
+                String body =
+                        post(port, "{ customers(filter: {emailContains: \\\"" + email + "\\\"}) { totalCount } }");
                 if (!body.contains("\"totalCount\":1")) {
                     missing.add(email + " " + body);
                 }
             }
-            assertThat(missing).as("acknowledged before the kill, missing after the restart").isEmpty();
-            assertThat(post(port, "mutation { createCustomer(input: {name: \\\"After\\\", email: \\\"after@example.com\\\"}) { errors { code } } }"))
+            assertThat(missing)
+                    .as("acknowledged before the kill, missing after the restart")
+                    .isEmpty();
+            assertThat(
+                            post(
+                                    port,
+                                    "mutation { createCustomer(input: {name: \\\"After\\\", email: \\\"after@example.com\\\"}) { errors { code } } }"))
                     .contains("\"errors\":[]");
-            System.out.printf("Kill -9 during writes: %d acknowledged writes, all present after the restart; ready again in %d ms%n",
+            System.out.printf(
+                    "Kill -9 during writes: %d acknowledged writes, all present after the restart; ready again in %d ms%n",
                     acknowledged.size(), recoveryMillis);
         } finally {
             restarted.destroy();
@@ -94,25 +105,37 @@ class CrashRecoveryIT {
 
     private String post(int port, String query) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ADMIN_KEY)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + ADMIN_KEY)
                 .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + query + "\"}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + query + "\"}"))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** The service in its own JVM, with the test classpath and profile, so it can be killed like a real process. */
     private Process start(Path data, int port) throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "--enable-native-access=ALL-UNNAMED",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
                 "org.crmgraph.api.CrmGraphApplication",
-                "--spring.profiles.active=test", "--server.port=" + port, "--crm.data-dir=" + data.toAbsolutePath(),
-                "--crm.embedded.bolt-port=0", "--logging.level.root=warn");
+                "--spring.profiles.active=test",
+                "--server.port=" + port,
+                "--crm.data-dir=" + data.toAbsolutePath(),
+                "--crm.embedded.bolt-port=0",
+                "--logging.level.root=warn");
         Path log = data.resolveSibling(data.getFileName() + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        var ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build();
+        var ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                .build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The service exited during start-up; see " + log);

@@ -110,17 +110,28 @@ class AccessControlIT {
     private static final String BUSINESS_NODES = """
             MATCH (n) WHERE NOT n:ApiKey AND NOT n:AuditEvent AND NOT n:SupportQuery AND NOT n:__CrmMigration RETURN count(n)""";
 
-    @Autowired GraphQlSource graphQlSource;
-    @Autowired CypherRunner cypher;
-    @Autowired ApiKeyStore keys;
-    @Autowired TestClients clients;
+    @Autowired
+    GraphQlSource graphQlSource;
+
+    @Autowired
+    CypherRunner cypher;
+
+    @Autowired
+    ApiKeyStore keys;
+
+    @Autowired
+    TestClients clients;
 
     private final Map<Role, String> keyOf = new EnumMap<>(Role.class);
 
     @BeforeAll
     void keysForEveryRole() {
         for (Role role : Role.values()) {
-            keyOf.put(role, role == ADMIN ? clients.adminKey() : keys.create("access test " + role, role, "test").secret());
+            keyOf.put(
+                    role,
+                    role == ADMIN
+                            ? clients.adminKey()
+                            : keys.create("access test " + role, role, "test").secret());
         }
     }
 
@@ -138,10 +149,12 @@ class AccessControlIT {
             String name = operation.getKey();
             boolean mutation = name.startsWith("Mutation.");
             for (Role role : Role.values()) {
-                boolean allowed = role == ADMIN || EXPECTED.getOrDefault(name, ADMIN_ONLY).contains(role);
+                boolean allowed =
+                        role == ADMIN || EXPECTED.getOrDefault(name, ADMIN_ONLY).contains(role);
                 long before = allowed ? 0 : businessNodes();
                 List<ResponseError> errors = call(operation.getValue(), role);
-                boolean forbidden = errors.stream().anyMatch(e -> "FORBIDDEN".equals(e.getExtensions().get("code")));
+                boolean forbidden = errors.stream()
+                        .anyMatch(e -> "FORBIDDEN".equals(e.getExtensions().get("code")));
                 if (forbidden == allowed) {
                     wrong.add(name + " as " + role + (allowed ? " was refused: " + errors : " was let through"));
                 }
@@ -155,12 +168,21 @@ class AccessControlIT {
         }
         assertThat(wrong).isEmpty();
         // every mutation call, allowed or refused, and every export left exactly one audit event
-        long events = cypher.read("MATCH (e:AuditEvent) RETURN count(e)", Map.of(), r -> r.get(0).asLong()).getFirst();
+        long events = cypher.read(
+                        "MATCH (e:AuditEvent) RETURN count(e)",
+                        Map.of(),
+                        r -> r.get(0).asLong())
+                .getFirst();
         assertThat(events).isEqualTo(audited);
-        long denied = cypher.read("MATCH (e:AuditEvent {outcome: 'DENIED'}) RETURN count(e)", Map.of(), r -> r.get(0).asLong()).getFirst();
+        long denied = cypher.read(
+                        "MATCH (e:AuditEvent {outcome: 'DENIED'}) RETURN count(e)",
+                        Map.of(),
+                        r -> r.get(0).asLong())
+                .getFirst();
         long expectedDenied = EXPECTED.entrySet().stream()
                 .filter(e -> e.getKey().startsWith("Mutation.") || e.getKey().equals("Query.exportCustomerData"))
-                .mapToLong(e -> Role.values().length - 1 - e.getValue().size()).sum();
+                .mapToLong(e -> Role.values().length - 1 - e.getValue().size())
+                .sum();
         assertThat(denied).isEqualTo(expectedDenied);
     }
 
@@ -199,7 +221,8 @@ class AccessControlIT {
                 boolean object = !(GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLScalarType
                         || GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLEnumType);
                 String document = keyword + (declarations.isEmpty() ? "" : "(" + String.join(", ", declarations) + ")")
-                        + " { " + field.getName() + (arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")")
+                        + " { " + field.getName()
+                        + (arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")")
                         + (object ? " { __typename }" : "") + " }";
                 operations.put(root.getName() + "." + field.getName(), new Operation(document, variables));
             }

@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class FirstStartIT {
 
-    private static final Pattern PRINTED_KEY = Pattern.compile("^\\s+(crm_[0-9a-f]{12}_[A-Za-z0-9_-]{43})\\s*$", Pattern.MULTILINE);
+    private static final Pattern PRINTED_KEY =
+            Pattern.compile("^\\s+(crm_[0-9a-f]{12}_[A-Za-z0-9_-]{43})\\s*$", Pattern.MULTILINE);
 
     @DynamicPropertySource
     static void emptyDataFolderAndNoProvisionedKey(DynamicPropertyRegistry registry) throws Exception {
@@ -41,8 +42,11 @@ class FirstStartIT {
         registry.add("crm.security.admin-key", () -> "");
     }
 
-    @Autowired TestClients clients;
-    @Autowired CypherRunner cypher;
+    @Autowired
+    TestClients clients;
+
+    @Autowired
+    CypherRunner cypher;
 
     @Test
     void theFirstStartPrintsAGeneratedAdminKeyThatWorks(CapturedOutput output) {
@@ -52,10 +56,21 @@ class FirstStartIT {
         assertThat(matcher.find()).as("an admin key is printed:\n" + printed).isTrue();
         String key = matcher.group(1);
         assertThat(printed).contains("Admin API key (shown once");
-        clients.as(key).document("{ apiKeys { role createdBy } }").execute()
-                .path("apiKeys[0].role").entity(String.class).isEqualTo("ADMIN")
-                .path("apiKeys[0].createdBy").entity(String.class).isEqualTo("bootstrap");
-        assertThat(cypher.read("MATCH (k:ApiKey) RETURN count(k) AS n, collect(k.hash)[0] AS hash", Map.of(),
-                r -> r.get("n").asLong() + " " + r.get("hash").asString()).getFirst()).startsWith("1 ").doesNotContain(key);
+        clients.as(key)
+                .document("{ apiKeys { role createdBy } }")
+                .execute()
+                .path("apiKeys[0].role")
+                .entity(String.class)
+                .isEqualTo("ADMIN")
+                .path("apiKeys[0].createdBy")
+                .entity(String.class)
+                .isEqualTo("bootstrap");
+        assertThat(cypher.read(
+                                "MATCH (k:ApiKey) RETURN count(k) AS n, collect(k.hash)[0] AS hash",
+                                Map.of(),
+                                r -> r.get("n").asLong() + " " + r.get("hash").asString())
+                        .getFirst())
+                .startsWith("1 ")
+                .doesNotContain(key);
     }
 }

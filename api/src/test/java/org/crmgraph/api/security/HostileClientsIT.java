@@ -49,10 +49,17 @@ class HostileClientsIT {
     private static final Pattern LEAK = Pattern.compile(
             "(?i)(exception|\\bat [a-z]+\\.[a-z]|org\\.crmgraph|org\\.neo4j|java\\.|\\.java:|cypher|\\bMATCH \\(|\\bUNWIND\\b|\\bMERGE\\b)");
 
-    @Autowired TestClients clients;
-    @Autowired CypherRunner cypher;
-    @Autowired GraphQlSource graphQlSource;
-    @Value("${crm.graphql.max-complexity}") int maxComplexity;
+    @Autowired
+    TestClients clients;
+
+    @Autowired
+    CypherRunner cypher;
+
+    @Autowired
+    GraphQlSource graphQlSource;
+
+    @Value("${crm.graphql.max-complexity}")
+    int maxComplexity;
 
     @Test
     void aQueryNestedTooDeepIsRefusedBeforeItRuns() {
@@ -60,9 +67,14 @@ class HostileClientsIT {
         for (int i = 0; i < 9; i++) {
             nested = "orders { customer { " + nested + " } }";
         }
-        clients.as(clients.adminKey()).document("{ customer(id: \"c1\") { " + nested + " } }").execute()
-                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
-                    assertThat(e.getExtensions()).containsEntry("code", "QUERY_TOO_DEEP").containsEntry("limit", 15);
+        clients.as(clients.adminKey())
+                .document("{ customer(id: \"c1\") { " + nested + " } }")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                    assertThat(e.getExtensions())
+                            .containsEntry("code", "QUERY_TOO_DEEP")
+                            .containsEntry("limit", 15);
                     assertThat(e.getMessage()).contains("at most 15", "crm.graphql.max-depth");
                 }));
     }
@@ -71,24 +83,41 @@ class HostileClientsIT {
     void aQueryMultipliedByAliasesIsRefusedAsTooComplex() {
         StringBuilder query = new StringBuilder("{");
         for (int i = 0; i < 50; i++) {
-            query.append(" a").append(i).append(": customers(first: 50) { edges { node { id orders { id lines { quantity } } } } }");
+            query.append(" a")
+                    .append(i)
+                    .append(": customers(first: 50) { edges { node { id orders { id lines { quantity } } } } }");
         }
-        clients.as(clients.adminKey()).document(query.append(" }").toString()).execute()
-                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
-                    assertThat(e.getExtensions()).containsEntry("code", "QUERY_TOO_COMPLEX").containsEntry("limit", maxComplexity);
+        clients.as(clients.adminKey())
+                .document(query.append(" }").toString())
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                    assertThat(e.getExtensions())
+                            .containsEntry("code", "QUERY_TOO_COMPLEX")
+                            .containsEntry("limit", maxComplexity);
                     assertThat((Integer) e.getExtensions().get("actual")).isGreaterThan(maxComplexity);
                     assertThat(e.getMessage()).contains("crm.graphql.max-complexity");
                 }));
         // an ordinary screen passes
-        clients.as(clients.adminKey()).document("{ customers(first: 50) { edges { node { id name orders { id lines { quantity product { sku } } } } } } }")
-                .execute().path("customers.edges").entityList(Object.class).hasSizeGreaterThan(0);
+        clients.as(clients.adminKey())
+                .document(
+                        "{ customers(first: 50) { edges { node { id name orders { id lines { quantity product { sku } } } } } } }")
+                .execute()
+                .path("customers.edges")
+                .entityList(Object.class)
+                .hasSizeGreaterThan(0);
     }
 
     @Test
     void anIdThatIsNotTheNumberItStandsForIsAnInvalidFormatNamingTheArgument() {
-        clients.as(clients.adminKey()).document("{ customers(filter: {segmentId: \"seven\"}) { totalCount } }").execute()
-                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
-                    assertThat(e.getExtensions()).containsEntry("code", "INVALID_FORMAT").containsEntry("argument", "filter.segmentId");
+        clients.as(clients.adminKey())
+                .document("{ customers(filter: {segmentId: \"seven\"}) { totalCount } }")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                    assertThat(e.getExtensions())
+                            .containsEntry("code", "INVALID_FORMAT")
+                            .containsEntry("argument", "filter.segmentId");
                     assertThat(e.getMessage()).isEqualTo("The value of 'filter.segmentId' has the wrong form.");
                 }));
     }
@@ -118,8 +147,10 @@ class HostileClientsIT {
         List<String> problems = new ArrayList<>();
         int requests = 0;
         for (Probe probe : probes(graphQlSource.schema().getMutationType())) {
-            if (probe.field().equals("eraseCustomer") || probe.field().equals("deleteCustomer")
-                    || probe.field().equals("deleteProduct") || probe.field().equals("deleteArticle")) {
+            if (probe.field().equals("eraseCustomer")
+                    || probe.field().equals("deleteCustomer")
+                    || probe.field().equals("deleteProduct")
+                    || probe.field().equals("deleteArticle")) {
                 // these delete or erase what their id names; an injected id names nothing, which is what we check
                 assertThat(probe.path()).singleElement().isIn("id", "sku");
             }
@@ -132,8 +163,12 @@ class HostileClientsIT {
         assertThat(ids()).containsAll(fixtureNodes);
         System.out.printf("Injection: %d requests into the string arguments of mutations, nothing lost%n", requests);
         // text that reached the graph is the literal text sent, e.g. a customer named after the attack
-        assertThat(cypher.read("MATCH (c:Customer) WHERE c.name = $name RETURN count(c)", Map.of("name", INJECTIONS.getFirst()),
-                r -> r.get(0).asLong()).getFirst()).isEqualTo(1L);
+        assertThat(cypher.read(
+                                "MATCH (c:Customer) WHERE c.name = $name RETURN count(c)",
+                                Map.of("name", INJECTIONS.getFirst()),
+                                r -> r.get(0).asLong())
+                        .getFirst())
+                .isEqualTo(1L);
     }
 
     private List<String> send(Probe probe, String injection) {
@@ -147,7 +182,8 @@ class HostileClientsIT {
             String message = String.valueOf(error.getMessage()).replace(injection, "<sent>");
             Object code = error.getExtensions().get("code");
             if ("INTERNAL".equals(code) || LEAK.matcher(message).find()) {
-                problems.add(probe.field() + " " + probe.path() + " with " + injection + ": " + error.getMessage() + " " + error.getExtensions());
+                problems.add(probe.field() + " " + probe.path() + " with " + injection + ": " + error.getMessage() + " "
+                        + error.getExtensions());
             }
         }
         return problems;
@@ -155,21 +191,29 @@ class HostileClientsIT {
 
     /** Every business node with its properties, and every relationship; answers and the audit trail are written by design. */
     private List<String> fingerprint() {
-        List<String> graph = new ArrayList<>(cypher.read("""
+        List<String> graph = new ArrayList<>(cypher.read(
+                """
                 MATCH (n) WHERE NOT n:ApiKey AND NOT n:AuditEvent AND NOT n:SupportQuery AND NOT n:__CrmMigration
                 RETURN labels(n)[0] AS label, n {.*, embedding: null} AS properties
-                """, Map.of(), r -> r.get(0).asString() + new java.util.TreeMap<>(r.get(1).asMap())));
-        graph.addAll(cypher.read("""
+                """,
+                Map.of(),
+                r -> r.get(0).asString() + new java.util.TreeMap<>(r.get(1).asMap())));
+        graph.addAll(cypher.read(
+                """
                 MATCH (a)-[r]->(b) WHERE NOT type(r) IN ['SOURCE', 'ASKED']
                 RETURN coalesce(a.id, a.sku, a.name) + '-' + type(r) + '->' + coalesce(b.id, b.sku, b.name) AS key, properties(r) AS properties
-                """, Map.of(), r -> r.get(0).asString() + new java.util.TreeMap<>(r.get(1).asMap())));
+                """,
+                Map.of(),
+                r -> r.get(0).asString() + new java.util.TreeMap<>(r.get(1).asMap())));
         graph.sort(null);
         return graph;
     }
 
     private List<String> ids() {
-        return cypher.read("MATCH (n) WHERE n.id IS NOT NULL OR n.sku IS NOT NULL RETURN labels(n)[0] + ':' + coalesce(n.id, n.sku) AS id",
-                Map.of(), r -> r.get(0).asString());
+        return cypher.read(
+                "MATCH (n) WHERE n.id IS NOT NULL OR n.sku IS NOT NULL RETURN labels(n)[0] + ':' + coalesce(n.id, n.sku) AS id",
+                Map.of(),
+                r -> r.get(0).asString());
     }
 
     /** One string argument (or string field of an input) of one root field, with made-up values for the rest. */
@@ -234,8 +278,8 @@ class HostileClientsIT {
             }
             var type = GraphQLTypeUtil.unwrapAll(field.getType());
             boolean object = !(type instanceof GraphQLScalarType || type instanceof GraphQLEnumType);
-            String document = keyword + "(" + String.join(", ", declarations) + ") { " + field.getName()
-                    + "(" + String.join(", ", arguments) + ")" + (object ? " { __typename }" : "") + " }";
+            String document = keyword + "(" + String.join(", ", declarations) + ") { " + field.getName() + "("
+                    + String.join(", ", arguments) + ")" + (object ? " { __typename }" : "") + " }";
             for (List<String> path : stringPaths) {
                 probes.add(new Probe(field.getName(), document, path, requiredWithParents(required, path, field)));
             }
@@ -244,7 +288,8 @@ class HostileClientsIT {
     }
 
     /** Optional inputs that hold the probed field are created with their own required fields. */
-    private static Map<String, Object> requiredWithParents(Map<String, Object> required, List<String> path, GraphQLFieldDefinition field) {
+    private static Map<String, Object> requiredWithParents(
+            Map<String, Object> required, List<String> path, GraphQLFieldDefinition field) {
         Map<String, Object> values = new LinkedHashMap<>(required);
         if (path.size() > 1 && !values.containsKey(path.getFirst())) {
             var type = field.getArgument(path.getFirst()).getType();
@@ -255,7 +300,8 @@ class HostileClientsIT {
 
     private static void collectStringPaths(GraphQLInputType type, List<String> path, List<List<String>> paths) {
         var bare = GraphQLTypeUtil.unwrapAll(type);
-        if (bare instanceof GraphQLScalarType scalar && (scalar.getName().equals("String") || scalar.getName().equals("ID"))) {
+        if (bare instanceof GraphQLScalarType scalar
+                && (scalar.getName().equals("String") || scalar.getName().equals("ID"))) {
             if (path.size() <= 2) {
                 paths.add(path);
             }

@@ -51,10 +51,15 @@ class ProductionProfileIT {
         generator.initialize(2048);
         identityProvider = generator.generateKeyPair();
         Path publicKey = Files.createTempFile(Path.of("target"), "idp-", ".pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(identityProvider.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + publicKey.toAbsolutePath());
+        Files.writeString(
+                publicKey,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                                .encodeToString(identityProvider.getPublic().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n");
+        registry.add(
+                "spring.security.oauth2.resourceserver.jwt.public-key-location",
+                () -> "file:" + publicKey.toAbsolutePath());
         // the test profile switches the rate limit off for the shared context; here it is on, small enough to reach
         registry.add("crm.security.rate-limit.requests-per-minute", () -> "60");
         registry.add("crm.security.rate-limit.burst", () -> "20");
@@ -64,12 +69,18 @@ class ProductionProfileIT {
     void aKeyOverItsRateGets429WithRetryAfterWhileOtherKeysGoOn() {
         String secret = clients.as(clients.adminKey())
                 .document("mutation { createApiKey(input: {name: \"busy client\", role: READ_ONLY}) { secret } }")
-                .execute().path("createApiKey.secret").entity(String.class).get();
+                .execute()
+                .path("createApiKey.secret")
+                .entity(String.class)
+                .get();
         var busy = clients.http().defaultHeader("X-API-Key", secret).build();
         int accepted = 0;
         for (int i = 0; i < 25; i++) {
-            var result = busy.post().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", "{ customers { totalCount } }"))
-                    .exchange().returnResult(String.class);
+            var result = busy.post()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("query", "{ customers { totalCount } }"))
+                    .exchange()
+                    .returnResult(String.class);
             if (result.getStatus().value() == 200) {
                 accepted++;
                 continue;
@@ -80,12 +91,19 @@ class ProductionProfileIT {
         }
         // the burst, perhaps one more refilled while the loop ran
         assertThat(accepted).isBetween(20, 22);
-        clients.as(clients.adminKey()).document("{ customers { totalCount } }").execute().path("customers.totalCount").hasValue();
+        clients.as(clients.adminKey())
+                .document("{ customers { totalCount } }")
+                .execute()
+                .path("customers.totalCount")
+                .hasValue();
     }
 
     private static String jwt(String subject, Object roles, KeyPair signer, long expiresInSeconds) throws Exception {
-        var claims = new JWTClaimsSet.Builder().subject(subject).claim("roles", roles)
-                .expirationTime(new Date(System.currentTimeMillis() + expiresInSeconds * 1000)).build();
+        var claims = new JWTClaimsSet.Builder()
+                .subject(subject)
+                .claim("roles", roles)
+                .expirationTime(new Date(System.currentTimeMillis() + expiresInSeconds * 1000))
+                .build();
         var token = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         token.sign(new RSASSASigner(signer.getPrivate()));
         return token.serialize();
@@ -94,33 +112,61 @@ class ProductionProfileIT {
     @Test
     void aJwtFromTheIdentityProviderCarriesItsRolesAndNameIntoGraphQl() throws Exception {
         String analyst = jwt("alice@example.org", List.of("ANALYST"), identityProvider, 600);
-        clients.as(analyst).document("{ customers { totalCount } }").execute()
-                .path("customers.totalCount").hasValue();
-        clients.as(analyst).document("mutation { createCustomer(input: {name: \"X\"}) { errors { code } } }").execute()
-                .errors().satisfy(errors -> assertThat(errors).singleElement()
-                        .satisfies(e -> assertThat(e.getMessage()).startsWith("Role ANALYST may not use Mutation.createCustomer")));
-        clients.as(clients.adminKey()).document("{ auditEvents(first: 1) { edges { node { actor role outcome } } } }").execute()
-                .path("auditEvents.edges[0].node.actor").entity(String.class).isEqualTo("alice@example.org")
-                .path("auditEvents.edges[0].node.outcome").entity(String.class).isEqualTo("DENIED");
+        clients.as(analyst)
+                .document("{ customers { totalCount } }")
+                .execute()
+                .path("customers.totalCount")
+                .hasValue();
+        clients.as(analyst)
+                .document("mutation { createCustomer(input: {name: \"X\"}) { errors { code } } }")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.getMessage())
+                                .startsWith("Role ANALYST may not use Mutation.createCustomer")));
+        clients.as(clients.adminKey())
+                .document("{ auditEvents(first: 1) { edges { node { actor role outcome } } } }")
+                .execute()
+                .path("auditEvents.edges[0].node.actor")
+                .entity(String.class)
+                .isEqualTo("alice@example.org")
+                .path("auditEvents.edges[0].node.outcome")
+                .entity(String.class)
+                .isEqualTo("DENIED");
         // a role given as a space-separated string works too
         clients.as(jwt("bob", "DATA_STEWARD", identityProvider, 600))
-                .document("mutation { createCustomer(input: {name: \"Made By Bob\"}) { errors { code } } }").execute()
-                .path("createCustomer.errors").entityList(Object.class).hasSize(0);
+                .document("mutation { createCustomer(input: {name: \"Made By Bob\"}) { errors { code } } }")
+                .execute()
+                .path("createCustomer.errors")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 
     @Test
     void forgedExpiredOrRolelessTokensAreRefused() throws Exception {
         var forger = KeyPairGenerator.getInstance("RSA");
         forger.initialize(2048);
-        for (String token : List.of(jwt("mallory", List.of("ADMIN"), forger.generateKeyPair(), 600),
+        for (String token : List.of(
+                jwt("mallory", List.of("ADMIN"), forger.generateKeyPair(), 600),
                 jwt("alice", List.of("ADMIN"), identityProvider, -600))) {
-            clients.http().defaultHeader("Authorization", "Bearer " + token).build()
-                    .post().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", "{ customers { totalCount } }"))
-                    .exchange().expectStatus().isUnauthorized();
+            clients.http()
+                    .defaultHeader("Authorization", "Bearer " + token)
+                    .build()
+                    .post()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("query", "{ customers { totalCount } }"))
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
         }
         // a valid token without any of our roles gets in but may do nothing
-        clients.as(jwt("carol", List.of("SOMETHING_ELSE"), identityProvider, 600)).document("{ customers { totalCount } }").execute()
-                .errors().satisfy(errors -> assertThat(errors).singleElement()
+        clients.as(jwt("carol", List.of("SOMETHING_ELSE"), identityProvider, 600))
+                .document("{ customers { totalCount } }")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
     }
 
@@ -132,30 +178,52 @@ class ProductionProfileIT {
         }
     }
 
-    @Autowired TestClients clients;
+    @Autowired
+    TestClients clients;
 
     @Test
     void introspectionIsOffEvenForAnAdmin() {
-        clients.as(clients.adminKey()).document("{ __schema { types { name } } }").execute()
-                .errors().satisfy(errors -> assertThat(errors).isNotEmpty());
-        clients.as(clients.adminKey()).document("{ __type(name: \"Customer\") { fields { name } } }").execute()
-                .errors().satisfy(errors -> assertThat(errors).isNotEmpty());
+        clients.as(clients.adminKey())
+                .document("{ __schema { types { name } } }")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors).isNotEmpty());
+        clients.as(clients.adminKey())
+                .document("{ __type(name: \"Customer\") { fields { name } } }")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors).isNotEmpty());
         // ordinary queries work
-        clients.as(clients.adminKey()).document("{ customers { totalCount } }").execute()
-                .path("customers.totalCount").hasValue();
+        clients.as(clients.adminKey())
+                .document("{ customers { totalCount } }")
+                .execute()
+                .path("customers.totalCount")
+                .hasValue();
     }
 
     @Test
     void graphiqlAndTheSchemaFileAreNotServed() {
         clients.root().build().get().uri("/graphiql").exchange().expectStatus().isNotFound();
-        clients.root().defaultHeader("X-API-Key", clients.adminKey()).build()
-                .get().uri("/graphql/schema").exchange().expectStatus().is4xxClientError();
+        clients.root()
+                .defaultHeader("X-API-Key", clients.adminKey())
+                .build()
+                .get()
+                .uri("/graphql/schema")
+                .exchange()
+                .expectStatus()
+                .is4xxClientError();
     }
 
     @Test
     void anonymousRequestsAreRefusedAndNoKeyWasPrinted(CapturedOutput output) {
-        clients.http().build().post().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", "{ customers { totalCount } }"))
-                .exchange().expectStatus().isUnauthorized();
+        clients.http()
+                .build()
+                .post()
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "{ customers { totalCount } }"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
         assertThat(output.getAll()).doesNotContain("Admin API key");
     }
 }

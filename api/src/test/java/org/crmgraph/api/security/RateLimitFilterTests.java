@@ -12,10 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class RateLimitFilterTests {
 
     private static RateLimitFilter filter(int perMinute, int burst) {
-        var settings = new SecuritySettings.RateLimit();
-        settings.setRequestsPerMinute(perMinute);
-        settings.setBurst(burst);
-        return new RateLimitFilter(settings);
+        return new RateLimitFilter(new SecurityProperties.RateLimit(perMinute, burst));
     }
 
     @Test
@@ -56,7 +53,9 @@ class RateLimitFilterTests {
             assertThat(second.getStatus()).isEqualTo(429);
             assertThat(second.getHeader("Retry-After")).isEqualTo("1");
             assertThat(second.getContentAsString()).contains("\"code\":\"RATE_LIMITED\"", "retry after 1 s");
-            assertThat(blocked.getRequest()).as("the request never reaches GraphQL").isNull();
+            assertThat(blocked.getRequest())
+                    .as("the request never reaches GraphQL")
+                    .isNull();
 
             // static pages and health are not counted
             var health = new MockHttpServletResponse();

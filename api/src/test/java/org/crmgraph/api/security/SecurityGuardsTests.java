@@ -9,8 +9,13 @@ import org.springframework.mock.env.MockEnvironment;
 class SecurityGuardsTests {
 
     private static SecurityGuards guards(boolean enabled, String... profiles) {
-        var settings = new SecuritySettings();
-        settings.setEnabled(enabled);
+        var settings = new SecurityProperties(
+                enabled,
+                null,
+                true,
+                10,
+                new SecurityProperties.Jwt("roles", "sub"),
+                new SecurityProperties.RateLimit(6000, 200));
         var environment = new MockEnvironment();
         environment.setActiveProfiles(profiles);
         return new SecurityGuards(settings, environment);
@@ -27,7 +32,13 @@ class SecurityGuardsTests {
 
     @Test
     void graphiqlOrIntrospectionSwitchedBackOnInProductionIsRefused() {
-        var settings = new SecuritySettings();
+        var settings = new SecurityProperties(
+                true,
+                null,
+                true,
+                10,
+                new SecurityProperties.Jwt("roles", "sub"),
+                new SecurityProperties.RateLimit(6000, 200));
         var environment = new MockEnvironment().withProperty("spring.graphql.schema.introspection.enabled", "true");
         environment.setActiveProfiles("production");
         assertThatThrownBy(() -> new SecurityGuards(settings, environment).afterPropertiesSet())

@@ -15,15 +15,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.crmgraph.api.CrmIntegrationTest;
+import org.crmgraph.api.GraphFixture;
+import org.crmgraph.api.cli.Command;
+import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.language.answer.AnswerLog;
 import org.crmgraph.language.answer.SupportAnswer;
 import org.crmgraph.language.answer.SupportAnswering;
 import org.crmgraph.language.embedding.BackfillReport;
 import org.crmgraph.language.embedding.EmbeddingBackfill;
-import org.crmgraph.api.CrmIntegrationTest;
-import org.crmgraph.api.GraphFixture;
-import org.crmgraph.api.cli.Command;
-import org.crmgraph.graph.cypher.CypherRunner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,12 +38,23 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 @CrmIntegrationTest
 class SupportIT {
 
-    @Autowired GraphQlTester graphQl;
-    @Autowired CypherRunner cypher;
-    @Autowired EmbeddingBackfill backfill;
-    @Autowired SupportAnswering answering;
-    @Autowired AnswerLog answerLog;
-    @Autowired List<Command> commands;
+    @Autowired
+    GraphQlTester graphQl;
+
+    @Autowired
+    CypherRunner cypher;
+
+    @Autowired
+    EmbeddingBackfill backfill;
+
+    @Autowired
+    SupportAnswering answering;
+
+    @Autowired
+    AnswerLog answerLog;
+
+    @Autowired
+    List<Command> commands;
 
     private BackfillReport loaded;
 
@@ -58,23 +69,30 @@ class SupportIT {
     }
 
     private GraphQlTester.Response ask(String question, String customerId) {
-        return graphQl.documentName("answerSupportQuery").variable("question", question).variable("customerId", customerId).execute();
+        return graphQl.documentName("answerSupportQuery")
+                .variable("question", question)
+                .variable("customerId", customerId)
+                .execute();
     }
 
     @Test
     void everyTicketAndArticleIsEmbeddedOnceAndOnlyChangedTextIsEmbeddedAgain() {
         assertThat(loaded.ticketsEmbedded()).isEqualTo(31);
         assertThat(loaded.articlesEmbedded()).isEqualTo(5);
-        assertThat(count("MATCH (n) WHERE (n:Ticket OR n:Article) AND size(n.embedding) = 384 RETURN count(n)")).isEqualTo(36);
+        assertThat(count("MATCH (n) WHERE (n:Ticket OR n:Article) AND size(n.embedding) = 384 RETURN count(n)"))
+                .isEqualTo(36);
         assertThat(count("MATCH (t:Ticket {answerable: true}) RETURN count(t)")).isEqualTo(30);
-        assertThat(count("MATCH (t:Ticket {id: 'open-1'}) WHERE t.answerable = false RETURN count(t)")).isOne();
+        assertThat(count("MATCH (t:Ticket {id: 'open-1'}) WHERE t.answerable = false RETURN count(t)"))
+                .isOne();
 
         BackfillReport again = backfill.run((done, total) -> {});
         assertThat(again.embedded()).isZero();
 
         // a status change without new text marks the ticket current without a model call; new text is embedded
         cypher.write("MATCH (t:Ticket {id: 'rt-c1'}) SET t.priority = 'LOW', t.updatedAt = datetime()", Map.of());
-        cypher.write("MATCH (a:Article {id: 'a-refund'}) SET a.body = a.body + ' Shipping costs are refunded too.', a.updatedAt = datetime()", Map.of());
+        cypher.write(
+                "MATCH (a:Article {id: 'a-refund'}) SET a.body = a.body + ' Shipping costs are refunded too.', a.updatedAt = datetime()",
+                Map.of());
         BackfillReport changed = backfill.run((done, total) -> {});
         assertThat(changed.ticketsEmbedded()).isZero();
         assertThat(changed.unchanged()).isOne();
@@ -84,13 +102,21 @@ class SupportIT {
     @Test
     void aQuestionIsAnsweredFromTheBestMatchingSourceWithConfidenceCategoryAndSources() {
         var response = ask("My wifi connection keeps dropping out", null);
-        response.path("answerSupportQuery.id").entity(String.class).satisfies(id -> assertThat(id).isNotBlank());
+        response.path("answerSupportQuery.id")
+                .entity(String.class)
+                .satisfies(id -> assertThat(id).isNotBlank());
         response.path("answerSupportQuery.category").entity(String.class).isEqualTo("connectivity");
-        response.path("answerSupportQuery.confidence").entity(Double.class).satisfies(c -> assertThat(c).isBetween(0.55, 1.0));
-        response.path("answerSupportQuery.decision").entity(String.class).satisfies(d -> assertThat(d).isIn("AUTO_REPLY", "SUGGEST"));
+        response.path("answerSupportQuery.confidence")
+                .entity(Double.class)
+                .satisfies(c -> assertThat(c).isBetween(0.55, 1.0));
+        response.path("answerSupportQuery.decision")
+                .entity(String.class)
+                .satisfies(d -> assertThat(d).isIn("AUTO_REPLY", "SUGGEST"));
         response.path("answerSupportQuery.sources").entityList(Map.class).satisfies(sources -> {
             assertThat(sources).hasSizeBetween(1, 5);
-            List<Double> scores = sources.stream().map(s -> ((Number) s.get("score")).doubleValue()).toList();
+            List<Double> scores = sources.stream()
+                    .map(s -> ((Number) s.get("score")).doubleValue())
+                    .toList();
             assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         });
         // the best source is the router article or a connectivity ticket, and the answer is its text
@@ -101,19 +127,28 @@ class SupportIT {
                 assertThat(((Map<?, ?>) best.get("ticket")).get("category")).isEqualTo("connectivity");
             }
         });
-        response.path("answerSupportQuery.answer").entity(String.class).satisfies(a -> assertThat(a.toLowerCase()).contains("router"));
+        response.path("answerSupportQuery.answer")
+                .entity(String.class)
+                .satisfies(a -> assertThat(a.toLowerCase()).contains("router"));
         // the answer is kept for feedback and knowledge-gap reports, with its sources
         String id = response.path("answerSupportQuery.id").entity(String.class).get();
         answerLog.flush();
-        assertThat(count("MATCH (q:SupportQuery {id: '" + id + "'})-[:SOURCE]->() RETURN count(*)")).isBetween(1L, 5L);
+        assertThat(count("MATCH (q:SupportQuery {id: '" + id + "'})-[:SOURCE]->() RETURN count(*)"))
+                .isBetween(1L, 5L);
     }
 
     @Test
     void anArticleThatResolvedSimilarTicketsRanksAtLeastAsHighAsThoseTickets() {
         SupportAnswer answer = answering.answer("I returned my order but the refund has not arrived", null, false);
         assertThat(answer.category()).isEqualTo("refund");
-        var article = answer.sources().stream().filter(s -> s.id().equals("a-refund")).findFirst().orElseThrow();
-        var bestTicket = answer.sources().stream().filter(s -> s.id().startsWith("rt-r")).findFirst().orElseThrow();
+        var article = answer.sources().stream()
+                .filter(s -> s.id().equals("a-refund"))
+                .findFirst()
+                .orElseThrow();
+        var bestTicket = answer.sources().stream()
+                .filter(s -> s.id().startsWith("rt-r"))
+                .findFirst()
+                .orElseThrow();
         assertThat(article.score()).isGreaterThanOrEqualTo(bestTicket.similarity());
         assertThat(article.reasons()).anySatisfy(r -> assertThat(r).startsWith("resolved ticket rt-r"));
     }
@@ -125,16 +160,22 @@ class SupportIT {
         SupportAnswer alice = answering.answer(question, "alice", false); // bought the router
         SupportAnswer bob = answering.answer(question, "bob", false); // bought the phone
         var routerForAlice = source(alice, "a-router-restart");
-        assertThat(routerForAlice.score()).isCloseTo(source(anonymous, "a-router-restart").score() + 0.10, within(1e-6));
+        assertThat(routerForAlice.score())
+                .isCloseTo(source(anonymous, "a-router-restart").score() + 0.10, within(1e-6));
         assertThat(routerForAlice.reasons()).contains("about a product the customer bought");
-        assertThat(source(bob, "a-router-restart").score()).isCloseTo(source(anonymous, "a-router-restart").score(), within(1e-6));
-        assertThat(source(bob, "a-phone-restart").score()).isGreaterThan(source(alice, "a-phone-restart").score());
+        assertThat(source(bob, "a-router-restart").score())
+                .isCloseTo(source(anonymous, "a-router-restart").score(), within(1e-6));
+        assertThat(source(bob, "a-phone-restart").score())
+                .isGreaterThan(source(alice, "a-phone-restart").score());
         // so the router article ranks higher for its owner than for the phone owner
-        assertThat(alice.sources().indexOf(routerForAlice)).isLessThan(bob.sources().indexOf(source(bob, "a-router-restart")));
+        assertThat(alice.sources().indexOf(routerForAlice))
+                .isLessThan(bob.sources().indexOf(source(bob, "a-router-restart")));
     }
 
     private static org.crmgraph.language.answer.AnswerSource source(SupportAnswer answer, String id) {
-        return answer.sources().stream().filter(s -> s.id().equals(id)).findFirst()
+        return answer.sources().stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(id + " is not among " + answer.sources()));
     }
 
@@ -142,11 +183,16 @@ class SupportIT {
     void unrelatedAndNonEnglishQuestionsEscalateWithAReason() {
         var unrelated = ask("Which painter lived in Delft in the seventeenth century?", null);
         unrelated.path("answerSupportQuery.decision").entity(String.class).isEqualTo("ESCALATE");
-        unrelated.path("answerSupportQuery.reason").entity(String.class).satisfies(r -> assertThat(r).contains("only"));
+        unrelated
+                .path("answerSupportQuery.reason")
+                .entity(String.class)
+                .satisfies(r -> assertThat(r).contains("only"));
 
         var chinese = ask("我的路由器一直断网，怎么办？", null);
         chinese.path("answerSupportQuery.decision").entity(String.class).isEqualTo("ESCALATE");
-        chinese.path("answerSupportQuery.reason").entity(String.class).satisfies(r -> assertThat(r).contains("not in English"));
+        chinese.path("answerSupportQuery.reason")
+                .entity(String.class)
+                .satisfies(r -> assertThat(r).contains("not in English"));
     }
 
     @Test
@@ -158,13 +204,21 @@ class SupportIT {
                 assertThat(e.getMessage()).contains("must not be empty");
             });
         });
-        ask("why ".repeat(600), null).errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
-            assertThat(e.getExtensions()).containsEntry("code", "TOO_LONG").containsEntry("argument", "question");
-            assertThat(e.getMessage()).contains("2399 characters").contains("at most 2000");
-        }));
-        ask("Where is my parcel?", "nobody").errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
-            assertThat(e.getExtensions()).containsEntry("code", "NOT_FOUND").containsEntry("argument", "customerId");
-        }));
+        ask("why ".repeat(600), null)
+                .errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                    assertThat(e.getExtensions())
+                            .containsEntry("code", "TOO_LONG")
+                            .containsEntry("argument", "question");
+                    assertThat(e.getMessage()).contains("2399 characters").contains("at most 2000");
+                }));
+        ask("Where is my parcel?", "nobody")
+                .errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                    assertThat(e.getExtensions())
+                            .containsEntry("code", "NOT_FOUND")
+                            .containsEntry("argument", "customerId");
+                }));
         answerLog.flush();
         assertThat(count("MATCH (q:SupportQuery) RETURN count(q)")).isEqualTo(before);
     }
@@ -173,70 +227,142 @@ class SupportIT {
     void unhelpfulFeedbackLowersASourceForTheSameQuestionAndHelpfulFeedbackRaisesIt() {
         String question = "My parcel never arrived";
         SupportAnswer first = answering.answer(question, null);
-        double before = first.sources().stream().filter(s -> s.id().equals("a-delivery")).findFirst().orElseThrow().score();
+        double before = first.sources().stream()
+                .filter(s -> s.id().equals("a-delivery"))
+                .findFirst()
+                .orElseThrow()
+                .score();
 
-        graphQl.documentName("answerFeedback").variable("answerId", first.id()).variable("helpful", false).variable("articleId", "a-delivery")
-                .execute().path("answerFeedback.sourceId").entity(String.class).isEqualTo("a-delivery")
-                .path("answerFeedback.errors").entityList(Object.class).hasSize(0);
+        graphQl.documentName("answerFeedback")
+                .variable("answerId", first.id())
+                .variable("helpful", false)
+                .variable("articleId", "a-delivery")
+                .execute()
+                .path("answerFeedback.sourceId")
+                .entity(String.class)
+                .isEqualTo("a-delivery")
+                .path("answerFeedback.errors")
+                .entityList(Object.class)
+                .hasSize(0);
         SupportAnswer lowered = answering.answer(question, null, false);
-        var loweredSource = lowered.sources().stream().filter(s -> s.id().equals("a-delivery")).findFirst().orElseThrow();
+        var loweredSource = lowered.sources().stream()
+                .filter(s -> s.id().equals("a-delivery"))
+                .findFirst()
+                .orElseThrow();
         assertThat(loweredSource.score()).isLessThan(before);
         assertThat(loweredSource.reasons()).anySatisfy(r -> assertThat(r).startsWith("marked unhelpful"));
 
         // the same answer and article again: the verdict is replaced, not added
-        graphQl.documentName("answerFeedback").variable("answerId", first.id()).variable("helpful", true).variable("articleId", "a-delivery")
-                .execute().path("answerFeedback.helpful").entity(Boolean.class).isEqualTo(true);
-        assertThat(count("MATCH (:SupportQuery {id: '" + first.id() + "'})-[f:FEEDBACK]->() RETURN count(f)")).isOne();
+        graphQl.documentName("answerFeedback")
+                .variable("answerId", first.id())
+                .variable("helpful", true)
+                .variable("articleId", "a-delivery")
+                .execute()
+                .path("answerFeedback.helpful")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        assertThat(count("MATCH (:SupportQuery {id: '" + first.id() + "'})-[f:FEEDBACK]->() RETURN count(f)"))
+                .isOne();
         SupportAnswer raised = answering.answer(question, null, false);
-        assertThat(raised.sources().stream().filter(s -> s.id().equals("a-delivery")).findFirst().orElseThrow().score()).isGreaterThan(before);
+        assertThat(raised.sources().stream()
+                        .filter(s -> s.id().equals("a-delivery"))
+                        .findFirst()
+                        .orElseThrow()
+                        .score())
+                .isGreaterThan(before);
     }
 
     @Test
     void feedbackOnUnknownAnswersOrArticlesIsRefusedByName() {
-        graphQl.documentName("answerFeedback").variable("answerId", "nope").variable("helpful", true).execute()
-                .path("answerFeedback.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND")
-                .path("answerFeedback.errors[0].field").entityList(String.class).containsExactly("answerId");
+        graphQl.documentName("answerFeedback")
+                .variable("answerId", "nope")
+                .variable("helpful", true)
+                .execute()
+                .path("answerFeedback.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("NOT_FOUND")
+                .path("answerFeedback.errors[0].field")
+                .entityList(String.class)
+                .containsExactly("answerId");
         SupportAnswer answer = answering.answer("Where is my parcel?", null);
-        graphQl.documentName("answerFeedback").variable("answerId", answer.id()).variable("helpful", true).variable("articleId", "a-nope")
-                .execute().path("answerFeedback.errors[0].field").entityList(String.class).containsExactly("articleId");
+        graphQl.documentName("answerFeedback")
+                .variable("answerId", answer.id())
+                .variable("helpful", true)
+                .variable("articleId", "a-nope")
+                .execute()
+                .path("answerFeedback.errors[0].field")
+                .entityList(String.class)
+                .containsExactly("articleId");
         assertThat(count("MATCH ()-[f:FEEDBACK]->() RETURN count(f)")).isZero();
     }
 
     @Test
     void weakAnswersAboutTheSameMissingTopicFormOneKnowledgeGap() {
-        for (String q : List.of("Can I pay for my order with bitcoin?", "Do you accept crypto currency such as bitcoin as payment?",
-                "Is paying with bitcoin possible?", "Which painter lived in Delft in the seventeenth century?")) {
+        for (String q : List.of(
+                "Can I pay for my order with bitcoin?",
+                "Do you accept crypto currency such as bitcoin as payment?",
+                "Is paying with bitcoin possible?",
+                "Which painter lived in Delft in the seventeenth century?")) {
             answering.answer(q, null);
         }
         answering.answer("Internet keeps dropping", null); // a strong answer: not a gap
 
-        graphQl.documentName("supportSearch").operationName("knowledgeGaps").variable("minQuestions", 2).execute()
-                .path("knowledgeGaps").entityList(Map.class).satisfies(gaps -> {
+        graphQl.documentName("supportSearch")
+                .operationName("knowledgeGaps")
+                .variable("minQuestions", 2)
+                .execute()
+                .path("knowledgeGaps")
+                .entityList(Map.class)
+                .satisfies(gaps -> {
                     assertThat(gaps).hasSize(1);
                     assertThat(gaps.getFirst().get("size")).isEqualTo(3);
                     assertThat((String) gaps.getFirst().get("question")).containsIgnoringCase("bitcoin");
                     assertThat((List<?>) gaps.getFirst().get("examples")).hasSize(3);
                 });
-        graphQl.documentName("supportSearch").operationName("knowledgeGaps").variable("days", 0).execute()
-                .errors().satisfy(errors -> assertThat(errors.getFirst().getExtensions()).containsEntry("code", "OUT_OF_RANGE"));
+        graphQl.documentName("supportSearch")
+                .operationName("knowledgeGaps")
+                .variable("days", 0)
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors.getFirst().getExtensions()).containsEntry("code", "OUT_OF_RANGE"));
     }
 
     @Test
     void similarTicketsAndArticleSearchFindByMeaning() {
-        graphQl.documentName("supportSearch").operationName("similarTickets").variable("ticketId", "rt-b1").variable("first", 3).execute()
-                .path("similarTickets[*].ticket.category").entityList(String.class).satisfies(categories -> {
+        graphQl.documentName("supportSearch")
+                .operationName("similarTickets")
+                .variable("ticketId", "rt-b1")
+                .variable("first", 3)
+                .execute()
+                .path("similarTickets[*].ticket.category")
+                .entityList(String.class)
+                .satisfies(categories -> {
                     assertThat(categories).hasSize(3).containsOnly("battery");
                 })
-                .path("similarTickets[*].ticket.id").entityList(String.class).satisfies(ids -> assertThat(ids).doesNotContain("rt-b1"));
-        graphQl.documentName("supportSearch").operationName("searchArticles").variable("text", "I forgot how to log in").variable("first", 2)
-                .execute().path("searchArticles[0].article.id").entity(String.class).isEqualTo("a-password");
-        graphQl.documentName("supportSearch").operationName("similarTickets").variable("ticketId", "nope").execute()
-                .errors().satisfy(errors -> assertThat(errors.getFirst().getExtensions()).containsEntry("code", "NOT_FOUND"));
+                .path("similarTickets[*].ticket.id")
+                .entityList(String.class)
+                .satisfies(ids -> assertThat(ids).doesNotContain("rt-b1"));
+        graphQl.documentName("supportSearch")
+                .operationName("searchArticles")
+                .variable("text", "I forgot how to log in")
+                .variable("first", 2)
+                .execute()
+                .path("searchArticles[0].article.id")
+                .entity(String.class)
+                .isEqualTo("a-password");
+        graphQl.documentName("supportSearch")
+                .operationName("similarTickets")
+                .variable("ticketId", "nope")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors.getFirst().getExtensions()).containsEntry("code", "NOT_FOUND"));
     }
 
     @Test
     void theTrainedClassifierIsVersionedValidatedAndRoutesOpenTickets() {
-        var trained = graphQl.documentName("trainTicketClassifier").variable("holdout", 0.2).execute();
+        var trained = graphQl.documentName("trainTicketClassifier")
+                .variable("holdout", 0.2)
+                .execute();
         trained.path("trainTicketClassifier.errors").entityList(Object.class).hasSize(0);
         trained.path("trainTicketClassifier.classifier").entity(Map.class).satisfies(c -> {
             assertThat(c.get("current")).isEqualTo(true);
@@ -246,7 +372,9 @@ class SupportIT {
             assertThat(((Number) c.get("accuracy")).doubleValue()).isGreaterThanOrEqualTo(0.8);
             assertThat(((Number) c.get("majorityBaseline")).doubleValue()).isEqualTo(0.2);
         });
-        int version = trained.path("trainTicketClassifier.classifier.version").entity(Integer.class).get();
+        int version = trained.path("trainTicketClassifier.classifier.version")
+                .entity(Integer.class)
+                .get();
 
         // answers now carry the classifier's category and version
         SupportAnswer answer = answering.answer("My phone battery dies before the evening", null, false);
@@ -257,43 +385,77 @@ class SupportIT {
         // an open ticket written now is routed by the next embedding pass
         cypher.write("MATCH (t:Ticket {id: 'open-1'}) SET t.updatedAt = datetime()", Map.of());
         backfill.run((done, total) -> {});
-        graphQl.documentName("supportSearch").operationName("routedTicket").variable("id", "open-1").execute()
-                .path("ticket.predictedCategory").entity(String.class).isEqualTo("refund")
-                .path("ticket.suggestedPriority").entity(String.class).isEqualTo("MEDIUM");
+        graphQl.documentName("supportSearch")
+                .operationName("routedTicket")
+                .variable("id", "open-1")
+                .execute()
+                .path("ticket.predictedCategory")
+                .entity(String.class)
+                .isEqualTo("refund")
+                .path("ticket.suggestedPriority")
+                .entity(String.class)
+                .isEqualTo("MEDIUM");
 
         // a second training makes a new current version; the first stays, no longer current
-        graphQl.documentName("trainTicketClassifier").variable("holdout", 0.0).execute()
-                .path("trainTicketClassifier.classifier.version").entity(Integer.class).isEqualTo(version + 1)
-                .path("trainTicketClassifier.classifier.accuracy").valueIsNull();
-        graphQl.documentName("supportSearch").operationName("ticketClassifiers").execute()
-                .path("ticketClassifier.version").entity(Integer.class).isEqualTo(version + 1)
-                .path("ticketClassifiers[*].current").entityList(Boolean.class).containsExactly(true, false);
-        graphQl.documentName("trainTicketClassifier").variable("holdout", 0.9).execute()
-                .path("trainTicketClassifier.errors[0].code").entity(String.class).isEqualTo("OUT_OF_RANGE");
+        graphQl.documentName("trainTicketClassifier")
+                .variable("holdout", 0.0)
+                .execute()
+                .path("trainTicketClassifier.classifier.version")
+                .entity(Integer.class)
+                .isEqualTo(version + 1)
+                .path("trainTicketClassifier.classifier.accuracy")
+                .valueIsNull();
+        graphQl.documentName("supportSearch")
+                .operationName("ticketClassifiers")
+                .execute()
+                .path("ticketClassifier.version")
+                .entity(Integer.class)
+                .isEqualTo(version + 1)
+                .path("ticketClassifiers[*].current")
+                .entityList(Boolean.class)
+                .containsExactly(true, false);
+        graphQl.documentName("trainTicketClassifier")
+                .variable("holdout", 0.9)
+                .execute()
+                .path("trainTicketClassifier.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("OUT_OF_RANGE");
     }
 
     @Test
     void trainingWithoutTwoLabelledCategoriesIsRefusedSayingWhatIsMissing() {
         cypher.write("MATCH (t:Ticket) WHERE t.category <> 'refund' REMOVE t.category", Map.of());
         var response = graphQl.documentName("trainTicketClassifier").execute();
-        response.path("trainTicketClassifier.errors[0].code").entity(String.class).isEqualTo("INVALID_STATE");
-        response.path("trainTicketClassifier.errors[0].message").entity(String.class)
-                .satisfies(m -> assertThat(m).contains("at least two categories").contains("found 6 labelled ticket(s) in 1 category"));
+        response.path("trainTicketClassifier.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("INVALID_STATE");
+        response.path("trainTicketClassifier.errors[0].message")
+                .entity(String.class)
+                .satisfies(m -> assertThat(m)
+                        .contains("at least two categories")
+                        .contains("found 6 labelled ticket(s) in 1 category"));
         assertThat(count("MATCH (m:TicketClassifier) RETURN count(m)")).isZero();
         assertThat(run("train-classifier").status()).isEqualTo(Command.FAILED);
     }
 
     @Test
     void concurrentQuestionsGetTheSameAnswersAsOneAtATime() throws Exception {
-        List<String> questions = List.of("My wifi connection keeps dropping out", "Phone battery empty by noon", "How long does shipping take?",
-                "I forgot my password", "When do I get my money back?");
-        List<String> alone = questions.stream().map(q -> answering.answer(q, null, false).sources().getFirst().id()).toList();
+        List<String> questions = List.of(
+                "My wifi connection keeps dropping out",
+                "Phone battery empty by noon",
+                "How long does shipping take?",
+                "I forgot my password",
+                "When do I get my money back?");
+        List<String> alone = questions.stream()
+                .map(q -> answering.answer(q, null, false).sources().getFirst().id())
+                .toList();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<String>> futures = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 String q = questions.get(i % questions.size());
-                futures.add(pool.submit((Callable<String>) () -> answering.answer(q, null, false).sources().getFirst().id()));
+                futures.add(pool.submit((Callable<String>) () ->
+                        answering.answer(q, null, false).sources().getFirst().id()));
             }
             for (int i = 0; i < futures.size(); i++) {
                 assertThat(futures.get(i).get()).isEqualTo(alone.get(i % questions.size()));
@@ -305,39 +467,75 @@ class SupportIT {
 
     @Test
     void theCommandsTrainEmbedAndEvaluateAndRefuseBadArguments(@TempDir Path folder) throws Exception {
-        assertThat(run("train-classifier", "--holdout", "0.2").out()).contains("Ticket classifier version").contains("accuracy");
+        assertThat(run("train-classifier", "--holdout", "0.2").out())
+                .contains("Ticket classifier version")
+                .contains("accuracy");
         assertThat(run("train-classifier", "--epochs").status()).isEqualTo(Command.BAD_ARGUMENTS);
         assertThat(run("train-classifier", "--holdout", "x").status()).isEqualTo(Command.BAD_ARGUMENTS);
         assertThat(run("embed").out()).contains("Embedded 0 ticket(s)");
 
         Path dataset = folder.resolve("questions.csv");
         StringBuilder csv = new StringBuilder("text,category\n");
-        String[][] seeds = {{"card_arrival", "my card has not arrived", "when will my new card come", "card still not delivered",
-                "waiting for my card for weeks", "how long until the card arrives"},
-                {"exchange_rate", "what exchange rate do you use", "is the currency rate fair", "which rate for converting euros",
-                        "how is the exchange rate set", "rate for dollars to pounds"},
-                {"lost_card", "I lost my card", "my card was stolen", "cannot find my bank card", "someone took my card",
-                        "card missing from my wallet"}};
+        String[][] seeds = {
+            {
+                "card_arrival",
+                "my card has not arrived",
+                "when will my new card come",
+                "card still not delivered",
+                "waiting for my card for weeks",
+                "how long until the card arrives"
+            },
+            {
+                "exchange_rate",
+                "what exchange rate do you use",
+                "is the currency rate fair",
+                "which rate for converting euros",
+                "how is the exchange rate set",
+                "rate for dollars to pounds"
+            },
+            {
+                "lost_card",
+                "I lost my card",
+                "my card was stolen",
+                "cannot find my bank card",
+                "someone took my card",
+                "card missing from my wallet"
+            }
+        };
         for (String[] seed : seeds) {
             for (int i = 1; i < seed.length; i++) {
                 csv.append('"').append(seed[i]).append("\",").append(seed[0]).append('\n');
             }
         }
         Files.writeString(dataset, csv.toString());
-        Result evaluated = run("evaluate-support", "--dataset", dataset.toString(), "--holdout", "0.4", "--latency-samples", "6");
+        Result evaluated =
+                run("evaluate-support", "--dataset", dataset.toString(), "--holdout", "0.4", "--latency-samples", "6");
         assertThat(evaluated.status()).as(evaluated.err()).isEqualTo(Command.OK);
-        assertThat(evaluated.out()).contains("retrieval, nearest ticket").contains("classifier v").contains("sentences/s").contains("p50");
+        assertThat(evaluated.out())
+                .contains("retrieval, nearest ticket")
+                .contains("classifier v")
+                .contains("sentences/s")
+                .contains("p50");
         assertThat(evaluated.err()).contains("other labelled ticket(s)");
-        assertThat(run("evaluate-support", "--dataset", folder.resolve("missing.csv").toString()).status()).isEqualTo(Command.BAD_ARGUMENTS);
+        assertThat(run(
+                                "evaluate-support",
+                                "--dataset",
+                                folder.resolve("missing.csv").toString())
+                        .status())
+                .isEqualTo(Command.BAD_ARGUMENTS);
     }
 
     private record Result(int status, String out, String err) {}
 
     private Result run(String name, String... arguments) {
-        Command command = commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        Command command =
+                commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = command.run(List.of(arguments), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = command.run(
+                List.of(arguments),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

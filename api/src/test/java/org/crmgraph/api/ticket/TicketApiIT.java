@@ -14,42 +14,90 @@ class TicketApiIT extends FixtureGraphTest {
         response.path("ticket.customer.id").entity(String.class).isEqualTo("c1");
         response.path("ticket.product.sku").entity(String.class).isEqualTo("AUD-1");
         response.path("ticket.resolvedBy.id").entity(String.class).isEqualTo("kb1");
-        response.path("ticket.resolvedBy.resolvedTickets[*].id").entityList(String.class).containsExactly("t1");
+        response.path("ticket.resolvedBy.resolvedTickets[*].id")
+                .entityList(String.class)
+                .containsExactly("t1");
         response.path("ticket.status").entity(String.class).isEqualTo("RESOLVED");
-        graphQl.documentName("ticket").variable("id", "t2").execute().path("ticket.product").valueIsNull();
+        graphQl.documentName("ticket")
+                .variable("id", "t2")
+                .execute()
+                .path("ticket.product")
+                .valueIsNull();
     }
 
     @Test
     void filtersByStatusPriorityChannelCustomerAndText() {
-        graphQl.documentName("tickets").variable("filter", Map.of("status", "OPEN")).execute()
-                .path("tickets.edges[*].node.id").entityList(String.class).containsExactly("t3", "t2");
-        graphQl.documentName("tickets").variable("filter", Map.of("channel", "EMAIL", "customerId", "c1")).execute()
-                .path("tickets.edges[*].node.id").entityList(String.class).containsExactly("t1");
-        graphQl.documentName("tickets").variable("filter", Map.of("priority", "URGENT")).execute()
-                .path("tickets.edges[*].node.id").entityList(String.class).containsExactly("t2");
-        graphQl.documentName("tickets").variable("filter", Map.of("textContains", "REFUND")).execute()
-                .path("tickets.edges[*].node.id").entityList(String.class).containsExactly("t3");
-        graphQl.documentName("tickets").variable("filter", Map.of("productSku", "AUD-1")).execute()
-                .path("tickets.totalCount").entity(Integer.class).isEqualTo(1);
+        graphQl.documentName("tickets")
+                .variable("filter", Map.of("status", "OPEN"))
+                .execute()
+                .path("tickets.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("t3", "t2");
+        graphQl.documentName("tickets")
+                .variable("filter", Map.of("channel", "EMAIL", "customerId", "c1"))
+                .execute()
+                .path("tickets.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("t1");
+        graphQl.documentName("tickets")
+                .variable("filter", Map.of("priority", "URGENT"))
+                .execute()
+                .path("tickets.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("t2");
+        graphQl.documentName("tickets")
+                .variable("filter", Map.of("textContains", "REFUND"))
+                .execute()
+                .path("tickets.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("t3");
+        graphQl.documentName("tickets")
+                .variable("filter", Map.of("productSku", "AUD-1"))
+                .execute()
+                .path("tickets.totalCount")
+                .entity(Integer.class)
+                .isEqualTo(1);
     }
 
     @Test
     void sortsByPriorityMostUrgentFirst() {
-        graphQl.documentName("tickets").variable("orderBy", Map.of("field", "PRIORITY", "direction", "DESC")).execute()
-                .path("tickets.edges[*].node.id").entityList(String.class).containsExactly("t2", "t1", "t3");
-        var first = graphQl.documentName("tickets").variable("orderBy", Map.of("field", "PRIORITY", "direction", "ASC"))
-                .variable("first", 1).execute();
+        graphQl.documentName("tickets")
+                .variable("orderBy", Map.of("field", "PRIORITY", "direction", "DESC"))
+                .execute()
+                .path("tickets.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("t2", "t1", "t3");
+        var first = graphQl.documentName("tickets")
+                .variable("orderBy", Map.of("field", "PRIORITY", "direction", "ASC"))
+                .variable("first", 1)
+                .execute();
         first.path("tickets.edges[*].node.id").entityList(String.class).containsExactly("t3");
-        String cursor = first.path("tickets.pageInfo.endCursor").entity(String.class).get();
-        graphQl.documentName("tickets").variable("orderBy", Map.of("field", "PRIORITY", "direction", "ASC"))
-                .variable("after", cursor).execute()
-                .path("tickets.edges[*].node.id").entityList(String.class).containsExactly("t1", "t2");
+        String cursor =
+                first.path("tickets.pageInfo.endCursor").entity(String.class).get();
+        graphQl.documentName("tickets")
+                .variable("orderBy", Map.of("field", "PRIORITY", "direction", "ASC"))
+                .variable("after", cursor)
+                .execute()
+                .path("tickets.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("t1", "t2");
     }
 
     @Test
     void opensATicketWithDefaults() {
-        var response = graphQl.documentName("openTicket").variable("input", Map.of(
-                "customerId", "c4", "subject", "Cable frays", "body", "After a week", "productSku", "CAB-1")).execute();
+        var response = graphQl.documentName("openTicket")
+                .variable(
+                        "input",
+                        Map.of(
+                                "customerId",
+                                "c4",
+                                "subject",
+                                "Cable frays",
+                                "body",
+                                "After a week",
+                                "productSku",
+                                "CAB-1"))
+                .execute();
         response.path("openTicket.errors").entityList(Object.class).hasSize(0);
         response.path("openTicket.ticket.status").entity(String.class).isEqualTo("OPEN");
         response.path("openTicket.ticket.priority").entity(String.class).isEqualTo("MEDIUM");
@@ -60,44 +108,83 @@ class TicketApiIT extends FixtureGraphTest {
 
     @Test
     void openingForUnknownCustomerOrProductIsNotFound() {
-        var response = graphQl.documentName("openTicket").variable("input", Map.of(
-                "customerId", "nobody", "subject", "x", "body", "y", "productSku", "GHOST")).execute();
-        response.path("openTicket.errors[*].field[0]").entityList(String.class).containsExactly("customerId", "productSku");
-        assertThat(cypher.read("MATCH (t:Ticket) RETURN count(t)", Map.of(), r -> r.get(0).asLong())).containsExactly(3L);
+        var response = graphQl.documentName("openTicket")
+                .variable("input", Map.of("customerId", "nobody", "subject", "x", "body", "y", "productSku", "GHOST"))
+                .execute();
+        response.path("openTicket.errors[*].field[0]")
+                .entityList(String.class)
+                .containsExactly("customerId", "productSku");
+        assertThat(cypher.read(
+                        "MATCH (t:Ticket) RETURN count(t)",
+                        Map.of(),
+                        r -> r.get(0).asLong()))
+                .containsExactly(3L);
     }
 
     @Test
     void resolvesWithAnArticleAndRefusesToResolveTwice() {
-        var response = graphQl.documentName("resolveTicket").variable("id", "t3")
-                .variable("input", Map.of("resolution", "Explained the 30-day policy", "articleId", "kb2")).execute();
+        var response = graphQl.documentName("resolveTicket")
+                .variable("id", "t3")
+                .variable("input", Map.of("resolution", "Explained the 30-day policy", "articleId", "kb2"))
+                .execute();
         response.path("resolveTicket.ticket.status").entity(String.class).isEqualTo("RESOLVED");
         response.path("resolveTicket.ticket.resolvedBy.id").entity(String.class).isEqualTo("kb2");
         response.path("resolveTicket.ticket.resolvedAt").hasValue();
 
-        graphQl.documentName("resolveTicket").variable("id", "t3").variable("input", Map.of("resolution", "again")).execute()
-                .path("resolveTicket.errors[0].code").entity(String.class).isEqualTo("INVALID_STATE");
-        graphQl.documentName("resolveTicket").variable("id", "t2").variable("input", Map.of("resolution", "x", "articleId", "kb404")).execute()
-                .path("resolveTicket.errors[0].field").entityList(String.class).containsExactly("articleId");
-        graphQl.documentName("resolveTicket").variable("id", "t404").variable("input", Map.of("resolution", "x")).execute()
-                .path("resolveTicket.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+        graphQl.documentName("resolveTicket")
+                .variable("id", "t3")
+                .variable("input", Map.of("resolution", "again"))
+                .execute()
+                .path("resolveTicket.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("INVALID_STATE");
+        graphQl.documentName("resolveTicket")
+                .variable("id", "t2")
+                .variable("input", Map.of("resolution", "x", "articleId", "kb404"))
+                .execute()
+                .path("resolveTicket.errors[0].field")
+                .entityList(String.class)
+                .containsExactly("articleId");
+        graphQl.documentName("resolveTicket")
+                .variable("id", "t404")
+                .variable("input", Map.of("resolution", "x"))
+                .execute()
+                .path("resolveTicket.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("NOT_FOUND");
     }
 
     @Test
     void updateChangesFieldsReopensAndRefusesResolvedStatus() {
-        var response = graphQl.documentName("updateTicket").variable("id", "t2")
-                .variable("input", Map.of("priority", "LOW", "status", "WAITING_ON_CUSTOMER", "productSku", "LAP-1")).execute();
+        var response = graphQl.documentName("updateTicket")
+                .variable("id", "t2")
+                .variable("input", Map.of("priority", "LOW", "status", "WAITING_ON_CUSTOMER", "productSku", "LAP-1"))
+                .execute();
         response.path("updateTicket.ticket.priority").entity(String.class).isEqualTo("LOW");
         response.path("updateTicket.ticket.status").entity(String.class).isEqualTo("WAITING_ON_CUSTOMER");
         response.path("updateTicket.ticket.product.sku").entity(String.class).isEqualTo("LAP-1");
 
-        graphQl.documentName("updateTicket").variable("id", "t2").variable("input", Map.of("status", "RESOLVED")).execute()
-                .path("updateTicket.errors[0].code").entity(String.class).isEqualTo("INVALID_STATE");
+        graphQl.documentName("updateTicket")
+                .variable("id", "t2")
+                .variable("input", Map.of("status", "RESOLVED"))
+                .execute()
+                .path("updateTicket.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("INVALID_STATE");
 
-        var reopened = graphQl.documentName("updateTicket").variable("id", "t1").variable("input", Map.of("status", "OPEN")).execute();
+        var reopened = graphQl.documentName("updateTicket")
+                .variable("id", "t1")
+                .variable("input", Map.of("status", "OPEN"))
+                .execute();
         reopened.path("updateTicket.ticket.status").entity(String.class).isEqualTo("OPEN");
         reopened.path("updateTicket.ticket.resolvedAt").valueIsNull();
 
-        graphQl.documentName("updateTicket").variable("id", "t2").variable("input", Map.of("productSku", "GHOST")).execute()
-                .path("updateTicket.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+        graphQl.documentName("updateTicket")
+                .variable("id", "t2")
+                .variable("input", Map.of("productSku", "GHOST"))
+                .execute()
+                .path("updateTicket.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("NOT_FOUND");
     }
 }

@@ -22,13 +22,24 @@ import java.util.Locale;
  */
 final class DateTimes {
 
-    private static final DateTimeFormatter ISO_LOCAL = new DateTimeFormatterBuilder().parseCaseInsensitive()
+    private static final DateTimeFormatter ISO_LOCAL = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
             .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart().appendOffsetId().optionalEnd()
-            .optionalStart().appendLiteral('[').appendZoneRegionId().appendLiteral(']').optionalEnd()
+            .optionalStart()
+            .appendOffsetId()
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral('[')
+            .appendZoneRegionId()
+            .appendLiteral(']')
+            .optionalEnd()
             .toFormatter(Locale.ROOT);
 
     private final ZoneId zone;
@@ -40,7 +51,9 @@ final class DateTimes {
         formatters.add(ISO_LOCAL);
         formatters.add(DateTimeFormatter.ISO_LOCAL_DATE);
         for (String pattern : patterns) {
-            formatters.add(new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
+            formatters.add(new DateTimeFormatterBuilder()
+                    .parseCaseInsensitive()
+                    .appendPattern(pattern)
                     .toFormatter(Locale.ENGLISH));
         }
     }
@@ -62,7 +75,8 @@ final class DateTimes {
     private OffsetDateTime toUtc(TemporalAccessor parsed) {
         LocalDate date = LocalDate.from(parsed);
         LocalDateTime local = parsed.isSupported(ChronoField.HOUR_OF_DAY)
-                ? LocalDateTime.of(date, java.time.LocalTime.from(parsed)) : date.atStartOfDay();
+                ? LocalDateTime.of(date, java.time.LocalTime.from(parsed))
+                : date.atStartOfDay();
         if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
             return local.atOffset(ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
                     .withOffsetSameInstant(ZoneOffset.UTC);

@@ -26,19 +26,41 @@ final class FieldCleaner {
     static final int MAX_LONG_TEXT = 20_000;
 
     private static final Map<String, Channel> CHANNELS = Map.ofEntries(
-            Map.entry("EMAIL", Channel.EMAIL), Map.entry("E MAIL", Channel.EMAIL), Map.entry("MAIL", Channel.EMAIL),
-            Map.entry("WEB", Channel.WEB), Map.entry("WEBSITE", Channel.WEB), Map.entry("ONLINE", Channel.WEB),
-            Map.entry("CHAT", Channel.CHAT), Map.entry("LIVE CHAT", Channel.CHAT), Map.entry("LIVECHAT", Channel.CHAT),
-            Map.entry("PHONE", Channel.PHONE), Map.entry("CALL", Channel.PHONE), Map.entry("TELEPHONE", Channel.PHONE),
-            Map.entry("SOCIAL", Channel.SOCIAL), Map.entry("TWITTER", Channel.SOCIAL), Map.entry("X", Channel.SOCIAL),
-            Map.entry("FACEBOOK", Channel.SOCIAL), Map.entry("INSTAGRAM", Channel.SOCIAL),
-            Map.entry("LINKEDIN", Channel.SOCIAL), Map.entry("STORE", Channel.STORE), Map.entry("SHOP", Channel.STORE),
-            Map.entry("POS", Channel.STORE), Map.entry("OTHER", Channel.OTHER));
-    private static final Map<String, TicketStatus> STATUSES = Map.of("NEW", TicketStatus.OPEN,
-            "SOLVED", TicketStatus.RESOLVED, "PENDING", TicketStatus.WAITING_ON_CUSTOMER,
-            "WAITING", TicketStatus.WAITING_ON_CUSTOMER, "ON HOLD", TicketStatus.IN_PROGRESS);
-    private static final Map<String, TicketPriority> PRIORITIES = Map.of("NORMAL", TicketPriority.MEDIUM,
-            "CRITICAL", TicketPriority.URGENT);
+            Map.entry("EMAIL", Channel.EMAIL),
+            Map.entry("E MAIL", Channel.EMAIL),
+            Map.entry("MAIL", Channel.EMAIL),
+            Map.entry("WEB", Channel.WEB),
+            Map.entry("WEBSITE", Channel.WEB),
+            Map.entry("ONLINE", Channel.WEB),
+            Map.entry("CHAT", Channel.CHAT),
+            Map.entry("LIVE CHAT", Channel.CHAT),
+            Map.entry("LIVECHAT", Channel.CHAT),
+            Map.entry("PHONE", Channel.PHONE),
+            Map.entry("CALL", Channel.PHONE),
+            Map.entry("TELEPHONE", Channel.PHONE),
+            Map.entry("SOCIAL", Channel.SOCIAL),
+            Map.entry("TWITTER", Channel.SOCIAL),
+            Map.entry("X", Channel.SOCIAL),
+            Map.entry("FACEBOOK", Channel.SOCIAL),
+            Map.entry("INSTAGRAM", Channel.SOCIAL),
+            Map.entry("LINKEDIN", Channel.SOCIAL),
+            Map.entry("STORE", Channel.STORE),
+            Map.entry("SHOP", Channel.STORE),
+            Map.entry("POS", Channel.STORE),
+            Map.entry("OTHER", Channel.OTHER));
+    private static final Map<String, TicketStatus> STATUSES = Map.of(
+            "NEW",
+            TicketStatus.OPEN,
+            "SOLVED",
+            TicketStatus.RESOLVED,
+            "PENDING",
+            TicketStatus.WAITING_ON_CUSTOMER,
+            "WAITING",
+            TicketStatus.WAITING_ON_CUSTOMER,
+            "ON HOLD",
+            TicketStatus.IN_PROGRESS);
+    private static final Map<String, TicketPriority> PRIORITIES =
+            Map.of("NORMAL", TicketPriority.MEDIUM, "CRITICAL", TicketPriority.URGENT);
 
     private final FieldRule rule;
     private final String defaultCountry;
@@ -61,16 +83,21 @@ final class FieldCleaner {
             case PERSON_NAME -> text(personName(SPACES.matcher(text).replaceAll(" ")), MAX_TEXT);
             case EMAIL -> email(text);
             case PHONE -> phone(text);
-            case COUNTRY -> Countries.toIsoCode(text).<Cleaned>map(Cleaned::of)
-                    .orElseGet(() -> Cleaned.invalid("not a country name or ISO 3166 code"));
+            case COUNTRY ->
+                Countries.toIsoCode(text)
+                        .<Cleaned>map(Cleaned::of)
+                        .orElseGet(() -> Cleaned.invalid("not a country name or ISO 3166 code"));
             case INTEGER -> integer(text);
             case DECIMAL -> decimal(text);
             case DATETIME -> dateTimes.parse(text);
             case CHANNEL -> lookup(text, CHANNELS, Channel.class);
             case TICKET_STATUS -> lookup(text, STATUSES, TicketStatus.class);
             case TICKET_PRIORITY -> lookup(text, PRIORITIES, TicketPriority.class);
-            case LIST -> Cleaned.of(List.copyOf(new LinkedHashSet<>(Arrays.stream(text.split("[;|]"))
-                    .map(String::strip).filter(s -> !s.isEmpty()).toList())));
+            case LIST ->
+                Cleaned.of(List.copyOf(new LinkedHashSet<>(Arrays.stream(text.split("[;|]"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList())));
         };
     }
 
@@ -95,7 +122,8 @@ final class FieldCleaner {
         if (!text.startsWith("+") && !text.startsWith("00") && defaultCountry == null) {
             return Cleaned.invalid("no country prefix (+44...) and the mapping gives no defaultCountry");
         }
-        return Phones.toE164(text, defaultCountry).<Cleaned>map(Cleaned::of)
+        return Phones.toE164(text, defaultCountry)
+                .<Cleaned>map(Cleaned::of)
                 .orElseGet(() -> Cleaned.invalid("not a valid phone number"));
     }
 
@@ -133,7 +161,10 @@ final class FieldCleaner {
     }
 
     private static <E extends Enum<E>> Cleaned lookup(String text, Map<String, E> aliases, Class<E> type) {
-        String key = text.toUpperCase(Locale.ROOT).replace('-', ' ').replace('_', ' ').strip();
+        String key = text.toUpperCase(Locale.ROOT)
+                .replace('-', ' ')
+                .replace('_', ' ')
+                .strip();
         E alias = aliases.get(key);
         if (alias != null) {
             return Cleaned.of(alias);

@@ -10,7 +10,11 @@ package org.crmgraph.importer.clean;
  */
 public record ReportEntry(long line, String column, String value, String reason, Action action) {
 
-    public enum Action { REJECTED, VALUE_DROPPED, DUPLICATE }
+    public enum Action {
+        REJECTED,
+        VALUE_DROPPED,
+        DUPLICATE
+    }
 
     public static ReportEntry rejected(long line, String column, String value, String reason) {
         return new ReportEntry(line, column, value, reason, Action.REJECTED);

@@ -25,8 +25,9 @@ public final class RowCleaner {
 
     public RowCleaner(ImportMapping mapping) {
         this.mapping = mapping;
-        mapping.fields().forEach((field, rule) ->
-                cleaners.put(field, new FieldCleaner(rule, mapping.zone(), mapping.defaultCountry())));
+        mapping.fields()
+                .forEach((field, rule) ->
+                        cleaners.put(field, new FieldCleaner(rule, mapping.zone(), mapping.defaultCountry())));
     }
 
     public RowResult clean(SourceRow source) {
@@ -38,7 +39,8 @@ public final class RowCleaner {
             String column = rule.column() == null ? rule.field().key() : rule.column();
             if (used == null || used.isBlank()) {
                 if (rule.required()) {
-                    String reason = raw == null && rule.column() != null ? "column '" + rule.column() + "' is missing"
+                    String reason = raw == null && rule.column() != null
+                            ? "column '" + rule.column() + "' is missing"
                             : "required " + rule.field().key() + " is empty";
                     return rejected(source.line(), column, "", reason);
                 }
@@ -51,7 +53,11 @@ public final class RowCleaner {
                 if (rule.required() || rule.onInvalid() == OnInvalid.REJECT) {
                     return rejected(source.line(), column, used, rule.field().key() + ": " + reason);
                 }
-                entries.add(new ReportEntry(source.line(), column, used, rule.field().key() + ": " + reason,
+                entries.add(new ReportEntry(
+                        source.line(),
+                        column,
+                        used,
+                        rule.field().key() + ": " + reason,
                         ReportEntry.Action.VALUE_DROPPED));
             }
         }
@@ -59,8 +65,8 @@ public final class RowCleaner {
         if (mapping.type() == EntityType.ORDERS) {
             return orderLine(row, entries);
         }
-        if (mapping.type() == EntityType.CUSTOMERS && !(row.has(Field.CUSTOMER_ID) || row.has(Field.EMAIL)
-                || row.has(Field.PHONE))) {
+        if (mapping.type() == EntityType.CUSTOMERS
+                && !(row.has(Field.CUSTOMER_ID) || row.has(Field.EMAIL) || row.has(Field.PHONE))) {
             return rejected(row.line(), null, "", "no customer id, valid e-mail or valid phone to tell who this is");
         }
         return new RowResult(row, entries);
@@ -85,14 +91,20 @@ public final class RowCleaner {
         boolean cancellation = rules.cancellationPrefix() != null && orderId.startsWith(rules.cancellationPrefix());
         if (cancellation) {
             if (quantity > 0) {
-                return rejected(row.line(), column(Field.QUANTITY), String.valueOf(quantity),
+                return rejected(
+                        row.line(),
+                        column(Field.QUANTITY),
+                        String.valueOf(quantity),
                         "a cancellation with a positive quantity");
             }
             row.values().put(Field.QUANTITY, -quantity);
             return new RowResult(row.asCancellation(), entries);
         }
         if (quantity < 0) {
-            return rejected(row.line(), column(Field.QUANTITY), String.valueOf(quantity),
+            return rejected(
+                    row.line(),
+                    column(Field.QUANTITY),
+                    String.valueOf(quantity),
                     "negative quantity on an order that is not a cancellation (a stock adjustment)");
         }
         return new RowResult(row, entries);

@@ -1,12 +1,12 @@
 package org.crmgraph.importer.identity;
 
-import org.crmgraph.graph.event.CustomersMerged;
-import org.crmgraph.graph.event.DomainEvents;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crmgraph.graph.customer.Customer;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.event.CustomersMerged;
+import org.crmgraph.graph.event.DomainEvents;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.Outcome;
 import org.neo4j.driver.SimpleQueryRunner;
@@ -101,9 +101,12 @@ public class CustomerMerger {
     private static CustomerMerge run(SimpleQueryRunner tx, String survivorId, String mergedId, boolean dryRun) {
         Map<String, Long> moved = new LinkedHashMap<>();
         tx.run(MERGE, Map.of("survivorId", survivorId, "mergedId", mergedId))
-                .forEachRemaining(r -> moved.put(r.get("type").asString(), r.get("count").asLong()));
-        tx.run(IdentityResolver.SURVIVORSHIP, Map.of("ids", List.of(survivorId))).consume();
-        Customer customer = Customer.from(tx.run(READ, Map.of("id", survivorId)).single().get("c"));
+                .forEachRemaining(
+                        r -> moved.put(r.get("type").asString(), r.get("count").asLong()));
+        tx.run(IdentityResolver.SURVIVORSHIP, Map.of("ids", List.of(survivorId)))
+                .consume();
+        Customer customer =
+                Customer.from(tx.run(READ, Map.of("id", survivorId)).single().get("c"));
         return new CustomerMerge(customer, dryRun, moved);
     }
 }

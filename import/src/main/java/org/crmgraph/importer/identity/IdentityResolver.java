@@ -147,7 +147,8 @@ public final class IdentityResolver {
             keys.add(key);
         }
         Map<String, Record> found = new HashMap<>();
-        tx.run(LOOKUP, Map.of("people", keys)).forEachRemaining(r -> found.put(r.get("key").asString(), r));
+        tx.run(LOOKUP, Map.of("people", keys))
+                .forEachRemaining(r -> found.put(r.get("key").asString(), r));
         return found;
     }
 

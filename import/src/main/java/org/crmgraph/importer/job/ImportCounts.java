@@ -11,14 +11,30 @@ import java.util.Map;
  * @param valuesDropped invalid values left out of rows that were imported anyway
  * @param lastLine      the last source line covered by a committed batch
  */
-public record ImportCounts(long rowsRead, long rowsImported, long rowsRejected, long duplicateRows, long valuesDropped,
-                           long customersCreated, long customersMatched, long lastLine, long bytesRead) {
+public record ImportCounts(
+        long rowsRead,
+        long rowsImported,
+        long rowsRejected,
+        long duplicateRows,
+        long valuesDropped,
+        long customersCreated,
+        long customersMatched,
+        long lastLine,
+        long bytesRead) {
 
     public static final ImportCounts ZERO = new ImportCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public ImportCounts plusCustomers(long created, long matched) {
-        return new ImportCounts(rowsRead, rowsImported, rowsRejected, duplicateRows, valuesDropped,
-                customersCreated + created, customersMatched + matched, lastLine, bytesRead);
+        return new ImportCounts(
+                rowsRead,
+                rowsImported,
+                rowsRejected,
+                duplicateRows,
+                valuesDropped,
+                customersCreated + created,
+                customersMatched + matched,
+                lastLine,
+                bytesRead);
     }
 
     Map<String, Object> properties() {

@@ -45,8 +45,8 @@ public class ImportJobRepository {
         this.cypher = cypher;
     }
 
-    public ImportJob create(String id, String mapping, String type, String file, boolean dryRun, long bytesTotal,
-                            String reportFile) {
+    public ImportJob create(
+            String id, String mapping, String type, String file, boolean dryRun, long bytesTotal, String reportFile) {
         Map<String, Object> properties = new HashMap<>(ImportCounts.ZERO.properties());
         properties.put("id", id);
         properties.put("mapping", mapping);
@@ -55,7 +55,8 @@ public class ImportJobRepository {
         properties.put("dryRun", dryRun);
         properties.put("bytesTotal", bytesTotal);
         properties.put("reportFile", reportFile);
-        return cypher.write(CREATE, Map.of("properties", properties), r -> ImportJob.from(r.get("j"))).getFirst();
+        return cypher.write(CREATE, Map.of("properties", properties), r -> ImportJob.from(r.get("j")))
+                .getFirst();
     }
 
     /** Counts as of a batch, written in that batch's own transaction so they never run ahead of the data. */
@@ -87,6 +88,10 @@ public class ImportJobRepository {
 
     /** Jobs left RUNNING by a process that died: nothing has updated them for {@code quiet}. */
     public long interruptStale(java.time.Duration quiet) {
-        return cypher.write(INTERRUPT_STALE, Map.of("quiet", quiet), r -> r.get("interrupted").asLong()).getFirst();
+        return cypher.write(
+                        INTERRUPT_STALE,
+                        Map.of("quiet", quiet),
+                        r -> r.get("interrupted").asLong())
+                .getFirst();
     }
 }

@@ -62,11 +62,16 @@ public final class RejectReport implements AutoCloseable {
         if (value == null) {
             return "";
         }
-        boolean needs = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+        boolean needs = value.indexOf(',') >= 0
+                || value.indexOf('"') >= 0
+                || value.indexOf('\n') >= 0
                 || value.indexOf('\r') >= 0;
         // a leading = + - @ would run as a formula when a steward opens the report in a spreadsheet
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !NUMBER.matcher(value).matches()
-                ? "'" + value : value;
+        String safe = !value.isEmpty()
+                        && "=+-@".indexOf(value.charAt(0)) >= 0
+                        && !NUMBER.matcher(value).matches()
+                ? "'" + value
+                : value;
         return needs || safe != value ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }
 }

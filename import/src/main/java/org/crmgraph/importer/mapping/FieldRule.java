@@ -11,8 +11,17 @@ import java.util.List;
  *                after the ISO-8601 forms
  * @param titleCase text is turned to title case (for sources that write names in capitals)
  */
-public record FieldRule(Field field, String column, boolean required, String defaultValue, OnInvalid onInvalid,
-                        List<String> formats, boolean titleCase) {
+public record FieldRule(
+        Field field,
+        String column,
+        boolean required,
+        String defaultValue,
+        OnInvalid onInvalid,
+        List<String> formats,
+        boolean titleCase) {
 
-    public enum OnInvalid { REJECT, DROP }
+    public enum OnInvalid {
+        REJECT,
+        DROP
+    }
 }

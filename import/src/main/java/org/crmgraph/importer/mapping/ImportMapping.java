@@ -14,9 +14,18 @@ import org.crmgraph.importer.read.RowSources.Format;
  * @param defaultCountry ISO code used to read phone numbers written without a country prefix
  * @param match          identity rules, in the order they are tried
  */
-public record ImportMapping(String name, String description, EntityType type, String source, Format format,
-                            Character delimiter, ZoneId zone, String defaultCountry, List<MatchRule> match,
-                            Map<Field, FieldRule> fields, OrderRules orders) {
+public record ImportMapping(
+        String name,
+        String description,
+        EntityType type,
+        String source,
+        Format format,
+        Character delimiter,
+        ZoneId zone,
+        String defaultCountry,
+        List<MatchRule> match,
+        Map<Field, FieldRule> fields,
+        OrderRules orders) {
 
     public FieldRule rule(Field field) {
         return fields.get(field);
@@ -25,5 +34,4 @@ public record ImportMapping(String name, String description, EntityType type, St
     public boolean maps(Field field) {
         return fields.containsKey(field);
     }
-
 }

@@ -34,11 +34,21 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class MappingLoader {
 
     /** The mappings shipped in the jar, under {@code import-mappings/<name>.yaml}. */
-    public static final List<String> BUILT_IN = List.of("online-retail", "tickets-csv", "customers-csv",
-            "interactions-jsonl");
+    public static final List<String> BUILT_IN =
+            List.of("online-retail", "tickets-csv", "customers-csv", "interactions-jsonl");
 
-    private static final Set<String> TOP_KEYS = Set.of("name", "description", "type", "source", "format", "delimiter",
-            "zone", "defaultCountry", "match", "fields", "orders");
+    private static final Set<String> TOP_KEYS = Set.of(
+            "name",
+            "description",
+            "type",
+            "source",
+            "format",
+            "delimiter",
+            "zone",
+            "defaultCountry",
+            "match",
+            "fields",
+            "orders");
     private static final Set<String> FIELD_KEYS = Set.of("column", "required", "default", "invalid", "formats", "case");
     private static final Set<String> ORDER_KEYS = Set.of("cancellationPrefix", "nonProductSkus");
 
@@ -51,8 +61,8 @@ public final class MappingLoader {
         }
         Path file = Path.of(nameOrPath);
         if (!Files.isRegularFile(file)) {
-            throw new InvalidMappingException("no mapping '" + nameOrPath + "': not a built-in mapping "
-                    + BUILT_IN + " and no such file");
+            throw new InvalidMappingException(
+                    "no mapping '" + nameOrPath + "': not a built-in mapping " + BUILT_IN + " and no such file");
         }
         try (InputStream in = Files.newInputStream(file)) {
             return parse(in, file.getFileName().toString());
@@ -103,14 +113,25 @@ public final class MappingLoader {
             };
             Character delimiter = delimiter(root.get("delimiter"));
             ZoneId zone = zone(string(root, "zone", "UTC"));
-            String country = root.get("defaultCountry") == null ? null
+            String country = root.get("defaultCountry") == null
+                    ? null
                     : Countries.toIsoCode(String.valueOf(root.get("defaultCountry")))
                             .orElseThrow(() -> error("defaultCountry", "not an ISO 3166 country"));
             List<MatchRule> match = match(root.get("match"), type);
             Map<Field, FieldRule> fields = fields(root.get("fields"), type);
             OrderRules orders = orders(root.get("orders"), type);
-            return new ImportMapping(name, string(root, "description", ""), type, source, format, delimiter, zone,
-                    country, match, fields, orders);
+            return new ImportMapping(
+                    name,
+                    string(root, "description", ""),
+                    type,
+                    source,
+                    format,
+                    delimiter,
+                    zone,
+                    country,
+                    match,
+                    fields,
+                    orders);
         }
 
         private Map<Field, FieldRule> fields(Object value, EntityType type) {
@@ -120,8 +141,11 @@ public final class MappingLoader {
             Map<Field, FieldRule> rules = new EnumMap<>(Field.class);
             for (var entry : entries.entrySet()) {
                 String key = String.valueOf(entry.getKey());
-                Field field = Field.byKey(key).filter(type.allowed()::contains).orElseThrow(() -> error("fields." + key,
-                        "not a field of " + type.key() + "; allowed: " + keys(type.allowed())));
+                Field field = Field.byKey(key)
+                        .filter(type.allowed()::contains)
+                        .orElseThrow(() -> error(
+                                "fields." + key,
+                                "not a field of " + type.key() + "; allowed: " + keys(type.allowed())));
                 rules.put(field, rule(field, type, "fields." + key, entry.getValue()));
             }
             for (Field field : type.required()) {
@@ -133,8 +157,10 @@ public final class MappingLoader {
                     throw error("fields." + field.key(), "is always required for " + type.key());
                 }
             }
-            if (type == EntityType.CUSTOMERS && !(rules.containsKey(Field.CUSTOMER_ID) || rules.containsKey(Field.EMAIL)
-                    || rules.containsKey(Field.PHONE))) {
+            if (type == EntityType.CUSTOMERS
+                    && !(rules.containsKey(Field.CUSTOMER_ID)
+                            || rules.containsKey(Field.EMAIL)
+                            || rules.containsKey(Field.PHONE))) {
                 throw error("fields", "customers need customerId, email or phone to be told apart");
             }
             return rules;
@@ -143,8 +169,8 @@ public final class MappingLoader {
         private FieldRule rule(Field field, EntityType type, String path, Object value) {
             // the short form `email: E-mail` names just the column
             if (value instanceof String column) {
-                return new FieldRule(field, column, type.required().contains(field), null,
-                        OnInvalid.REJECT, List.of(), false);
+                return new FieldRule(
+                        field, column, type.required().contains(field), null, OnInvalid.REJECT, List.of(), false);
             }
             if (!(value instanceof Map<?, ?> map)) {
                 throw error(path, "give a column name or { column, required, default, invalid, formats, case }");
@@ -168,7 +194,8 @@ public final class MappingLoader {
                     try {
                         DateTimeFormatter.ofPattern(String.valueOf(pattern));
                     } catch (IllegalArgumentException e) {
-                        throw error(path + ".formats", "'" + pattern + "' is not a date-time pattern: " + e.getMessage());
+                        throw error(
+                                path + ".formats", "'" + pattern + "' is not a date-time pattern: " + e.getMessage());
                     }
                     formats.add(String.valueOf(pattern));
                 }
@@ -213,7 +240,8 @@ public final class MappingLoader {
             if (map.get("nonProductSkus") instanceof Collection<?> codes) {
                 codes.forEach(code -> skus.add(String.valueOf(code).strip().toUpperCase(Locale.ROOT)));
             }
-            String prefix = map.get("cancellationPrefix") == null ? null : String.valueOf(map.get("cancellationPrefix"));
+            String prefix =
+                    map.get("cancellationPrefix") == null ? null : String.valueOf(map.get("cancellationPrefix"));
             return new OrderRules(prefix, Set.copyOf(skus));
         }
 
@@ -265,7 +293,8 @@ public final class MappingLoader {
         }
 
         private static String keys(Collection<? extends Enum<?>> values) {
-            return values.stream().map(v -> v instanceof Field f ? f.key() : v.name().toLowerCase(Locale.ROOT))
+            return values.stream()
+                    .map(v -> v instanceof Field f ? f.key() : v.name().toLowerCase(Locale.ROOT))
                     .collect(Collectors.joining(", "));
         }
     }

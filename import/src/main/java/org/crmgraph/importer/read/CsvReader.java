@@ -134,8 +134,11 @@ public final class CsvReader implements AutoCloseable {
                     continue;
                 }
                 if (fill() && buffer[position] != delimiter && buffer[position] != '\n' && buffer[position] != '\r') {
-                    throw new MalformedFileException(line, column + 1,
-                            "unexpected '" + buffer[position] + "' after a closing quote (a quote inside a quoted field is written twice)");
+                    throw new MalformedFileException(
+                            line,
+                            column + 1,
+                            "unexpected '" + buffer[position]
+                                    + "' after a closing quote (a quote inside a quoted field is written twice)");
                 }
                 return;
             }

@@ -43,7 +43,8 @@ public final class CsvRowSource implements RowSource {
         this.columns = header.fields().stream().map(String::strip).toList();
         for (int i = 0; i < columns.size(); i++) {
             if (index.putIfAbsent(columns.get(i), i) != null) {
-                throw new MalformedFileException(header.line(), i + 1, "the header names column '" + columns.get(i) + "' twice");
+                throw new MalformedFileException(
+                        header.line(), i + 1, "the header names column '" + columns.get(i) + "' twice");
             }
         }
     }
@@ -60,8 +61,11 @@ public final class CsvRowSource implements RowSource {
             return null;
         }
         if (row.fields().size() > columns.size()) {
-            throw new MalformedFileException(row.line(), columns.size() + 1,
-                    "the record has " + row.fields().size() + " fields but the header names " + columns.size() + " columns");
+            throw new MalformedFileException(
+                    row.line(),
+                    columns.size() + 1,
+                    "the record has " + row.fields().size() + " fields but the header names " + columns.size()
+                            + " columns");
         }
         return new Row(row);
     }

@@ -66,7 +66,9 @@ public final class JsonLinesRowSource implements RowSource {
             try {
                 node = JSON.readTree(content);
             } catch (JacksonException e) {
-                int column = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
+                int column = e.getLocation() == null
+                        ? 1
+                        : Math.max(1, e.getLocation().getColumnNr());
                 throw new MalformedFileException(line, column, "not valid JSON: " + e.getOriginalMessage());
             }
             if (node == null || !node.isObject()) {

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 /** Opens a file as records in the format its mapping names. */
 public final class RowSources {
 
-    public enum Format { CSV, JSONL }
+    public enum Format {
+        CSV,
+        JSONL
+    }
 
     private RowSources() {}
 

@@ -29,7 +29,8 @@ public final class SourceFiles {
         int first = in.read();
         int second = in.read();
         in.reset();
-        InputStream content = first == 0x1f && second == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER) : in;
+        InputStream content =
+                first == 0x1f && second == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER) : in;
         return new Utf8Reader(content);
     }
 }

@@ -3,4 +3,7 @@
  * without a byte-order mark, plain or gzip-compressed. Memory does not grow with file size, and
  * every row and error carries its line number in the source file.
  */
+@NullMarked
 package org.crmgraph.importer.read;
+
+import org.jspecify.annotations.NullMarked;

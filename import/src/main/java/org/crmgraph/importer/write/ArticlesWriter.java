@@ -32,10 +32,21 @@ public final class ArticlesWriter implements EntityWriter {
         Map<String, Map<String, Object>> articles = new LinkedHashMap<>();
         for (CleanRow row : rows) {
             String id = row.text(Field.ARTICLE_ID);
-            var properties = Parameters.of().putIfPresent("title", row.text(Field.TITLE))
-                    .putIfPresent("body", row.text(Field.BODY)).putIfPresent("tags", row.get(Field.TAGS));
-            articles.put(id, Parameters.of().put("id", id).put("properties", properties.map())
-                    .put("at", row.time(Field.UPDATED_AT) != null ? row.time(Field.UPDATED_AT) : context.fileTime()).map());
+            var properties = Parameters.of()
+                    .putIfPresent("title", row.text(Field.TITLE))
+                    .putIfPresent("body", row.text(Field.BODY))
+                    .putIfPresent("tags", row.get(Field.TAGS));
+            articles.put(
+                    id,
+                    Parameters.of()
+                            .put("id", id)
+                            .put("properties", properties.map())
+                            .put(
+                                    "at",
+                                    row.time(Field.UPDATED_AT) != null
+                                            ? row.time(Field.UPDATED_AT)
+                                            : context.fileTime())
+                            .map());
         }
         tx.run(UPSERT, Map.of("articles", new ArrayList<>(articles.values()))).consume();
     }

@@ -39,17 +39,27 @@ public final class InteractionsWriter implements EntityWriter {
         Map<String, Map<String, Object>> interactions = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             CleanRow row = rows.get(i);
-            String id = row.has(Field.INTERACTION_ID) ? row.text(Field.INTERACTION_ID)
+            String id = row.has(Field.INTERACTION_ID)
+                    ? row.text(Field.INTERACTION_ID)
                     : ContentIds.of("int-", context.source(), row.fingerprint());
             var properties = Parameters.of()
                     .putIfPresent("channel", row.text(Field.CHANNEL))
                     .putIfPresent("type", row.text(Field.TYPE))
-                    .put("occurredAt", row.time(Field.OCCURRED_AT) != null ? row.time(Field.OCCURRED_AT) : context.fileTime())
+                    .put(
+                            "occurredAt",
+                            row.time(Field.OCCURRED_AT) != null ? row.time(Field.OCCURRED_AT) : context.fileTime())
                     .putIfPresent("text", row.text(Field.TEXT))
                     .putIfPresent("source", context.source());
-            interactions.put(id, Parameters.of().put("id", id).put("properties", properties.map())
-                    .put("personKey", personKeys.get(i)).put("sku", row.text(Field.SKU)).map());
+            interactions.put(
+                    id,
+                    Parameters.of()
+                            .put("id", id)
+                            .put("properties", properties.map())
+                            .put("personKey", personKeys.get(i))
+                            .put("sku", row.text(Field.SKU))
+                            .map());
         }
-        tx.run(UPSERT, Map.of("interactions", new ArrayList<>(interactions.values()))).consume();
+        tx.run(UPSERT, Map.of("interactions", new ArrayList<>(interactions.values())))
+                .consume();
     }
 }

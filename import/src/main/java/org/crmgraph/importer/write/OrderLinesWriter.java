@@ -26,7 +26,8 @@ import org.neo4j.driver.TransactionContext;
 public final class OrderLinesWriter implements EntityWriter {
 
     private enum Kind {
-        ORDER("Order", "PLACED", "placedAt"), CANCELLATION("Cancellation", "CANCELLED", "cancelledAt");
+        ORDER("Order", "PLACED", "placedAt"),
+        CANCELLATION("Cancellation", "CANCELLED", "cancelledAt");
 
         final String known;
         final String upsert;
@@ -105,19 +106,37 @@ public final class OrderLinesWriter implements EntityWriter {
             String orderId = row.text(Field.ORDER_ID);
             String sku = row.text(Field.SKU);
             OffsetDateTime at = row.time(Field.PLACED_AT) != null ? row.time(Field.PLACED_AT) : context.fileTime();
-            upserts.add(sku, row.text(Field.PRODUCT_NAME), null, row.decimal(Field.UNIT_PRICE), row.text(Field.CATEGORY), at);
+            upserts.add(
+                    sku,
+                    row.text(Field.PRODUCT_NAME),
+                    null,
+                    row.decimal(Field.UNIT_PRICE),
+                    row.text(Field.CATEGORY),
+                    at);
             String personKey = personKeys.get(i);
-            Map<String, Object> order = orders.computeIfAbsent(kind, k -> new LinkedHashMap<>()).computeIfAbsent(orderId,
-                    id -> Parameters.of().put("id", id).put("at", at).put("channel", row.text(Field.CHANNEL))
-                            .put("personKey", personKey).put("add", seenBefore.test(kind.name() + ":" + id))
-                            .put("lines", new LinkedHashMap<String, Map<String, Object>>()).map());
+            Map<String, Object> order = orders.computeIfAbsent(kind, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(
+                            orderId,
+                            id -> Parameters.of()
+                                    .put("id", id)
+                                    .put("at", at)
+                                    .put("channel", row.text(Field.CHANNEL))
+                                    .put("personKey", personKey)
+                                    .put("add", seenBefore.test(kind.name() + ":" + id))
+                                    .put("lines", new LinkedHashMap<String, Map<String, Object>>())
+                                    .map());
             if (order.get("personKey") == null) {
                 order.put("personKey", personKey);
             }
             @SuppressWarnings("unchecked")
             var lines = (Map<String, Map<String, Object>>) order.get("lines");
-            lines.merge(sku, Parameters.of().put("sku", sku).put("quantity", row.number(Field.QUANTITY))
-                            .put("unitPrice", row.decimal(Field.UNIT_PRICE)).map(),
+            lines.merge(
+                    sku,
+                    Parameters.of()
+                            .put("sku", sku)
+                            .put("quantity", row.number(Field.QUANTITY))
+                            .put("unitPrice", row.decimal(Field.UNIT_PRICE))
+                            .map(),
                     (old, next) -> {
                         old.put("quantity", (Long) old.get("quantity") + (Long) next.get("quantity"));
                         if (next.get("unitPrice") != null) {
@@ -134,7 +153,9 @@ public final class OrderLinesWriter implements EntityWriter {
                 continue;
             }
             Set<String> known = new HashSet<>(tx.run(kind.known, Map.of("ids", List.copyOf(ofKind.keySet())))
-                    .single().get("known").asList(v -> v.asString()));
+                    .single()
+                    .get("known")
+                    .asList(v -> v.asString()));
             List<Map<String, Object>> parameters = new ArrayList<>(ofKind.size());
             for (Map<String, Object> order : ofKind.values()) {
                 Map<String, Object> copy = new LinkedHashMap<>(order);
@@ -142,11 +163,16 @@ public final class OrderLinesWriter implements EntityWriter {
                 copy.put("known", isKnown);
                 // the first batch of this import to touch an order replaces its lines, so their sum is its total;
                 // a later batch adds lines, and the total is summed in the graph
-                copy.put("total", Boolean.TRUE.equals(order.get("add")) ? null : totalOf(((Map<?, ?>) order.get("lines")).values()));
+                copy.put(
+                        "total",
+                        Boolean.TRUE.equals(order.get("add"))
+                                ? null
+                                : totalOf(((Map<?, ?>) order.get("lines")).values()));
                 copy.put("lines", new ArrayList<>(((Map<?, ?>) order.get("lines")).values()));
                 parameters.add(copy);
             }
-            tx.run(kind.upsert, Map.of("orders", parameters, "source", context.source())).consume();
+            tx.run(kind.upsert, Map.of("orders", parameters, "source", context.source()))
+                    .consume();
         }
     }
 
@@ -166,7 +192,8 @@ public final class OrderLinesWriter implements EntityWriter {
     @Override
     public void committed(List<CleanRow> rows) {
         for (CleanRow row : rows) {
-            remember.accept((row.cancellation() ? Kind.CANCELLATION : Kind.ORDER).name() + ":" + row.text(Field.ORDER_ID));
+            remember.accept(
+                    (row.cancellation() ? Kind.CANCELLATION : Kind.ORDER).name() + ":" + row.text(Field.ORDER_ID));
         }
         if (pendingProducts != null) {
             pendingProducts.committed();

@@ -52,8 +52,14 @@ final class ProductUpserts {
 
     /** Adds an observation; of several for one SKU in a batch, the latest wins field by field. */
     void add(String sku, String name, String description, Double price, String category, OffsetDateTime observedAt) {
-        var observation = Parameters.of().put("sku", sku).put("name", name).put("description", description)
-                .put("price", price).put("category", category).put("observedAt", observedAt).map();
+        var observation = Parameters.of()
+                .put("sku", sku)
+                .put("name", name)
+                .put("description", description)
+                .put("price", price)
+                .put("category", category)
+                .put("observedAt", observedAt)
+                .map();
         bySku.merge(sku, observation, (old, next) -> {
             boolean newer = !((OffsetDateTime) next.get("observedAt")).isBefore((OffsetDateTime) old.get("observedAt"));
             Map<String, Object> winner = new LinkedHashMap<>(newer ? next : old);
@@ -72,7 +78,8 @@ final class ProductUpserts {
         }
         if (!changed.isEmpty()) {
             tx.run(UPSERT, Map.of("products", changed)).consume();
-            List<Map<String, Object>> categorised = changed.stream().filter(p -> p.get("category") != null).toList();
+            List<Map<String, Object>> categorised =
+                    changed.stream().filter(p -> p.get("category") != null).toList();
             if (!categorised.isEmpty()) {
                 tx.run(CATEGORIES, Map.of("products", categorised)).consume();
             }
@@ -85,6 +92,7 @@ final class ProductUpserts {
     }
 
     private static int hash(Map<String, Object> product) {
-        return Objects.hash(product.get("name"), product.get("description"), product.get("price"), product.get("category"));
+        return Objects.hash(
+                product.get("name"), product.get("description"), product.get("price"), product.get("category"));
     }
 }

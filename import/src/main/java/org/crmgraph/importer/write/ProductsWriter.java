@@ -21,8 +21,13 @@ public final class ProductsWriter implements EntityWriter {
         var products = new ProductUpserts(written);
         for (CleanRow row : rows) {
             var at = row.time(Field.UPDATED_AT) != null ? row.time(Field.UPDATED_AT) : context.fileTime();
-            products.add(row.text(Field.SKU), row.text(Field.PRODUCT_NAME), row.text(Field.DESCRIPTION),
-                    row.decimal(Field.PRICE), row.text(Field.CATEGORY), at);
+            products.add(
+                    row.text(Field.SKU),
+                    row.text(Field.PRODUCT_NAME),
+                    row.text(Field.DESCRIPTION),
+                    row.decimal(Field.PRICE),
+                    row.text(Field.CATEGORY),
+                    at);
         }
         products.write(tx);
         pending = products;

@@ -50,7 +50,8 @@ public final class TicketsWriter implements EntityWriter {
         Map<String, Map<String, Object>> tickets = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             CleanRow row = rows.get(i);
-            String id = row.has(Field.TICKET_ID) ? row.text(Field.TICKET_ID)
+            String id = row.has(Field.TICKET_ID)
+                    ? row.text(Field.TICKET_ID)
                     : ContentIds.of("tkt-", context.source(), row.fingerprint());
             String body = row.text(Field.BODY);
             var properties = Parameters.of()
@@ -64,9 +65,19 @@ public final class TicketsWriter implements EntityWriter {
                     .putIfPresent("createdAt", row.time(Field.CREATED_AT))
                     .putIfPresent("resolvedAt", row.time(Field.RESOLVED_AT))
                     .putIfPresent("source", context.source());
-            tickets.put(id, Parameters.of().put("id", id).put("properties", properties.map())
-                    .put("createdAt", row.time(Field.CREATED_AT) != null ? row.time(Field.CREATED_AT) : context.fileTime())
-                    .put("personKey", personKeys.get(i)).put("sku", row.text(Field.SKU)).map());
+            tickets.put(
+                    id,
+                    Parameters.of()
+                            .put("id", id)
+                            .put("properties", properties.map())
+                            .put(
+                                    "createdAt",
+                                    row.time(Field.CREATED_AT) != null
+                                            ? row.time(Field.CREATED_AT)
+                                            : context.fileTime())
+                            .put("personKey", personKeys.get(i))
+                            .put("sku", row.text(Field.SKU))
+                            .map());
         }
         tx.run(UPSERT, Map.of("tickets", new ArrayList<>(tickets.values()))).consume();
     }

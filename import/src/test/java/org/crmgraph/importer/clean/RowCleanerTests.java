@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class RowCleanerTests {
 
     private static final ImportMapping RETAIL = MappingLoader.builtIn("online-retail");
-    private static final ImportMapping PEOPLE = MappingLoader.parse(new ByteArrayInputStream("""
+    private static final ImportMapping PEOPLE =
+            MappingLoader.parse(new ByteArrayInputStream("""
             type: customers
             source: crm
             defaultCountry: DE
@@ -42,9 +43,21 @@ class RowCleanerTests {
     }
 
     private static Row retail(String invoice, String sku, String quantity, String price, String customer) {
-        Map<String, String> values = new HashMap<>(Map.of("InvoiceNo", invoice, "StockCode", sku, "Description",
-                "WHITE  HANGING HEART T-LIGHT HOLDER ", "Quantity", quantity, "InvoiceDate", "2010-12-01 08:26:00",
-                "UnitPrice", price, "Country", "EIRE"));
+        Map<String, String> values = new HashMap<>(Map.of(
+                "InvoiceNo",
+                invoice,
+                "StockCode",
+                sku,
+                "Description",
+                "WHITE  HANGING HEART T-LIGHT HOLDER ",
+                "Quantity",
+                quantity,
+                "InvoiceDate",
+                "2010-12-01 08:26:00",
+                "UnitPrice",
+                price,
+                "Country",
+                "EIRE"));
         values.put("CustomerID", customer);
         return new Row(7, values);
     }
@@ -68,18 +81,28 @@ class RowCleanerTests {
     @Test
     void appliesTheSourcesMeaningOfQuantitiesAndCodes() {
         var cleaner = new RowCleaner(RETAIL);
-        CleanRow cancellation = cleaner.clean(retail("C536383", "35004C", "-3", "4.65", "15311.0")).row();
+        CleanRow cancellation = cleaner.clean(retail("C536383", "35004C", "-3", "4.65", "15311.0"))
+                .row();
         assertThat(cancellation.cancellation()).isTrue();
         assertThat(cancellation.number(Field.QUANTITY)).isEqualTo(3L);
 
-        assertThat(reason(cleaner.clean(retail("536370", "POST", "3", "18.0", "12583.0")))).contains("not a product");
-        assertThat(reason(cleaner.clean(retail("536999", "22556", "-12", "0", "")))).contains("stock adjustment");
-        assertThat(reason(cleaner.clean(retail("A563185", "B", "1", "-11062.06", "")))).contains("not a product");
-        assertThat(reason(cleaner.clean(retail("563185", "22556", "1", "-1.0", "")))).contains("negative unit price");
-        assertThat(reason(cleaner.clean(retail("563186", "22556", "1.5", "1.0", "")))).contains("not a whole number");
-        assertThat(reason(cleaner.clean(retail("563187", "22556", "", "1.0", "")))).contains("required quantity is empty");
+        assertThat(reason(cleaner.clean(retail("536370", "POST", "3", "18.0", "12583.0"))))
+                .contains("not a product");
+        assertThat(reason(cleaner.clean(retail("536999", "22556", "-12", "0", ""))))
+                .contains("stock adjustment");
+        assertThat(reason(cleaner.clean(retail("A563185", "B", "1", "-11062.06", ""))))
+                .contains("not a product");
+        assertThat(reason(cleaner.clean(retail("563185", "22556", "1", "-1.0", ""))))
+                .contains("negative unit price");
+        assertThat(reason(cleaner.clean(retail("563186", "22556", "1.5", "1.0", ""))))
+                .contains("not a whole number");
+        assertThat(reason(cleaner.clean(retail("563187", "22556", "", "1.0", ""))))
+                .contains("required quantity is empty");
         // a guest checkout keeps its order, without a customer
-        assertThat(cleaner.clean(retail("536544", "21773", "1", "2.51", "")).row().has(Field.CUSTOMER_ID)).isFalse();
+        assertThat(cleaner.clean(retail("536544", "21773", "1", "2.51", ""))
+                        .row()
+                        .has(Field.CUSTOMER_ID))
+                .isFalse();
     }
 
     private static String reason(RowResult result) {
@@ -90,9 +113,21 @@ class RowCleanerTests {
     @Test
     void standardisesContactDetailsAndDropsWhatItCannotRead() {
         var cleaner = new RowCleaner(PEOPLE);
-        RowResult result = cleaner.clean(new Row(2, Map.of("id", "42", "name", "  mary-jane   o'neil ",
-                "email", "  Mary.ONeil@Example.COM", "phone", "030 1234567", "country", "Deutschland", "at",
-                "31.03.2024 02:30")));
+        RowResult result = cleaner.clean(new Row(
+                2,
+                Map.of(
+                        "id",
+                        "42",
+                        "name",
+                        "  mary-jane   o'neil ",
+                        "email",
+                        "  Mary.ONeil@Example.COM",
+                        "phone",
+                        "030 1234567",
+                        "country",
+                        "Deutschland",
+                        "at",
+                        "31.03.2024 02:30")));
         CleanRow row = result.row();
         assertThat(row.text(Field.NAME)).isEqualTo("Mary-Jane O'neil");
         assertThat(row.text(Field.EMAIL)).isEqualTo("mary.oneil@example.com");
@@ -101,8 +136,21 @@ class RowCleanerTests {
         // the mapping's zone is UTC: 02:30 is read as 02:30Z
         assertThat(row.time(Field.UPDATED_AT)).isEqualTo(OffsetDateTime.parse("2024-03-31T02:30:00Z"));
 
-        RowResult bad = cleaner.clean(new Row(3, Map.of("id", "43", "name", "McDonald", "email", "no-at-sign",
-                "phone", "12", "country", "FR", "at", "3/4/2024")));
+        RowResult bad = cleaner.clean(new Row(
+                3,
+                Map.of(
+                        "id",
+                        "43",
+                        "name",
+                        "McDonald",
+                        "email",
+                        "no-at-sign",
+                        "phone",
+                        "12",
+                        "country",
+                        "FR",
+                        "at",
+                        "3/4/2024")));
         assertThat(bad.rejected()).isFalse();
         assertThat(bad.row().text(Field.NAME)).isEqualTo("McDonald");
         assertThat(bad.entries()).extracting(ReportEntry::column).containsExactly("email", "phone");

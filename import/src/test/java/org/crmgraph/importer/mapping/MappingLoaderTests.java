@@ -26,7 +26,8 @@ class MappingLoaderTests {
         assertThat(retail.orders().cancellationPrefix()).isEqualTo("C");
         assertThat(retail.orders().nonProductSkus()).contains("POST", "BANK CHARGES");
         assertThat(MappingLoader.builtIn("interactions-jsonl").format()).isEqualTo(Format.JSONL);
-        assertThat(MappingLoader.builtIn("tickets-csv").rule(Field.STATUS).defaultValue()).isEqualTo("RESOLVED");
+        assertThat(MappingLoader.builtIn("tickets-csv").rule(Field.STATUS).defaultValue())
+                .isEqualTo("RESOLVED");
     }
 
     @Test
@@ -41,19 +42,24 @@ class MappingLoaderTests {
     @Test
     void namesTheEntryThatIsWrong() {
         assertThatThrownBy(() -> parse("type: orders\nfields: {orderId: A, sku: B, quantity: C}\ndelimeter: ';'"))
-                .isInstanceOf(InvalidMappingException.class).hasMessageContaining("'delimeter': unknown key");
+                .isInstanceOf(InvalidMappingException.class)
+                .hasMessageContaining("'delimeter': unknown key");
         assertThatThrownBy(() -> parse("type: orders\nfields: {orderId: A, sku: B}"))
                 .hasMessageContaining("orders need 'quantity'");
-        assertThatThrownBy(() -> parse("type: orders\nfields: {orderId: A, sku: B, quantity: {column: C, required: false}}"))
+        assertThatThrownBy(() ->
+                        parse("type: orders\nfields: {orderId: A, sku: B, quantity: {column: C, required: false}}"))
                 .hasMessageContaining("'fields.quantity': is always required for orders");
         assertThatThrownBy(() -> parse("type: products\nfields: {sku: A, email: B}"))
                 .hasMessageContaining("'fields.email': not a field of products");
         assertThatThrownBy(() -> parse("type: customers\nfields: {name: A}"))
                 .hasMessageContaining("customers need customerId, email or phone");
-        assertThatThrownBy(() -> parse("type: leads\nfields: {name: A}")).hasMessageContaining("'type': must be one of");
+        assertThatThrownBy(() -> parse("type: leads\nfields: {name: A}"))
+                .hasMessageContaining("'type': must be one of");
         assertThatThrownBy(() -> parse("type: customers\nzone: Mars/Olympus\nfields: {email: A}"))
                 .hasMessageContaining("'zone'");
-        assertThatThrownBy(() -> parse("type: customers\nfields: {updatedAt: {column: A, formats: ['yyyy-MM-dd HH:mm:bb']}, email: B}"))
+        assertThatThrownBy(
+                        () -> parse(
+                                "type: customers\nfields: {updatedAt: {column: A, formats: ['yyyy-MM-dd HH:mm:bb']}, email: B}"))
                 .hasMessageContaining("'fields.updatedAt.formats'");
         assertThatThrownBy(() -> parse("type: customers\nmatch: [email, shoe-size]\nfields: {email: A}"))
                 .hasMessageContaining("'shoe-size' is not one of");

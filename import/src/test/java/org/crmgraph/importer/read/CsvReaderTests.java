@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CsvReaderTests {
 
-    @TempDir Path folder;
+    @TempDir
+    Path folder;
 
     private static List<CsvRow> rows(CsvReader reader) {
         List<CsvRow> rows = new ArrayList<>();
@@ -41,19 +42,23 @@ class CsvReaderTests {
                 536367,"two
                 lines",1
                 """, ',');
-        assertThat(rows).extracting(CsvRow::fields).containsExactly(
-                List.of("InvoiceNo", "Description", "Quantity"),
-                List.of("536365", "WHITE HANGING HEART, T-LIGHT HOLDER", "6"),
-                List.of("536366", "the \"best\" mug", "2"),
-                List.of("536367", "two\nlines", "1"));
+        assertThat(rows)
+                .extracting(CsvRow::fields)
+                .containsExactly(
+                        List.of("InvoiceNo", "Description", "Quantity"),
+                        List.of("536365", "WHITE HANGING HEART, T-LIGHT HOLDER", "6"),
+                        List.of("536366", "the \"best\" mug", "2"),
+                        List.of("536367", "two\nlines", "1"));
         assertThat(rows).extracting(CsvRow::line).containsExactly(1L, 2L, 3L, 4L);
     }
 
     @Test
     void keepsEmptyFieldsSkipsBlankLinesAndAcceptsCrlf() {
         var rows = parse("a;b;c\r\n\r\n1;;3\r\n;;\r\nlast;x;", ';');
-        assertThat(rows).extracting(CsvRow::fields).containsExactly(
-                List.of("a", "b", "c"), List.of("1", "", "3"), List.of("", "", ""), List.of("last", "x", ""));
+        assertThat(rows)
+                .extracting(CsvRow::fields)
+                .containsExactly(
+                        List.of("a", "b", "c"), List.of("1", "", "3"), List.of("", "", ""), List.of("last", "x", ""));
         assertThat(rows).extracting(CsvRow::line).containsExactly(1L, 3L, 4L, 5L);
     }
 
@@ -78,7 +83,9 @@ class CsvReaderTests {
     @Test
     void textAfterAClosingQuoteIsBrokenQuoting() {
         assertThatThrownBy(() -> parse("a,b\n1,\"bad\"x\n", ','))
-                .isInstanceOfSatisfying(MalformedFileException.class, e -> assertThat(e.getMessage()).startsWith("line 2, column 8"));
+                .isInstanceOfSatisfying(
+                        MalformedFileException.class,
+                        e -> assertThat(e.getMessage()).startsWith("line 2, column 8"));
     }
 
     @Test
@@ -91,7 +98,9 @@ class CsvReaderTests {
         Path file = folder.resolve("export.csv");
         Files.write(file, gzipped.toByteArray());
         try (var reader = new CsvReader(SourceFiles.open(file), ',')) {
-            assertThat(rows(reader)).extracting(CsvRow::fields).containsExactly(List.of("id", "name"), List.of("1", "Zoë"));
+            assertThat(rows(reader))
+                    .extracting(CsvRow::fields)
+                    .containsExactly(List.of("id", "name"), List.of("1", "Zoë"));
         }
         try (var reader = new CsvReader(SourceFiles.open(new ByteArrayInputStream(text)), ',')) {
             assertThat(reader.next().fields()).containsExactly("id", "name");
@@ -120,8 +129,12 @@ class CsvReaderTests {
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         try (var reader = new CsvReader(SourceFiles.open(new ByteArrayInputStream(bytes)), ',')) {
             var rows = rows(reader);
-            assertThat(rows).hasSize(40_001).allSatisfy(row -> assertThat(row.fields()).hasSize(2));
-            assertThat(rows.subList(1, rows.size())).extracting(row -> row.fields().get(1)).containsOnly("Zoë Ørsted 東京");
+            assertThat(rows)
+                    .hasSize(40_001)
+                    .allSatisfy(row -> assertThat(row.fields()).hasSize(2));
+            assertThat(rows.subList(1, rows.size()))
+                    .extracting(row -> row.fields().get(1))
+                    .containsOnly("Zoë Ørsted 東京");
         }
     }
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RowSourcesTests {
 
-    @TempDir Path folder;
+    @TempDir
+    Path folder;
 
     private RowSource open(String content, Format format) throws IOException {
         Path file = folder.resolve("source");
@@ -30,8 +31,10 @@ class RowSourcesTests {
             assertThat(first.get("name")).isEqualTo("Ann");
             assertThat(first.get("city")).isEmpty();
             assertThat(first.get("email")).isNull();
-            assertThatThrownBy(source::next).isInstanceOf(MalformedFileException.class)
-                    .hasMessageContaining("line 3").hasMessageContaining("4 fields but the header names 3");
+            assertThatThrownBy(source::next)
+                    .isInstanceOf(MalformedFileException.class)
+                    .hasMessageContaining("line 3")
+                    .hasMessageContaining("4 fields but the header names 3");
         }
     }
 
@@ -48,10 +51,13 @@ class RowSourcesTests {
 
     @Test
     void anEmptyFileOrADuplicatedColumnIsRefused() {
-        assertThatThrownBy(() -> open("", Format.CSV)).isInstanceOf(MalformedFileException.class)
+        assertThatThrownBy(() -> open("", Format.CSV))
+                .isInstanceOf(MalformedFileException.class)
                 .hasMessageContaining("the file is empty");
-        assertThatThrownBy(() -> open("id,name,id\n1,a,2\n", Format.CSV)).isInstanceOf(MalformedFileException.class)
-                .hasMessageContaining("line 1, column 3").hasMessageContaining("'id' twice");
+        assertThatThrownBy(() -> open("id,name,id\n1,a,2\n", Format.CSV))
+                .isInstanceOf(MalformedFileException.class)
+                .hasMessageContaining("line 1, column 3")
+                .hasMessageContaining("'id' twice");
     }
 
     @Test
@@ -68,13 +74,17 @@ class RowSourcesTests {
             assertThat(first.get("customer.tags")).isEqualTo("x;y");
             assertThat(first.get("note")).isNull();
             assertThat(source.next().line()).isEqualTo(3);
-            assertThatThrownBy(source::next).isInstanceOf(MalformedFileException.class)
-                    .hasMessageContaining("line 4").hasMessageContaining("one JSON object");
+            assertThatThrownBy(source::next)
+                    .isInstanceOf(MalformedFileException.class)
+                    .hasMessageContaining("line 4")
+                    .hasMessageContaining("one JSON object");
         }
         try (RowSource source = open("{\"id\": 1}\n{\"id\": 2,, }\n", Format.JSONL)) {
             source.next();
-            assertThatThrownBy(source::next).isInstanceOf(MalformedFileException.class)
-                    .hasMessageContaining("line 2, column").hasMessageContaining("not valid JSON");
+            assertThatThrownBy(source::next)
+                    .isInstanceOf(MalformedFileException.class)
+                    .hasMessageContaining("line 2, column")
+                    .hasMessageContaining("not valid JSON");
         }
     }
 }

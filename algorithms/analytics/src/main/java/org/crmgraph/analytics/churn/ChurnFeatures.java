@@ -9,7 +9,8 @@ import java.util.List;
 final class ChurnFeatures {
 
     /** days since the last purchase, orders, net spend, days since the first purchase, spend per order, distinct products */
-    static final List<String> NAMES = List.of("recencyDays", "frequency", "monetary", "tenureDays", "avgOrderValue", "products");
+    static final List<String> NAMES =
+            List.of("recencyDays", "frequency", "monetary", "tenureDays", "avgOrderValue", "products");
 
     private ChurnFeatures() {}
 

@@ -15,8 +15,15 @@ import java.util.Locale;
  * @param scored         customers given a churn probability
  * @param skipped        why no model was trained, or null
  */
-public record ChurnModelReport(String version, String algorithm, int horizonDays, double validationF1,
-                               ClassificationMetrics test, List<String> topFeatures, int scored, String skipped) {
+public record ChurnModelReport(
+        String version,
+        String algorithm,
+        int horizonDays,
+        double validationF1,
+        ClassificationMetrics test,
+        List<String> topFeatures,
+        int scored,
+        String skipped) {
 
     static ChurnModelReport skipped(String why) {
         return new ChurnModelReport(null, null, 0, Double.NaN, null, List.of(), 0, why);
@@ -26,9 +33,20 @@ public record ChurnModelReport(String version, String algorithm, int horizonDays
         if (skipped != null) {
             return "no churn model: " + skipped;
         }
-        return String.format(Locale.ROOT, "%s (%s, %d days): test precision %.3f, recall %.3f, F1 %.3f, ROC-AUC %.3f "
-                        + "on %d customers; %d customers scored; top features %s", version, algorithm, horizonDays,
-                test.precision(), test.recall(), test.f1(), test.rocAuc(), test.examples(), scored, topFeatures);
+        return String.format(
+                Locale.ROOT,
+                "%s (%s, %d days): test precision %.3f, recall %.3f, F1 %.3f, ROC-AUC %.3f "
+                        + "on %d customers; %d customers scored; top features %s",
+                version,
+                algorithm,
+                horizonDays,
+                test.precision(),
+                test.recall(),
+                test.f1(),
+                test.rocAuc(),
+                test.examples(),
+                scored,
+                topFeatures);
     }
 
     public double precision() {

@@ -175,9 +175,21 @@ public class ChurnPrediction {
                 Map<String, Object> p = Map.of("pipeline", pipeline, "seed", settings.randomSeed());
                 PIPELINE.forEach(step -> cypher.write(step, p));
                 log.debug("churn: training snapshot projected and pipeline built in {} ms", elapsed(started));
-                var trained = cypher.write(TRAIN, train.parameters(Map.of("pipeline", pipeline, "model", model,
-                        "seed", settings.randomSeed(), "concurrency", settings.concurrency())),
-                        r -> Map.entry(r.get("algorithm").asString(), r.get("validationF1").asDouble())).getFirst();
+                var trained = cypher.write(
+                                TRAIN,
+                                train.parameters(Map.of(
+                                        "pipeline",
+                                        pipeline,
+                                        "model",
+                                        model,
+                                        "seed",
+                                        settings.randomSeed(),
+                                        "concurrency",
+                                        settings.concurrency())),
+                                r -> Map.entry(
+                                        r.get("algorithm").asString(),
+                                        r.get("validationF1").asDouble()))
+                        .getFirst();
                 algorithm = trained.getKey();
                 validationF1 = trained.getValue();
                 log.debug("churn: trained {} in {} ms", algorithm, elapsed(started));
@@ -201,9 +213,21 @@ public class ChurnPrediction {
             log.debug("churn: customers scored in {} ms", elapsed(started));
             writeScores(scored, influence, version);
             List<String> topFeatures = topFeatures(influence);
-            cypher.write(STORE_MODEL, storeParameters(version, algorithm, horizon, trainAt, testAt, scoreAt,
-                    validationF1, metrics, scored.size(), topFeatures));
-            return new ChurnModelReport(version, algorithm, horizon, validationF1, metrics, topFeatures, scored.size(), null);
+            cypher.write(
+                    STORE_MODEL,
+                    storeParameters(
+                            version,
+                            algorithm,
+                            horizon,
+                            trainAt,
+                            testAt,
+                            scoreAt,
+                            validationF1,
+                            metrics,
+                            scored.size(),
+                            topFeatures));
+            return new ChurnModelReport(
+                    version, algorithm, horizon, validationF1, metrics, topFeatures, scored.size(), null);
         } finally {
             cypher.write(DROP, Map.of("model", model));
             cypher.write(DROP_PIPELINE, Map.of("pipeline", pipeline));
@@ -226,8 +250,10 @@ public class ChurnPrediction {
             return "nobody bought before the training snapshot; at least " + MIN_TRAINING_CUSTOMERS
                     + " customers are needed, with " + settings.churnDays() + " days of history twice over";
         }
-        long[] counts = cypher.write(LABELS, train.parameters(Map.of()),
-                r -> new long[] {r.get("customers").asLong(), r.get("churned").asLong()}).getFirst();
+        long[] counts = cypher.write(LABELS, train.parameters(Map.of()), r -> new long[] {
+                    r.get("customers").asLong(), r.get("churned").asLong()
+                })
+                .getFirst();
         if (counts[0] < MIN_TRAINING_CUSTOMERS) {
             return "only " + counts[0] + " customers bought before the training snapshot, at least "
                     + MIN_TRAINING_CUSTOMERS + " are needed";
@@ -239,10 +265,17 @@ public class ChurnPrediction {
     }
 
     private List<Prediction> predict(InMemoryGraph graph, String model) {
-        return cypher.write(PREDICT, graph.parameters(Map.of("model", model, "concurrency", settings.concurrency(),
-                "features", ChurnFeatures.NAMES)), r -> new Prediction(r.get("customer").asString(),
-                r.get("risk").asDouble(), r.get("churned").asDouble() == 1.0,
-                r.get("features").asList(v -> v.asDouble()).stream().mapToDouble(Double::doubleValue).toArray()));
+        return cypher.write(
+                PREDICT,
+                graph.parameters(
+                        Map.of("model", model, "concurrency", settings.concurrency(), "features", ChurnFeatures.NAMES)),
+                r -> new Prediction(
+                        r.get("customer").asString(),
+                        r.get("risk").asDouble(),
+                        r.get("churned").asDouble() == 1.0,
+                        r.get("features").asList(v -> v.asDouble()).stream()
+                                .mapToDouble(Double::doubleValue)
+                                .toArray()));
     }
 
     /** Per feature, the correlation between its value and the predicted churn probability. */
@@ -252,7 +285,8 @@ public class ChurnPrediction {
         double[] risk = predictions.stream().mapToDouble(Prediction::risk).toArray();
         for (int f = 0; f < features; f++) {
             int feature = f;
-            influence[f] = correlation(predictions.stream().mapToDouble(p -> p.features()[feature]).toArray(), risk);
+            influence[f] = correlation(
+                    predictions.stream().mapToDouble(p -> p.features()[feature]).toArray(), risk);
         }
         return influence;
     }
@@ -282,7 +316,9 @@ public class ChurnPrediction {
             order.add(i);
         }
         order.sort(Comparator.comparingDouble((Integer i) -> -Math.abs(influence[i])));
-        return order.stream().map(i -> String.format(Locale.ROOT, "%s %+.2f", ChurnFeatures.NAMES.get(i), influence[i])).toList();
+        return order.stream()
+                .map(i -> String.format(Locale.ROOT, "%s %+.2f", ChurnFeatures.NAMES.get(i), influence[i]))
+                .toList();
     }
 
     private void writeScores(List<Prediction> scored, double[] influence, String version) {
@@ -290,10 +326,14 @@ public class ChurnPrediction {
         double[] mean = new double[features], sd = new double[features];
         for (int f = 0; f < features; f++) {
             int feature = f;
-            double[] values = scored.stream().mapToDouble(p -> p.features()[feature]).toArray();
+            double[] values =
+                    scored.stream().mapToDouble(p -> p.features()[feature]).toArray();
             mean[f] = java.util.Arrays.stream(values).average().orElse(0);
             double m = mean[f];
-            sd[f] = Math.sqrt(java.util.Arrays.stream(values).map(v -> (v - m) * (v - m)).average().orElse(0));
+            sd[f] = Math.sqrt(java.util.Arrays.stream(values)
+                    .map(v -> (v - m) * (v - m))
+                    .average()
+                    .orElse(0));
         }
         List<Map<String, Object>> rows = new ArrayList<>(scored.size());
         for (Prediction p : scored) {
@@ -306,20 +346,32 @@ public class ChurnPrediction {
                 }
             }
             pushes.sort(Comparator.comparingDouble((Integer f) -> -push[f]));
-            List<String> factors = pushes.stream().limit(3)
-                    .map(f -> ChurnFeatures.describe(ChurnFeatures.NAMES.get(f), p.features()[f])).toList();
-            rows.add(Map.of("customer", p.customer(), "risk", Math.round(p.risk() * 10_000) / 10_000.0, "factors", factors));
+            List<String> factors = pushes.stream()
+                    .limit(3)
+                    .map(f -> ChurnFeatures.describe(ChurnFeatures.NAMES.get(f), p.features()[f]))
+                    .toList();
+            rows.add(Map.of(
+                    "customer", p.customer(), "risk", Math.round(p.risk() * 10_000) / 10_000.0, "factors", factors));
         }
         for (int from = 0; from < rows.size(); from += 10_000) {
-            cypher.write(WRITE_SCORES, Map.of("rows", rows.subList(from, Math.min(rows.size(), from + 10_000)),
-                    "version", version));
+            cypher.write(
+                    WRITE_SCORES,
+                    Map.of("rows", rows.subList(from, Math.min(rows.size(), from + 10_000)), "version", version));
         }
         cypher.write(CLEAR_UNSCORED, Map.of("version", version));
     }
 
-    private static Map<String, Object> storeParameters(String version, String algorithm, int horizon, OffsetDateTime trainAt,
-                                                       OffsetDateTime testAt, OffsetDateTime scoreAt, double validationF1,
-                                                       ClassificationMetrics m, int scored, List<String> topFeatures) {
+    private static Map<String, Object> storeParameters(
+            String version,
+            String algorithm,
+            int horizon,
+            OffsetDateTime trainAt,
+            OffsetDateTime testAt,
+            OffsetDateTime scoreAt,
+            double validationF1,
+            ClassificationMetrics m,
+            int scored,
+            List<String> topFeatures) {
         Map<String, Object> p = new HashMap<>();
         p.put("version", version);
         p.put("algorithm", algorithm);

@@ -11,18 +11,42 @@ import java.util.Locale;
  *                 are what the methods had to predict
  * @param users    customers evaluated: those who bought before the cut-off and bought something new after it
  */
-public record EvaluationReport(int k, OffsetDateTime cutoff, int holdoutDays, int users, int catalogue,
-                               List<RankingMetrics.Result> results, long millis) {
+public record EvaluationReport(
+        int k,
+        OffsetDateTime cutoff,
+        int holdoutDays,
+        int users,
+        int catalogue,
+        List<RankingMetrics.Result> results,
+        long millis) {
 
     public String table() {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
                 "Held out: purchases from %s on (%d days); trained on the rest. %d customers, %d products.%n",
-                cutoff, holdoutDays, users, catalogue));
-        out.append(String.format(Locale.ROOT, "%-24s %8s %8s %8s %8s %8s%n", "method", "HR@" + k, "NDCG@" + k,
-                "P@" + k, "R@" + k, "coverage"));
+                cutoff,
+                holdoutDays,
+                users,
+                catalogue));
+        out.append(String.format(
+                Locale.ROOT,
+                "%-24s %8s %8s %8s %8s %8s%n",
+                "method",
+                "HR@" + k,
+                "NDCG@" + k,
+                "P@" + k,
+                "R@" + k,
+                "coverage"));
         for (RankingMetrics.Result r : results) {
-            out.append(String.format(Locale.ROOT, "%-24s %8.4f %8.4f %8.4f %8.4f %8.4f%n", r.method(), r.hitRate(),
-                    r.ndcg(), r.precision(), r.recall(), r.coverage()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-24s %8.4f %8.4f %8.4f %8.4f %8.4f%n",
+                    r.method(),
+                    r.hitRate(),
+                    r.ndcg(),
+                    r.precision(),
+                    r.recall(),
+                    r.coverage()));
         }
         return out.toString();
     }

@@ -44,7 +44,13 @@ public final class RankingMetrics {
     }
 
     public Result result(String method) {
-        return new Result(method, users, ratio(hits), ratio(ndcg), ratio(precision), ratio(recall),
+        return new Result(
+                method,
+                users,
+                ratio(hits),
+                ratio(ndcg),
+                ratio(precision),
+                ratio(recall),
                 catalogueSize == 0 ? 0 : (double) recommended.size() / catalogueSize);
     }
 
@@ -57,6 +63,6 @@ public final class RankingMetrics {
     }
 
     /** One method's figures at K: hit rate, NDCG, precision, recall, and the share of the catalogue it ever recommended. */
-    public record Result(String method, int users, double hitRate, double ndcg, double precision, double recall,
-                         double coverage) {}
+    public record Result(
+            String method, int users, double hitRate, double ndcg, double precision, double recall, double coverage) {}
 }

@@ -49,16 +49,17 @@ public class RecommendationEvaluation {
         ABLATIONS.put("graph: products only", new RecommendationScorer.Weights(1, 0, 0, 0, 0));
         ABLATIONS.put("graph: customers only", new RecommendationScorer.Weights(0, 1, 0, 0, 0));
         ABLATIONS.put("graph: community only", new RecommendationScorer.Weights(0, 0, 1, 0, 0));
-        ABLATIONS.put("graph: no community", new RecommendationScorer.Weights(live.item(), live.peers(), 0, live.market(),
-                live.bestSellers()));
+        ABLATIONS.put(
+                "graph: no community",
+                new RecommendationScorer.Weights(live.item(), live.peers(), 0, live.market(), live.bestSellers()));
     }
-
 
     private final CypherRunner cypher;
     private final SimilarityAndCommunities similarity;
     private final AnalyticsProperties settings;
 
-    public RecommendationEvaluation(CypherRunner cypher, SimilarityAndCommunities similarity, AnalyticsProperties settings) {
+    public RecommendationEvaluation(
+            CypherRunner cypher, SimilarityAndCommunities similarity, AnalyticsProperties settings) {
         this.cypher = cypher;
         this.similarity = similarity;
         this.settings = settings;
@@ -94,9 +95,12 @@ public class RecommendationEvaluation {
 
         Map<String, List<String>> buyers = train.buyers();
         List<String> popular = buyers.entrySet().stream()
-                .sorted(Comparator.<Map.Entry<String, List<String>>>comparingInt(e -> e.getValue().size()).reversed()
+                .sorted(Comparator.<Map.Entry<String, List<String>>>comparingInt(
+                                e -> e.getValue().size())
+                        .reversed()
                         .thenComparing(Map.Entry::getKey))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
 
         int catalogue = train.catalogue().size();
         RankingMetrics graphMetrics = new RankingMetrics(k, catalogue);
@@ -107,24 +111,48 @@ public class RecommendationEvaluation {
         targets.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             String customer = entry.getKey();
             Set<String> history = train.of(customer);
-            Evidence evidence = evidence(customer, history, train, graph, communityFavourites, countryFavourites, everyone);
-            graphMetrics.add(RecommendationScorer.rank(evidence, k).stream().map(ScoredProduct::sku).toList(), entry.getValue());
-            ABLATIONS.forEach((name, weights) -> ablations.get(name).add(RecommendationScorer.rank(evidence, k, weights)
-                    .stream().map(ScoredProduct::sku).toList(), entry.getValue()));
-            popularityMetrics.add(popular.stream().filter(p -> !history.contains(p)).limit(k).toList(), entry.getValue());
+            Evidence evidence =
+                    evidence(customer, history, train, graph, communityFavourites, countryFavourites, everyone);
+            graphMetrics.add(
+                    RecommendationScorer.rank(evidence, k).stream()
+                            .map(ScoredProduct::sku)
+                            .toList(),
+                    entry.getValue());
+            ABLATIONS.forEach((name, weights) -> ablations
+                    .get(name)
+                    .add(
+                            RecommendationScorer.rank(evidence, k, weights).stream()
+                                    .map(ScoredProduct::sku)
+                                    .toList(),
+                            entry.getValue()));
+            popularityMetrics.add(
+                    popular.stream().filter(p -> !history.contains(p)).limit(k).toList(), entry.getValue());
             cooccurrenceMetrics.add(coOccurrence(customer, history, train, buyers, k), entry.getValue());
         });
-        List<RankingMetrics.Result> results = new ArrayList<>(List.of(graphMetrics.result("graph"),
-                popularityMetrics.result("popularity"), cooccurrenceMetrics.result("co-occurrence")));
+        List<RankingMetrics.Result> results = new ArrayList<>(List.of(
+                graphMetrics.result("graph"),
+                popularityMetrics.result("popularity"),
+                cooccurrenceMetrics.result("co-occurrence")));
         ablations.forEach((name, metrics) -> results.add(metrics.result(name)));
-        return new EvaluationReport(k, cutoff, settings.evaluationHoldoutDays(), targets.size(), catalogue, results,
+        return new EvaluationReport(
+                k,
+                cutoff,
+                settings.evaluationHoldoutDays(),
+                targets.size(),
+                catalogue,
+                results,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The evidence {@code EvidenceQuery} would read if this similarity graph had been written. */
-    static Evidence evidence(String customer, Set<String> history, PurchaseHistory train, SimilarityGraph graph,
-                             Map<Integer, List<Favourite>> communityFavourites,
-                             Map<String, List<Favourite>> countryFavourites, List<Favourite> everyone) {
+    static Evidence evidence(
+            String customer,
+            Set<String> history,
+            PurchaseHistory train,
+            SimilarityGraph graph,
+            Map<Integer, List<Favourite>> communityFavourites,
+            Map<String, List<Favourite>> countryFavourites,
+            List<Favourite> everyone) {
         List<Evidence.ItemLink> items = new ArrayList<>();
         for (String sku : history) {
             for (Neighbour n : graph.products().getOrDefault(sku, List.of())) {
@@ -142,12 +170,18 @@ public class RecommendationEvaluation {
         Map<String, Evidence.PeerVotes> peers = new HashMap<>();
         votes.forEach((sku, v) -> peers.put(sku, new Evidence.PeerVotes(v[0], (int) v[1])));
         Integer community = graph.communities().get(customer);
-        Map<String, Double> communityShares = shares(community == null ? List.of()
-                : communityFavourites.getOrDefault(community, List.of()));
+        Map<String, Double> communityShares =
+                shares(community == null ? List.of() : communityFavourites.getOrDefault(community, List.of()));
         String country = train.countries().get(customer);
         boolean known = country != null && countryFavourites.containsKey(country);
         Map<String, Double> market = shares(known ? countryFavourites.get(country) : everyone);
-        return new Evidence(history, items, peers, communityShares, market, known ? country : Favourites.EVERYONE,
+        return new Evidence(
+                history,
+                items,
+                peers,
+                communityShares,
+                market,
+                known ? country : Favourites.EVERYONE,
                 shares(everyone));
     }
 
@@ -158,8 +192,8 @@ public class RecommendationEvaluation {
     }
 
     /** score(q) = Σ over products p in the history of the number of customers who bought both p and q. */
-    private static List<String> coOccurrence(String customer, Set<String> history, PurchaseHistory train,
-                                             Map<String, List<String>> buyers, int k) {
+    private static List<String> coOccurrence(
+            String customer, Set<String> history, PurchaseHistory train, Map<String, List<String>> buyers, int k) {
         Map<String, Integer> overlap = new HashMap<>();
         for (String sku : history) {
             for (String other : buyers.getOrDefault(sku, List.of())) {
@@ -178,6 +212,8 @@ public class RecommendationEvaluation {
         });
         return scores.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
-                .limit(k).map(Map.Entry::getKey).toList();
+                .limit(k)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 }

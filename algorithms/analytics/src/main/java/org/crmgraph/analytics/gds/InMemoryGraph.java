@@ -31,11 +31,14 @@ public final class InMemoryGraph implements AutoCloseable {
      * Projects with a Cypher aggregation: {@code projection} must end in
      * {@code RETURN gds.graph.project($graph, ...) AS projection}; {@code $graph} is bound to the generated name.
      */
-    public static InMemoryGraph project(CypherRunner cypher, String purpose, String projection, Map<String, Object> parameters) {
+    public static InMemoryGraph project(
+            CypherRunner cypher, String purpose, String projection, Map<String, Object> parameters) {
         String name = purpose + "-" + UUID.randomUUID();
         Map<String, Object> all = new HashMap<>(parameters);
         all.put("graph", name);
-        boolean empty = cypher.write(projection, all, r -> r.get("projection").isNull()).stream().findFirst().orElse(true);
+        boolean empty = cypher.write(projection, all, r -> r.get("projection").isNull()).stream()
+                .findFirst()
+                .orElse(true);
         return new InMemoryGraph(cypher, name, empty);
     }
 

@@ -72,16 +72,30 @@ public class AnalyticsQueries {
         Map<String, CustomerInsight> found = new LinkedHashMap<>();
         cypher.read(INSIGHTS, Map.of("ids", List.copyOf(customerIds)), r -> {
             Value c = r.get("c");
-            Rfm rfm = c.get("rfm").isNull() ? null : new Rfm(c.get("recencyDays").asLong(), c.get("frequency").asLong(),
-                    c.get("monetary").asDouble(), c.get("avgOrderValue").asDouble(), c.get("lifetimeValue").asDouble(),
-                    c.get("rScore").asInt(), c.get("fScore").asInt(), c.get("mScore").asInt(), c.get("rfm").asString(),
-                    Records.dateTime(c.get("firstPurchaseAt")), Records.dateTime(c.get("lastPurchaseAt")),
-                    Records.dateTime(c.get("metricsAsOf")));
-            CustomerInsight insight = new CustomerInsight(c.get("id").asString(), rfm,
+            Rfm rfm = c.get("rfm").isNull()
+                    ? null
+                    : new Rfm(
+                            c.get("recencyDays").asLong(),
+                            c.get("frequency").asLong(),
+                            c.get("monetary").asDouble(),
+                            c.get("avgOrderValue").asDouble(),
+                            c.get("lifetimeValue").asDouble(),
+                            c.get("rScore").asInt(),
+                            c.get("fScore").asInt(),
+                            c.get("mScore").asInt(),
+                            c.get("rfm").asString(),
+                            Records.dateTime(c.get("firstPurchaseAt")),
+                            Records.dateTime(c.get("lastPurchaseAt")),
+                            Records.dateTime(c.get("metricsAsOf")));
+            CustomerInsight insight = new CustomerInsight(
+                    c.get("id").asString(),
+                    rfm,
                     r.get("s").isNull() ? null : segment(r.get("s")),
                     r.get("k").isNull() ? null : community(r.get("k")),
                     c.get("churnRisk").isNull() ? null : c.get("churnRisk").asDouble(),
-                    c.get("churnFactors").isNull() ? List.of() : c.get("churnFactors").asList(Value::asString));
+                    c.get("churnFactors").isNull()
+                            ? List.of()
+                            : c.get("churnFactors").asList(Value::asString));
             return found.put(insight.customerId(), insight);
         });
         return found;
@@ -92,8 +106,12 @@ public class AnalyticsQueries {
     }
 
     private static Segment segment(Value s) {
-        return new Segment(s.get("id").asInt(), s.get("label").asString(), s.get("size").asInt(),
-                s.get("centroidRecencyDays").asDouble(), s.get("centroidFrequency").asDouble(),
+        return new Segment(
+                s.get("id").asInt(),
+                s.get("label").asString(),
+                s.get("size").asInt(),
+                s.get("centroidRecencyDays").asDouble(),
+                s.get("centroidFrequency").asDouble(),
                 s.get("centroidMonetary").asDouble());
     }
 
@@ -112,8 +130,12 @@ public class AnalyticsQueries {
     /** Community id → its characteristic and favourite products, in one query for all the ids. */
     public Map<Integer, CommunityProducts> communityProducts(Collection<Integer> ids) {
         Map<Integer, CommunityProducts> found = new LinkedHashMap<>();
-        cypher.read(COMMUNITY_PRODUCTS, Map.of("ids", List.copyOf(ids)), r -> found.put(r.get("id").asInt(),
-                new CommunityProducts(products(r.get("characteristic")), products(r.get("favourites")))));
+        cypher.read(
+                COMMUNITY_PRODUCTS,
+                Map.of("ids", List.copyOf(ids)),
+                r -> found.put(
+                        r.get("id").asInt(),
+                        new CommunityProducts(products(r.get("characteristic")), products(r.get("favourites")))));
         return found;
     }
 
@@ -124,13 +146,24 @@ public class AnalyticsQueries {
     public List<ChurnModelInfo> churnModels(boolean currentOnly, int first) {
         return cypher.read(CHURN_MODELS, Map.of("currentOnly", currentOnly, "first", first), r -> {
             Value m = r.get("m");
-            return new ChurnModelInfo(m.get("version").asString(), m.get("current").asBoolean(false),
-                    m.get("algorithm").asString(), m.get("horizonDays").asInt(), Records.dateTime(m.get("trainedAt")),
-                    Records.dateTime(m.get("trainSnapshot")), Records.dateTime(m.get("testSnapshot")),
-                    m.get("validationF1").asDouble(), m.get("precision").asDouble(), m.get("recall").asDouble(),
-                    m.get("f1").asDouble(), m.get("accuracy").asDouble(),
-                    m.get("rocAuc").isNull() ? null : m.get("rocAuc").asDouble(), m.get("testCustomers").asInt(),
-                    m.get("testChurned").asInt(), m.get("scored").asInt(), m.get("topFeatures").asList(Value::asString));
+            return new ChurnModelInfo(
+                    m.get("version").asString(),
+                    m.get("current").asBoolean(false),
+                    m.get("algorithm").asString(),
+                    m.get("horizonDays").asInt(),
+                    Records.dateTime(m.get("trainedAt")),
+                    Records.dateTime(m.get("trainSnapshot")),
+                    Records.dateTime(m.get("testSnapshot")),
+                    m.get("validationF1").asDouble(),
+                    m.get("precision").asDouble(),
+                    m.get("recall").asDouble(),
+                    m.get("f1").asDouble(),
+                    m.get("accuracy").asDouble(),
+                    m.get("rocAuc").isNull() ? null : m.get("rocAuc").asDouble(),
+                    m.get("testCustomers").asInt(),
+                    m.get("testChurned").asInt(),
+                    m.get("scored").asInt(),
+                    m.get("topFeatures").asList(Value::asString));
         });
     }
 
@@ -144,16 +177,23 @@ public class AnalyticsQueries {
             for (int i = 0; i < steps.size(); i++) {
                 results.add(new StepResult(AnalyticsStep.valueOf(steps.get(i)), millis.get(i), summaries.get(i)));
             }
-            return new AnalyticsRunInfo(run.get("id").asString(), Records.dateTime(run.get("startedAt")),
-                    Records.dateTime(run.get("finishedAt")), run.get("millis").asLong(), results);
+            return new AnalyticsRunInfo(
+                    run.get("id").asString(),
+                    Records.dateTime(run.get("startedAt")),
+                    Records.dateTime(run.get("finishedAt")),
+                    run.get("millis").asLong(),
+                    results);
         });
     }
 
     private static List<CommunityProduct> products(Value list) {
         List<CommunityProduct> products = new ArrayList<>();
         for (Value v : list.values()) {
-            products.add(new CommunityProduct(Product.from(v.get("product")), v.get("buyers").asInt(),
-                    v.get("share").asDouble(), v.get("lift").asDouble()));
+            products.add(new CommunityProduct(
+                    Product.from(v.get("product")),
+                    v.get("buyers").asInt(),
+                    v.get("share").asDouble(),
+                    v.get("lift").asDouble()));
         }
         return products;
     }

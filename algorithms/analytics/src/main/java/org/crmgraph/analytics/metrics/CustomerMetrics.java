@@ -55,8 +55,15 @@ public class CustomerMetrics {
                    c.rScore, c.fScore, c.mScore, c.rfm, c.lifetimeValue, c.metricsAsOf
             """;
 
-    private record Row(String id, OffsetDateTime asOf, long frequency, double monetary, OffsetDateTime first,
-                       OffsetDateTime last, long recency, long tenure) {}
+    private record Row(
+            String id,
+            OffsetDateTime asOf,
+            long frequency,
+            double monetary,
+            OffsetDateTime first,
+            OffsetDateTime last,
+            long recency,
+            long tenure) {}
 
     private final CypherRunner cypher;
 
@@ -66,10 +73,18 @@ public class CustomerMetrics {
 
     public MetricsRefresh refresh() {
         long started = System.nanoTime();
-        List<Row> rows = cypher.read(AGGREGATE, Map.of(), r -> new Row(r.get("id").asString(),
-                Records.dateTime(r.get("asOf")), r.get("frequency").asLong(), r.get("monetary").asDouble(),
-                Records.dateTime(r.get("first")), Records.dateTime(r.get("last")), r.get("recency").asLong(),
-                r.get("tenure").asLong()));
+        List<Row> rows = cypher.read(
+                AGGREGATE,
+                Map.of(),
+                r -> new Row(
+                        r.get("id").asString(),
+                        Records.dateTime(r.get("asOf")),
+                        r.get("frequency").asLong(),
+                        r.get("monetary").asDouble(),
+                        Records.dateTime(r.get("first")),
+                        Records.dateTime(r.get("last")),
+                        r.get("recency").asLong(),
+                        r.get("tenure").asLong()));
         // recency: fewer days is better, so it is ranked on its negation
         int[] r = scores(rows.stream().mapToDouble(row -> -row.recency()).toArray());
         int[] f = scores(rows.stream().mapToDouble(Row::frequency).toArray());

@@ -46,7 +46,11 @@ public class BoughtWriter {
     /** @return customers whose relationships were rewritten */
     public int write(PurchaseHistory history) {
         Map<String, Set<String>> existing = new HashMap<>();
-        cypher.read(CURRENT, Map.of(), r -> existing.put(r.get("customer").asString(), Set.copyOf(r.get("skus").asList(v -> v.asString()))));
+        cypher.read(
+                CURRENT,
+                Map.of(),
+                r -> existing.put(
+                        r.get("customer").asString(), Set.copyOf(r.get("skus").asList(v -> v.asString()))));
         List<Map<String, Object>> rows = new ArrayList<>();
         int written = 0;
         for (var entry : history.products().entrySet()) {

@@ -31,7 +31,10 @@ public record PurchaseHistory(Map<String, Set<String>> products, Map<String, Str
 
     /** When the newest order was placed: the "now" of a historical export; null without orders. */
     public static OffsetDateTime newestOrder(CypherRunner cypher) {
-        return cypher.read(NEWEST_ORDER, Map.of(), r -> r.get("newest").isNull() ? null : r.get("newest").asOffsetDateTime())
+        return cypher.read(
+                        NEWEST_ORDER,
+                        Map.of(),
+                        r -> r.get("newest").isNull() ? null : r.get("newest").asOffsetDateTime())
                 .getFirst();
     }
 

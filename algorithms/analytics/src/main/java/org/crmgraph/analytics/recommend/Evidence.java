@@ -17,9 +17,14 @@ import java.util.Set;
  * @param marketId  the country code of {@code market}, or {@code ALL}
  * @param bestSellers sku → share of all customers who bought it: fills the list when nothing else is left
  */
-public record Evidence(Set<String> bought, List<ItemLink> items, Map<String, PeerVotes> peers,
-                       Map<String, Double> community, Map<String, Double> market, String marketId,
-                       Map<String, Double> bestSellers) {
+public record Evidence(
+        Set<String> bought,
+        List<ItemLink> items,
+        Map<String, PeerVotes> peers,
+        Map<String, Double> community,
+        Map<String, Double> market,
+        String marketId,
+        Map<String, Double> bestSellers) {
 
     /** The customer bought {@code via} (named {@code viaName}); {@code sku} is similar to it with {@code score}. */
     public record ItemLink(String via, String viaName, String sku, double score) {}

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.crmgraph.analytics.similarity.Favourites;
 import org.crmgraph.graph.cypher.Records;
-import org.neo4j.driver.Value;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
 
 /**
  * Reads one customer's {@link Evidence} from what the analytics refresh wrote, in one read transaction of one
@@ -67,20 +67,37 @@ final class EvidenceQuery {
 
     /** Empty when there is no such customer. Product names are left out (the explanations that need one fetch it). */
     static Optional<Evidence> read(TransactionContext tx, String customerId) {
-        return tx.run(EVIDENCE, Map.of("id", customerId, "everyone", Favourites.EVERYONE)).list(r -> {
-            Set<String> bought = new HashSet<>(r.get("bought").asList(Value::asString));
-            List<Evidence.ItemLink> items = new ArrayList<>();
-            for (Value v : r.get("items").values()) {
-                items.add(new Evidence.ItemLink(v.get("via").asString(), null, v.get("sku").asString(),
-                        v.get("score").asDouble()));
-            }
-            Map<String, Evidence.PeerVotes> peers = new HashMap<>();
-            for (Value v : r.get("peers").values()) {
-                peers.put(v.get("sku").asString(), new Evidence.PeerVotes(v.get("score").asDouble(), v.get("buyers").asInt()));
-            }
-            return new Evidence(bought, items, peers, shares(r.get("community")), shares(r.get("market")),
-                    Records.string(r.get("marketId")), shares(r.get("bestSellers")));
-        }).stream().findFirst();
+        return tx
+                .run(EVIDENCE, Map.of("id", customerId, "everyone", Favourites.EVERYONE))
+                .list(r -> {
+                    Set<String> bought = new HashSet<>(r.get("bought").asList(Value::asString));
+                    List<Evidence.ItemLink> items = new ArrayList<>();
+                    for (Value v : r.get("items").values()) {
+                        items.add(new Evidence.ItemLink(
+                                v.get("via").asString(),
+                                null,
+                                v.get("sku").asString(),
+                                v.get("score").asDouble()));
+                    }
+                    Map<String, Evidence.PeerVotes> peers = new HashMap<>();
+                    for (Value v : r.get("peers").values()) {
+                        peers.put(
+                                v.get("sku").asString(),
+                                new Evidence.PeerVotes(
+                                        v.get("score").asDouble(),
+                                        v.get("buyers").asInt()));
+                    }
+                    return new Evidence(
+                            bought,
+                            items,
+                            peers,
+                            shares(r.get("community")),
+                            shares(r.get("market")),
+                            Records.string(r.get("marketId")),
+                            shares(r.get("bestSellers")));
+                })
+                .stream()
+                .findFirst();
     }
 
     private static Map<String, Double> shares(Value list) {

@@ -62,7 +62,10 @@ public final class RecommendationScorer {
             strongestLink.merge(link.sku(), link, (a, b) -> b.score() > a.score() ? b : a);
         }
         double itemMax = max(item.values());
-        double peerMax = evidence.peers().values().stream().mapToDouble(Evidence.PeerVotes::score).max().orElse(0);
+        double peerMax = evidence.peers().values().stream()
+                .mapToDouble(Evidence.PeerVotes::score)
+                .max()
+                .orElse(0);
 
         Set<String> candidates = new HashSet<>(item.keySet());
         candidates.addAll(evidence.peers().keySet());
@@ -74,7 +77,12 @@ public final class RecommendationScorer {
         List<ScoredProduct> ranked = new ArrayList<>(candidates.size());
         for (String sku : candidates) {
             double total = w.item() * scaled(item.get(sku), itemMax)
-                    + w.peers() * scaled(evidence.peers().containsKey(sku) ? evidence.peers().get(sku).score() : null, peerMax)
+                    + w.peers()
+                            * scaled(
+                                    evidence.peers().containsKey(sku)
+                                            ? evidence.peers().get(sku).score()
+                                            : null,
+                                    peerMax)
                     + w.community() * evidence.community().getOrDefault(sku, 0.0)
                     + w.market() * evidence.market().getOrDefault(sku, 0.0)
                     + w.bestSellers() * evidence.bestSellers().getOrDefault(sku, 0.0);
@@ -85,14 +93,21 @@ public final class RecommendationScorer {
         List<ScoredProduct> best = new ArrayList<>(Math.min(first, ranked.size()));
         for (ScoredProduct p : ranked.subList(0, Math.min(first, ranked.size()))) {
             String explanation = explain(p.sku(), evidence, item, itemMax, peerMax, strongestLink, w);
-            String via = explanation.startsWith(BECAUSE) ? strongestLink.get(p.sku()).via() : null;
+            String via =
+                    explanation.startsWith(BECAUSE) ? strongestLink.get(p.sku()).via() : null;
             best.add(new ScoredProduct(p.sku(), Math.round(p.score() / top * 10_000) / 10_000.0, explanation, via));
         }
         return best;
     }
 
-    private static String explain(String sku, Evidence evidence, Map<String, Double> item, double itemMax,
-                                  double peerMax, Map<String, Evidence.ItemLink> strongestLink, Weights w) {
+    private static String explain(
+            String sku,
+            Evidence evidence,
+            Map<String, Double> item,
+            double itemMax,
+            double peerMax,
+            Map<String, Evidence.ItemLink> strongestLink,
+            Weights w) {
         Evidence.PeerVotes votes = evidence.peers().get(sku);
         double itemPart = w.item() * scaled(item.get(sku), itemMax);
         double peerPart = w.peers() * scaled(votes == null ? null : votes.score(), peerMax);
@@ -104,11 +119,14 @@ public final class RecommendationScorer {
             return BECAUSE + (link.viaName() == null ? link.via() : link.viaName());
         }
         if (best > 0 && best == peerPart) {
-            return votes.buyers() == 1 ? "bought by a customer with a basket like yours"
+            return votes.buyers() == 1
+                    ? "bought by a customer with a basket like yours"
                     : "bought by " + votes.buyers() + " customers with baskets like yours";
         }
         if (best > 0 && best == communityPart) {
-            return String.format(Locale.ROOT, "popular in your community: %.0f%% of its customers bought it",
+            return String.format(
+                    Locale.ROOT,
+                    "popular in your community: %.0f%% of its customers bought it",
                     100 * evidence.community().get(sku));
         }
         if (marketPart > 0 && !Favourites.EVERYONE.equals(evidence.marketId())) {
@@ -116,7 +134,6 @@ public final class RecommendationScorer {
         }
         return "a best seller";
     }
-
 
     private static double scaled(Double value, double max) {
         return value == null || max <= 0 ? 0 : value / max;

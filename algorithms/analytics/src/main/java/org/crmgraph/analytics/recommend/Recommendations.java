@@ -67,30 +67,48 @@ public class Recommendations {
                 }
             });
             Map<String, Product> found = new HashMap<>();
-            tx.run(PRODUCTS, Map.of("skus", List.copyOf(skus))).list(r -> Product.from(r.get("p")))
+            tx.run(PRODUCTS, Map.of("skus", List.copyOf(skus)))
+                    .list(r -> Product.from(r.get("p")))
                     .forEach(p -> found.put(p.sku(), p));
-            return ranked.stream().filter(p -> found.containsKey(p.sku())).map(p -> new Recommendation(found.get(p.sku()),
-                    p.score(), p.via() == null || found.get(p.via()) == null || found.get(p.via()).name() == null
-                            ? p.explanation() : RecommendationScorer.becauseYouBought(found.get(p.via()).name()))).toList();
+            return ranked.stream()
+                    .filter(p -> found.containsKey(p.sku()))
+                    .map(p -> new Recommendation(
+                            found.get(p.sku()),
+                            p.score(),
+                            p.via() == null
+                                            || found.get(p.via()) == null
+                                            || found.get(p.via()).name() == null
+                                    ? p.explanation()
+                                    : RecommendationScorer.becauseYouBought(
+                                            found.get(p.via()).name())))
+                    .toList();
         }));
     }
 
     public List<Similar<Product>> similarProducts(String sku, int first) {
         List<Neighbour> neighbours = neighbours(SIMILAR_PRODUCTS, sku, first);
-        Map<String, Product> found = products.findAll(neighbours.stream().map(Neighbour::key).toList());
-        return neighbours.stream().filter(n -> found.containsKey(n.key()))
-                .map(n -> new Similar<>(found.get(n.key()), n.score())).toList();
+        Map<String, Product> found =
+                products.findAll(neighbours.stream().map(Neighbour::key).toList());
+        return neighbours.stream()
+                .filter(n -> found.containsKey(n.key()))
+                .map(n -> new Similar<>(found.get(n.key()), n.score()))
+                .toList();
     }
 
     public List<Similar<Customer>> similarCustomers(String customerId, int first) {
         List<Neighbour> neighbours = neighbours(SIMILAR_CUSTOMERS, customerId, first);
-        Map<String, Customer> found = customers.findAll(neighbours.stream().map(Neighbour::key).toList());
-        return neighbours.stream().filter(n -> found.containsKey(n.key()))
-                .map(n -> new Similar<>(found.get(n.key()), n.score())).toList();
+        Map<String, Customer> found =
+                customers.findAll(neighbours.stream().map(Neighbour::key).toList());
+        return neighbours.stream()
+                .filter(n -> found.containsKey(n.key()))
+                .map(n -> new Similar<>(found.get(n.key()), n.score()))
+                .toList();
     }
 
     private List<Neighbour> neighbours(String query, String key, int first) {
-        return cypher.read(query, Map.of("key", key, "first", clamp(first)),
+        return cypher.read(
+                query,
+                Map.of("key", key, "first", clamp(first)),
                 r -> new Neighbour(r.get("key").asString(), r.get("score").asDouble()));
     }
 

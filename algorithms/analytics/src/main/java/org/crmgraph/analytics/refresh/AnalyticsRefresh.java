@@ -1,8 +1,5 @@
 package org.crmgraph.analytics.refresh;
 
-import org.crmgraph.analytics.AnalyticsStep;
-import org.crmgraph.analytics.StepResult;
-import org.crmgraph.analytics.GdsUnavailableException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +12,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.crmgraph.analytics.AnalyticsStep;
+import org.crmgraph.analytics.GdsUnavailableException;
+import org.crmgraph.analytics.StepResult;
 import org.crmgraph.analytics.churn.ChurnPrediction;
 import org.crmgraph.analytics.metrics.CustomerMetrics;
 import org.crmgraph.analytics.purchase.BoughtWriter;
@@ -42,6 +42,7 @@ public class AnalyticsRefresh {
 
     /** The name of the lease a refresh holds. */
     public static final String LEASE = "analytics-refresh";
+
     private static final Duration WAIT_POLL = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(AnalyticsRefresh.class);
@@ -60,9 +61,15 @@ public class AnalyticsRefresh {
     private final BoughtWriter boughtWriter;
     private final Leases leases;
 
-    public AnalyticsRefresh(CypherRunner cypher, CustomerMetrics metrics, Segmentation segmentation,
-                            SimilarityAndCommunities similarity, SimilarityWriter similarityWriter, ChurnPrediction churn,
-                            BoughtWriter boughtWriter, Leases leases) {
+    public AnalyticsRefresh(
+            CypherRunner cypher,
+            CustomerMetrics metrics,
+            Segmentation segmentation,
+            SimilarityAndCommunities similarity,
+            SimilarityWriter similarityWriter,
+            ChurnPrediction churn,
+            BoughtWriter boughtWriter,
+            Leases leases) {
         this.boughtWriter = boughtWriter;
         this.leases = leases;
         this.cypher = cypher;
@@ -107,37 +114,66 @@ public class AnalyticsRefresh {
         List<StepResult> results = new ArrayList<>();
         for (AnalyticsStep step : EnumSet.copyOf(steps)) {
             long stepStarted = System.nanoTime();
-            StepResult result = timed(step, switch (step) {
-                case METRICS -> () -> {
-                    var refresh = metrics.refresh();
-                    return refresh.customers() + " customers as of " + refresh.asOf();
-                };
-                case SEGMENTS -> () -> {
-                    var segments = segmentation.refresh();
-                    return segments.size() + " segments: " + String.join(", ",
-                            segments.stream().map(s -> s.label() + ": " + s.size()).toList());
-                };
-                case SIMILARITY -> () -> {
-                    var graph = similarity.compute(null);
-                    log.debug("similarity and communities computed in {} ms", (System.nanoTime() - stepStarted) / 1_000_000);
-                    PurchaseHistory history = PurchaseHistory.load(cypher, null, null);
-                    var written = similarityWriter.write(graph, history);
-                    int rewritten = boughtWriter.write(history);
-                    return String.format(Locale.ROOT, "%d product and %d customer similarities, %d communities, %d markets, "
-                                    + "BOUGHT rewritten for %d customers", written.get("similarProducts"),
-                            written.get("similarCustomers"), written.get("communities"), written.get("markets"), rewritten);
-                };
-                case CHURN -> () -> churn.refresh().summary();
-            });
+            StepResult result = timed(
+                    step,
+                    switch (step) {
+                        case METRICS ->
+                            () -> {
+                                var refresh = metrics.refresh();
+                                return refresh.customers() + " customers as of " + refresh.asOf();
+                            };
+                        case SEGMENTS ->
+                            () -> {
+                                var segments = segmentation.refresh();
+                                return segments.size() + " segments: "
+                                        + String.join(
+                                                ", ",
+                                                segments.stream()
+                                                        .map(s -> s.label() + ": " + s.size())
+                                                        .toList());
+                            };
+                        case SIMILARITY ->
+                            () -> {
+                                var graph = similarity.compute(null);
+                                log.debug(
+                                        "similarity and communities computed in {} ms",
+                                        (System.nanoTime() - stepStarted) / 1_000_000);
+                                PurchaseHistory history = PurchaseHistory.load(cypher, null, null);
+                                var written = similarityWriter.write(graph, history);
+                                int rewritten = boughtWriter.write(history);
+                                return String.format(
+                                        Locale.ROOT,
+                                        "%d product and %d customer similarities, %d communities, %d markets, "
+                                                + "BOUGHT rewritten for %d customers",
+                                        written.get("similarProducts"),
+                                        written.get("similarCustomers"),
+                                        written.get("communities"),
+                                        written.get("markets"),
+                                        rewritten);
+                            };
+                        case CHURN -> () -> churn.refresh().summary();
+                    });
             results.add(result);
             progress.accept(result);
-            log.info("analytics {}: {} ms, {}", step.name().toLowerCase(Locale.ROOT), result.millis(), result.summary());
+            log.info(
+                    "analytics {}: {} ms, {}", step.name().toLowerCase(Locale.ROOT), result.millis(), result.summary());
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        cypher.write(RECORD, Map.of("id", id, "startedAt", startedAt, "millis", millis,
-                "steps", results.stream().map(r -> r.step().name()).toList(),
-                "stepMillis", results.stream().map(StepResult::millis).toList(),
-                "summaries", results.stream().map(StepResult::summary).toList()));
+        cypher.write(
+                RECORD,
+                Map.of(
+                        "id",
+                        id,
+                        "startedAt",
+                        startedAt,
+                        "millis",
+                        millis,
+                        "steps",
+                        results.stream().map(r -> r.step().name()).toList(),
+                        "stepMillis",
+                        results.stream().map(StepResult::millis).toList(),
+                        "summaries",
+                        results.stream().map(StepResult::summary).toList()));
         return new RefreshReport(id, startedAt, results, millis);
     }
 

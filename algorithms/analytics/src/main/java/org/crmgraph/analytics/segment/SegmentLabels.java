@@ -18,8 +18,11 @@ final class SegmentLabels {
         if (recencyZ >= 0.5) {
             label = value >= 0.5 ? "at risk high spenders" : value >= -0.3 ? "slipping regulars" : "lost low spenders";
         } else if (recencyZ <= -0.5) {
-            label = value >= 1.0 ? "champions" : value >= 0.3 ? "loyal high spenders"
-                    : value >= -0.3 ? "promising regulars" : "new or one-off buyers";
+            label = value >= 1.0
+                    ? "champions"
+                    : value >= 0.3
+                            ? "loyal high spenders"
+                            : value >= -0.3 ? "promising regulars" : "new or one-off buyers";
         } else {
             label = value >= 0.5 ? "loyal customers" : value >= -0.3 ? "needs attention" : "occasional low spenders";
         }

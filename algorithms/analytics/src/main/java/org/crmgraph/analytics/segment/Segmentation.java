@@ -66,8 +66,11 @@ public class Segmentation {
 
     public List<Segment> refresh() {
         List<Member> members = new ArrayList<>();
-        long buyers = cypher.read("MATCH (c:Customer) WHERE c.rfm IS NOT NULL RETURN count(c) AS n", Map.of(),
-                r -> r.get("n").asLong()).getFirst();
+        long buyers = cypher.read(
+                        "MATCH (c:Customer) WHERE c.rfm IS NOT NULL RETURN count(c) AS n",
+                        Map.of(),
+                        r -> r.get("n").asLong())
+                .getFirst();
         if (buyers >= settings.segments()) {
             try (InMemoryGraph graph = InMemoryGraph.project(cypher, "segments", PROJECT, Map.of())) {
                 // buyers were counted just before: only a concurrent delete empties the projection
@@ -75,9 +78,15 @@ public class Segmentation {
                     return List.of();
                 }
                 cypher.write(SCALE, graph.parameters(Map.of()));
-                cypher.write(CLUSTER, graph.parameters(Map.of("k", settings.segments(), "seed", settings.randomSeed())),
-                        r -> members.add(new Member(r.get("customer").asString(), r.get("cluster").asInt(),
-                                r.get("recency").asDouble(), r.get("frequency").asDouble(), r.get("monetary").asDouble())));
+                cypher.write(
+                        CLUSTER,
+                        graph.parameters(Map.of("k", settings.segments(), "seed", settings.randomSeed())),
+                        r -> members.add(new Member(
+                                r.get("customer").asString(),
+                                r.get("cluster").asInt(),
+                                r.get("recency").asDouble(),
+                                r.get("frequency").asDouble(),
+                                r.get("monetary").asDouble())));
             }
         }
         List<Described> described = describe(members);
@@ -86,9 +95,21 @@ public class Segmentation {
         described.forEach(d -> idOfCluster.put(d.cluster(), d.segment().id()));
         List<Map<String, Object>> memberRows = new ArrayList<>();
         members.forEach(m -> memberRows.add(Map.of("customer", m.customer(), "segment", idOfCluster.get(m.cluster()))));
-        List<Map<String, Object>> segmentRows = segments.stream().map(s -> Map.<String, Object>of("id", s.id(),
-                "label", s.label(), "size", s.size(), "recencyDays", s.recencyDays(), "frequency", s.frequency(),
-                "monetary", s.monetary())).toList();
+        List<Map<String, Object>> segmentRows = segments.stream()
+                .map(s -> Map.<String, Object>of(
+                        "id",
+                        s.id(),
+                        "label",
+                        s.label(),
+                        "size",
+                        s.size(),
+                        "recencyDays",
+                        s.recencyDays(),
+                        "frequency",
+                        s.frequency(),
+                        "monetary",
+                        s.monetary()))
+                .toList();
         cypher.inWrite(tx -> {
             tx.run(REPLACE_SEGMENTS, Map.of("segments", segmentRows)).consume();
             return tx.run(JOIN_SEGMENTS, Map.of("members", memberRows)).consume();
@@ -104,14 +125,27 @@ public class Segmentation {
             return List.of();
         }
         double[] r = members.stream().mapToDouble(Member::recency).toArray();
-        double[] f = members.stream().mapToDouble(m -> Math.log1p(m.frequency())).toArray();
-        double[] m = members.stream().mapToDouble(x -> Math.log1p(Math.max(0, x.monetary()))).toArray();
+        double[] f =
+                members.stream().mapToDouble(m -> Math.log1p(m.frequency())).toArray();
+        double[] m = members.stream()
+                .mapToDouble(x -> Math.log1p(Math.max(0, x.monetary())))
+                .toArray();
         Stats rs = Stats.of(r), fs = Stats.of(f), ms = Stats.of(m);
         Map<Integer, List<Integer>> byCluster = new HashMap<>();
         for (int i = 0; i < members.size(); i++) {
-            byCluster.computeIfAbsent(members.get(i).cluster(), k -> new ArrayList<>()).add(i);
+            byCluster
+                    .computeIfAbsent(members.get(i).cluster(), k -> new ArrayList<>())
+                    .add(i);
         }
-        record Draft(int cluster, int size, double rz, double fz, double mz, double recency, double frequency, double monetary) {
+        record Draft(
+                int cluster,
+                int size,
+                double rz,
+                double fz,
+                double mz,
+                double recency,
+                double frequency,
+                double monetary) {
             double value() {
                 return (fz + mz) / 2 - rz / 2;
             }
@@ -135,8 +169,15 @@ public class Segmentation {
         List<Described> segments = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             Draft d = drafts.get(i);
-            segments.add(new Described(new Segment(i + 1, labels.label(d.rz(), d.fz(), d.mz()), d.size(),
-                    round(d.recency()), round(d.frequency()), round(d.monetary())), d.cluster()));
+            segments.add(new Described(
+                    new Segment(
+                            i + 1,
+                            labels.label(d.rz(), d.fz(), d.mz()),
+                            d.size(),
+                            round(d.recency()),
+                            round(d.frequency()),
+                            round(d.monetary())),
+                    d.cluster()));
         }
         return segments;
     }
@@ -144,7 +185,10 @@ public class Segmentation {
     private record Stats(double mean, double sd) {
         static Stats of(double[] values) {
             double mean = java.util.Arrays.stream(values).average().orElse(0);
-            double variance = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).average().orElse(0);
+            double variance = java.util.Arrays.stream(values)
+                    .map(v -> (v - mean) * (v - mean))
+                    .average()
+                    .orElse(0);
             return new Stats(mean, Math.sqrt(variance) == 0 ? 1 : Math.sqrt(variance));
         }
 

@@ -38,8 +38,8 @@ public final class Favourites {
         counts.forEach((group, groupCounts) -> {
             double size = sizes.get(group);
             List<Favourite> list = new ArrayList<>();
-            groupCounts.forEach((sku, buyers) -> list.add(new Favourite(sku, buyers, buyers / size,
-                    (buyers / size) / (everywhere.get(sku) / customers))));
+            groupCounts.forEach((sku, buyers) -> list.add(
+                    new Favourite(sku, buyers, buyers / size, (buyers / size) / (everywhere.get(sku) / customers))));
             list.sort(Comparator.comparingInt(Favourite::buyers).reversed().thenComparing(Favourite::sku));
             favourites.put(group, List.copyOf(list.subList(0, Math.min(top, list.size()))));
         });
@@ -50,14 +50,19 @@ public final class Favourites {
      * The products that set a group apart: the highest lift, above 1, among products at least {@code minShare} of the
      * group bought (so one odd purchase in a small group does not characterise it, nor does what everyone buys).
      */
-    public static Map<Integer, List<Favourite>> characteristic(PurchaseHistory history, Map<String, Integer> groups,
-                                                               int top, double minShare) {
+    public static Map<Integer, List<Favourite>> characteristic(
+            PurchaseHistory history, Map<String, Integer> groups, int top, double minShare) {
         Map<Integer, List<Favourite>> all = byGroup(history, groups::get, Integer.MAX_VALUE);
         Map<Integer, List<Favourite>> characteristic = new HashMap<>();
-        all.forEach((group, list) -> characteristic.put(group, list.stream()
-                .filter(f -> f.share() >= minShare && f.buyers() >= 2 && f.lift() > 1.0)
-                .sorted(Comparator.comparingDouble(Favourite::lift).reversed().thenComparing(Favourite::sku))
-                .limit(top).toList()));
+        all.forEach((group, list) -> characteristic.put(
+                group,
+                list.stream()
+                        .filter(f -> f.share() >= minShare && f.buyers() >= 2 && f.lift() > 1.0)
+                        .sorted(Comparator.comparingDouble(Favourite::lift)
+                                .reversed()
+                                .thenComparing(Favourite::sku))
+                        .limit(top)
+                        .toList()));
         return characteristic;
     }
 }

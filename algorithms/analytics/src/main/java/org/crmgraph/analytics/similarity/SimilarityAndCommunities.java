@@ -83,16 +83,27 @@ public class SimilarityAndCommunities {
         Map<String, List<Neighbour>> customers = new HashMap<>();
         try (InMemoryGraph graph = InMemoryGraph.project(cypher, "purchases", PROJECT_PURCHASES, cutoff)) {
             for (String type : graph.isEmpty() ? List.<String>of() : List.of("BOUGHT", "BOUGHT_BY")) {
-                cypher.write(SIMILARITY, graph.parameters(Map.of("topK", settings.similarityTopK() + TIE_MARGIN,
-                        "concurrency", settings.concurrency(), "type", type)), r -> {
-                    var target = r.get("product").asBoolean() ? products : customers;
-                    target.computeIfAbsent(r.get("from").asString(), k -> new ArrayList<>())
-                            .add(new Neighbour(r.get("to").asString(), round(r.get("score").asDouble())));
-                    return null;
-                });
+                cypher.write(
+                        SIMILARITY,
+                        graph.parameters(Map.of(
+                                "topK",
+                                settings.similarityTopK() + TIE_MARGIN,
+                                "concurrency",
+                                settings.concurrency(),
+                                "type",
+                                type)),
+                        r -> {
+                            var target = r.get("product").asBoolean() ? products : customers;
+                            target.computeIfAbsent(r.get("from").asString(), k -> new ArrayList<>())
+                                    .add(new Neighbour(
+                                            r.get("to").asString(),
+                                            round(r.get("score").asDouble())));
+                            return null;
+                        });
             }
         }
-        Comparator<Neighbour> best = Comparator.comparingDouble(Neighbour::score).reversed().thenComparing(Neighbour::key);
+        Comparator<Neighbour> best =
+                Comparator.comparingDouble(Neighbour::score).reversed().thenComparing(Neighbour::key);
         products.replaceAll((key, list) -> topK(list, best));
         customers.replaceAll((key, list) -> topK(list, best));
         return new SimilarityGraph(products, customers, communities(customers));
@@ -100,13 +111,14 @@ public class SimilarityAndCommunities {
 
     private Map<String, Integer> communities(Map<String, List<Neighbour>> customers) {
         List<Map<String, Object>> pairs = new ArrayList<>();
-        customers.forEach((from, neighbours) -> neighbours.forEach(n ->
-                pairs.add(Map.of("from", from, "to", n.key(), "score", n.score()))));
+        customers.forEach((from, neighbours) ->
+                neighbours.forEach(n -> pairs.add(Map.of("from", from, "to", n.key(), "score", n.score()))));
         if (pairs.isEmpty()) {
             return Map.of();
         }
         Map<String, Long> raw = new HashMap<>();
-        try (InMemoryGraph graph = InMemoryGraph.project(cypher, "neighbours", PROJECT_NEIGHBOURS, Map.of("pairs", pairs))) {
+        try (InMemoryGraph graph =
+                InMemoryGraph.project(cypher, "neighbours", PROJECT_NEIGHBOURS, Map.of("pairs", pairs))) {
             if (graph.isEmpty()) {
                 return Map.of();
             }
@@ -135,7 +147,8 @@ public class SimilarityAndCommunities {
         List<Long> order = sizes.entrySet().stream()
                 .filter(e -> e.getValue() >= MIN_COMMUNITY_SIZE)
                 .sorted(Map.Entry.<Long, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
         Map<Long, Integer> number = new HashMap<>();
         for (int i = 0; i < order.size(); i++) {
             number.put(order.get(i), i + 1);

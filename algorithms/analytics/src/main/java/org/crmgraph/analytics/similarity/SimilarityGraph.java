@@ -11,5 +11,7 @@ import java.util.Map;
  * @param communities customer id → community number (1 is the largest); customers in no community of at
  *                    least {@link SimilarityAndCommunities#MIN_COMMUNITY_SIZE} are absent
  */
-public record SimilarityGraph(Map<String, List<Neighbour>> products, Map<String, List<Neighbour>> customers,
-                              Map<String, Integer> communities) {}
+public record SimilarityGraph(
+        Map<String, List<Neighbour>> products,
+        Map<String, List<Neighbour>> customers,
+        Map<String, Integer> communities) {}

@@ -116,11 +116,17 @@ public class SimilarityWriter {
     public Map<String, Long> write(SimilarityGraph similarity, PurchaseHistory history) {
         Map<String, Long> written = new HashMap<>();
         long started = System.nanoTime();
-        written.put("similarProducts", neighbours(PRODUCT_NEIGHBOURS, CURRENT_PRODUCT_NEIGHBOURS, history.catalogue(),
-                similarity.products()));
+        written.put(
+                "similarProducts",
+                neighbours(PRODUCT_NEIGHBOURS, CURRENT_PRODUCT_NEIGHBOURS, history.catalogue(), similarity.products()));
         log.debug("product similarities written in {} ms", (System.nanoTime() - started) / 1_000_000);
-        written.put("similarCustomers", neighbours(CUSTOMER_NEIGHBOURS, CURRENT_CUSTOMER_NEIGHBOURS,
-                history.products().keySet(), similarity.customers()));
+        written.put(
+                "similarCustomers",
+                neighbours(
+                        CUSTOMER_NEIGHBOURS,
+                        CURRENT_CUSTOMER_NEIGHBOURS,
+                        history.products().keySet(),
+                        similarity.customers()));
         log.debug("customer similarities written in {} ms", (System.nanoTime() - started) / 1_000_000);
         cypher.write(STALE_NEIGHBOURS, Map.of());
         log.debug("stale similarities removed in {} ms", (System.nanoTime() - started) / 1_000_000);
@@ -134,8 +140,14 @@ public class SimilarityWriter {
     /** @return the relationships of the new lists, written or already there */
     private long neighbours(String query, String current, Set<String> keys, Map<String, List<Neighbour>> neighbours) {
         Map<String, Set<Neighbour>> existing = new HashMap<>();
-        cypher.read(current, Map.of(), r -> existing.put(r.get("key").asString(), new HashSet<>(r.get("neighbours")
-                .asList(v -> new Neighbour(v.get("key").asString(), v.get("score").asDouble())))));
+        cypher.read(
+                current,
+                Map.of(),
+                r -> existing.put(
+                        r.get("key").asString(),
+                        new HashSet<>(r.get("neighbours")
+                                .asList(v -> new Neighbour(
+                                        v.get("key").asString(), v.get("score").asDouble())))));
         List<Map<String, Object>> rows = new ArrayList<>();
         long relationships = 0;
         for (String key : keys) {
@@ -145,7 +157,8 @@ public class SimilarityWriter {
                 continue;
             }
             List<Map<String, Object>> list = fresh.stream()
-                    .map(n -> Map.<String, Object>of("key", n.key(), "score", n.score())).toList();
+                    .map(n -> Map.<String, Object>of("key", n.key(), "score", n.score()))
+                    .toList();
             rows.add(Map.of("key", key, "neighbours", list));
             if (rows.size() == BATCH) {
                 cypher.write(query, Map.of("rows", List.copyOf(rows)));
@@ -160,16 +173,23 @@ public class SimilarityWriter {
 
     private int communities(Map<String, Integer> communities, PurchaseHistory history) {
         var favourites = Favourites.byGroup(history, communities::get, settings.communityFavourites());
-        var characteristic = Favourites.characteristic(history, communities, CHARACTERISTIC_PRODUCTS,
-                CHARACTERISTIC_MIN_SHARE);
+        var characteristic =
+                Favourites.characteristic(history, communities, CHARACTERISTIC_PRODUCTS, CHARACTERISTIC_MIN_SHARE);
         Map<Integer, Integer> sizes = new HashMap<>();
         communities.values().forEach(id -> sizes.merge(id, 1, Integer::sum));
         List<Map<String, Object>> groups = new ArrayList<>();
-        sizes.forEach((id, size) -> groups.add(Map.of("id", id, "size", size,
-                "favourites", rows(favourites.getOrDefault(id, List.of())),
-                "characteristic", rows(characteristic.getOrDefault(id, List.of())))));
+        sizes.forEach((id, size) -> groups.add(Map.of(
+                "id",
+                id,
+                "size",
+                size,
+                "favourites",
+                rows(favourites.getOrDefault(id, List.of())),
+                "characteristic",
+                rows(characteristic.getOrDefault(id, List.of())))));
         List<Map<String, Object>> members = communities.entrySet().stream()
-                .map(e -> Map.<String, Object>of("customer", e.getKey(), "community", e.getValue())).toList();
+                .map(e -> Map.<String, Object>of("customer", e.getKey(), "community", e.getValue()))
+                .toList();
         cypher.inWrite(tx -> {
             tx.run(CLEAR_COMMUNITIES).consume();
             tx.run(CREATE_COMMUNITIES, Map.of("groups", groups)).consume();
@@ -190,8 +210,10 @@ public class SimilarityWriter {
             }
         });
         List<Map<String, Object>> groups = new ArrayList<>();
-        byCountry.forEach((country, list) -> groups.add(Map.of("id", country, "size", sizes.get(country), "favourites", rows(list))));
-        everyone.forEach((all, list) -> groups.add(Map.of("id", all, "size", sizes.get(all), "favourites", rows(list))));
+        byCountry.forEach((country, list) ->
+                groups.add(Map.of("id", country, "size", sizes.get(country), "favourites", rows(list))));
+        everyone.forEach(
+                (all, list) -> groups.add(Map.of("id", all, "size", sizes.get(all), "favourites", rows(list))));
         cypher.write(REPLACE_MARKETS, Map.of("groups", groups));
         return groups.size();
     }
@@ -200,7 +222,17 @@ public class SimilarityWriter {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < favourites.size(); i++) {
             Favourite f = favourites.get(i);
-            rows.add(Map.of("rank", i + 1, "sku", f.sku(), "buyers", f.buyers(), "share", round(f.share()), "lift", round(f.lift())));
+            rows.add(Map.of(
+                    "rank",
+                    i + 1,
+                    "sku",
+                    f.sku(),
+                    "buyers",
+                    f.buyers(),
+                    "share",
+                    round(f.share()),
+                    "lift",
+                    round(f.lift())));
         }
         return rows;
     }

@@ -11,13 +11,22 @@ class RecommendationScorerTests {
 
     @Test
     void boughtProductsAreNeverRecommendedAndTheStrongestSignalExplains() {
-        Evidence evidence = new Evidence(Set.of("A", "B"),
-                List.of(new Evidence.ItemLink("A", "Apple", "C", 0.9), new Evidence.ItemLink("B", "Banana", "C", 0.2),
+        Evidence evidence = new Evidence(
+                Set.of("A", "B"),
+                List.of(
+                        new Evidence.ItemLink("A", "Apple", "C", 0.9),
+                        new Evidence.ItemLink("B", "Banana", "C", 0.2),
                         new Evidence.ItemLink("A", "Apple", "B", 0.8)),
                 Map.of("D", new Evidence.PeerVotes(1.5, 3), "A", new Evidence.PeerVotes(2.0, 4)),
-                Map.of("E", 0.4), Map.of("F", 0.9), "GB", Map.of("F", 0.5, "G", 0.9));
+                Map.of("E", 0.4),
+                Map.of("F", 0.9),
+                "GB",
+                Map.of("F", 0.5, "G", 0.9));
         List<ScoredProduct> ranked = RecommendationScorer.rank(evidence, 10);
-        assertThat(ranked).extracting(ScoredProduct::sku).doesNotContain("A", "B").containsExactly("C", "D", "E", "F", "G");
+        assertThat(ranked)
+                .extracting(ScoredProduct::sku)
+                .doesNotContain("A", "B")
+                .containsExactly("C", "D", "E", "F", "G");
         assertThat(ranked.get(0).explanation()).isEqualTo("because you bought Apple");
         assertThat(ranked.get(1).explanation()).isEqualTo("bought by 3 customers with baskets like yours");
         assertThat(ranked.get(2).explanation()).isEqualTo("popular in your community: 40% of its customers bought it");
@@ -28,8 +37,14 @@ class RecommendationScorerTests {
 
     @Test
     void withoutHistoryTheBestSellersComeFirstAndTheListIsCut() {
-        Evidence evidence = new Evidence(Set.of(), List.of(), Map.of(), Map.of(),
-                Map.of("X", 0.5, "Y", 0.7, "Z", 0.1), "ALL", Map.of("X", 0.5, "Y", 0.7, "Z", 0.1));
+        Evidence evidence = new Evidence(
+                Set.of(),
+                List.of(),
+                Map.of(),
+                Map.of(),
+                Map.of("X", 0.5, "Y", 0.7, "Z", 0.1),
+                "ALL",
+                Map.of("X", 0.5, "Y", 0.7, "Z", 0.1));
         List<ScoredProduct> ranked = RecommendationScorer.rank(evidence, 2);
         assertThat(ranked).extracting(ScoredProduct::sku).containsExactly("Y", "X");
         assertThat(ranked).extracting(ScoredProduct::explanation).containsOnly("a best seller");

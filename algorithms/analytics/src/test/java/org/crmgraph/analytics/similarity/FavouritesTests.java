@@ -10,8 +10,16 @@ import org.junit.jupiter.api.Test;
 
 class FavouritesTests {
 
-    private final PurchaseHistory history = new PurchaseHistory(Map.of(
-            "a", Set.of("tea", "cup"), "b", Set.of("tea", "cup", "pot"), "c", Set.of("tea", "saw"), "d", Set.of("tea", "saw")),
+    private final PurchaseHistory history = new PurchaseHistory(
+            Map.of(
+                    "a",
+                    Set.of("tea", "cup"),
+                    "b",
+                    Set.of("tea", "cup", "pot"),
+                    "c",
+                    Set.of("tea", "saw"),
+                    "d",
+                    Set.of("tea", "saw")),
             Map.of("a", "GB", "b", "GB", "c", "DE", "d", "DE"));
 
     @Test
@@ -29,7 +37,9 @@ class FavouritesTests {
         var characteristic = Favourites.characteristic(history, Map.of("a", 1, "b", 1, "c", 2, "d", 2), 10, 0.05);
         assertThat(characteristic.get(1)).extracting(Favourite::sku).containsExactly("cup");
         assertThat(characteristic.get(2)).extracting(Favourite::sku).containsExactly("saw");
-        assertThat(characteristic.values()).flatExtracting(list -> List.copyOf(list)).extracting(f -> ((Favourite) f).sku())
+        assertThat(characteristic.values())
+                .flatExtracting(list -> List.copyOf(list))
+                .extracting(f -> ((Favourite) f).sku())
                 .doesNotContain("tea");
     }
 }

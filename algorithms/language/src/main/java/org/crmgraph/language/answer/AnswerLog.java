@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.slf4j.Logger;
@@ -67,7 +67,8 @@ public class AnswerLog implements AutoCloseable {
         List<Map<String, Object>> tickets = new ArrayList<>();
         for (int i = 0; i < answer.sources().size(); i++) {
             AnswerSource source = answer.sources().get(i);
-            (source.kind() == SourceKind.ARTICLE ? articles : tickets).add(Map.of("id", source.id(), "rank", i + 1, "score", source.score()));
+            (source.kind() == SourceKind.ARTICLE ? articles : tickets)
+                    .add(Map.of("id", source.id(), "rank", i + 1, "score", source.score()));
         }
         Map<String, Object> row = new HashMap<>();
         row.put("id", answer.id());

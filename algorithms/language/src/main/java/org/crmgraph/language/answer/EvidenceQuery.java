@@ -73,22 +73,46 @@ final class EvidenceQuery {
         }
         Set<String> owned = new HashSet<>(r.get("owned").asList(Value::asString));
         Set<String> openTickets = new HashSet<>(r.get("openTickets").asList(Value::asString));
-        List<Candidate> articles = r.get("articles").asList(a -> new Candidate(SourceKind.ARTICLE, a.get("id").asString(),
-                a.get("title").asString(null), a.get("text").asString(null), a.get("similarity").asDouble(),
-                a.get("products").asList(Value::asString), null, null, null));
-        List<Candidate> tickets = r.get("tickets").asList(t -> new Candidate(SourceKind.TICKET, t.get("id").asString(),
-                t.get("title").asString(null), t.get("text").asString(null), t.get("similarity").asDouble(),
-                t.get("products").asList(Value::asString), t.get("category").asString(null), t.get("priority").asString(null),
-                t.get("resolvedBy").asList(Value::asString).stream().findFirst().orElse(null)));
+        List<Candidate> articles = r.get("articles")
+                .asList(a -> new Candidate(
+                        SourceKind.ARTICLE,
+                        a.get("id").asString(),
+                        a.get("title").asString(null),
+                        a.get("text").asString(null),
+                        a.get("similarity").asDouble(),
+                        a.get("products").asList(Value::asString),
+                        null,
+                        null,
+                        null));
+        List<Candidate> tickets = r.get("tickets")
+                .asList(t -> new Candidate(
+                        SourceKind.TICKET,
+                        t.get("id").asString(),
+                        t.get("title").asString(null),
+                        t.get("text").asString(null),
+                        t.get("similarity").asDouble(),
+                        t.get("products").asList(Value::asString),
+                        t.get("category").asString(null),
+                        t.get("priority").asString(null),
+                        t.get("resolvedBy").asList(Value::asString).stream()
+                                .findFirst()
+                                .orElse(null)));
         Map<String, Double> feedback = new HashMap<>();
         Map<String, Integer> votes = new HashMap<>();
         for (Value f : r.get("feedback").values()) {
-            String key = Evidence.key(SourceKind.valueOf(f.get("kind").asString()), f.get("id").asString());
+            String key = Evidence.key(
+                    SourceKind.valueOf(f.get("kind").asString()), f.get("id").asString());
             boolean helpful = f.get("helpful").asBoolean();
-            feedback.merge(key, helpful ? f.get("similarity").asDouble() : -f.get("similarity").asDouble(), Double::sum);
+            feedback.merge(
+                    key,
+                    helpful
+                            ? f.get("similarity").asDouble()
+                            : -f.get("similarity").asDouble(),
+                    Double::sum);
             votes.merge(key, helpful ? 1 : -1, Integer::sum);
         }
-        Long classifier = r.get("classifier").isNull() ? null : r.get("classifier").asLong();
+        Long classifier =
+                r.get("classifier").isNull() ? null : r.get("classifier").asLong();
         return new Evidence(articles, tickets, owned, openTickets, feedback, votes, classifier);
     }
 }

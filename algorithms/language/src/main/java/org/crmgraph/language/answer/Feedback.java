@@ -49,7 +49,8 @@ public class Feedback {
     public Given give(String answerId, boolean helpful, String articleId) {
         answers.flush();
         return cypher.inWrite(tx -> {
-            List<org.neo4j.driver.Record> answer = tx.run(ANSWER, Map.of("answerId", answerId)).list();
+            List<org.neo4j.driver.Record> answer =
+                    tx.run(ANSWER, Map.of("answerId", answerId)).list();
             if (answer.isEmpty()) {
                 throw new SupportNotFoundException("answerId", "No answer with id " + answerId);
             }
@@ -62,7 +63,10 @@ public class Feedback {
                 kind = SourceKind.ARTICLE;
                 sourceId = articleId;
             } else if (answer.getFirst().get("bestId").isNull()) {
-                tx.run("MATCH (q:SupportQuery {id: $answerId}) SET q.helpful = $helpful", Map.of("answerId", answerId, "helpful", helpful)).consume();
+                tx.run(
+                                "MATCH (q:SupportQuery {id: $answerId}) SET q.helpful = $helpful",
+                                Map.of("answerId", answerId, "helpful", helpful))
+                        .consume();
                 return new Given(answerId, helpful, null, null);
             } else {
                 kind = SourceKind.valueOf(answer.getFirst().get("bestKind").asString());
@@ -72,7 +76,8 @@ public class Feedback {
             parameters.put("answerId", answerId);
             parameters.put("helpful", helpful);
             parameters.put("sourceId", sourceId);
-            tx.run(kind == SourceKind.ARTICLE ? GIVE_ARTICLE : GIVE_TICKET, parameters).consume();
+            tx.run(kind == SourceKind.ARTICLE ? GIVE_ARTICLE : GIVE_TICKET, parameters)
+                    .consume();
             return new Given(answerId, helpful, kind, sourceId);
         });
     }

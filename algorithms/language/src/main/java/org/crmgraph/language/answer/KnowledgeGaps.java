@@ -6,9 +6,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.language.SupportProperties;
 import org.crmgraph.language.Vectors;
-import org.crmgraph.graph.cypher.CypherRunner;
 import org.springframework.stereotype.Service;
 
 /**
@@ -74,11 +74,16 @@ public class KnowledgeGaps {
 
     public List<KnowledgeGap> find(int days, int minQuestions, int first) {
         answers.flush();
-        List<Weak> weak = cypher.read(WEAK, Map.of("days", days, "threshold", properties.suggestThreshold(), "max", MAX_QUESTIONS), r -> {
-            float[] vector = Vectors.floats(r.get("embedding"));
-            return new Weak(r.get("question").asString(), r.get("confidence").asDouble(0), r.get("askedAt").asZonedDateTime(),
-                    r.get("category").asString(null), vector);
-        });
+        List<Weak> weak = cypher.read(
+                WEAK, Map.of("days", days, "threshold", properties.suggestThreshold(), "max", MAX_QUESTIONS), r -> {
+                    float[] vector = Vectors.floats(r.get("embedding"));
+                    return new Weak(
+                            r.get("question").asString(),
+                            r.get("confidence").asDouble(0),
+                            r.get("askedAt").asZonedDateTime(),
+                            r.get("category").asString(null),
+                            vector);
+                });
         List<Group> groups = new ArrayList<>();
         for (Weak question : weak) {
             Group nearest = null;
@@ -99,18 +104,38 @@ public class KnowledgeGaps {
         return groups.stream()
                 .filter(g -> g.members.size() >= minQuestions)
                 .map(KnowledgeGaps::describe)
-                .sorted(Comparator.comparingInt(KnowledgeGap::size).reversed().thenComparing(KnowledgeGap::lastAskedAt, Comparator.reverseOrder()))
+                .sorted(Comparator.comparingInt(KnowledgeGap::size)
+                        .reversed()
+                        .thenComparing(KnowledgeGap::lastAskedAt, Comparator.reverseOrder()))
                 .limit(first)
                 .toList();
     }
 
     private static KnowledgeGap describe(Group group) {
-        Weak central = group.members.stream().max(Comparator.comparingDouble(m -> group.similarity(m.vector()))).orElseThrow();
+        Weak central = group.members.stream()
+                .max(Comparator.comparingDouble(m -> group.similarity(m.vector())))
+                .orElseThrow();
         Map<String, Integer> categories = new HashMap<>();
-        group.members.stream().filter(m -> m.category() != null).forEach(m -> categories.merge(m.category(), 1, Integer::sum));
-        String category = categories.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-        double average = group.members.stream().mapToDouble(Weak::confidence).average().orElse(0);
-        List<String> examples = group.members.stream().map(Weak::question).distinct().limit(EXAMPLES).toList();
-        return new KnowledgeGap(central.question(), group.members.size(), average, group.members.getFirst().askedAt(), category, examples);
+        group.members.stream()
+                .filter(m -> m.category() != null)
+                .forEach(m -> categories.merge(m.category(), 1, Integer::sum));
+        String category = categories.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(null);
+        double average =
+                group.members.stream().mapToDouble(Weak::confidence).average().orElse(0);
+        List<String> examples = group.members.stream()
+                .map(Weak::question)
+                .distinct()
+                .limit(EXAMPLES)
+                .toList();
+        return new KnowledgeGap(
+                central.question(),
+                group.members.size(),
+                average,
+                group.members.getFirst().askedAt(),
+                category,
+                examples);
     }
 }

@@ -13,8 +13,11 @@ final class QuestionText {
         }
         String trimmed = text.strip();
         if (trimmed.length() > maxLength) {
-            throw new InvalidQuestionException(ErrorCode.TOO_LONG, argument, argument + " is " + trimmed.length() + " characters long; at most "
-                    + maxLength + " are accepted (crm.support.max-question-length)");
+            throw new InvalidQuestionException(
+                    ErrorCode.TOO_LONG,
+                    argument,
+                    argument + " is " + trimmed.length() + " characters long; at most " + maxLength
+                            + " are accepted (crm.support.max-question-length)");
         }
         return trimmed;
     }

@@ -2,11 +2,11 @@ package org.crmgraph.language.answer;
 
 import java.util.List;
 import java.util.Map;
+import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.language.SupportProperties;
 import org.crmgraph.language.Vectors;
 import org.crmgraph.language.embedding.SentenceEmbedder;
 import org.crmgraph.language.embedding.SupportTexts;
-import org.crmgraph.graph.cypher.CypherRunner;
 import org.springframework.stereotype.Service;
 
 /** Search by meaning through the vector indexes: articles for a text, tickets like a ticket. */
@@ -50,7 +50,10 @@ public class SemanticSearch {
 
     public List<Match> articles(String text, int first) {
         float[] vector = embedder.embed(QuestionText.check(text, "text", properties.maxQuestionLength()));
-        return cypher.read(ARTICLES, Map.of("vector", vector, "k", first), r -> new Match(r.get("id").asString(), clamp(r.get("similarity").asDouble())));
+        return cypher.read(
+                ARTICLES,
+                Map.of("vector", vector, "k", first),
+                r -> new Match(r.get("id").asString(), clamp(r.get("similarity").asDouble())));
     }
 
     /** Tickets most like this one; a ticket not embedded yet (or changed since) is embedded for the search. */
@@ -61,10 +64,14 @@ public class SemanticSearch {
         if (!ticket.get("embedding").isNull() && ticket.get("current").asBoolean(false)) {
             vector = Vectors.floats(ticket.get("embedding"));
         } else {
-            vector = embedder.embed(SupportTexts.ticket(ticket.get("subject").asString(null), ticket.get("body").asString(null),
+            vector = embedder.embed(SupportTexts.ticket(
+                    ticket.get("subject").asString(null),
+                    ticket.get("body").asString(null),
                     ticket.get("resolution").asString(null)));
         }
-        return cypher.read(TICKETS, Map.of("vector", vector, "k", first + 1, "id", ticketId, "first", first),
+        return cypher.read(
+                TICKETS,
+                Map.of("vector", vector, "k", first + 1, "id", ticketId, "first", first),
                 r -> new Match(r.get("id").asString(), clamp(r.get("similarity").asDouble())));
     }
 

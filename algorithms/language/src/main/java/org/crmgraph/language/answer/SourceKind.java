@@ -1,5 +1,6 @@
 package org.crmgraph.language.answer;
 
 public enum SourceKind {
-    ARTICLE, TICKET
+    ARTICLE,
+    TICKET
 }

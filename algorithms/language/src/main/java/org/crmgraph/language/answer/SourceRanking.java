@@ -49,7 +49,8 @@ final class SourceRanking {
                 Candidate resolved = bestResolvedCase.get(candidate.id());
                 if (resolved.similarity() > score) {
                     score = resolved.similarity();
-                    reasons.add("resolved ticket " + resolved.id() + ", which is " + percent(resolved.similarity()) + " similar");
+                    reasons.add("resolved ticket " + resolved.id() + ", which is " + percent(resolved.similarity())
+                            + " similar");
                 }
             }
             if (candidate.products().stream().anyMatch(evidence.ownedProducts()::contains)) {
@@ -64,20 +65,30 @@ final class SourceRanking {
             if (votes != 0) {
                 score += feedbackWeight * Math.max(-MAX_VOTES, Math.min(MAX_VOTES, votes));
                 int net = evidence.feedbackVotes().getOrDefault(key, 0);
-                reasons.add(net >= 0 ? "marked helpful for similar questions (" + net + " net vote(s))"
-                        : "marked unhelpful for similar questions (" + -net + " net vote(s))");
+                reasons.add(
+                        net >= 0
+                                ? "marked helpful for similar questions (" + net + " net vote(s))"
+                                : "marked unhelpful for similar questions (" + -net + " net vote(s))");
             }
-            ranked.add(new AnswerSource(candidate.kind(), candidate.id(), candidate.title(), candidate.text(), clamp(candidate.similarity()),
-                    clamp(score), List.copyOf(reasons)));
+            ranked.add(new AnswerSource(
+                    candidate.kind(),
+                    candidate.id(),
+                    candidate.title(),
+                    candidate.text(),
+                    clamp(candidate.similarity()),
+                    clamp(score),
+                    List.copyOf(reasons)));
         }
-        ranked.sort(Comparator.comparingDouble(AnswerSource::score).reversed()
+        ranked.sort(Comparator.comparingDouble(AnswerSource::score)
+                .reversed()
                 .thenComparing(AnswerSource::kind)
                 .thenComparing(AnswerSource::id));
         // tickets solved with the same words say the same thing: the best of them stands for the rest
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<AnswerSource> distinct = new ArrayList<>();
         for (AnswerSource source : ranked) {
-            if (seen.add(source.kind() + "\u0000" + source.text().strip().toLowerCase(java.util.Locale.ROOT)) && distinct.size() < limit) {
+            if (seen.add(source.kind() + "\u0000" + source.text().strip().toLowerCase(java.util.Locale.ROOT))
+                    && distinct.size() < limit) {
                 distinct.add(source);
             }
         }

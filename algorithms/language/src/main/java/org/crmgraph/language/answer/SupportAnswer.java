@@ -7,5 +7,15 @@ import java.util.List;
  * question escalates. The category comes from the trained classifier when there is one ({@code classifierVersion}),
  * otherwise from the categories of the most similar resolved tickets.
  */
-public record SupportAnswer(String id, String question, String answer, double confidence, Decision decision, String reason, String category,
-                            Double categoryConfidence, String suggestedPriority, Long classifierVersion, List<AnswerSource> sources) {}
+public record SupportAnswer(
+        String id,
+        String question,
+        String answer,
+        double confidence,
+        Decision decision,
+        String reason,
+        String category,
+        Double categoryConfidence,
+        String suggestedPriority,
+        Long classifierVersion,
+        List<AnswerSource> sources) {}

@@ -1,17 +1,16 @@
 package org.crmgraph.language.answer;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.language.SupportProperties;
 import org.crmgraph.language.classifier.Prediction;
 import org.crmgraph.language.classifier.TicketClassifiers;
 import org.crmgraph.language.classifier.TrainedClassifier;
 import org.crmgraph.language.embedding.SentenceEmbedder;
-import org.crmgraph.graph.cypher.CypherRunner;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class SupportAnswering {
 
-
     private final CypherRunner cypher;
     private final SentenceEmbedder embedder;
     private final TicketClassifiers classifiers;
@@ -31,8 +29,12 @@ public class SupportAnswering {
     private final SourceRanking ranking;
     private final AnswerLog answers;
 
-    public SupportAnswering(CypherRunner cypher, SentenceEmbedder embedder, TicketClassifiers classifiers, SupportProperties properties,
-                            AnswerLog answers) {
+    public SupportAnswering(
+            CypherRunner cypher,
+            SentenceEmbedder embedder,
+            TicketClassifiers classifiers,
+            SupportProperties properties,
+            AnswerLog answers) {
         this.answers = answers;
         this.cypher = cypher;
         this.embedder = embedder;
@@ -61,10 +63,17 @@ public class SupportAnswering {
         Prediction category = classifier.map(c -> c.predict(vector)).orElseGet(() -> vote(evidence.tickets()));
 
         double confidence = sources.isEmpty() ? 0 : sources.getFirst().score();
-        Verdict verdict = decide(confidence, sources.isEmpty(), text, properties.autoReplyThreshold(), properties.suggestThreshold());
+        Verdict verdict = decide(
+                confidence, sources.isEmpty(), text, properties.autoReplyThreshold(), properties.suggestThreshold());
         String answer = sources.isEmpty() ? null : sources.getFirst().text();
         String id = UUID.randomUUID().toString();
-        SupportAnswer result = new SupportAnswer(id, text, answer, confidence, verdict.decision(), verdict.reason(),
+        SupportAnswer result = new SupportAnswer(
+                id,
+                text,
+                answer,
+                confidence,
+                verdict.decision(),
+                verdict.reason(),
                 category == null ? null : category.category(),
                 category == null ? null : category.probability(),
                 category == null ? null : category.suggestedPriority(),
@@ -79,12 +88,15 @@ public class SupportAnswering {
     record Verdict(Decision decision, String reason) {}
 
     /** What to do with an answer of this confidence; an escalation says why. */
-    static Verdict decide(double confidence, boolean nothingMatched, String question, double autoReply, double suggest) {
+    static Verdict decide(
+            double confidence, boolean nothingMatched, String question, double autoReply, double suggest) {
         if (nothingMatched) {
-            return new Verdict(Decision.ESCALATE, "Nothing in the knowledge base or the resolved tickets matches this question.");
+            return new Verdict(
+                    Decision.ESCALATE, "Nothing in the knowledge base or the resolved tickets matches this question.");
         }
         if (!Scripts.mostlyLatin(question)) {
-            return new Verdict(Decision.ESCALATE,
+            return new Verdict(
+                    Decision.ESCALATE,
                     "The question is not in English, the only language the answer model understands; a person should answer it.");
         }
         if (confidence >= autoReply) {
@@ -93,10 +105,11 @@ public class SupportAnswering {
         if (confidence >= suggest) {
             return new Verdict(Decision.SUGGEST, null);
         }
-        return new Verdict(Decision.ESCALATE, "The best match is only " + Math.round(confidence * 100) + "% similar (escalating below "
-                + Math.round(suggest * 100) + "%).");
+        return new Verdict(
+                Decision.ESCALATE,
+                "The best match is only " + Math.round(confidence * 100) + "% similar (escalating below "
+                        + Math.round(suggest * 100) + "%).");
     }
-
 
     /** Without a trained classifier: the category the nearest resolved tickets share, weighted by similarity. */
     private static Prediction vote(List<Candidate> tickets) {
@@ -116,7 +129,8 @@ public class SupportAnswering {
             return null;
         }
         var best = weight.entrySet().stream()
-                .max(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                .max(Map.Entry.<String, Double>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
                 .orElseThrow();
         return new Prediction(best.getKey(), best.getValue() / total, priority.get(best.getKey()), 0);
     }

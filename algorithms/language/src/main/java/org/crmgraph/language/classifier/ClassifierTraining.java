@@ -26,11 +26,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.lease.Lease;
 import org.crmgraph.graph.lease.Leases;
 import org.crmgraph.language.SupportProperties;
 import org.crmgraph.language.Vectors;
-import org.crmgraph.graph.cypher.CypherRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -74,8 +74,8 @@ public class ClassifierTraining {
 
     private final Leases leases;
 
-    public ClassifierTraining(CypherRunner cypher, SupportProperties properties, TicketClassifiers classifiers,
-                              Leases leases) {
+    public ClassifierTraining(
+            CypherRunner cypher, SupportProperties properties, TicketClassifiers classifiers, Leases leases) {
         this.cypher = cypher;
         this.leases = leases;
         this.properties = properties;
@@ -103,23 +103,35 @@ public class ClassifierTraining {
         if (hidden < 0 || hidden > 4096) {
             throw new TrainingOptionException("hidden", "hidden must be between 0 and 4096, was " + hidden);
         }
-        try (Lease lease = leases.tryAcquire(LEASE).orElseThrow(() -> new ClassifierTrainingException(
-                "A ticket classifier is being trained already (here or on another instance); try again when it is done."))) {
+        try (Lease lease = leases.tryAcquire(LEASE)
+                .orElseThrow(
+                        () -> new ClassifierTrainingException(
+                                "A ticket classifier is being trained already (here or on another instance); try again when it is done."))) {
             return trainLocked(holdout, epochs, hidden);
         }
     }
 
     private ClassifierReport trainLocked(double holdout, int epochs, int hidden) {
         long started = System.nanoTime();
-        List<LabelledTicket> tickets = cypher.read(LABELLED, Map.of(), r -> new LabelledTicket(
-                r.get("id").asString(), r.get("category").asString(), r.get("priority").asString(null), Vectors.floats(r.get("embedding"))));
-        Map<String, Long> perCategory = tickets.stream().collect(Collectors.groupingBy(LabelledTicket::category, TreeMap::new, Collectors.counting()));
+        List<LabelledTicket> tickets = cypher.read(
+                LABELLED,
+                Map.of(),
+                r -> new LabelledTicket(
+                        r.get("id").asString(),
+                        r.get("category").asString(),
+                        r.get("priority").asString(null),
+                        Vectors.floats(r.get("embedding"))));
+        Map<String, Long> perCategory = tickets.stream()
+                .collect(Collectors.groupingBy(LabelledTicket::category, TreeMap::new, Collectors.counting()));
         if (perCategory.size() < 2) {
-            throw new ClassifierTrainingException("Training needs tickets of at least two categories with embeddings; found "
-                    + tickets.size() + " labelled ticket(s) in " + perCategory.size() + " category(ies). Set Ticket.category on resolved "
-                    + "tickets, and run the embed command if they were written while the service was down.");
+            throw new ClassifierTrainingException(
+                    "Training needs tickets of at least two categories with embeddings; found "
+                            + tickets.size() + " labelled ticket(s) in " + perCategory.size()
+                            + " category(ies). Set Ticket.category on resolved "
+                            + "tickets, and run the embed command if they were written while the service was down.");
         }
-        StratifiedSplit<LabelledTicket> split = StratifiedSplit.of(tickets, LabelledTicket::category, holdout, properties.randomSeed());
+        StratifiedSplit<LabelledTicket> split =
+                StratifiedSplit.of(tickets, LabelledTicket::category, holdout, properties.randomSeed());
         List<String> categories = List.copyOf(new TreeSet<>(perCategory.keySet()));
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < categories.size(); i++) {
@@ -133,7 +145,9 @@ public class ClassifierTraining {
         try (Model model = Model.newInstance("ticket-classifier", "PyTorch")) {
             model.setBlock(ClassifierNetwork.build(hidden, categories.size()));
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(LEARNING_RATE)).build());
+                    .optOptimizer(Optimizer.adam()
+                            .optLearningRateTracker(Tracker.fixed(LEARNING_RATE))
+                            .build());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, dimensions));
                 NDManager manager = trainer.getManager();
@@ -159,20 +173,33 @@ public class ClassifierTraining {
             throw new IllegalStateException("Saving the ticket classifier failed: " + e.getMessage(), e);
         }
 
-        List<String> priorities = categories.stream().map(commonestPriority(tickets)).toList();
+        List<String> priorities =
+                categories.stream().map(commonestPriority(tickets)).toList();
         Double accuracy = null;
         Double macroF1 = null;
         Double majority = null;
         if (!split.validation().isEmpty()) {
-            try (TrainedClassifier trained = TrainedClassifier.fromParameters(0, categories, priorities, dimensions, hidden, parameters)) {
-                List<String> predicted = trained.predictAll(split.validation().stream().map(LabelledTicket::embedding).toList())
-                        .stream().map(Prediction::category).toList();
-                List<String> truth = split.validation().stream().map(LabelledTicket::category).toList();
+            try (TrainedClassifier trained =
+                    TrainedClassifier.fromParameters(0, categories, priorities, dimensions, hidden, parameters)) {
+                List<String> predicted =
+                        trained
+                                .predictAll(split.validation().stream()
+                                        .map(LabelledTicket::embedding)
+                                        .toList())
+                                .stream()
+                                .map(Prediction::category)
+                                .toList();
+                List<String> truth = split.validation().stream()
+                        .map(LabelledTicket::category)
+                        .toList();
                 MulticlassScores scores = MulticlassScores.of(truth, predicted);
                 accuracy = scores.accuracy();
                 macroF1 = scores.macroF1();
-                String commonest = commonest(split.train().stream().map(LabelledTicket::category).toList());
-                majority = MulticlassScores.of(truth, truth.stream().map(t -> commonest).toList()).accuracy();
+                String commonest = commonest(
+                        split.train().stream().map(LabelledTicket::category).toList());
+                majority = MulticlassScores.of(
+                                truth, truth.stream().map(t -> commonest).toList())
+                        .accuracy();
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -190,9 +217,19 @@ public class ClassifierTraining {
         stored.put("majorityBaseline", majority);
         stored.put("trainingMillis", millis);
         stored.put("engine", "PyTorch");
-        long version = cypher.write(SAVE, Map.of("properties", stored), r -> r.get("version").asLong()).getFirst();
-        log.info("Ticket classifier v{} trained on {} tickets in {} categories in {} ms: accuracy {}, macro-F1 {}",
-                version, split.train().size(), categories.size(), millis, accuracy, macroF1);
+        long version = cypher.write(
+                        SAVE,
+                        Map.of("properties", stored),
+                        r -> r.get("version").asLong())
+                .getFirst();
+        log.info(
+                "Ticket classifier v{} trained on {} tickets in {} categories in {} ms: accuracy {}, macro-F1 {}",
+                version,
+                split.train().size(),
+                categories.size(),
+                millis,
+                accuracy,
+                macroF1);
         return classifiers.report(version).orElseThrow();
     }
 
@@ -213,8 +250,10 @@ public class ClassifierTraining {
     }
 
     private static Function<String, String> commonestPriority(List<LabelledTicket> tickets) {
-        Map<String, List<String>> byCategory = tickets.stream().filter(t -> t.priority() != null)
-                .collect(Collectors.groupingBy(LabelledTicket::category, Collectors.mapping(LabelledTicket::priority, Collectors.toList())));
+        Map<String, List<String>> byCategory = tickets.stream()
+                .filter(t -> t.priority() != null)
+                .collect(Collectors.groupingBy(
+                        LabelledTicket::category, Collectors.mapping(LabelledTicket::priority, Collectors.toList())));
         return category -> {
             List<String> seen = byCategory.get(category);
             return seen == null ? "MEDIUM" : commonest(seen);
@@ -222,8 +261,12 @@ public class ClassifierTraining {
     }
 
     private static String commonest(List<String> values) {
-        Map<String, Long> counts = values.stream().collect(Collectors.groupingBy(v -> v, TreeMap::new, Collectors.counting()));
-        return counts.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                .map(Map.Entry::getKey).orElseThrow();
+        Map<String, Long> counts =
+                values.stream().collect(Collectors.groupingBy(v -> v, TreeMap::new, Collectors.counting()));
+        return counts.entrySet().stream()
+                .max(Map.Entry.<String, Long>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey)
+                .orElseThrow();
     }
 }

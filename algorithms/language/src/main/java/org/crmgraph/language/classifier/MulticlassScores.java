@@ -10,12 +10,14 @@ public record MulticlassScores(int count, double accuracy, double macroF1) {
 
     public static MulticlassScores of(List<String> truth, List<String> predicted) {
         if (truth.size() != predicted.size()) {
-            throw new IllegalArgumentException("truth and predictions differ in length: " + truth.size() + " vs " + predicted.size());
+            throw new IllegalArgumentException(
+                    "truth and predictions differ in length: " + truth.size() + " vs " + predicted.size());
         }
         if (truth.isEmpty()) {
             return new MulticlassScores(0, 0, 0);
         }
-        java.util.Map<String, int[]> counts = new java.util.TreeMap<>(); // true positives, false positives, false negatives
+        java.util.Map<String, int[]> counts =
+                new java.util.TreeMap<>(); // true positives, false positives, false negatives
         int correct = 0;
         for (int i = 0; i < truth.size(); i++) {
             String t = truth.get(i);

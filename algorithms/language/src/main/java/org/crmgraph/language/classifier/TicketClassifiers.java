@@ -22,9 +22,11 @@ public class TicketClassifiers implements AutoCloseable {
             m.majorityBaseline AS majorityBaseline, m.epochs AS epochs, m.hidden AS hidden, m.trainingMillis AS trainingMillis
             """;
 
-    private static final String REPORTS = "MATCH (m:TicketClassifier) RETURN " + REPORT_FIELDS + " ORDER BY m.version DESC LIMIT $first";
+    private static final String REPORTS =
+            "MATCH (m:TicketClassifier) RETURN " + REPORT_FIELDS + " ORDER BY m.version DESC LIMIT $first";
 
-    private static final String CURRENT_VERSION = "MATCH (m:TicketClassifier {current: true}) RETURN m.version AS version";
+    private static final String CURRENT_VERSION =
+            "MATCH (m:TicketClassifier {current: true}) RETURN m.version AS version";
 
     private static final String WEIGHTS = """
             MATCH (m:TicketClassifier {version: $version})
@@ -44,16 +46,22 @@ public class TicketClassifiers implements AutoCloseable {
     }
 
     public Optional<ClassifierReport> report(long version) {
-        return cypher.readOptional("MATCH (m:TicketClassifier {version: $version}) RETURN " + REPORT_FIELDS, Map.of("version", version),
+        return cypher.readOptional(
+                "MATCH (m:TicketClassifier {version: $version}) RETURN " + REPORT_FIELDS,
+                Map.of("version", version),
                 TicketClassifiers::report);
     }
 
     public Optional<ClassifierReport> current() {
-        return cypher.readOptional("MATCH (m:TicketClassifier {current: true}) RETURN " + REPORT_FIELDS, Map.of(), TicketClassifiers::report);
+        return cypher.readOptional(
+                "MATCH (m:TicketClassifier {current: true}) RETURN " + REPORT_FIELDS,
+                Map.of(),
+                TicketClassifiers::report);
     }
 
     public Optional<Long> currentVersion() {
-        return cypher.readOptional(CURRENT_VERSION, Map.of(), r -> r.get("version").asLong());
+        return cypher.readOptional(
+                CURRENT_VERSION, Map.of(), r -> r.get("version").asLong());
     }
 
     /** The classifier of this version, loaded from the graph unless it is the one in memory. */
@@ -64,13 +72,16 @@ public class TicketClassifiers implements AutoCloseable {
         if (loaded != null && loaded.version() == version) {
             return Optional.of(loaded);
         }
-        Optional<TrainedClassifier> fresh = cypher.readOptional(WEIGHTS, Map.of("version", version), r -> TrainedClassifier.fromParameters(
-                version,
-                r.get("categories").asList(Value::asString),
-                r.get("priorities").asList(Value::asString),
-                r.get("dimensions").asInt(),
-                r.get("hidden").asInt(),
-                r.get("parameters").asByteArray()));
+        Optional<TrainedClassifier> fresh = cypher.readOptional(
+                WEIGHTS,
+                Map.of("version", version),
+                r -> TrainedClassifier.fromParameters(
+                        version,
+                        r.get("categories").asList(Value::asString),
+                        r.get("priorities").asList(Value::asString),
+                        r.get("dimensions").asInt(),
+                        r.get("hidden").asInt(),
+                        r.get("parameters").asByteArray()));
         fresh.ifPresent(classifier -> {
             // the previous version may still be predicting on another thread; its native memory is small, so
             // it is left to the garbage collector instead of being closed under that caller
@@ -93,7 +104,9 @@ public class TicketClassifiers implements AutoCloseable {
                 r.get("validationSize").asInt(),
                 r.get("accuracy").isNull() ? null : r.get("accuracy").asDouble(),
                 r.get("macroF1").isNull() ? null : r.get("macroF1").asDouble(),
-                r.get("majorityBaseline").isNull() ? null : r.get("majorityBaseline").asDouble(),
+                r.get("majorityBaseline").isNull()
+                        ? null
+                        : r.get("majorityBaseline").asDouble(),
                 r.get("epochs").asInt(),
                 r.get("hidden").asInt(),
                 r.get("trainingMillis").asLong());

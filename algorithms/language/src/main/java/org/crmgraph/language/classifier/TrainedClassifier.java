@@ -35,8 +35,13 @@ public final class TrainedClassifier implements AutoCloseable {
         this.model = model;
     }
 
-    static TrainedClassifier fromParameters(long version, List<String> categories, List<String> priorities, int dimensions, int hidden,
-                                            byte[] parameters) {
+    static TrainedClassifier fromParameters(
+            long version,
+            List<String> categories,
+            List<String> priorities,
+            int dimensions,
+            int hidden,
+            byte[] parameters) {
         Model model = Model.newInstance("ticket-classifier-v" + version, "PyTorch");
         Block block = ClassifierNetwork.build(hidden, categories.size());
         model.setBlock(block);
@@ -45,7 +50,8 @@ public final class TrainedClassifier implements AutoCloseable {
             block.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(parameters)));
         } catch (IOException | MalformedModelException e) {
             model.close();
-            throw new IllegalStateException("Ticket classifier version " + version + " in the graph cannot be read: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Ticket classifier version " + version + " in the graph cannot be read: " + e.getMessage(), e);
         }
         return new TrainedClassifier(version, categories, priorities, dimensions, model);
     }
@@ -70,7 +76,8 @@ public final class TrainedClassifier implements AutoCloseable {
         for (int i = 0; i < embeddings.size(); i++) {
             float[] e = embeddings.get(i);
             if (e.length != dimensions) {
-                throw new IllegalArgumentException("embedding has " + e.length + " dimensions, the classifier expects " + dimensions);
+                throw new IllegalArgumentException(
+                        "embedding has " + e.length + " dimensions, the classifier expects " + dimensions);
             }
             System.arraycopy(e, 0, flat, i * dimensions, dimensions);
         }

@@ -22,7 +22,8 @@ public class BackgroundEmbedding implements AutoCloseable {
     private final EmbeddingBackfill backfill;
     private final boolean enabled;
     private final AtomicBoolean queued = new AtomicBoolean();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("embedding-backfill").daemon().factory());
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("embedding-backfill").daemon().factory());
 
     public BackgroundEmbedding(EmbeddingBackfill backfill, SupportProperties properties) {
         this.backfill = backfill;
@@ -39,8 +40,12 @@ public class BackgroundEmbedding implements AutoCloseable {
             try {
                 BackfillReport report = backfill.run((done, total) -> {});
                 if (report.embedded() > 0 || report.ticketsRouted() > 0) {
-                    log.info("Embedded {} ticket(s) and {} article(s) in {} ms ({} sentences/s); routed {} open ticket(s)",
-                            report.ticketsEmbedded(), report.articlesEmbedded(), report.millis(), Math.round(report.sentencesPerSecond()),
+                    log.info(
+                            "Embedded {} ticket(s) and {} article(s) in {} ms ({} sentences/s); routed {} open ticket(s)",
+                            report.ticketsEmbedded(),
+                            report.articlesEmbedded(),
+                            report.millis(),
+                            Math.round(report.sentencesPerSecond()),
                             report.ticketsRouted());
                 }
             } catch (RuntimeException e) {

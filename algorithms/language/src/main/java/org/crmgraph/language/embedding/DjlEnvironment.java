@@ -16,7 +16,8 @@ public final class DjlEnvironment {
         try {
             Files.createDirectories(cacheDir);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("Cannot create the model cache folder " + cacheDir.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot create the model cache folder " + cacheDir.toAbsolutePath() + ": " + e.getMessage(), e);
         }
         String cache = cacheDir.toAbsolutePath().toString();
         setIfAbsent("DJL_CACHE_DIR", cache);

@@ -27,8 +27,14 @@ class EmbedAfterWrites {
         this.embedding = embedding;
     }
 
-    @EventListener({TicketOpened.class, TicketUpdated.class, TicketResolved.class, ArticleChanged.class,
-            DemoDataLoaded.class, ApplicationReadyEvent.class})
+    @EventListener({
+        TicketOpened.class,
+        TicketUpdated.class,
+        TicketResolved.class,
+        ArticleChanged.class,
+        DemoDataLoaded.class,
+        ApplicationReadyEvent.class
+    })
     void textChanged() {
         embedding.request();
     }

@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
+import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.language.SupportProperties;
 import org.crmgraph.language.Vectors;
 import org.crmgraph.language.classifier.Prediction;
 import org.crmgraph.language.classifier.TicketClassifiers;
 import org.crmgraph.language.classifier.TrainedClassifier;
-import org.crmgraph.graph.cypher.CypherRunner;
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Service;
 
@@ -83,7 +83,11 @@ public class EmbeddingBackfill {
     private final TicketClassifiers classifiers;
     private final ReentrantLock running = new ReentrantLock();
 
-    public EmbeddingBackfill(CypherRunner cypher, SentenceEmbedder embedder, SupportProperties properties, TicketClassifiers classifiers) {
+    public EmbeddingBackfill(
+            CypherRunner cypher,
+            SentenceEmbedder embedder,
+            SupportProperties properties,
+            TicketClassifiers classifiers) {
         this.cypher = cypher;
         this.embedder = embedder;
         this.properties = properties;
@@ -106,8 +110,10 @@ public class EmbeddingBackfill {
         try {
             long started = System.nanoTime();
             Optional<TrainedClassifier> classifier = classifiers.loadCurrent();
-            List<String> tickets = staleTickets(classifier.map(TrainedClassifier::version).orElse(null));
-            List<String> articles = cypher.read(STALE_ARTICLES, Map.of(), r -> r.get("id").asString());
+            List<String> tickets =
+                    staleTickets(classifier.map(TrainedClassifier::version).orElse(null));
+            List<String> articles =
+                    cypher.read(STALE_ARTICLES, Map.of(), r -> r.get("id").asString());
             int total = tickets.size() + articles.size();
             int chunk = properties.batchSize() * CHUNK_BATCHES;
             int[] counts = new int[4]; // tickets embedded, articles embedded, unchanged, routed
@@ -127,7 +133,8 @@ public class EmbeddingBackfill {
             }
             int embedded = counts[0] + counts[1];
             double pace = modelNanos == 0 ? 0 : embedded / (modelNanos / 1e9);
-            return new BackfillReport(counts[0], counts[1], counts[2], counts[3], (System.nanoTime() - started) / 1_000_000, pace);
+            return new BackfillReport(
+                    counts[0], counts[1], counts[2], counts[3], (System.nanoTime() - started) / 1_000_000, pace);
         } finally {
             running.unlock();
         }
@@ -142,7 +149,10 @@ public class EmbeddingBackfill {
         List<float[]> routeVectors = new ArrayList<>();
         Long version = classifier.map(TrainedClassifier::version).orElse(null);
         for (Record r : records) {
-            String text = SupportTexts.ticket(r.get("subject").asString(null), r.get("body").asString(null), r.get("resolution").asString(null));
+            String text = SupportTexts.ticket(
+                    r.get("subject").asString(null),
+                    r.get("body").asString(null),
+                    r.get("resolution").asString(null));
             long fingerprint = SupportTexts.fingerprint(text, embedder.description());
             String status = r.get("status").asString("OPEN");
             boolean resolved = "RESOLVED".equals(status) || "CLOSED".equals(status);
@@ -152,7 +162,8 @@ public class EmbeddingBackfill {
             row.put("fingerprint", fingerprint);
             row.put("answerable", resolved && !r.get("resolution").asString("").isBlank());
             rows.add(row);
-            boolean sameText = !r.get("fingerprint").isNull() && r.get("fingerprint").asLong() == fingerprint;
+            boolean sameText =
+                    !r.get("fingerprint").isNull() && r.get("fingerprint").asLong() == fingerprint;
             // an open ticket's stored embedding comes along for routing; a resolved one's is not needed
             boolean unchanged = sameText && (resolved || !r.get("embedding").isNull());
             if (unchanged) {
@@ -161,7 +172,9 @@ public class EmbeddingBackfill {
                 texts.add(text);
                 toEmbed.add(row);
             }
-            boolean routed = !r.get("routedBy").isNull() && version != null && r.get("routedBy").asLong() == version;
+            boolean routed = !r.get("routedBy").isNull()
+                    && version != null
+                    && r.get("routedBy").asLong() == version;
             if (!resolved && version != null && (!unchanged || !routed)) {
                 toRoute.add(row);
                 routeVectors.add(unchanged ? Vectors.floats(r.get("embedding")) : null);
@@ -199,7 +212,8 @@ public class EmbeddingBackfill {
         List<String> texts = new ArrayList<>();
         List<Map<String, Object>> toEmbed = new ArrayList<>();
         for (Record r : records) {
-            String text = SupportTexts.article(r.get("title").asString(null), r.get("body").asString(null));
+            String text = SupportTexts.article(
+                    r.get("title").asString(null), r.get("body").asString(null));
             long fingerprint = SupportTexts.fingerprint(text, embedder.description());
             Map<String, Object> row = new HashMap<>();
             row.put("id", r.get("id").asString());

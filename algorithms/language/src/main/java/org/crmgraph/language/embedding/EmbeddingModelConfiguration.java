@@ -21,14 +21,21 @@ class EmbeddingModelConfiguration {
      */
     @Bean(destroyMethod = "close")
     SentenceEmbedder sentenceEmbedder(SupportProperties properties, DataFolderProperties data) {
-        Path cacheDir = properties.modelCacheDir().isEmpty()
-                ? data.resolve("djl")
-                : Path.of(properties.modelCacheDir());
+        Path cacheDir =
+                properties.modelCacheDir().isEmpty() ? data.resolve("djl") : Path.of(properties.modelCacheDir());
         long started = System.nanoTime();
-        SentenceEmbedder embedder = SentenceEmbedder.load(properties.modelLocation(), cacheDir, properties.maxTokens(),
-                properties.predictors(), properties.intraOpThreads());
-        log.info("Sentence-embedding model {} loaded in {} ms ({} dimensions, {} predictors)", embedder.description(),
-                (System.nanoTime() - started) / 1_000_000, embedder.dimensions(), properties.predictors());
+        SentenceEmbedder embedder = SentenceEmbedder.load(
+                properties.modelLocation(),
+                cacheDir,
+                properties.maxTokens(),
+                properties.predictors(),
+                properties.intraOpThreads());
+        log.info(
+                "Sentence-embedding model {} loaded in {} ms ({} dimensions, {} predictors)",
+                embedder.description(),
+                (System.nanoTime() - started) / 1_000_000,
+                embedder.dimensions(),
+                properties.predictors());
         return embedder;
     }
 }

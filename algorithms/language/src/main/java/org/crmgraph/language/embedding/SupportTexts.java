@@ -22,7 +22,11 @@ public final class SupportTexts {
     }
 
     private static String join(String... parts) {
-        return Stream.of(parts).filter(Objects::nonNull).map(String::strip).filter(p -> !p.isEmpty()).collect(Collectors.joining("\n"));
+        return Stream.of(parts)
+                .filter(Objects::nonNull)
+                .map(String::strip)
+                .filter(p -> !p.isEmpty())
+                .collect(Collectors.joining("\n"));
     }
 
     /** A fingerprint of the text and the model, so an unchanged text is not embedded again and a new model re-embeds all. */

@@ -26,7 +26,8 @@ public final class LabelledQuestions {
         int text = header.indexOf("text");
         int category = header.indexOf("category");
         if (text < 0 || category < 0) {
-            throw new IllegalArgumentException(file + " must have the columns text and category; its header is " + header);
+            throw new IllegalArgumentException(
+                    file + " must have the columns text and category; its header is " + header);
         }
         List<LabelledQuestion> questions = new ArrayList<>();
         for (int i = 1; i < rows.size(); i++) {
@@ -34,10 +35,14 @@ public final class LabelledQuestions {
             if (row.size() == 1 && row.getFirst().isBlank()) {
                 continue;
             }
-            if (row.size() <= Math.max(text, category) || row.get(text).isBlank() || row.get(category).isBlank()) {
-                throw new IllegalArgumentException(file + " record " + (i + 1) + ": text and category must not be empty");
+            if (row.size() <= Math.max(text, category)
+                    || row.get(text).isBlank()
+                    || row.get(category).isBlank()) {
+                throw new IllegalArgumentException(
+                        file + " record " + (i + 1) + ": text and category must not be empty");
             }
-            questions.add(new LabelledQuestion(row.get(text).strip(), row.get(category).strip()));
+            questions.add(new LabelledQuestion(
+                    row.get(text).strip(), row.get(category).strip()));
         }
         return questions;
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.language.SupportProperties;
 import org.crmgraph.language.answer.AnswerSource;
 import org.crmgraph.language.answer.Decision;
@@ -25,7 +26,6 @@ import org.crmgraph.language.classifier.TrainedClassifier;
 import org.crmgraph.language.embedding.BackfillReport;
 import org.crmgraph.language.embedding.EmbeddingBackfill;
 import org.crmgraph.language.embedding.SentenceEmbedder;
-import org.crmgraph.graph.cypher.CypherRunner;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,7 +59,8 @@ public class SupportEvaluation {
             ORDER BY similarity DESC
             """;
 
-    private static final String OTHER_LABELLED = "MATCH (t:Ticket) WHERE t.category IS NOT NULL AND t.evaluation IS NULL RETURN count(t) AS n";
+    private static final String OTHER_LABELLED =
+            "MATCH (t:Ticket) WHERE t.category IS NOT NULL AND t.evaluation IS NULL RETURN count(t) AS n";
 
     private final CypherRunner cypher;
     private final SentenceEmbedder embedder;
@@ -69,8 +70,14 @@ public class SupportEvaluation {
     private final SupportAnswering answering;
     private final SupportProperties properties;
 
-    public SupportEvaluation(CypherRunner cypher, SentenceEmbedder embedder, EmbeddingBackfill backfill, ClassifierTraining training,
-                             TicketClassifiers classifiers, SupportAnswering answering, SupportProperties properties) {
+    public SupportEvaluation(
+            CypherRunner cypher,
+            SentenceEmbedder embedder,
+            EmbeddingBackfill backfill,
+            ClassifierTraining training,
+            TicketClassifiers classifiers,
+            SupportAnswering answering,
+            SupportProperties properties) {
         this.cypher = cypher;
         this.embedder = embedder;
         this.backfill = backfill;
@@ -91,19 +98,29 @@ public class SupportEvaluation {
      *                       classifier) to time it; the rest are scored through the index and classifier directly
      * @param progress       called with a phase name and a count
      */
-    public SupportEvaluationReport run(List<LabelledQuestion> data, double holdout, int latencySamples, BiConsumer<String, Integer> progress) {
+    public SupportEvaluationReport run(
+            List<LabelledQuestion> data, double holdout, int latencySamples, BiConsumer<String, Integer> progress) {
         List<Indexed> indexed = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
             indexed.add(new Indexed("eval-" + (i + 1), data.get(i)));
         }
-        StratifiedSplit<Indexed> split = StratifiedSplit.of(indexed, q -> q.question().category(), holdout, properties.randomSeed());
+        StratifiedSplit<Indexed> split =
+                StratifiedSplit.of(indexed, q -> q.question().category(), holdout, properties.randomSeed());
         if (split.validation().isEmpty()) {
-            throw new IllegalArgumentException("Nothing is held out: each intent needs at least two questions, and holdout must be above 0");
+            throw new IllegalArgumentException(
+                    "Nothing is held out: each intent needs at least two questions, and holdout must be above 0");
         }
         for (int from = 0; from < split.train().size(); from += 1000) {
-            List<Map<String, Object>> rows = split.train().subList(from, Math.min(split.train().size(), from + 1000)).stream()
-                    .map(q -> Map.<String, Object>of("id", q.id(), "text", q.question().text(), "category", q.question().category()))
-                    .toList();
+            List<Map<String, Object>> rows =
+                    split.train().subList(from, Math.min(split.train().size(), from + 1000)).stream()
+                            .map(q -> Map.<String, Object>of(
+                                    "id",
+                                    q.id(),
+                                    "text",
+                                    q.question().text(),
+                                    "category",
+                                    q.question().category()))
+                            .toList();
             cypher.write(WRITE_TICKETS, Map.of("rows", rows, "resolution", RESOLUTION));
         }
         progress.accept("tickets written", split.train().size());
@@ -111,25 +128,41 @@ public class SupportEvaluation {
         ClassifierReport classifierReport = training.train(new ClassifierTraining.Options(0.0, null, null));
         progress.accept("classifier trained", classifierReport.trainSize());
 
-        List<String> truth = split.validation().stream().map(q -> q.question().category()).toList();
-        List<float[]> vectors = embedder.embedAll(split.validation().stream().map(q -> q.question().text()).toList(), properties.batchSize());
+        List<String> truth =
+                split.validation().stream().map(q -> q.question().category()).toList();
+        List<float[]> vectors = embedder.embedAll(
+                split.validation().stream().map(q -> q.question().text()).toList(), properties.batchSize());
         List<String> top1 = new ArrayList<>();
         List<String> vote10 = new ArrayList<>();
         for (float[] vector : vectors) {
-            List<Map.Entry<String, Double>> nearest = cypher.read(NEAREST, Map.of("vector", vector),
-                    r -> Map.entry(r.get("category").asString(""), r.get("similarity").asDouble()));
+            List<Map.Entry<String, Double>> nearest = cypher.read(
+                    NEAREST,
+                    Map.of("vector", vector),
+                    r -> Map.entry(
+                            r.get("category").asString(""), r.get("similarity").asDouble()));
             top1.add(nearest.isEmpty() ? null : nearest.getFirst().getKey());
             Map<String, Double> votes = new HashMap<>();
             nearest.forEach(e -> votes.merge(e.getKey(), Math.max(0, e.getValue()), Double::sum));
-            vote10.add(votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null));
+            vote10.add(votes.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey)
+                    .orElse(null));
             if (top1.size() % 500 == 0) {
                 progress.accept("questions searched", top1.size());
             }
         }
-        TrainedClassifier classifier = classifiers.load(classifierReport.version()).orElseThrow();
-        List<String> predicted = classifier.predictAll(vectors).stream().map(Prediction::category).toList();
-        String commonest = split.train().stream().collect(Collectors.groupingBy(q -> q.question().category(), TreeMap::new, Collectors.counting()))
-                .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        TrainedClassifier classifier =
+                classifiers.load(classifierReport.version()).orElseThrow();
+        List<String> predicted = classifier.predictAll(vectors).stream()
+                .map(Prediction::category)
+                .toList();
+        String commonest = split.train().stream()
+                .collect(Collectors.groupingBy(q -> q.question().category(), TreeMap::new, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
 
         Map<String, String> ticketCategory = new HashMap<>();
         split.train().forEach(q -> ticketCategory.put(q.id(), q.question().category()));
@@ -146,22 +179,41 @@ public class SupportEvaluation {
             millis[i] = (System.nanoTime() - started) / 1e6;
             int[] outcome = decisions.get(answer.decision());
             outcome[0]++;
-            String bestCategory = answer.sources().stream().filter(s -> s.kind() == SourceKind.TICKET).findFirst()
-                    .map(AnswerSource::id).map(ticketCategory::get).orElse(null);
+            String bestCategory = answer.sources().stream()
+                    .filter(s -> s.kind() == SourceKind.TICKET)
+                    .findFirst()
+                    .map(AnswerSource::id)
+                    .map(ticketCategory::get)
+                    .orElse(null);
             if (question.question().category().equals(bestCategory)) {
                 outcome[1]++;
             }
         }
         Arrays.sort(millis);
         Map<String, SupportEvaluationReport.DecisionOutcome> outcomes = new LinkedHashMap<>();
-        decisions.forEach((d, c) -> outcomes.put(d.name(), new SupportEvaluationReport.DecisionOutcome(c[0],
-                samples == 0 ? 0 : (double) c[0] / samples, c[0] == 0 ? 0 : (double) c[1] / c[0])));
-        int categories = (int) data.stream().map(LabelledQuestion::category).distinct().count();
-        return new SupportEvaluationReport(data.size(), categories, split.train().size(), split.validation().size(),
-                MulticlassScores.of(truth, top1), MulticlassScores.of(truth, vote10), MulticlassScores.of(truth, predicted),
-                MulticlassScores.of(truth, truth.stream().map(t -> commonest).toList()), classifierReport,
-                embedded.sentencesPerSecond(), embedded.millis(), samples,
-                percentile(millis, 0.50), percentile(millis, 0.90), percentile(millis, 0.99), outcomes);
+        decisions.forEach((d, c) -> outcomes.put(
+                d.name(),
+                new SupportEvaluationReport.DecisionOutcome(
+                        c[0], samples == 0 ? 0 : (double) c[0] / samples, c[0] == 0 ? 0 : (double) c[1] / c[0])));
+        int categories =
+                (int) data.stream().map(LabelledQuestion::category).distinct().count();
+        return new SupportEvaluationReport(
+                data.size(),
+                categories,
+                split.train().size(),
+                split.validation().size(),
+                MulticlassScores.of(truth, top1),
+                MulticlassScores.of(truth, vote10),
+                MulticlassScores.of(truth, predicted),
+                MulticlassScores.of(truth, truth.stream().map(t -> commonest).toList()),
+                classifierReport,
+                embedded.sentencesPerSecond(),
+                embedded.millis(),
+                samples,
+                percentile(millis, 0.50),
+                percentile(millis, 0.90),
+                percentile(millis, 0.99),
+                outcomes);
     }
 
     private record Indexed(String id, LabelledQuestion question) {}

@@ -10,12 +10,23 @@ import org.crmgraph.language.classifier.MulticlassScores;
  * always answering the commonest intent; embedding pace; the latency of whole answers; and, per decision, how
  * many questions got it and how often the answer's best source had the right intent.
  */
-public record SupportEvaluationReport(int questions, int categories, int trainTickets, int validationQuestions,
-                                      MulticlassScores retrievalTop1, MulticlassScores retrievalVote10, MulticlassScores classifier,
-                                      MulticlassScores majority, ClassifierReport classifierReport,
-                                      double embeddingSentencesPerSecond, long backfillMillis, int latencySamples,
-                                      double latencyP50Millis, double latencyP90Millis, double latencyP99Millis,
-                                      Map<String, DecisionOutcome> decisions) {
+public record SupportEvaluationReport(
+        int questions,
+        int categories,
+        int trainTickets,
+        int validationQuestions,
+        MulticlassScores retrievalTop1,
+        MulticlassScores retrievalVote10,
+        MulticlassScores classifier,
+        MulticlassScores majority,
+        ClassifierReport classifierReport,
+        double embeddingSentencesPerSecond,
+        long backfillMillis,
+        int latencySamples,
+        double latencyP50Millis,
+        double latencyP90Millis,
+        double latencyP99Millis,
+        Map<String, DecisionOutcome> decisions) {
 
     /** Questions that got a decision, and the share of them whose best source had the right intent. */
     public record DecisionOutcome(int count, double share, double correct) {}

@@ -2,9 +2,9 @@ package org.crmgraph.language.training;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.crmgraph.graph.event.DemoDataLoaded;
 import org.crmgraph.language.classifier.ClassifierReport;
 import org.crmgraph.language.classifier.ClassifierTraining;
-import org.crmgraph.graph.event.DemoDataLoaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -21,7 +21,8 @@ class FirstClassifier implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(FirstClassifier.class);
 
     private final TicketClassifierTrainer training;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("first-classifier").daemon().factory());
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("first-classifier").daemon().factory());
 
     FirstClassifier(TicketClassifierTrainer training) {
         this.training = training;
@@ -36,7 +37,10 @@ class FirstClassifier implements DisposableBean {
         worker.execute(() -> {
             try {
                 ClassifierReport report = training.train(ClassifierTraining.Options.defaults());
-                log.info("First ticket classifier trained: version {}, validation accuracy {}", report.version(), report.accuracy());
+                log.info(
+                        "First ticket classifier trained: version {}, validation accuracy {}",
+                        report.version(),
+                        report.accuracy());
             } catch (RuntimeException e) {
                 log.warn("No first ticket classifier: {}", e.getMessage());
             }

@@ -13,21 +13,29 @@ class SourceRankingTests {
     private static final SourceRanking RANKING = new SourceRanking(0.1, 0.05);
 
     private static Candidate article(String id, double similarity, String... products) {
-        return new Candidate(SourceKind.ARTICLE, id, id, "text of " + id, similarity, List.of(products), null, null, null);
+        return new Candidate(
+                SourceKind.ARTICLE, id, id, "text of " + id, similarity, List.of(products), null, null, null);
     }
 
     private static Candidate ticket(String id, double similarity, String resolvedBy) {
-        return new Candidate(SourceKind.TICKET, id, id, "resolution of " + id, similarity, List.of(), "cat", "LOW", resolvedBy);
+        return new Candidate(
+                SourceKind.TICKET, id, id, "resolution of " + id, similarity, List.of(), "cat", "LOW", resolvedBy);
     }
 
-    private static Evidence evidence(List<Candidate> articles, List<Candidate> tickets, Set<String> owned, Map<String, Double> feedback,
-                                     Map<String, Integer> votes) {
+    private static Evidence evidence(
+            List<Candidate> articles,
+            List<Candidate> tickets,
+            Set<String> owned,
+            Map<String, Double> feedback,
+            Map<String, Integer> votes) {
         return new Evidence(articles, tickets, owned, Set.of(), feedback, votes, null);
     }
 
     @Test
     void anArticleIsWorthAtLeastTheSimilarTicketItResolved() {
-        List<AnswerSource> ranked = RANKING.rank(evidence(List.of(article("a1", 0.5)), List.of(ticket("t1", 0.9, "a1")), Set.of(), Map.of(), Map.of()), 5);
+        List<AnswerSource> ranked = RANKING.rank(
+                evidence(List.of(article("a1", 0.5)), List.of(ticket("t1", 0.9, "a1")), Set.of(), Map.of(), Map.of()),
+                5);
         assertThat(ranked).extracting(AnswerSource::id).containsExactly("a1", "t1");
         assertThat(ranked.getFirst().score()).isEqualTo(0.9);
         assertThat(ranked.getFirst().similarity()).isEqualTo(0.5);
@@ -36,21 +44,30 @@ class SourceRankingTests {
 
     @Test
     void theCustomersProductsAndFeedbackMoveScoresWithinBounds() {
-        Evidence e = evidence(List.of(article("a1", 0.6, "R1"), article("a2", 0.65)), List.of(), Set.of("R1"),
-                Map.of("ARTICLE:a2", -10.0), Map.of("ARTICLE:a2", -10));
+        Evidence e = evidence(
+                List.of(article("a1", 0.6, "R1"), article("a2", 0.65)),
+                List.of(),
+                Set.of("R1"),
+                Map.of("ARTICLE:a2", -10.0),
+                Map.of("ARTICLE:a2", -10));
         List<AnswerSource> ranked = RANKING.rank(e, 5);
         assertThat(ranked).extracting(AnswerSource::id).containsExactly("a1", "a2");
         assertThat(ranked.get(0).score()).isCloseTo(0.7, within(1e-9));
         // ten unhelpful votes count as three
         assertThat(ranked.get(1).score()).isCloseTo(0.65 - 3 * 0.05, within(1e-9));
-        assertThat(ranked.get(1).reasons()).anySatisfy(r -> assertThat(r).startsWith("marked unhelpful for similar questions (10"));
+        assertThat(ranked.get(1).reasons())
+                .anySatisfy(r -> assertThat(r).startsWith("marked unhelpful for similar questions (10"));
     }
 
     @Test
     void scoresStayBetweenZeroAndOneSourcesWithoutTextAreLeftOutAndTheListIsCut() {
         Candidate empty = new Candidate(SourceKind.TICKET, "t0", "t0", " ", 0.99, List.of(), null, null, null);
-        Evidence e = evidence(List.of(article("a1", 0.98, "R1"), article("a2", -0.2), article("a3", 0.3)), List.of(empty), Set.of("R1"),
-                Map.of(), Map.of());
+        Evidence e = evidence(
+                List.of(article("a1", 0.98, "R1"), article("a2", -0.2), article("a3", 0.3)),
+                List.of(empty),
+                Set.of("R1"),
+                Map.of(),
+                Map.of());
         List<AnswerSource> ranked = RANKING.rank(e, 2);
         assertThat(ranked).extracting(AnswerSource::id).containsExactly("a1", "a3");
         assertThat(ranked.getFirst().score()).isEqualTo(1.0);
@@ -59,10 +76,14 @@ class SourceRankingTests {
 
     @Test
     void ticketsResolvedWithTheSameWordsAppearOnceAtTheirBest() {
-        Candidate a = new Candidate(SourceKind.TICKET, "t1", "t1", "Restarted the router.", 0.7, List.of(), null, null, null);
-        Candidate b = new Candidate(SourceKind.TICKET, "t2", "t2", "restarted the router. ", 0.9, List.of(), null, null, null);
-        Candidate c = new Candidate(SourceKind.TICKET, "t3", "t3", "Replaced the cable.", 0.5, List.of(), null, null, null);
-        List<AnswerSource> ranked = RANKING.rank(evidence(List.of(), List.of(a, b, c), Set.of(), Map.of(), Map.of()), 5);
+        Candidate a =
+                new Candidate(SourceKind.TICKET, "t1", "t1", "Restarted the router.", 0.7, List.of(), null, null, null);
+        Candidate b = new Candidate(
+                SourceKind.TICKET, "t2", "t2", "restarted the router. ", 0.9, List.of(), null, null, null);
+        Candidate c =
+                new Candidate(SourceKind.TICKET, "t3", "t3", "Replaced the cable.", 0.5, List.of(), null, null, null);
+        List<AnswerSource> ranked =
+                RANKING.rank(evidence(List.of(), List.of(a, b, c), Set.of(), Map.of(), Map.of()), 5);
         assertThat(ranked).extracting(AnswerSource::id).containsExactly("t2", "t3");
     }
 }

@@ -26,7 +26,9 @@ class MulticlassScoresTests {
 
     @Test
     void aMissingPredictionCountsAsWrongAndMismatchedListsAreRefused() {
-        assertThat(MulticlassScores.of(List.of("a", "b"), java.util.Arrays.asList("a", null)).accuracy()).isEqualTo(0.5);
+        assertThat(MulticlassScores.of(List.of("a", "b"), java.util.Arrays.asList("a", null))
+                        .accuracy())
+                .isEqualTo(0.5);
         assertThatThrownBy(() -> MulticlassScores.of(List.of("a"), List.of())).hasMessageContaining("differ in length");
         assertThat(MulticlassScores.of(List.of(), List.of()).count()).isZero();
     }

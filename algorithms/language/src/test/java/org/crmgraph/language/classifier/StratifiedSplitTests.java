@@ -33,7 +33,8 @@ class StratifiedSplitTests {
     @Test
     void theSameSeedGivesTheSameSplitAndNeverHoldsOutAWholeCategory() {
         assertThat(StratifiedSplit.of(items(), s -> s.substring(0, 1), 0.3, 7).validation())
-                .isEqualTo(StratifiedSplit.of(items(), s -> s.substring(0, 1), 0.3, 7).validation());
+                .isEqualTo(StratifiedSplit.of(items(), s -> s.substring(0, 1), 0.3, 7)
+                        .validation());
         StratifiedSplit<String> most = StratifiedSplit.of(List.of("x1", "x2"), s -> "x", 0.9, 1);
         assertThat(most.train()).hasSize(1);
         assertThat(most.validation()).hasSize(1);

@@ -11,10 +11,15 @@ class EmbeddingModelConfigurationTests {
     void aMissingModelStopsTheStartWithAMessageNamingIt() {
         new ApplicationContextRunner()
                 .withUserConfiguration(EmbeddingModelConfiguration.class)
-                .withPropertyValues("crm.support.model-location=target/no-such-model-folder", "crm.support.model-cache-dir=target/djl-cache")
+                .withPropertyValues(
+                        "crm.support.model-location=target/no-such-model-folder",
+                        "crm.support.model-cache-dir=target/djl-cache")
                 .run(context -> {
                     assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("no-such-model-folder").hasMessageContaining("does not exist");
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .hasMessageContaining("no-such-model-folder")
+                            .hasMessageContaining("does not exist");
                 });
     }
 
@@ -23,7 +28,10 @@ class EmbeddingModelConfigurationTests {
         new ApplicationContextRunner()
                 .withUserConfiguration(EmbeddingModelConfiguration.class)
                 .withPropertyValues("crm.support.auto-reply-threshold=0.5", "crm.support.suggest-threshold=0.7")
-                .run(context -> assertThat(context.getStartupFailure()).rootCause()
-                        .hasMessageContaining("crm.support.suggest-threshold (0.7) must not be above crm.support.auto-reply-threshold (0.5)"));
+                .run(
+                        context -> assertThat(context.getStartupFailure())
+                                .rootCause()
+                                .hasMessageContaining(
+                                        "crm.support.suggest-threshold (0.7) must not be above crm.support.auto-reply-threshold (0.5)"));
     }
 }

@@ -53,7 +53,10 @@ class SentenceEmbedderTests {
 
     @Test
     void aBatchGivesTheSameEmbeddingsAsOneAtATimeInTheOrderAsked() {
-        List<String> texts = List.of("short", "a much longer sentence about routers and wireless networks at home", "middle length text here");
+        List<String> texts = List.of(
+                "short",
+                "a much longer sentence about routers and wireless networks at home",
+                "middle length text here");
         List<float[]> batch = embedder.embedAll(texts, 2);
         for (int i = 0; i < texts.size(); i++) {
             assertThat(dot(batch.get(i), embedder.embed(texts.get(i)))).isCloseTo(1.0, within(1e-4));
@@ -72,7 +75,8 @@ class SentenceEmbedderTests {
                 futures.add(pool.submit(() -> embedder.embed(text)));
             }
             for (int i = 0; i < futures.size(); i++) {
-                assertThat(dot(futures.get(i).get(), expected.get(i % texts.size()))).isCloseTo(1.0, within(1e-4));
+                assertThat(dot(futures.get(i).get(), expected.get(i % texts.size())))
+                        .isCloseTo(1.0, within(1e-4));
             }
         } finally {
             pool.shutdownNow();
@@ -84,21 +88,26 @@ class SentenceEmbedderTests {
         copy("all-minilm-l6-v2.onnx", folder.resolve("minilm.onnx"));
         copy("all-minilm-l6-v2-tokenizer.json", folder.resolve("tokenizer.json"));
         try (SentenceEmbedder fromFolder = SentenceEmbedder.load(folder.toString(), CACHE, 256, 1, 1)) {
-            assertThat(dot(fromFolder.embed("Where is my parcel?"), embedder.embed("Where is my parcel?"))).isCloseTo(1.0, within(1e-5));
+            assertThat(dot(fromFolder.embed("Where is my parcel?"), embedder.embed("Where is my parcel?")))
+                    .isCloseTo(1.0, within(1e-5));
         }
     }
 
     @Test
     void aMissingModelFileIsNamedInTheError(@TempDir Path folder) throws Exception {
         assertThatThrownBy(() -> SentenceEmbedder.load("classpath:no-such-model", CACHE, 256, 1, 1))
-                .isInstanceOf(ModelUnavailableException.class).hasMessageContaining("no-such-model.onnx is not on the class path");
+                .isInstanceOf(ModelUnavailableException.class)
+                .hasMessageContaining("no-such-model.onnx is not on the class path");
         assertThatThrownBy(() -> SentenceEmbedder.load(folder.resolve("absent").toString(), CACHE, 256, 1, 1))
-                .hasMessageContaining("absent").hasMessageContaining("does not exist");
+                .hasMessageContaining("absent")
+                .hasMessageContaining("does not exist");
         copy("all-minilm-l6-v2.onnx", folder.resolve("model.onnx"));
-        assertThatThrownBy(() -> SentenceEmbedder.load(folder.toString(), CACHE, 256, 1, 1)).hasMessageContaining("has no tokenizer.json");
+        assertThatThrownBy(() -> SentenceEmbedder.load(folder.toString(), CACHE, 256, 1, 1))
+                .hasMessageContaining("has no tokenizer.json");
         Files.delete(folder.resolve("model.onnx"));
         copy("all-minilm-l6-v2-tokenizer.json", folder.resolve("tokenizer.json"));
-        assertThatThrownBy(() -> SentenceEmbedder.load(folder.toString(), CACHE, 256, 1, 1)).hasMessageContaining("exactly one .onnx file");
+        assertThatThrownBy(() -> SentenceEmbedder.load(folder.toString(), CACHE, 256, 1, 1))
+                .hasMessageContaining("exactly one .onnx file");
     }
 
     private static void copy(String resource, Path target) throws Exception {

@@ -9,7 +9,8 @@ class SupportTextsTests {
     @Test
     void aTicketIsItsSubjectBodyAndResolutionWithoutEmptyParts() {
         assertThat(SupportTexts.ticket(" No internet ", "", null)).isEqualTo("No internet");
-        assertThat(SupportTexts.ticket("No internet", "Router red", "Restarted")).isEqualTo("No internet\nRouter red\nRestarted");
+        assertThat(SupportTexts.ticket("No internet", "Router red", "Restarted"))
+                .isEqualTo("No internet\nRouter red\nRestarted");
         assertThat(SupportTexts.article("Title", " Body ")).isEqualTo("Title\nBody");
     }
 

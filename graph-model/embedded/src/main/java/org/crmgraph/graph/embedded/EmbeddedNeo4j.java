@@ -13,8 +13,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.AuthToken;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -23,6 +21,8 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.server.configuration.ServerSettings;
@@ -61,7 +61,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         try {
             Files.createDirectories(home);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data folder " + home + " (set crm.data-dir to a writable folder)", e);
+            throw new UncheckedIOException(
+                    "Cannot create the data folder " + home + " (set crm.data-dir to a writable folder)", e);
         }
         int boltPort = settings.boltPort() > 0 ? settings.boltPort() : freeLoopbackPort();
         // GDS sizes its graphs with JOL, which would otherwise start a second JVM that attaches to this one with the
@@ -73,7 +74,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(LOOPBACK, boltPort))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(LOOPBACK, boltPort))
-                // Browser's static files are served by the service itself; Neo4j's own HTTP server would drag in Jersey 2.
+                // Browser's static files are served by the service itself; Neo4j's own HTTP server would drag in Jersey
+                // 2.
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, settings.auth())
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCache()))
@@ -86,7 +88,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT);
         URI boltUri = URI.create("bolt://" + address.getHost() + ":" + address.getPort());
-        log.info("Embedded Neo4j started in {} ms, store {}, Bolt {}", (System.nanoTime() - started) / 1_000_000, home, boltUri);
+        log.info(
+                "Embedded Neo4j started in {} ms, store {}, Bolt {}",
+                (System.nanoTime() - started) / 1_000_000,
+                home,
+                boltUri);
         if (settings.gds()) {
             GdsProcedureRegistrar.register(database);
         }
@@ -105,8 +111,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             new SecureRandom().nextBytes(random);
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             // in-process transactions are not subject to Bolt authentication, so the system database takes the change
-            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+                    .executeTransactionally(
+                            "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                            Map.of("password", password));
             Path written = Files.writeString(home.resolve(PASSWORD_FILE + ".tmp"), password);
             try {
                 Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));

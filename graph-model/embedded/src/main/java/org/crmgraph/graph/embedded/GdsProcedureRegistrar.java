@@ -35,20 +35,26 @@ final class GdsProcedureRegistrar {
         List<String> failures = new ArrayList<>();
         int registered = 0;
         for (String name : listed(loader, "org.neo4j.procedure.Procedure")) {
-            registered += attempt(failures, name, () -> procedures.registerProcedure(Class.forName(name, false, loader)));
+            registered +=
+                    attempt(failures, name, () -> procedures.registerProcedure(Class.forName(name, false, loader)));
         }
         for (String name : listed(loader, "org.neo4j.procedure.UserFunction")) {
-            registered += attempt(failures, name, () -> procedures.registerFunction(Class.forName(name, false, loader)));
+            registered +=
+                    attempt(failures, name, () -> procedures.registerFunction(Class.forName(name, false, loader)));
         }
         for (String name : listed(loader, "org.neo4j.procedure.UserAggregationFunction")) {
-            registered += attempt(failures, name, () -> procedures.registerAggregationFunction(Class.forName(name, false, loader)));
+            registered += attempt(
+                    failures, name, () -> procedures.registerAggregationFunction(Class.forName(name, false, loader)));
         }
         if (registered == 0) {
             throw new IllegalStateException("No Graph Data Science procedures found on the classpath: "
                     + "add org.neo4j.gds:proc and org.neo4j.gds:opengds-extension, or set crm.embedded.gds=false");
         }
         failures.forEach(failure -> log.warn("GDS class not registered: {}", failure));
-        log.info("Registered {} GDS procedure/function classes in {} ms", registered, (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Registered {} GDS procedure/function classes in {} ms",
+                registered,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private interface Registration {

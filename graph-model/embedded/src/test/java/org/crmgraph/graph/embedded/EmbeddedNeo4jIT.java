@@ -6,26 +6,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.exceptions.AuthenticationException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedNeo4jIT {
 
-    @TempDir Path dataDir;
+    @TempDir
+    Path dataDir;
 
     @Test
     void committedDataSurvivesARestartOnTheSameDataFolder() {
         try (var database = Started.at(dataDir, false)) {
             assertThat(database.neo4j().boltUri().getHost()).isEqualTo("127.0.0.1");
-            database.driver().executableQuery("CREATE (:Customer {id: 'kept', name: 'Kept Across Restarts'})").execute();
+            database.driver()
+                    .executableQuery("CREATE (:Customer {id: 'kept', name: 'Kept Across Restarts'})")
+                    .execute();
         }
         try (var database = Started.at(dataDir, false)) {
-            var names = database.driver().executableQuery("MATCH (c:Customer {id: 'kept'}) RETURN c.name AS name").execute()
-                    .records().stream().map(r -> r.get("name").asString()).toList();
+            var names = database
+                    .driver()
+                    .executableQuery("MATCH (c:Customer {id: 'kept'}) RETURN c.name AS name")
+                    .execute()
+                    .records()
+                    .stream()
+                    .map(r -> r.get("name").asString())
+                    .toList();
             assertThat(names).containsExactly("Kept Across Restarts");
         }
     }
@@ -35,28 +44,45 @@ class EmbeddedNeo4jIT {
         String password;
         try (var database = Started.at(dataDir, false)) {
             Path file = database.neo4j().passwordFile();
-            assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(Files.getPosixFilePermissions(file))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             password = Files.readString(file).strip();
             assertThat(password).hasSizeGreaterThanOrEqualTo(24);
             try (var anonymous = GraphDatabase.driver(database.neo4j().boltUri(), AuthTokens.none())) {
-                assertThatThrownBy(() -> anonymous.executableQuery("RETURN 1").execute()).isInstanceOf(AuthenticationException.class);
+                assertThatThrownBy(() -> anonymous.executableQuery("RETURN 1").execute())
+                        .isInstanceOf(AuthenticationException.class);
             }
             try (var guessing = GraphDatabase.driver(database.neo4j().boltUri(), AuthTokens.basic("neo4j", "neo4j"))) {
-                assertThatThrownBy(() -> guessing.executableQuery("RETURN 1").execute()).isInstanceOf(AuthenticationException.class);
+                assertThatThrownBy(() -> guessing.executableQuery("RETURN 1").execute())
+                        .isInstanceOf(AuthenticationException.class);
             }
-            assertThat(database.driver().executableQuery("RETURN 1 AS one").execute().records()).hasSize(1);
+            assertThat(database.driver()
+                            .executableQuery("RETURN 1 AS one")
+                            .execute()
+                            .records())
+                    .hasSize(1);
         }
         try (var database = Started.at(dataDir, false)) {
-            assertThat(Files.readString(database.neo4j().passwordFile()).strip()).isEqualTo(password);
-            assertThat(database.driver().executableQuery("RETURN 1 AS one").execute().records()).hasSize(1);
+            assertThat(Files.readString(database.neo4j().passwordFile()).strip())
+                    .isEqualTo(password);
+            assertThat(database.driver()
+                            .executableQuery("RETURN 1 AS one")
+                            .execute()
+                            .records())
+                    .hasSize(1);
         }
     }
 
     @Test
     void gdsIsRegisteredWhenAsked() {
         try (var database = Started.at(dataDir, true)) {
-            String version = database.driver().executableQuery("CALL gds.version() YIELD gdsVersion RETURN gdsVersion").execute()
-                    .records().getFirst().get(0).asString();
+            String version = database.driver()
+                    .executableQuery("CALL gds.version() YIELD gdsVersion RETURN gdsVersion")
+                    .execute()
+                    .records()
+                    .getFirst()
+                    .get(0)
+                    .asString();
             assertThat(version).isEqualTo("2.26.0");
         }
     }

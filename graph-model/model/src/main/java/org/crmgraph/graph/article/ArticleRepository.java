@@ -52,21 +52,28 @@ class ArticleRepository {
 
     Page<Article> page(ArticleFilter filter, ArticleSort sort, boolean descending, PageRequest request) {
         var conditions = new KeysetQuery.Conditions()
-                .when(filter.textContains() == null ? null : filter.textContains().strip().toLowerCase(java.util.Locale.ROOT),
-                        "text", "(toLower(a.title) CONTAINS $text OR toLower(a.body) CONTAINS $text)")
+                .when(
+                        filter.textContains() == null
+                                ? null
+                                : filter.textContains().strip().toLowerCase(java.util.Locale.ROOT),
+                        "text",
+                        "(toLower(a.title) CONTAINS $text OR toLower(a.body) CONTAINS $text)")
                 .when(filter.tag(), "tag", "$tag IN a.tags");
         return LIST.page(cypher, conditions, sort.key(), descending, request, Article::from);
     }
 
     Article create(Map<String, Object> properties) {
-        return cypher.write(CREATE, Map.of("properties", properties), r -> Article.from(r.get("a"))).getFirst();
+        return cypher.write(CREATE, Map.of("properties", properties), r -> Article.from(r.get("a")))
+                .getFirst();
     }
 
     Optional<Article> update(String id, Map<String, Object> changes) {
-        return cypher.write(UPDATE, Map.of("id", id, "changes", changes), r -> Article.from(r.get("a"))).stream().findFirst();
+        return cypher.write(UPDATE, Map.of("id", id, "changes", changes), r -> Article.from(r.get("a"))).stream()
+                .findFirst();
     }
 
     boolean delete(String id) {
-        return !cypher.write(DELETE, Map.of("id", id), r -> r.get("id").asString()).isEmpty();
+        return !cypher.write(DELETE, Map.of("id", id), r -> r.get("id").asString())
+                .isEmpty();
     }
 }

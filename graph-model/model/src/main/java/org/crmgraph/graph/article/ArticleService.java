@@ -1,9 +1,6 @@
 package org.crmgraph.graph.article;
 
 import java.util.ArrayList;
-import org.crmgraph.graph.event.ArticleChanged;
-import org.crmgraph.graph.event.ArticleChanged.Change;
-import org.crmgraph.graph.event.DomainEvents;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -12,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.crmgraph.graph.event.ArticleChanged;
+import org.crmgraph.graph.event.ArticleChanged.Change;
+import org.crmgraph.graph.event.DomainEvents;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
 import org.crmgraph.graph.validation.Checks;
@@ -52,7 +52,8 @@ public class ArticleService {
         }
         properties.put("id", UUID.randomUUID().toString());
         properties.putIfAbsent("tags", List.of());
-        return Outcome.success(articles.create(properties)).ifSucceeded(article -> changed(article.id(), Change.CREATED));
+        return Outcome.success(articles.create(properties))
+                .ifSucceeded(article -> changed(article.id(), Change.CREATED));
     }
 
     public Outcome<Article> update(String id, ArticleInput input) {
@@ -70,8 +71,8 @@ public class ArticleService {
     /** Deletes the article; tickets it resolved stay resolved, without the link. */
     public Outcome<String> delete(String id) {
         return (articles.delete(id)
-                ? Outcome.success(id)
-                : Outcome.<String>failure("id", ErrorCode.NOT_FOUND, "No article has id '" + id + "'."))
+                        ? Outcome.success(id)
+                        : Outcome.<String>failure("id", ErrorCode.NOT_FOUND, "No article has id '" + id + "'."))
                 .ifSucceeded(deleted -> changed(deleted, Change.DELETED));
     }
 

@@ -5,8 +5,10 @@ import org.crmgraph.graph.page.SortKey;
 
 public enum ArticleSort {
     TITLE(new SortKey("article.title", "toLower(coalesce(a.title, ''))", String.class)),
-    CREATED_AT(new SortKey("article.createdAt", "coalesce(a.createdAt, datetime({epochMillis: 0}))", ZonedDateTime.class)),
-    UPDATED_AT(new SortKey("article.updatedAt", "coalesce(a.updatedAt, datetime({epochMillis: 0}))", ZonedDateTime.class));
+    CREATED_AT(
+            new SortKey("article.createdAt", "coalesce(a.createdAt, datetime({epochMillis: 0}))", ZonedDateTime.class)),
+    UPDATED_AT(
+            new SortKey("article.updatedAt", "coalesce(a.updatedAt, datetime({epochMillis: 0}))", ZonedDateTime.class));
 
     private final SortKey key;
 

@@ -14,11 +14,19 @@ import java.time.OffsetDateTime;
  * @param minLifetimeValue lifetime-value estimate at least this
  * @param minChurnRisk churn probability at least this (0 to 1)
  */
-public record CustomerFilter(String nameContains, String emailContains, String country,
-                             OffsetDateTime createdAfter, OffsetDateTime createdBefore, Integer segmentId,
-                             Integer communityId, String rfm, Double minMonetary, Double minLifetimeValue,
-                             Double minChurnRisk) {
+public record CustomerFilter(
+        String nameContains,
+        String emailContains,
+        String country,
+        OffsetDateTime createdAfter,
+        OffsetDateTime createdBefore,
+        Integer segmentId,
+        Integer communityId,
+        String rfm,
+        Double minMonetary,
+        Double minLifetimeValue,
+        Double minChurnRisk) {
 
-    public static final CustomerFilter NONE = new CustomerFilter(null, null, null, null, null, null, null, null, null,
-            null, null);
+    public static final CustomerFilter NONE =
+            new CustomerFilter(null, null, null, null, null, null, null, null, null, null, null);
 }

@@ -75,19 +75,23 @@ class CustomerRepository {
     }
 
     Customer create(Map<String, Object> properties) {
-        return cypher.write(CREATE, Map.of("properties", properties), r -> Customer.from(r.get("c"))).getFirst();
+        return cypher.write(CREATE, Map.of("properties", properties), r -> Customer.from(r.get("c")))
+                .getFirst();
     }
 
     Optional<Customer> update(String id, Map<String, Object> changes) {
-        return cypher.write(UPDATE, Map.of("id", id, "changes", changes), r -> Customer.from(r.get("c"))).stream().findFirst();
+        return cypher.write(UPDATE, Map.of("id", id, "changes", changes), r -> Customer.from(r.get("c"))).stream()
+                .findFirst();
     }
 
     boolean delete(String id) {
-        return !cypher.write(DELETE, Map.of("id", id), r -> r.get("id").asString()).isEmpty();
+        return !cypher.write(DELETE, Map.of("id", id), r -> r.get("id").asString())
+                .isEmpty();
     }
 
     Optional<String> idOfEmail(String email) {
-        return cypher.readOptional(EMAIL_OWNER, Map.of("email", email), r -> r.get("id").asString());
+        return cypher.readOptional(
+                EMAIL_OWNER, Map.of("email", email), r -> r.get("id").asString());
     }
 
     private static String lower(String value) {

@@ -51,8 +51,7 @@ public class CustomerService {
         if (!checks.ok()) {
             return Outcome.failure(checks.errors());
         }
-        return saving(changes, () -> customers.update(id, changes)
-                .orElse(null));
+        return saving(changes, () -> customers.update(id, changes).orElse(null));
     }
 
     public Outcome<String> delete(String id) {
@@ -69,8 +68,11 @@ public class CustomerService {
                     : Outcome.success(saved);
         } catch (ClientException e) {
             if (ConstraintViolations.isUniquenessViolation(e) && properties.get("email") != null) {
-                String owner = customers.idOfEmail((String) properties.get("email")).orElse("another customer");
-                return Outcome.failure("email", ErrorCode.DUPLICATE_EMAIL,
+                String owner =
+                        customers.idOfEmail((String) properties.get("email")).orElse("another customer");
+                return Outcome.failure(
+                        "email",
+                        ErrorCode.DUPLICATE_EMAIL,
                         "E-mail " + properties.get("email") + " already belongs to customer " + owner + ".");
             }
             throw e;

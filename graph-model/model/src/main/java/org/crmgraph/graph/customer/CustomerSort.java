@@ -7,7 +7,8 @@ public enum CustomerSort {
     NAME(new SortKey("customer.name", "toLower(coalesce(c.name, ''))", String.class)),
     EMAIL(new SortKey("customer.email", "coalesce(c.email, '')", String.class)),
     COUNTRY(new SortKey("customer.country", "coalesce(c.country, '')", String.class)),
-    CREATED_AT(new SortKey("customer.createdAt", "coalesce(c.createdAt, datetime({epochMillis: 0}))", ZonedDateTime.class)),
+    CREATED_AT(new SortKey(
+            "customer.createdAt", "coalesce(c.createdAt, datetime({epochMillis: 0}))", ZonedDateTime.class)),
     // customers without analytics sort as the lowest values (last when descending)
     MONETARY(new SortKey("customer.monetary", "coalesce(toFloat(c.monetary), -1.0e18)", Double.class)),
     LIFETIME_VALUE(new SortKey("customer.lifetimeValue", "coalesce(toFloat(c.lifetimeValue), -1.0e18)", Double.class)),

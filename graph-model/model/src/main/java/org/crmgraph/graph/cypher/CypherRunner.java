@@ -10,8 +10,8 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.Transaction;
+import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
 
 /**
@@ -74,7 +74,8 @@ public class CypherRunner {
      */
     public <T> T rehearse(Function<Transaction, T> work) {
         transactions.increment();
-        try (Session session = session(); Transaction tx = session.beginTransaction()) {
+        try (Session session = session();
+                Transaction tx = session.beginTransaction()) {
             try {
                 return work.apply(tx);
             } finally {

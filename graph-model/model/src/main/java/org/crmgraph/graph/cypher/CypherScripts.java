@@ -12,7 +12,10 @@ public final class CypherScripts {
     /** The script's statements, comment lines removed, blank ones dropped. */
     public static List<String> statements(String script) {
         return Arrays.stream(script.split(";"))
-                .map(s -> s.lines().filter(l -> !l.strip().startsWith("//")).collect(Collectors.joining("\n")).strip())
+                .map(s -> s.lines()
+                        .filter(l -> !l.strip().startsWith("//"))
+                        .collect(Collectors.joining("\n"))
+                        .strip())
                 .filter(s -> !s.isEmpty())
                 .toList();
     }

@@ -1,10 +1,10 @@
 package org.crmgraph.graph.demo;
 
-import org.crmgraph.graph.event.DemoDataLoaded;
-import org.crmgraph.graph.event.DomainEvents;
 import java.util.List;
 import java.util.Map;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.event.DemoDataLoaded;
+import org.crmgraph.graph.event.DomainEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -91,7 +91,8 @@ public class DemoDataLoader {
 
     /** Loads the demo set when the graph has no customers; returns whether it did. Re-running is harmless (MERGE). */
     public boolean loadIfEmpty(int customerCount) {
-        boolean empty = cypher.read(IS_EMPTY, Map.of(), r -> r.get("empty").asBoolean()).getFirst();
+        boolean empty =
+                cypher.read(IS_EMPTY, Map.of(), r -> r.get("empty").asBoolean()).getFirst();
         if (!empty) {
             return false;
         }
@@ -103,9 +104,15 @@ public class DemoDataLoader {
         write(ORDERS, data.orders());
         write(TICKETS, data.tickets());
         write(INTERACTIONS, data.interactions());
-        log.info("Loaded demo data in {} ms: {} customers, {} products, {} orders, {} tickets, {} articles, {} interactions",
-                (System.nanoTime() - started) / 1_000_000, data.customers().size(), data.products().size(),
-                data.orders().size(), data.tickets().size(), data.articles().size(), data.interactions().size());
+        log.info(
+                "Loaded demo data in {} ms: {} customers, {} products, {} orders, {} tickets, {} articles, {} interactions",
+                (System.nanoTime() - started) / 1_000_000,
+                data.customers().size(),
+                data.products().size(),
+                data.orders().size(),
+                data.tickets().size(),
+                data.articles().size(),
+                data.interactions().size());
         events.publish(new DemoDataLoaded("demo", data.customers().size(), events.now()));
         return true;
     }

@@ -18,43 +18,230 @@ public final class DemoDataSet {
 
     private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 1, 12, 0, 0, 0, ZoneOffset.UTC);
 
-    private static final String[] FIRST = {"Olivia", "Liam", "Emma", "Noah", "Sophie", "Lukas", "Mia", "Jonas", "Chloé",
-            "Hugo", "Lucía", "Mateo", "Giulia", "Marco", "Anna", "Erik", "Zofia", "Jakub", "Aoife", "Seán", "Amelia",
-            "Oliver", "Fenna", "Daan", "Elsa", "Hannah", "James", "Grace", "Léa", "Paul"};
-    private static final String[] LAST = {"Smith", "Jones", "Müller", "Schmidt", "Martin", "Bernard", "García", "López",
-            "Rossi", "Bianchi", "de Vries", "Jansen", "Johansson", "Nowak", "Kowalski", "Murphy", "Kelly", "Brown",
-            "Taylor", "Wilson", "Fischer", "Dubois", "Romero", "Ricci", "Andersson", "Walsh", "Novak", "Becker"};
-    private static final String[][] PLACES = {{"GB", "London"}, {"GB", "Manchester"}, {"DE", "Berlin"}, {"DE", "Munich"},
-            {"FR", "Paris"}, {"FR", "Lyon"}, {"NL", "Amsterdam"}, {"ES", "Madrid"}, {"IT", "Milan"}, {"SE", "Stockholm"},
-            {"PL", "Warsaw"}, {"IE", "Dublin"}, {"US", "New York"}, {"US", "Austin"}};
+    private static final String[] FIRST = {
+        "Olivia", "Liam", "Emma", "Noah", "Sophie", "Lukas", "Mia", "Jonas", "Chloé", "Hugo", "Lucía", "Mateo",
+        "Giulia", "Marco", "Anna", "Erik", "Zofia", "Jakub", "Aoife", "Seán", "Amelia", "Oliver", "Fenna", "Daan",
+        "Elsa", "Hannah", "James", "Grace", "Léa", "Paul"
+    };
+    private static final String[] LAST = {
+        "Smith",
+        "Jones",
+        "Müller",
+        "Schmidt",
+        "Martin",
+        "Bernard",
+        "García",
+        "López",
+        "Rossi",
+        "Bianchi",
+        "de Vries",
+        "Jansen",
+        "Johansson",
+        "Nowak",
+        "Kowalski",
+        "Murphy",
+        "Kelly",
+        "Brown",
+        "Taylor",
+        "Wilson",
+        "Fischer",
+        "Dubois",
+        "Romero",
+        "Ricci",
+        "Andersson",
+        "Walsh",
+        "Novak",
+        "Becker"
+    };
+    private static final String[][] PLACES = {
+        {"GB", "London"},
+        {"GB", "Manchester"},
+        {"DE", "Berlin"},
+        {"DE", "Munich"},
+        {"FR", "Paris"},
+        {"FR", "Lyon"},
+        {"NL", "Amsterdam"},
+        {"ES", "Madrid"},
+        {"IT", "Milan"},
+        {"SE", "Stockholm"},
+        {"PL", "Warsaw"},
+        {"IE", "Dublin"},
+        {"US", "New York"},
+        {"US", "Austin"}
+    };
     private static final String[][] CATALOGUE = {
-            {"Laptops", "Aero 14 Laptop", "1199", "Slate 13 Ultrabook", "999", "Forge 16 Workstation", "2199", "Study 11 Chromebook", "329"},
-            {"Phones", "Nova X Phone", "899", "Nova Lite Phone", "399", "Pocket Mini Phone", "249", "Nova X Pro Phone", "1199"},
-            {"Audio", "Quiet Pro Headphones", "299", "Buds Air Earbuds", "149", "Boom Go Speaker", "89", "Soundbar 300", "349"},
-            {"Smart Home", "Glow Smart Bulb", "19", "Plug One Smart Plug", "25", "Hearth Thermostat", "199", "Sentinel Doorbell Cam", "179"},
-            {"Cameras", "Vista M50 Camera", "749", "Action 4K Cam", "299", "Vista 35mm Lens", "349", "Travel Tripod", "59"},
-            {"Accessories", "USB-C Charger 65W", "39", "Braided USB-C Cable", "15", "Laptop Sleeve 14", "29", "Power Bank 20k", "49"},
-            {"Gaming", "Arc Game Controller", "59", "Arc Console", "449", "Racer Headset", "99", "Arc Memory Card 1TB", "129"},
-            {"Wearables", "Pulse Smartwatch", "249", "Pulse Band", "79", "Trail GPS Watch", "399", "Pulse Strap", "25"}};
+        {
+            "Laptops",
+            "Aero 14 Laptop",
+            "1199",
+            "Slate 13 Ultrabook",
+            "999",
+            "Forge 16 Workstation",
+            "2199",
+            "Study 11 Chromebook",
+            "329"
+        },
+        {
+            "Phones",
+            "Nova X Phone",
+            "899",
+            "Nova Lite Phone",
+            "399",
+            "Pocket Mini Phone",
+            "249",
+            "Nova X Pro Phone",
+            "1199"
+        },
+        {
+            "Audio",
+            "Quiet Pro Headphones",
+            "299",
+            "Buds Air Earbuds",
+            "149",
+            "Boom Go Speaker",
+            "89",
+            "Soundbar 300",
+            "349"
+        },
+        {
+            "Smart Home",
+            "Glow Smart Bulb",
+            "19",
+            "Plug One Smart Plug",
+            "25",
+            "Hearth Thermostat",
+            "199",
+            "Sentinel Doorbell Cam",
+            "179"
+        },
+        {"Cameras", "Vista M50 Camera", "749", "Action 4K Cam", "299", "Vista 35mm Lens", "349", "Travel Tripod", "59"},
+        {
+            "Accessories",
+            "USB-C Charger 65W",
+            "39",
+            "Braided USB-C Cable",
+            "15",
+            "Laptop Sleeve 14",
+            "29",
+            "Power Bank 20k",
+            "49"
+        },
+        {
+            "Gaming",
+            "Arc Game Controller",
+            "59",
+            "Arc Console",
+            "449",
+            "Racer Headset",
+            "99",
+            "Arc Memory Card 1TB",
+            "129"
+        },
+        {"Wearables", "Pulse Smartwatch", "249", "Pulse Band", "79", "Trail GPS Watch", "399", "Pulse Strap", "25"}
+    };
     private static final String[][] ARTICLES = {
-            {"Resetting your account password", "Go to Sign in, choose 'Forgot password' and follow the link we e-mail you within 5 minutes. Check spam if it does not arrive.", "account", "password"},
-            {"Tracking your order", "Open Orders in your account and choose Track. Parcels ship within 1 business day; tracking updates within 24 hours of dispatch.", "orders", "delivery"},
-            {"Returns and refunds", "You can return any product within 30 days. Start a return from Orders, print the label, and we refund within 5 days of receiving it.", "returns", "refund"},
-            {"Warranty claims", "All products carry a 2-year warranty. Send the serial number and a photo of the fault; we repair or replace within 10 days.", "warranty"},
-            {"Pairing Bluetooth headphones and earbuds", "Hold the power button for 7 seconds until the light flashes blue, then pick the device in your phone's Bluetooth settings. Forget the old pairing first if it fails.", "audio", "bluetooth"},
-            {"Smart plug or bulb will not join Wi-Fi", "Our smart home devices need a 2.4 GHz network. Reset the device (hold 10 s), keep it within 5 m of the router, and add it again in the app.", "smart-home", "wifi"},
-            {"Camera battery drains quickly", "Turn off Wi-Fi transfer and the always-on screen, update the firmware, and charge the battery fully three times to calibrate it.", "cameras", "battery"},
-            {"Laptop will not charge", "Use the original 65 W charger, try another outlet, and hold the power button for 30 s with the charger removed to reset the battery controller.", "laptops", "battery", "charging"},
-            {"Phone screen is unresponsive", "Force restart by holding power and volume down for 15 seconds. If the screen stays black, book a repair under warranty.", "phones", "screen"},
-            {"Changing your delivery address", "You can change the address until the order ships: open the order and choose Edit address. After dispatch, contact the carrier with your tracking number.", "orders", "delivery"},
-            {"Game controller drifts", "Recalibrate in Settings > Controllers, update the controller firmware, and clean the stick base. Drift within 2 years is covered by warranty.", "gaming", "warranty"},
-            {"Smartwatch does not sync", "Keep Bluetooth on, open the companion app, and pull to refresh. Restart both devices if syncing stops for more than an hour.", "wearables", "bluetooth"},
-            {"Payment declined at checkout", "Check the billing address matches your card, that 3-D Secure is enabled, and try again. Your bank may block the first online purchase.", "payments"},
-            {"Using a discount code", "Enter the code in the basket before checkout. Codes cannot be combined and do not apply to gift cards.", "payments", "promotions"},
-            {"Deleting your account and data", "Ask us through the privacy form; we erase your personal data within 30 days and keep only anonymous sales records.", "account", "privacy"}};
-    private static final String[] CHANNEL_TYPES = {"EMAIL:newsletter_opened", "EMAIL:campaign_clicked", "WEB:page_view",
-            "WEB:product_view", "WEB:cart_abandoned", "CHAT:chat_session", "PHONE:support_call", "SOCIAL:mention",
-            "SOCIAL:review_posted", "STORE:store_visit"};
+        {
+            "Resetting your account password",
+            "Go to Sign in, choose 'Forgot password' and follow the link we e-mail you within 5 minutes. Check spam if it does not arrive.",
+            "account",
+            "password"
+        },
+        {
+            "Tracking your order",
+            "Open Orders in your account and choose Track. Parcels ship within 1 business day; tracking updates within 24 hours of dispatch.",
+            "orders",
+            "delivery"
+        },
+        {
+            "Returns and refunds",
+            "You can return any product within 30 days. Start a return from Orders, print the label, and we refund within 5 days of receiving it.",
+            "returns",
+            "refund"
+        },
+        {
+            "Warranty claims",
+            "All products carry a 2-year warranty. Send the serial number and a photo of the fault; we repair or replace within 10 days.",
+            "warranty"
+        },
+        {
+            "Pairing Bluetooth headphones and earbuds",
+            "Hold the power button for 7 seconds until the light flashes blue, then pick the device in your phone's Bluetooth settings. Forget the old pairing first if it fails.",
+            "audio",
+            "bluetooth"
+        },
+        {
+            "Smart plug or bulb will not join Wi-Fi",
+            "Our smart home devices need a 2.4 GHz network. Reset the device (hold 10 s), keep it within 5 m of the router, and add it again in the app.",
+            "smart-home",
+            "wifi"
+        },
+        {
+            "Camera battery drains quickly",
+            "Turn off Wi-Fi transfer and the always-on screen, update the firmware, and charge the battery fully three times to calibrate it.",
+            "cameras",
+            "battery"
+        },
+        {
+            "Laptop will not charge",
+            "Use the original 65 W charger, try another outlet, and hold the power button for 30 s with the charger removed to reset the battery controller.",
+            "laptops",
+            "battery",
+            "charging"
+        },
+        {
+            "Phone screen is unresponsive",
+            "Force restart by holding power and volume down for 15 seconds. If the screen stays black, book a repair under warranty.",
+            "phones",
+            "screen"
+        },
+        {
+            "Changing your delivery address",
+            "You can change the address until the order ships: open the order and choose Edit address. After dispatch, contact the carrier with your tracking number.",
+            "orders",
+            "delivery"
+        },
+        {
+            "Game controller drifts",
+            "Recalibrate in Settings > Controllers, update the controller firmware, and clean the stick base. Drift within 2 years is covered by warranty.",
+            "gaming",
+            "warranty"
+        },
+        {
+            "Smartwatch does not sync",
+            "Keep Bluetooth on, open the companion app, and pull to refresh. Restart both devices if syncing stops for more than an hour.",
+            "wearables",
+            "bluetooth"
+        },
+        {
+            "Payment declined at checkout",
+            "Check the billing address matches your card, that 3-D Secure is enabled, and try again. Your bank may block the first online purchase.",
+            "payments"
+        },
+        {
+            "Using a discount code",
+            "Enter the code in the basket before checkout. Codes cannot be combined and do not apply to gift cards.",
+            "payments",
+            "promotions"
+        },
+        {
+            "Deleting your account and data",
+            "Ask us through the privacy form; we erase your personal data within 30 days and keep only anonymous sales records.",
+            "account",
+            "privacy"
+        }
+    };
+    private static final String[] CHANNEL_TYPES = {
+        "EMAIL:newsletter_opened",
+        "EMAIL:campaign_clicked",
+        "WEB:page_view",
+        "WEB:product_view",
+        "WEB:cart_abandoned",
+        "CHAT:chat_session",
+        "PHONE:support_call",
+        "SOCIAL:mention",
+        "SOCIAL:review_posted",
+        "STORE:store_visit"
+    };
 
     private final Random random;
     private final List<Map<String, Object>> customers = new ArrayList<>();
@@ -73,20 +260,47 @@ public final class DemoDataSet {
         }
     }
 
-    public List<Map<String, Object>> customers() { return customers; }
-    public List<Map<String, Object>> products() { return products; }
-    public List<Map<String, Object>> articles() { return articles; }
-    public List<Map<String, Object>> orders() { return orders; }
-    public List<Map<String, Object>> tickets() { return tickets; }
-    public List<Map<String, Object>> interactions() { return interactions; }
+    public List<Map<String, Object>> customers() {
+        return customers;
+    }
+
+    public List<Map<String, Object>> products() {
+        return products;
+    }
+
+    public List<Map<String, Object>> articles() {
+        return articles;
+    }
+
+    public List<Map<String, Object>> orders() {
+        return orders;
+    }
+
+    public List<Map<String, Object>> tickets() {
+        return tickets;
+    }
+
+    public List<Map<String, Object>> interactions() {
+        return interactions;
+    }
 
     private void generateCatalogue() {
         for (String[] category : CATALOGUE) {
             for (int i = 1; i < category.length; i += 2) {
                 String sku = category[0].substring(0, 3).toUpperCase(Locale.ROOT) + "-" + (1000 + products.size());
-                products.add(Map.of("sku", sku, "name", category[i], "price", Double.parseDouble(category[i + 1]),
-                        "category", category[0], "description", category[i] + " from our " + category[0].toLowerCase(Locale.ROOT) + " range.",
-                        "createdAt", NOW.minusDays(600 + random.nextInt(100))));
+                products.add(Map.of(
+                        "sku",
+                        sku,
+                        "name",
+                        category[i],
+                        "price",
+                        Double.parseDouble(category[i + 1]),
+                        "category",
+                        category[0],
+                        "description",
+                        category[i] + " from our " + category[0].toLowerCase(Locale.ROOT) + " range.",
+                        "createdAt",
+                        NOW.minusDays(600 + random.nextInt(100))));
             }
         }
     }
@@ -94,8 +308,17 @@ public final class DemoDataSet {
     private void generateArticles() {
         for (int i = 0; i < ARTICLES.length; i++) {
             String[] a = ARTICLES[i];
-            articles.add(Map.of("id", "kb-" + (101 + i), "title", a[0], "body", a[1],
-                    "tags", List.of(a).subList(2, a.length), "createdAt", NOW.minusDays(500 - i * 20L)));
+            articles.add(Map.of(
+                    "id",
+                    "kb-" + (101 + i),
+                    "title",
+                    a[0],
+                    "body",
+                    a[1],
+                    "tags",
+                    List.of(a).subList(2, a.length),
+                    "createdAt",
+                    NOW.minusDays(500 - i * 20L)));
         }
     }
 
@@ -113,7 +336,8 @@ public final class DemoDataSet {
         customer.put("city", place[1]);
         customer.put("createdAt", joined);
         if (random.nextInt(3) > 0) {
-            customer.put("phone", "+" + (place[0].equals("US") ? "1" : "44") + (7000000000L + random.nextInt(999_999_999)));
+            customer.put(
+                    "phone", "+" + (place[0].equals("US") ? "1" : "44") + (7000000000L + random.nextInt(999_999_999)));
         }
         customers.add(customer);
 
@@ -140,9 +364,21 @@ public final class DemoDataSet {
                 lines.add(Map.of("sku", product.get("sku"), "quantity", quantity, "unitPrice", price));
                 total += quantity * price;
             }
-            orders.add(Map.of("id", "ord-" + (500001 + orders.size()), "customerId", id, "placedAt", placed,
-                    "status", placed.isAfter(NOW.minusDays(3)) ? "PLACED" : "DELIVERED",
-                    "channel", random.nextInt(5) == 0 ? "STORE" : "WEB", "total", total, "lines", lines));
+            orders.add(Map.of(
+                    "id",
+                    "ord-" + (500001 + orders.size()),
+                    "customerId",
+                    id,
+                    "placedAt",
+                    placed,
+                    "status",
+                    placed.isAfter(NOW.minusDays(3)) ? "PLACED" : "DELIVERED",
+                    "channel",
+                    random.nextInt(5) == 0 ? "STORE" : "WEB",
+                    "total",
+                    total,
+                    "lines",
+                    lines));
         }
         int ticketCount = random.nextInt(10) < 4 ? 1 + random.nextInt(2) : 0;
         for (int t = 0; t < ticketCount; t++) {
@@ -161,7 +397,11 @@ public final class DemoDataSet {
                 interaction.put("productSku", pick(favourite).get("sku"));
             }
             if (channelType[1].equals("review_posted")) {
-                interaction.put("text", random.nextBoolean() ? "Great value, arrived quickly." : "Works, but the battery could last longer.");
+                interaction.put(
+                        "text",
+                        random.nextBoolean()
+                                ? "Great value, arrived quickly."
+                                : "Works, but the battery could last longer.");
             }
             interactions.add(interaction);
         }
@@ -178,7 +418,9 @@ public final class DemoDataSet {
         ticket.put("id", "tkt-" + (70001 + tickets.size()));
         ticket.put("customerId", customerId);
         ticket.put("subject", "Help: " + article[0].toLowerCase(Locale.ROOT));
-        ticket.put("body", "Hello, I have a problem: " + article[0].toLowerCase(Locale.ROOT) + ". Can you help me please?");
+        ticket.put(
+                "body",
+                "Hello, I have a problem: " + article[0].toLowerCase(Locale.ROOT) + ". Can you help me please?");
         ticket.put("priority", priorities[random.nextInt(priorities.length)]);
         ticket.put("channel", channels[random.nextInt(channels.length)]);
         ticket.put("category", article[2]);
@@ -190,14 +432,22 @@ public final class DemoDataSet {
             ticket.put("articleId", "kb-" + (101 + articleIndex));
         }
         String tag = article[2];
-        products.stream().filter(p -> ((String) p.get("category")).toLowerCase(Locale.ROOT).replace(' ', '-').equals(tag))
-                .skip(random.nextInt(4)).findFirst().ifPresent(p -> ticket.put("productSku", p.get("sku")));
+        products.stream()
+                .filter(p -> ((String) p.get("category"))
+                        .toLowerCase(Locale.ROOT)
+                        .replace(' ', '-')
+                        .equals(tag))
+                .skip(random.nextInt(4))
+                .findFirst()
+                .ifPresent(p -> ticket.put("productSku", p.get("sku")));
         tickets.add(ticket);
     }
 
     private Map<String, Object> pick(String favouriteCategory) {
         if (random.nextInt(10) < 6) {
-            List<Map<String, Object>> inCategory = products.stream().filter(p -> p.get("category").equals(favouriteCategory)).toList();
+            List<Map<String, Object>> inCategory = products.stream()
+                    .filter(p -> p.get("category").equals(favouriteCategory))
+                    .toList();
             return inCategory.get(random.nextInt(inCategory.size()));
         }
         return products.get(random.nextInt(products.size()));
@@ -210,6 +460,7 @@ public final class DemoDataSet {
 
     private static String ascii(String text) {
         return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replaceAll("[^A-Za-z.]", "");
+                .replaceAll("\\p{M}", "")
+                .replaceAll("[^A-Za-z.]", "");
     }
 }

@@ -8,7 +8,11 @@ public record ArticleChanged(String entityId, Change change, Instant occurredAt)
 
     public static final String TYPE = "ARTICLE_CHANGED";
 
-    public enum Change { CREATED, UPDATED, DELETED }
+    public enum Change {
+        CREATED,
+        UPDATED,
+        DELETED
+    }
 
     @Override
     public String type() {

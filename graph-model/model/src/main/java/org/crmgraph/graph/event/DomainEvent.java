@@ -14,8 +14,14 @@ import java.util.Map;
  * may outlive an erasure. {@link DomainEvents#fromStored} turns a stored one back into its record.
  */
 public sealed interface DomainEvent
-        permits TicketOpened, TicketUpdated, TicketResolved, ArticleChanged, ImportFinished, CustomersMerged,
-                CustomerErased, DemoDataLoaded {
+        permits TicketOpened,
+                TicketUpdated,
+                TicketResolved,
+                ArticleChanged,
+                ImportFinished,
+                CustomersMerged,
+                CustomerErased,
+                DemoDataLoaded {
 
     /** A stable name, e.g. {@code TICKET_OPENED}: what a stored event is recognised by. */
     String type();

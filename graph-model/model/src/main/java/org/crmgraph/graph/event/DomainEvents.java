@@ -39,21 +39,31 @@ public class DomainEvents {
      * @throws IllegalArgumentException for a type this version does not know
      */
     @SuppressWarnings("unchecked")
-    public static DomainEvent fromStored(String type, String entityId, Instant occurredAt, Map<String, Object> attributes) {
+    public static DomainEvent fromStored(
+            String type, String entityId, Instant occurredAt, Map<String, Object> attributes) {
         return switch (type) {
-            case TicketOpened.TYPE -> new TicketOpened(entityId, (String) attributes.get("customerId"),
-                    (String) attributes.get("productSku"), occurredAt);
+            case TicketOpened.TYPE ->
+                new TicketOpened(
+                        entityId,
+                        (String) attributes.get("customerId"),
+                        (String) attributes.get("productSku"),
+                        occurredAt);
             case TicketUpdated.TYPE -> new TicketUpdated(entityId, (List<String>) attributes.get("fields"), occurredAt);
             case TicketResolved.TYPE -> new TicketResolved(entityId, (String) attributes.get("articleId"), occurredAt);
-            case ArticleChanged.TYPE -> new ArticleChanged(entityId,
-                    ArticleChanged.Change.valueOf((String) attributes.get("change")), occurredAt);
-            case ImportFinished.TYPE -> new ImportFinished(entityId, (String) attributes.get("entityType"),
-                    ((Number) attributes.get("rowsImported")).longValue(),
-                    ((Number) attributes.get("rowsRejected")).longValue(), occurredAt);
+            case ArticleChanged.TYPE ->
+                new ArticleChanged(
+                        entityId, ArticleChanged.Change.valueOf((String) attributes.get("change")), occurredAt);
+            case ImportFinished.TYPE ->
+                new ImportFinished(
+                        entityId,
+                        (String) attributes.get("entityType"),
+                        ((Number) attributes.get("rowsImported")).longValue(),
+                        ((Number) attributes.get("rowsRejected")).longValue(),
+                        occurredAt);
             case CustomersMerged.TYPE -> new CustomersMerged(entityId, (String) attributes.get("mergedId"), occurredAt);
             case CustomerErased.TYPE -> new CustomerErased(entityId, occurredAt);
-            case DemoDataLoaded.TYPE -> new DemoDataLoaded(entityId, ((Number) attributes.get("customers")).intValue(),
-                    occurredAt);
+            case DemoDataLoaded.TYPE ->
+                new DemoDataLoaded(entityId, ((Number) attributes.get("customers")).intValue(), occurredAt);
             default -> throw new IllegalArgumentException("unknown domain event type '" + type + "'");
         };
     }

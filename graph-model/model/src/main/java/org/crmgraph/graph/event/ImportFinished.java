@@ -9,8 +9,9 @@ import java.util.Map;
  * @param entityType    what the mapping imported: customers, products, orders, tickets, interactions or articles
  * @param rowsImported  rows written; 0 when a re-run found nothing new
  */
-public record ImportFinished(String entityId, String entityType, long rowsImported, long rowsRejected,
-                             Instant occurredAt) implements DomainEvent {
+public record ImportFinished(
+        String entityId, String entityType, long rowsImported, long rowsRejected, Instant occurredAt)
+        implements DomainEvent {
 
     public static final String TYPE = "IMPORT_FINISHED";
 

@@ -2,5 +2,11 @@ package org.crmgraph.graph.interaction;
 
 /** Where a customer reached us, or we reached them. */
 public enum Channel {
-    EMAIL, WEB, CHAT, PHONE, SOCIAL, STORE, OTHER
+    EMAIL,
+    WEB,
+    CHAT,
+    PHONE,
+    SOCIAL,
+    STORE,
+    OTHER
 }

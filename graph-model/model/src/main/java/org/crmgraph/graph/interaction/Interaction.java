@@ -5,8 +5,14 @@ import org.crmgraph.graph.cypher.Records;
 import org.neo4j.driver.Value;
 
 /** One touchpoint: an e-mail opened, a page viewed, a chat, a social mention... */
-public record Interaction(String id, String customerId, String productSku, Channel channel, String type,
-                          OffsetDateTime occurredAt, String text) {
+public record Interaction(
+        String id,
+        String customerId,
+        String productSku,
+        Channel channel,
+        String type,
+        OffsetDateTime occurredAt,
+        String text) {
 
     // CALL subqueries, not pattern comprehensions: see Order.RELATED.
     static final String RELATED = """
@@ -15,8 +21,13 @@ public record Interaction(String id, String customerId, String productSku, Chann
     static final String PROJECTION = "i{.*, customerId: customerId, productSku: productSku}";
 
     static Interaction from(Value value) {
-        return new Interaction(value.get("id").asString(), Records.string(value.get("customerId")),
-                Records.string(value.get("productSku")), Channel.valueOf(value.get("channel").asString()),
-                Records.string(value.get("type")), Records.dateTime(value.get("occurredAt")), Records.string(value.get("text")));
+        return new Interaction(
+                value.get("id").asString(),
+                Records.string(value.get("customerId")),
+                Records.string(value.get("productSku")),
+                Channel.valueOf(value.get("channel").asString()),
+                Records.string(value.get("type")),
+                Records.dateTime(value.get("occurredAt")),
+                Records.string(value.get("text")));
     }
 }

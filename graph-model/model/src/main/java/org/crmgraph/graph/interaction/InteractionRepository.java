@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InteractionRepository {
 
-    private static final KeysetQuery LIST = new KeysetQuery("MATCH (i:Interaction)", "i", "id", Interaction.RELATED, Interaction.PROJECTION);
+    private static final KeysetQuery LIST =
+            new KeysetQuery("MATCH (i:Interaction)", "i", "id", Interaction.RELATED, Interaction.PROJECTION);
 
     private static final String OF_CUSTOMERS = """
             UNWIND $ids AS id
@@ -63,14 +64,16 @@ class InteractionRepository {
     Map<String, List<Interaction>> ofCustomers(Collection<String> customerIds, int limit) {
         Map<String, List<Interaction>> result = new HashMap<>();
         cypher.read(OF_CUSTOMERS, Map.of("ids", List.copyOf(customerIds), "limit", limit), r -> r)
-                .forEach(r -> result.computeIfAbsent(r.get("id").asString(), k -> new java.util.ArrayList<>()).add(Interaction.from(r.get("i"))));
+                .forEach(r -> result.computeIfAbsent(r.get("id").asString(), k -> new java.util.ArrayList<>())
+                        .add(Interaction.from(r.get("i"))));
         return result;
     }
 
     /** Outcome of recording: which references exist, and the interaction when both did. */
     record Recorded(boolean customerExists, boolean productExists, Interaction interaction) {}
 
-    Recorded record(String customerId, String productSku, java.time.OffsetDateTime occurredAt, Map<String, Object> properties) {
+    Recorded record(
+            String customerId, String productSku, java.time.OffsetDateTime occurredAt, Map<String, Object> properties) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("customerId", customerId);
         parameters.put("productSku", productSku);
@@ -83,7 +86,10 @@ class InteractionRepository {
             if (!customer || !product) {
                 return new Recorded(customer, product, null);
             }
-            return new Recorded(true, true, Interaction.from(tx.run(RECORD, parameters).single().get("i")));
+            return new Recorded(
+                    true,
+                    true,
+                    Interaction.from(tx.run(RECORD, parameters).single().get("i")));
         });
     }
 }

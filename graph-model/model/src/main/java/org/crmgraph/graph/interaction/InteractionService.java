@@ -27,13 +27,14 @@ public class InteractionService {
         this.paging = paging;
     }
 
-    public Page<Interaction> page(InteractionFilter filter, InteractionSort sort, boolean descending, PageRequest request) {
+    public Page<Interaction> page(
+            InteractionFilter filter, InteractionSort sort, boolean descending, PageRequest request) {
         return interactions.page(filter == null ? InteractionFilter.NONE : filter, sort, descending, request);
     }
 
     /** Newest first, at most the nested-list limit per customer. */
     public Map<String, List<Interaction>> ofCustomers(Collection<String> customerIds) {
-        return interactions.ofCustomers(customerIds, paging.getNestedListLimit());
+        return interactions.ofCustomers(customerIds, paging.nestedListLimit());
     }
 
     public Outcome<Interaction> record(RecordInteractionInput input) {
@@ -46,8 +47,10 @@ public class InteractionService {
         }
         Map<String, Object> properties = new HashMap<>();
         properties.put("id", UUID.randomUUID().toString());
-        properties.put("channel", input.channel() == null ? null : input.channel().name());
-        properties.put("type", type == null ? null : type.toLowerCase(Locale.ROOT).replace(' ', '_'));
+        properties.put(
+                "channel", input.channel() == null ? null : input.channel().name());
+        properties.put(
+                "type", type == null ? null : type.toLowerCase(Locale.ROOT).replace(' ', '_'));
         properties.put("text", checks.longText("text", input.text(), 20_000, false));
         if (!checks.ok()) {
             return Outcome.failure(checks.errors());

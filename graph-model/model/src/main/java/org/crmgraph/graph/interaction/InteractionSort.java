@@ -4,7 +4,8 @@ import java.time.ZonedDateTime;
 import org.crmgraph.graph.page.SortKey;
 
 public enum InteractionSort {
-    OCCURRED_AT(new SortKey("interaction.occurredAt", "coalesce(i.occurredAt, datetime({epochMillis: 0}))", ZonedDateTime.class));
+    OCCURRED_AT(new SortKey(
+            "interaction.occurredAt", "coalesce(i.occurredAt, datetime({epochMillis: 0}))", ZonedDateTime.class));
 
     private final SortKey key;
 

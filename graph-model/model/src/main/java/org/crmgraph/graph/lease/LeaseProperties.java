@@ -13,8 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param owner   this instance's name in {@code Lease.owner}; empty means host name and process id
  */
 @ConfigurationProperties(prefix = "crm.lease")
-public record LeaseProperties(@DefaultValue("30s") Duration ttl, @DefaultValue("10s") Duration renewal,
-                              @DefaultValue("") String owner) {
+public record LeaseProperties(
+        @DefaultValue("30s") Duration ttl,
+        @DefaultValue("10s") Duration renewal,
+        @DefaultValue("") String owner) {
 
     public LeaseProperties {
         if (renewal.compareTo(ttl) >= 0) {

@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,8 +71,19 @@ public class Leases implements DisposableBean {
     /** Takes the lease when it is free or expired; empty when another holder has it (or this one, in another job). */
     public Optional<Lease> tryAcquire(String name) {
         String token = UUID.randomUUID().toString();
-        var claim = cypher.write(ACQUIRE, Map.of("name", name, "owner", owner, "token", token,
-                "ttl", settings.ttl().toMillis()), r -> r).getFirst();
+        var claim = cypher.write(
+                        ACQUIRE,
+                        Map.of(
+                                "name",
+                                name,
+                                "owner",
+                                owner,
+                                "token",
+                                token,
+                                "ttl",
+                                settings.ttl().toMillis()),
+                        r -> r)
+                .getFirst();
         if (!claim.get("free").asBoolean()) {
             return Optional.empty();
         }
@@ -87,9 +97,13 @@ public class Leases implements DisposableBean {
      */
     public Lease acquire(String name) {
         return tryAcquire(name).orElseThrow(() -> {
-            var holder = cypher.readOptional("MATCH (l:Lease {name: $name}) RETURN l.owner AS owner, l.expiresAt AS expiresAt",
-                    Map.of("name", name), r -> r).orElseThrow();
-            return new LeaseHeldException(name, Records.string(holder.get("owner")), Records.dateTime(holder.get("expiresAt")));
+            var holder = cypher.readOptional(
+                            "MATCH (l:Lease {name: $name}) RETURN l.owner AS owner, l.expiresAt AS expiresAt",
+                            Map.of("name", name),
+                            r -> r)
+                    .orElseThrow();
+            return new LeaseHeldException(
+                    name, Records.string(holder.get("owner")), Records.dateTime(holder.get("expiresAt")));
         });
     }
 
@@ -106,7 +120,8 @@ public class Leases implements DisposableBean {
 
     /** Who holds the named lease now, if anyone (an expired lease is held by nobody). */
     public Optional<String> holder(String name) {
-        return cypher.readOptional("""
+        return cypher.readOptional(
+                """
                 MATCH (l:Lease {name: $name}) WHERE l.token IS NOT NULL AND l.expiresAt >= datetime()
                 RETURN l.owner AS owner
                 """, Map.of("name", name), r -> r.get("owner").asString());
@@ -133,8 +148,17 @@ public class Leases implements DisposableBean {
 
         private void renew() {
             try {
-                held = cypher.write(RENEW, Map.of("name", name, "token", token, "ttl", settings.ttl().toMillis()),
-                        r -> r.get("held").asBoolean()).getFirst();
+                held = cypher.write(
+                                RENEW,
+                                Map.of(
+                                        "name",
+                                        name,
+                                        "token",
+                                        token,
+                                        "ttl",
+                                        settings.ttl().toMillis()),
+                                r -> r.get("held").asBoolean())
+                        .getFirst();
                 if (!held) {
                     log.warn("Lease '{}' was lost (expired and taken over); the job holding it should stop", name);
                     renewal.cancel(false);
@@ -173,6 +197,7 @@ public class Leases implements DisposableBean {
         } catch (UnknownHostException e) {
             host = "unknown-host";
         }
-        return host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":" + UUID.randomUUID().toString().substring(0, 8);
+        return host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 }

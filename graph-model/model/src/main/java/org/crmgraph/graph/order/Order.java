@@ -5,7 +5,8 @@ import org.crmgraph.graph.cypher.Records;
 import org.neo4j.driver.Value;
 
 /** An order a customer placed; {@code total} is the sum of its lines at the prices of the day. */
-public record Order(String id, String customerId, OffsetDateTime placedAt, String status, String channel, Double total) {
+public record Order(
+        String id, String customerId, OffsetDateTime placedAt, String status, String channel, Double total) {
 
     // Related ids come from CALL subqueries, not pattern comprehensions in the projection: Neo4j
     // 2026.08's planner fails on those next to a range filter ("insertCachedProperties").
@@ -14,8 +15,12 @@ public record Order(String id, String customerId, OffsetDateTime placedAt, Strin
     static final String PROJECTION = "o{.*, customerId: customerId}";
 
     static Order from(Value value) {
-        return new Order(value.get("id").asString(), Records.string(value.get("customerId")),
-                Records.dateTime(value.get("placedAt")), Records.string(value.get("status")),
-                Records.string(value.get("channel")), Records.decimal(value.get("total")));
+        return new Order(
+                value.get("id").asString(),
+                Records.string(value.get("customerId")),
+                Records.dateTime(value.get("placedAt")),
+                Records.string(value.get("status")),
+                Records.string(value.get("channel")),
+                Records.decimal(value.get("total")));
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrderRepository {
 
-    private static final KeysetQuery LIST = new KeysetQuery("MATCH (o:Order)", "o", "id", Order.RELATED, Order.PROJECTION);
+    private static final KeysetQuery LIST =
+            new KeysetQuery("MATCH (o:Order)", "o", "id", Order.RELATED, Order.PROJECTION);
 
     private static final String BY_IDS = """
             UNWIND $ids AS id
@@ -96,20 +97,35 @@ class OrderRepository {
 
     Map<String, List<OrderLine>> lines(Collection<String> orderIds) {
         Map<String, List<OrderLine>> result = new HashMap<>();
-        cypher.read(LINES, Map.of("ids", List.copyOf(orderIds)), r -> new OrderLine(r.get("id").asString(),
-                        Product.from(r.get("product")), r.get("quantity").asInt(), r.get("unitPrice").asDouble()))
-                .forEach(line -> result.computeIfAbsent(line.orderId(), k -> new java.util.ArrayList<>()).add(line));
+        cypher.read(
+                        LINES,
+                        Map.of("ids", List.copyOf(orderIds)),
+                        r -> new OrderLine(
+                                r.get("id").asString(),
+                                Product.from(r.get("product")),
+                                r.get("quantity").asInt(),
+                                r.get("unitPrice").asDouble()))
+                .forEach(line -> result.computeIfAbsent(line.orderId(), k -> new java.util.ArrayList<>())
+                        .add(line));
         return result;
     }
 
     List<Buyer> buyers(Collection<String> skus, int limit) {
-        return cypher.read(BUYERS, Map.of("skus", List.copyOf(skus), "limit", limit),
-                r -> new Buyer(r.get("sku").asString(), r.get("customerId").asString(), r.get("quantity").asLong()));
+        return cypher.read(
+                BUYERS,
+                Map.of("skus", List.copyOf(skus), "limit", limit),
+                r -> new Buyer(
+                        r.get("sku").asString(),
+                        r.get("customerId").asString(),
+                        r.get("quantity").asLong()));
     }
 
     static Missing missing(TransactionContext tx, String customerId, List<String> skus) {
-        var record = tx.run(MISSING, Map.of("customerId", customerId, "skus", skus)).single();
-        return new Missing(record.get("customerExists").asBoolean(), record.get("missingSkus").asList(v -> v.asString()));
+        var record =
+                tx.run(MISSING, Map.of("customerId", customerId, "skus", skus)).single();
+        return new Missing(
+                record.get("customerExists").asBoolean(),
+                record.get("missingSkus").asList(v -> v.asString()));
     }
 
     static Order place(TransactionContext tx, Map<String, Object> parameters) {

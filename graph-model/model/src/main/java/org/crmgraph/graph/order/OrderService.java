@@ -24,6 +24,7 @@ public class OrderService {
 
     /** Channels an order can come through. */
     public static final Set<String> CHANNELS = Set.of("WEB", "STORE", "PHONE", "EMAIL", "MARKETPLACE", "OTHER");
+
     private static final int MAX_LINES = 500;
 
     private final OrderRepository orders;
@@ -44,7 +45,7 @@ public class OrderService {
 
     /** Newest orders first, at most the nested-list limit per customer. */
     public Map<String, List<Order>> ofCustomers(Collection<String> customerIds) {
-        return orders.ofCustomers(customerIds, paging.getNestedListLimit());
+        return orders.ofCustomers(customerIds, paging.nestedListLimit());
     }
 
     public Map<String, List<OrderLine>> lines(Collection<String> orderIds) {
@@ -53,7 +54,7 @@ public class OrderService {
 
     /** Biggest buyers first, at most the nested-list limit per product. */
     public List<Buyer> buyers(Collection<String> skus) {
-        return orders.buyers(skus, paging.getNestedListLimit());
+        return orders.buyers(skus, paging.nestedListLimit());
     }
 
     /**
@@ -80,7 +81,8 @@ public class OrderService {
         }
         for (int i = 0; i < lines.size() && i < MAX_LINES; i++) {
             String sku = checks.code("lines." + i + ".sku", lines.get(i).sku(), 64, true);
-            Integer quantity = checks.positive("lines." + i + ".quantity", lines.get(i).quantity());
+            Integer quantity =
+                    checks.positive("lines." + i + ".quantity", lines.get(i).quantity());
             if (sku != null && quantity != null) {
                 quantities.merge(sku, quantity, Integer::sum);
                 firstIndex.putIfAbsent(sku, i);
@@ -94,19 +96,28 @@ public class OrderService {
         parameters.put("customerId", customerId);
         parameters.put("placedAt", input.placedAt());
         parameters.put("channel", channel == null ? "WEB" : channel);
-        parameters.put("lines", quantities.entrySet().stream()
-                .map(e -> Map.<String, Object>of("sku", e.getKey(), "quantity", e.getValue())).toList());
+        parameters.put(
+                "lines",
+                quantities.entrySet().stream()
+                        .map(e -> Map.<String, Object>of("sku", e.getKey(), "quantity", e.getValue()))
+                        .toList());
         List<String> skus = List.copyOf(quantities.keySet());
         return orders.cypher().inWrite(tx -> {
             OrderRepository.Missing missing = OrderRepository.missing(tx, customerId, skus);
             List<FieldError> errors = new ArrayList<>();
             if (!missing.customerExists()) {
-                errors.add(FieldError.of("customerId", ErrorCode.NOT_FOUND, "No customer has id '" + customerId + "'."));
+                errors.add(
+                        FieldError.of("customerId", ErrorCode.NOT_FOUND, "No customer has id '" + customerId + "'."));
             }
             for (String sku : missing.skus()) {
-                errors.add(FieldError.of("lines." + firstIndex.get(sku) + ".sku", ErrorCode.NOT_FOUND, "No product has SKU '" + sku + "'."));
+                errors.add(FieldError.of(
+                        "lines." + firstIndex.get(sku) + ".sku",
+                        ErrorCode.NOT_FOUND,
+                        "No product has SKU '" + sku + "'."));
             }
-            return errors.isEmpty() ? Outcome.success(OrderRepository.place(tx, parameters)) : Outcome.<Order>failure(errors);
+            return errors.isEmpty()
+                    ? Outcome.success(OrderRepository.place(tx, parameters))
+                    : Outcome.<Order>failure(errors);
         });
     }
 }

@@ -41,7 +41,8 @@ public record Cursor(String ordering, Object key, String id) {
             throw invalid("is not a cursor returned by this API");
         }
         if (!parts[1].equals(expectedOrdering)) {
-            throw invalid("belongs to ordering " + parts[1] + ", not " + expectedOrdering + "; start again without 'after'");
+            throw invalid(
+                    "belongs to ordering " + parts[1] + ", not " + expectedOrdering + "; start again without 'after'");
         }
         try {
             Object key = switch (parts[2]) {

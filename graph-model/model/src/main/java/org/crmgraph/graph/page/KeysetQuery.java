@@ -50,8 +50,13 @@ public record KeysetQuery(String match, String node, String idKey, String relate
         return sort.name() + (descending ? ":desc" : ":asc");
     }
 
-    public <T> Page<T> page(CypherRunner cypher, Conditions conditions, SortKey sort, boolean descending,
-                            PageRequest request, Function<Value, T> mapper) {
+    public <T> Page<T> page(
+            CypherRunner cypher,
+            Conditions conditions,
+            SortKey sort,
+            boolean descending,
+            PageRequest request,
+            Function<Value, T> mapper) {
         String id = node + "." + idKey;
         String compare = descending ? "<" : ">";
         String direction = descending ? "DESC" : "ASC";
@@ -67,8 +72,23 @@ public record KeysetQuery(String match, String node, String idKey, String relate
                 %s
                 RETURN %s AS node, sortKey, %s AS id
                 ORDER BY sortKey %s, id %s
-                """.formatted(match, conditions.where(), node, sort.expression(), compare, id, compare,
-                node, direction, id, direction, related, projection, id, direction, direction);
+                """.formatted(
+                        match,
+                        conditions.where(),
+                        node,
+                        sort.expression(),
+                        compare,
+                        id,
+                        compare,
+                        node,
+                        direction,
+                        id,
+                        direction,
+                        related,
+                        projection,
+                        id,
+                        direction,
+                        direction);
         Map<String, Object> parameters = new HashMap<>(conditions.parameters);
         Cursor after = request.after();
         parameters.put("afterKey", after == null ? null : after.key());
@@ -81,8 +101,12 @@ public record KeysetQuery(String match, String node, String idKey, String relate
                 tx.run(rows, parameters).list()));
 
         List<Page.Edge<T>> edges = new ArrayList<>();
-        for (Record row : result.rows().subList(0, Math.min(request.first(), result.rows().size()))) {
-            Cursor cursor = new Cursor(ordering(sort, descending), key(row.get("sortKey"), sort.type()), row.get("id").asString());
+        for (Record row :
+                result.rows().subList(0, Math.min(request.first(), result.rows().size()))) {
+            Cursor cursor = new Cursor(
+                    ordering(sort, descending),
+                    key(row.get("sortKey"), sort.type()),
+                    row.get("id").asString());
             edges.add(new Page.Edge<>(cursor.encode(), mapper.apply(row.get("node"))));
         }
         return new Page<>(edges, result.rows().size() > request.first(), after != null, result.total());

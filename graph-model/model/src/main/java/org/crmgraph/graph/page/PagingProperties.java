@@ -1,42 +1,25 @@
 package org.crmgraph.graph.page;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Bounds on list pages, the same for every list in the API. */
+/**
+ * Bounds on list pages, the same for every list in the API ({@code crm.paging.*}).
+ *
+ * @param defaultPageSize page size when a client gives no {@code first}
+ * @param maxPageSize     largest {@code first} a client may ask for; above it the request fails with PAGE_SIZE_EXCEEDED
+ * @param nestedListLimit at most this many items in a nested list without its own paging (a customer's orders, a
+ *                        product's buyers)
+ */
 @ConfigurationProperties(prefix = "crm.paging")
-public class PagingProperties {
+public record PagingProperties(
+        @DefaultValue("20") int defaultPageSize,
+        @DefaultValue("100") int maxPageSize,
+        @DefaultValue("100") int nestedListLimit) {
 
-    /** Page size when a client gives no {@code first}. */
-    private int defaultPageSize = 20;
-
-    /** Largest {@code first} a client may ask for; above it the request fails with PAGE_SIZE_EXCEEDED. */
-    private int maxPageSize = 100;
-
-    /** At most this many items in a nested list without its own paging (a customer's orders, a product's buyers). */
-    private int nestedListLimit = 100;
-
-    public int getDefaultPageSize() {
-        return defaultPageSize;
-    }
-
-    public void setDefaultPageSize(int defaultPageSize) {
-        this.defaultPageSize = defaultPageSize;
-    }
-
-    public int getMaxPageSize() {
-        return maxPageSize;
-    }
-
-    public void setMaxPageSize(int maxPageSize) {
-        this.maxPageSize = maxPageSize;
-    }
-
-    public int getNestedListLimit() {
-        return nestedListLimit;
-    }
-
-    public void setNestedListLimit(int nestedListLimit) {
-        this.nestedListLimit = nestedListLimit;
+    /** The defaults, as a service without settings has them. */
+    public static PagingProperties defaults() {
+        return new PagingProperties(20, 100, 100);
     }
 
     /** Checks {@code first} and decodes {@code after} for a list sorted by {@code sort} in the given direction. */
@@ -48,11 +31,15 @@ public class PagingProperties {
     public PageRequest request(Integer first, String after, String ordering) {
         int size = first == null ? defaultPageSize : first;
         if (size < 0) {
-            throw new InvalidPageRequestException("INVALID_PAGE_SIZE", "first", "'first' must not be negative, was " + size + ".");
+            throw new InvalidPageRequestException(
+                    "INVALID_PAGE_SIZE", "first", "'first' must not be negative, was " + size + ".");
         }
         if (size > maxPageSize) {
-            throw new InvalidPageRequestException("PAGE_SIZE_EXCEEDED", "first",
-                    "'first' is " + size + " but at most " + maxPageSize + " items can be asked for per page; page with 'after'.");
+            throw new InvalidPageRequestException(
+                    "PAGE_SIZE_EXCEEDED",
+                    "first",
+                    "'first' is " + size + " but at most " + maxPageSize
+                            + " items can be asked for per page; page with 'after'.");
         }
         return new PageRequest(size, Cursor.decode(after, ordering));
     }

@@ -1,7 +1,5 @@
 package org.crmgraph.graph.privacy;
 
-import org.crmgraph.graph.event.CustomerErased;
-import org.crmgraph.graph.event.DomainEvents;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.event.CustomerErased;
+import org.crmgraph.graph.event.DomainEvents;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +25,7 @@ public class CustomerPrivacy {
 
     /** Written in place of free text that may identify the person; the schema keeps these fields non-null. */
     public static final String ERASED_TEXT = "[erased]";
+
     private static final Set<String> NOT_EXPORTED = Set.of("embedding", "fingerprint", "embeddedAt", "hash");
 
     private static final String EXPORT = """
@@ -95,23 +96,38 @@ public class CustomerPrivacy {
     }
 
     /** What an erasure removed; empty when no such customer. */
-    public record Erasure(String customerId, long sourceRecords, long interactions, long tickets, long supportQuestions) {}
+    public record Erasure(
+            String customerId, long sourceRecords, long interactions, long tickets, long supportQuestions) {}
 
     public Optional<Erasure> erase(String customerId) {
         Map<String, Object> parameters = Map.of("id", customerId, "erased", ERASED_TEXT);
         return cypher.<Optional<Erasure>>inWrite(tx -> {
-            if (!tx.run(ERASE_CUSTOMER, parameters).hasNext()) {
-                return Optional.empty();
-            }
-            return Optional.of(new Erasure(customerId,
-                    tx.run(ERASE_PROVENANCE, parameters).single().get("n").asLong(),
-                    tx.run(ERASE_INTERACTION_TEXT, parameters).single().get("n").asLong(),
-                    tx.run(ERASE_TICKET_TEXT, parameters).single().get("n").asLong(),
-                    tx.run(ERASE_QUESTIONS, parameters).single().get("n").asLong()));
-        }).map(erasure -> {
-            events.publish(new CustomerErased(customerId, events.now()));
-            return erasure;
-        });
+                    if (!tx.run(ERASE_CUSTOMER, parameters).hasNext()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Erasure(
+                            customerId,
+                            tx.run(ERASE_PROVENANCE, parameters)
+                                    .single()
+                                    .get("n")
+                                    .asLong(),
+                            tx.run(ERASE_INTERACTION_TEXT, parameters)
+                                    .single()
+                                    .get("n")
+                                    .asLong(),
+                            tx.run(ERASE_TICKET_TEXT, parameters)
+                                    .single()
+                                    .get("n")
+                                    .asLong(),
+                            tx.run(ERASE_QUESTIONS, parameters)
+                                    .single()
+                                    .get("n")
+                                    .asLong()));
+                })
+                .map(erasure -> {
+                    events.publish(new CustomerErased(customerId, events.now()));
+                    return erasure;
+                });
     }
 
     private static Object plain(Value value) {
@@ -125,7 +141,8 @@ public class CustomerPrivacy {
                 Map<String, Object> copy = new LinkedHashMap<>();
                 map.entrySet().stream()
                         .filter(e -> !NOT_EXPORTED.contains(String.valueOf(e.getKey())))
-                        .sorted(Map.Entry.comparingByKey((a, b) -> String.valueOf(a).compareTo(String.valueOf(b))))
+                        .sorted(Map.Entry.comparingByKey(
+                                (a, b) -> String.valueOf(a).compareTo(String.valueOf(b))))
                         .forEach(e -> copy.put(String.valueOf(e.getKey()), plain(e.getValue())));
                 yield copy;
             }

@@ -5,8 +5,14 @@ import org.crmgraph.graph.cypher.Records;
 import org.neo4j.driver.Value;
 
 /** Something sold, identified by its SKU; {@code category} is the name of its {@code Category} node. */
-public record Product(String sku, String name, String description, Double price, String category,
-                      OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+public record Product(
+        String sku,
+        String name,
+        String description,
+        Double price,
+        String category,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
 
     // The category name travels with the product; looked up in a CALL subquery (see Order.RELATED).
     public static final String RELATED = """
@@ -14,9 +20,13 @@ public record Product(String sku, String name, String description, Double price,
     public static final String PROJECTION = "p{.*, category: category}";
 
     public static Product from(Value value) {
-        return new Product(value.get("sku").asString(), Records.string(value.get("name")),
-                Records.string(value.get("description")), Records.decimal(value.get("price")),
-                Records.string(value.get("category")), Records.dateTime(value.get("createdAt")),
+        return new Product(
+                value.get("sku").asString(),
+                Records.string(value.get("name")),
+                Records.string(value.get("description")),
+                Records.decimal(value.get("price")),
+                Records.string(value.get("category")),
+                Records.dateTime(value.get("createdAt")),
                 Records.dateTime(value.get("updatedAt")));
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ProductRepository {
 
-    private static final KeysetQuery LIST = new KeysetQuery("MATCH (p:Product)", "p", "sku", Product.RELATED, Product.PROJECTION);
+    private static final KeysetQuery LIST =
+            new KeysetQuery("MATCH (p:Product)", "p", "sku", Product.RELATED, Product.PROJECTION);
 
     private static final String BY_SKUS = """
             UNWIND $skus AS sku
@@ -87,8 +88,12 @@ class ProductRepository {
 
     Page<Product> page(ProductFilter filter, ProductSort sort, boolean descending, PageRequest request) {
         var conditions = new KeysetQuery.Conditions()
-                .when(filter.nameContains() == null ? null : filter.nameContains().strip().toLowerCase(java.util.Locale.ROOT),
-                        "name", "toLower(p.name) CONTAINS $name")
+                .when(
+                        filter.nameContains() == null
+                                ? null
+                                : filter.nameContains().strip().toLowerCase(java.util.Locale.ROOT),
+                        "name",
+                        "toLower(p.name) CONTAINS $name")
                 .when(filter.category(), "category", "EXISTS { (p)-[:IN_CATEGORY]->(:Category {name: $category}) }")
                 .when(filter.minPrice(), "minPrice", "p.price >= $minPrice")
                 .when(filter.maxPrice(), "maxPrice", "p.price <= $maxPrice");
@@ -107,12 +112,14 @@ class ProductRepository {
         parameters.put("sku", sku);
         parameters.put("changes", changes);
         parameters.put("category", category);
-        return cypher.write(UPDATE, parameters, r -> Product.from(r.get("p"))).stream().findFirst();
+        return cypher.write(UPDATE, parameters, r -> Product.from(r.get("p"))).stream()
+                .findFirst();
     }
 
     /** Number of orders that contain the product, or empty when there is no such product. */
     Optional<Long> orderCount(String sku) {
-        return cypher.readOptional(ORDER_COUNT, Map.of("sku", sku), r -> r.get("orders").asLong());
+        return cypher.readOptional(
+                ORDER_COUNT, Map.of("sku", sku), r -> r.get("orders").asLong());
     }
 
     void delete(String sku) {
@@ -120,13 +127,17 @@ class ProductRepository {
     }
 
     List<Category> categories() {
-        return cypher.read(CATEGORIES, Map.of(), r -> new Category(r.get("name").asString(), r.get("products").asLong()));
+        return cypher.read(
+                CATEGORIES,
+                Map.of(),
+                r -> new Category(r.get("name").asString(), r.get("products").asLong()));
     }
 
     Map<String, List<Product>> inCategories(Collection<String> names, int limit) {
         Map<String, List<Product>> result = new HashMap<>();
         cypher.read(IN_CATEGORIES, Map.of("names", List.copyOf(names), "limit", limit), r -> r)
-                .forEach(r -> result.put(r.get("name").asString(), r.get("products").asList(Product::from)));
+                .forEach(r ->
+                        result.put(r.get("name").asString(), r.get("products").asList(Product::from)));
         return result;
     }
 }

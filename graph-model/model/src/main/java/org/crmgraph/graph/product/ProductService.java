@@ -44,7 +44,7 @@ public class ProductService {
 
     /** Products of each named category, by name, at most the nested-list limit each. */
     public Map<String, List<Product>> inCategories(Collection<String> names) {
-        return products.inCategories(names, paging.getNestedListLimit());
+        return products.inCategories(names, paging.nestedListLimit());
     }
 
     public Outcome<Product> create(ProductInput input) {
@@ -60,7 +60,8 @@ public class ProductService {
             return Outcome.success(products.create(properties, category));
         } catch (ClientException e) {
             if (ConstraintViolations.isUniquenessViolation(e)) {
-                return Outcome.failure("sku", ErrorCode.DUPLICATE_SKU, "A product with SKU '" + sku + "' already exists.");
+                return Outcome.failure(
+                        "sku", ErrorCode.DUPLICATE_SKU, "A product with SKU '" + sku + "' already exists.");
             }
             throw e;
         }
@@ -85,7 +86,9 @@ public class ProductService {
             return Outcome.failure("sku", ErrorCode.NOT_FOUND, "No product has SKU '" + sku + "'.");
         }
         if (orders.get() > 0) {
-            return Outcome.failure("sku", ErrorCode.IN_USE,
+            return Outcome.failure(
+                    "sku",
+                    ErrorCode.IN_USE,
                     "Product '" + sku + "' appears in " + orders.get() + " orders and cannot be deleted.");
         }
         products.delete(sku);

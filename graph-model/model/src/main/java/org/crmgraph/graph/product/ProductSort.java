@@ -7,7 +7,8 @@ public enum ProductSort {
     NAME(new SortKey("product.name", "toLower(coalesce(p.name, ''))", String.class)),
     SKU(new SortKey("product.sku", "p.sku", String.class)),
     PRICE(new SortKey("product.price", "toFloat(coalesce(p.price, 0.0))", Double.class)),
-    CREATED_AT(new SortKey("product.createdAt", "coalesce(p.createdAt, datetime({epochMillis: 0}))", ZonedDateTime.class));
+    CREATED_AT(
+            new SortKey("product.createdAt", "coalesce(p.createdAt, datetime({epochMillis: 0}))", ZonedDateTime.class));
 
     private final SortKey key;
 

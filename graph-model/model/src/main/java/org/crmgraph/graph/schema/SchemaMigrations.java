@@ -54,7 +54,9 @@ public class SchemaMigrations {
 
     /** Applies what is missing and returns the versions applied now. */
     public List<Integer> apply() {
-        Set<Integer> applied = cypher.read(APPLIED, Map.of(), r -> r.get("version").asInt()).stream()
+        Set<Integer> applied = cypher
+                .read(APPLIED, Map.of(), r -> r.get("version").asInt())
+                .stream()
                 .collect(Collectors.toSet());
         List<Integer> now = new java.util.ArrayList<>();
         for (Migration migration : discover()) {
@@ -62,10 +64,12 @@ public class SchemaMigrations {
                 continue;
             }
             migration.statements().forEach(cypher::runSchemaCommand);
-            cypher.write(RECORD, Map.of(
-                    "version", migration.version(),
-                    "description", migration.description(),
-                    "checksum", migration.checksum()));
+            cypher.write(
+                    RECORD,
+                    Map.of(
+                            "version", migration.version(),
+                            "description", migration.description(),
+                            "checksum", migration.checksum()));
             log.info("Applied schema migration V{} ({})", migration.version(), migration.description());
             now.add(migration.version());
         }
@@ -92,8 +96,11 @@ public class SchemaMigrations {
         }
         try {
             String text = resource.getContentAsString(StandardCharsets.UTF_8);
-            return new Migration(Integer.parseInt(matcher.group(1)), matcher.group(2).replace('_', ' '),
-                    DigestUtils.md5DigestAsHex(text.getBytes(StandardCharsets.UTF_8)), CypherScripts.statements(text));
+            return new Migration(
+                    Integer.parseInt(matcher.group(1)),
+                    matcher.group(2).replace('_', ' '),
+                    DigestUtils.md5DigestAsHex(text.getBytes(StandardCharsets.UTF_8)),
+                    CypherScripts.statements(text));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read migration " + name, e);
         }

@@ -24,6 +24,7 @@ public class ApiKeyStore {
 
     /** Every key starts with this, so a bearer token can be told from a JWT without parsing it. */
     public static final String PREFIX = "crm_";
+
     private static final Pattern FORMAT = Pattern.compile("crm_([0-9a-f]{12})_([A-Za-z0-9_-]{43})");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -66,9 +67,13 @@ public class ApiKeyStore {
         RANDOM.nextBytes(idBytes);
         RANDOM.nextBytes(secretBytes);
         String id = HexFormat.of().formatHex(idBytes);
-        String secret = PREFIX + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
-        ApiKey key = cypher.write(CREATE, Map.of("id", id, "name", name, "role", role.name(), "hash", hash(secret),
-                "by", createdBy), r -> ApiKey.from(r.get("k"))).getFirst();
+        String secret =
+                PREFIX + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
+        ApiKey key = cypher.write(
+                        CREATE,
+                        Map.of("id", id, "name", name, "role", role.name(), "hash", hash(secret), "by", createdBy),
+                        r -> ApiKey.from(r.get("k")))
+                .getFirst();
         return new IssuedApiKey(key, secret);
     }
 
@@ -80,10 +85,24 @@ public class ApiKeyStore {
     public boolean provision(String secret, String name, Role role, String createdBy) {
         var matcher = FORMAT.matcher(secret);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("A provisioned key must look like an issued one: crm_<12 hex digits>_<43 base64url characters>");
+            throw new IllegalArgumentException(
+                    "A provisioned key must look like an issued one: crm_<12 hex digits>_<43 base64url characters>");
         }
-        var result = cypher.write(PROVISION, Map.of("id", matcher.group(1), "name", name, "role", role.name(),
-                "hash", hash(secret), "by", createdBy), r -> r).getFirst();
+        var result = cypher.write(
+                        PROVISION,
+                        Map.of(
+                                "id",
+                                matcher.group(1),
+                                "name",
+                                name,
+                                "role",
+                                role.name(),
+                                "hash",
+                                hash(secret),
+                                "by",
+                                createdBy),
+                        r -> r)
+                .getFirst();
         if (!result.get("same").asBoolean()) {
             throw new IllegalArgumentException("Another API key already has the id " + matcher.group(1));
         }
@@ -92,7 +111,8 @@ public class ApiKeyStore {
 
     /** Revokes the key (a second revocation keeps the first time and actor); empty when no key has that id. */
     public Optional<ApiKey> revoke(String id, String revokedBy) {
-        return cypher.write(REVOKE, Map.of("id", id, "by", revokedBy), r -> ApiKey.from(r.get("k"))).stream().findFirst();
+        return cypher.write(REVOKE, Map.of("id", id, "by", revokedBy), r -> ApiKey.from(r.get("k"))).stream()
+                .findFirst();
     }
 
     /** The active key that {@code presented} is, or empty for anything else: malformed, unknown, wrong secret or revoked. */
@@ -103,7 +123,8 @@ public class ApiKeyStore {
         }
         byte[] expected = hash(presented).getBytes(StandardCharsets.US_ASCII);
         return cypher.readOptional(FIND, Map.of("id", matcher.group(1)), r -> r)
-                .filter(r -> MessageDigest.isEqual(expected, r.get("hash").asString().getBytes(StandardCharsets.US_ASCII)))
+                .filter(r ->
+                        MessageDigest.isEqual(expected, r.get("hash").asString().getBytes(StandardCharsets.US_ASCII)))
                 .map(r -> ApiKey.from(r.get("k")))
                 .filter(ApiKey::active);
     }
@@ -113,7 +134,11 @@ public class ApiKeyStore {
     }
 
     public boolean hasActive(Role role) {
-        return cypher.read(ACTIVE_WITH_ROLE, Map.of("role", role.name()), r -> r.get("present").asBoolean()).getFirst();
+        return cypher.read(
+                        ACTIVE_WITH_ROLE,
+                        Map.of("role", role.name()),
+                        r -> r.get("present").asBoolean())
+                .getFirst();
     }
 
     public static boolean looksLikeApiKey(String token) {
@@ -122,7 +147,8 @@ public class ApiKeyStore {
 
     static String hash(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

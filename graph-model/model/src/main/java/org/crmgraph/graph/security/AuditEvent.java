@@ -14,12 +14,27 @@ import org.neo4j.driver.Value;
  * @param fields    the input fields the caller sent
  * @param outcome   {@code OK}, {@code REJECTED} (validation errors as data), {@code DENIED} or {@code FAILED}
  */
-public record AuditEvent(String id, OffsetDateTime at, String actor, String role, String operation, String target,
-                         List<String> fields, String outcome, String detail) {
+public record AuditEvent(
+        String id,
+        OffsetDateTime at,
+        String actor,
+        String role,
+        String operation,
+        String target,
+        List<String> fields,
+        String outcome,
+        String detail) {
 
     static AuditEvent from(Value value) {
-        return new AuditEvent(value.get("id").asString(), Records.dateTime(value.get("at")), value.get("actor").asString(),
-                Records.string(value.get("role")), value.get("operation").asString(), Records.string(value.get("target")),
-                Records.strings(value.get("fields")), value.get("outcome").asString(), Records.string(value.get("detail")));
+        return new AuditEvent(
+                value.get("id").asString(),
+                Records.dateTime(value.get("at")),
+                value.get("actor").asString(),
+                Records.string(value.get("role")),
+                value.get("operation").asString(),
+                Records.string(value.get("target")),
+                Records.strings(value.get("fields")),
+                value.get("outcome").asString(),
+                Records.string(value.get("detail")));
     }
 }

@@ -29,8 +29,14 @@ public class AuditTrail {
         this.cypher = cypher;
     }
 
-    public void record(String actor, Role role, String operation, String target, List<String> fields, String outcome,
-                       String detail) {
+    public void record(
+            String actor,
+            Role role,
+            String operation,
+            String target,
+            List<String> fields,
+            String outcome,
+            String detail) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", UUID.randomUUID().toString());
         parameters.put("actor", actor);

@@ -6,10 +6,23 @@ import org.crmgraph.graph.interaction.Channel;
 import org.neo4j.driver.Value;
 
 /** A support request; ids of the customer, product and resolving article travel with it for batch loading. */
-public record Ticket(String id, String customerId, String productSku, String articleId, String subject, String body,
-                     TicketStatus status, TicketPriority priority, Channel channel, String category, String resolution,
-                     OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime resolvedAt, String predictedCategory,
-                     TicketPriority suggestedPriority) {
+public record Ticket(
+        String id,
+        String customerId,
+        String productSku,
+        String articleId,
+        String subject,
+        String body,
+        TicketStatus status,
+        TicketPriority priority,
+        Channel channel,
+        String category,
+        String resolution,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        OffsetDateTime resolvedAt,
+        String predictedCategory,
+        TicketPriority suggestedPriority) {
 
     // CALL subqueries, not pattern comprehensions: see Order.RELATED.
     static final String RELATED = """
@@ -22,15 +35,24 @@ public record Ticket(String id, String customerId, String productSku, String art
               .predictedCategory, .suggestedPriority, customerId: customerId, productSku: productSku, articleId: articleId}""";
 
     static Ticket from(Value value) {
-        return new Ticket(value.get("id").asString(), Records.string(value.get("customerId")),
-                Records.string(value.get("productSku")), Records.string(value.get("articleId")),
-                Records.string(value.get("subject")), Records.string(value.get("body")),
+        return new Ticket(
+                value.get("id").asString(),
+                Records.string(value.get("customerId")),
+                Records.string(value.get("productSku")),
+                Records.string(value.get("articleId")),
+                Records.string(value.get("subject")),
+                Records.string(value.get("body")),
                 TicketStatus.valueOf(value.get("status").asString()),
                 TicketPriority.valueOf(value.get("priority").asString()),
-                Channel.valueOf(value.get("channel").asString()), Records.string(value.get("category")),
-                Records.string(value.get("resolution")), Records.dateTime(value.get("createdAt")),
-                Records.dateTime(value.get("updatedAt")), Records.dateTime(value.get("resolvedAt")),
+                Channel.valueOf(value.get("channel").asString()),
+                Records.string(value.get("category")),
+                Records.string(value.get("resolution")),
+                Records.dateTime(value.get("createdAt")),
+                Records.dateTime(value.get("updatedAt")),
+                Records.dateTime(value.get("resolvedAt")),
                 Records.string(value.get("predictedCategory")),
-                value.get("suggestedPriority").isNull() ? null : TicketPriority.valueOf(value.get("suggestedPriority").asString()));
+                value.get("suggestedPriority").isNull()
+                        ? null
+                        : TicketPriority.valueOf(value.get("suggestedPriority").asString()));
     }
 }

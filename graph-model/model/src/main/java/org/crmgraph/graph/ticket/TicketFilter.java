@@ -4,9 +4,16 @@ import java.time.OffsetDateTime;
 import org.crmgraph.graph.interaction.Channel;
 
 /** All given criteria must hold; {@code textContains} looks in subject and body, case-insensitively. */
-public record TicketFilter(TicketStatus status, TicketPriority priority, Channel channel, String customerId,
-                           String productSku, String category, String textContains,
-                           OffsetDateTime createdAfter, OffsetDateTime createdBefore) {
+public record TicketFilter(
+        TicketStatus status,
+        TicketPriority priority,
+        Channel channel,
+        String customerId,
+        String productSku,
+        String category,
+        String textContains,
+        OffsetDateTime createdAfter,
+        OffsetDateTime createdBefore) {
 
     public static final TicketFilter NONE = new TicketFilter(null, null, null, null, null, null, null, null, null);
 }

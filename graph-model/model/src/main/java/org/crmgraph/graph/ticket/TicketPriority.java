@@ -1,5 +1,8 @@
 package org.crmgraph.graph.ticket;
 
 public enum TicketPriority {
-    LOW, MEDIUM, HIGH, URGENT
+    LOW,
+    MEDIUM,
+    HIGH,
+    URGENT
 }

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TicketRepository {
 
-    private static final KeysetQuery LIST = new KeysetQuery("MATCH (t:Ticket)", "t", "id", Ticket.RELATED, Ticket.PROJECTION);
+    private static final KeysetQuery LIST =
+            new KeysetQuery("MATCH (t:Ticket)", "t", "id", Ticket.RELATED, Ticket.PROJECTION);
 
     private static final String BY_IDS = """
             UNWIND $ids AS id
@@ -123,8 +124,12 @@ class TicketRepository {
                 .when(filter.category(), "category", "t.category = $category")
                 .when(filter.customerId(), "customerId", "EXISTS { (t)<-[:RAISED]-(:Customer {id: $customerId}) }")
                 .when(filter.productSku(), "productSku", "EXISTS { (t)-[:ABOUT]->(:Product {sku: $productSku}) }")
-                .when(filter.textContains() == null ? null : filter.textContains().strip().toLowerCase(java.util.Locale.ROOT),
-                        "text", "(toLower(t.subject) CONTAINS $text OR toLower(t.body) CONTAINS $text)")
+                .when(
+                        filter.textContains() == null
+                                ? null
+                                : filter.textContains().strip().toLowerCase(java.util.Locale.ROOT),
+                        "text",
+                        "(toLower(t.subject) CONTAINS $text OR toLower(t.body) CONTAINS $text)")
                 .when(filter.createdAfter(), "createdAfter", "t.createdAt >= $createdAfter")
                 .when(filter.createdBefore(), "createdBefore", "t.createdAt < $createdBefore");
         return LIST.page(cypher, conditions, sort.key(), descending, request, Ticket::from);
@@ -141,18 +146,23 @@ class TicketRepository {
     private Map<String, List<Ticket>> grouped(String query, Collection<String> ids, int limit) {
         Map<String, List<Ticket>> result = new HashMap<>();
         cypher.read(query, Map.of("ids", List.copyOf(ids), "limit", limit), r -> r)
-                .forEach(r -> result.computeIfAbsent(r.get("id").asString(), k -> new ArrayList<>()).add(Ticket.from(r.get("t"))));
+                .forEach(r -> result.computeIfAbsent(r.get("id").asString(), k -> new ArrayList<>())
+                        .add(Ticket.from(r.get("t"))));
         return result;
     }
 
-    static References references(TransactionContext tx, String ticketId, String customerId, String productSku, String articleId) {
+    static References references(
+            TransactionContext tx, String ticketId, String customerId, String productSku, String articleId) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("ticketId", ticketId);
         parameters.put("customerId", customerId);
         parameters.put("productSku", productSku);
         parameters.put("articleId", articleId);
         var r = tx.run(REFERENCES, parameters).single();
-        return new References(r.get("customer").asBoolean(), r.get("product").asBoolean(), r.get("article").asBoolean(),
+        return new References(
+                r.get("customer").asBoolean(),
+                r.get("product").asBoolean(),
+                r.get("article").asBoolean(),
                 r.get("status").isNull() ? null : r.get("status").asString());
     }
 
@@ -169,7 +179,8 @@ class TicketRepository {
         parameters.put("id", id);
         parameters.put("changes", changes);
         parameters.put("productSku", productSku);
-        return tx.run(UPDATE, parameters).list(r -> Ticket.from(r.get("t"))).stream().findFirst();
+        return tx.run(UPDATE, parameters).list(r -> Ticket.from(r.get("t"))).stream()
+                .findFirst();
     }
 
     static Ticket resolve(TransactionContext tx, String id, String resolution, String articleId) {

@@ -49,12 +49,12 @@ public class TicketService {
 
     /** Newest first, at most the nested-list limit per customer. */
     public Map<String, List<Ticket>> ofCustomers(Collection<String> customerIds) {
-        return tickets.ofCustomers(customerIds, paging.getNestedListLimit());
+        return tickets.ofCustomers(customerIds, paging.nestedListLimit());
     }
 
     /** Tickets each article resolved, most recently resolved first. */
     public Map<String, List<Ticket>> resolvedWith(Collection<String> articleIds) {
-        return tickets.resolvedWith(articleIds, paging.getNestedListLimit());
+        return tickets.resolvedWith(articleIds, paging.nestedListLimit());
     }
 
     public Outcome<Ticket> open(TicketInputs.Open input) {
@@ -71,20 +71,24 @@ public class TicketService {
         if (!checks.ok()) {
             return Outcome.failure(checks.errors());
         }
-        return tickets.cypher().<Outcome<Ticket>>inWrite(tx -> {
-            var refs = TicketRepository.references(tx, null, customerId, productSku, null);
-            List<FieldError> errors = new ArrayList<>();
-            if (!refs.customer()) {
-                errors.add(FieldError.of("customerId", ErrorCode.NOT_FOUND, "No customer has id '" + customerId + "'."));
-            }
-            if (productSku != null && !refs.product()) {
-                errors.add(FieldError.of("productSku", ErrorCode.NOT_FOUND, "No product has SKU '" + productSku + "'."));
-            }
-            return errors.isEmpty()
-                    ? Outcome.success(TicketRepository.open(tx, customerId, productSku, properties))
-                    : Outcome.<Ticket>failure(errors);
-        }).ifSucceeded(ticket -> events.publish(
-                new TicketOpened(ticket.id(), ticket.customerId(), ticket.productSku(), events.now())));
+        return tickets.cypher()
+                .<Outcome<Ticket>>inWrite(tx -> {
+                    var refs = TicketRepository.references(tx, null, customerId, productSku, null);
+                    List<FieldError> errors = new ArrayList<>();
+                    if (!refs.customer()) {
+                        errors.add(FieldError.of(
+                                "customerId", ErrorCode.NOT_FOUND, "No customer has id '" + customerId + "'."));
+                    }
+                    if (productSku != null && !refs.product()) {
+                        errors.add(FieldError.of(
+                                "productSku", ErrorCode.NOT_FOUND, "No product has SKU '" + productSku + "'."));
+                    }
+                    return errors.isEmpty()
+                            ? Outcome.success(TicketRepository.open(tx, customerId, productSku, properties))
+                            : Outcome.<Ticket>failure(errors);
+                })
+                .ifSucceeded(ticket -> events.publish(
+                        new TicketOpened(ticket.id(), ticket.customerId(), ticket.productSku(), events.now())));
     }
 
     public Outcome<Ticket> update(String id, TicketInputs.Update input) {
@@ -93,30 +97,41 @@ public class TicketService {
         putIfPresent(changes, "subject", checks.text("subject", input.subject(), 300, false));
         putIfPresent(changes, "body", checks.longText("body", input.body(), 20_000, false));
         putIfPresent(changes, "category", checks.text("category", input.category(), 100, false));
-        putIfPresent(changes, "priority", input.priority() == null ? null : input.priority().name());
+        putIfPresent(
+                changes,
+                "priority",
+                input.priority() == null ? null : input.priority().name());
         String productSku = checks.code("productSku", input.productSku(), 64, false);
         if (input.status() == TicketStatus.RESOLVED) {
-            checks.add("status", ErrorCode.INVALID_STATE, "Use resolveTicket to resolve a ticket, so the resolution is recorded.");
+            checks.add(
+                    "status",
+                    ErrorCode.INVALID_STATE,
+                    "Use resolveTicket to resolve a ticket, so the resolution is recorded.");
         } else if (input.status() != null) {
             changes.put("status", input.status().name());
         }
         if (!checks.ok()) {
             return Outcome.failure(checks.errors());
         }
-        return tickets.cypher().<Outcome<Ticket>>inWrite(tx -> {
-            var refs = TicketRepository.references(tx, id, null, productSku, null);
-            if (refs.status() == null) {
-                return Outcome.failure("id", ErrorCode.NOT_FOUND, "No ticket has id '" + id + "'.");
-            }
-            if (productSku != null && !refs.product()) {
-                return Outcome.failure("productSku", ErrorCode.NOT_FOUND, "No product has SKU '" + productSku + "'.");
-            }
-            if (input.status() == TicketStatus.OPEN || input.status() == TicketStatus.IN_PROGRESS) {
-                // Reopening drops the old resolution's timestamp so reports do not count it as resolved.
-                changes.put("resolvedAt", null);
-            }
-            return Outcome.success(TicketRepository.update(tx, id, changes, productSku).orElseThrow());
-        }).ifSucceeded(ticket -> events.publish(new TicketUpdated(ticket.id(), changedFields(changes, productSku), events.now())));
+        return tickets.cypher()
+                .<Outcome<Ticket>>inWrite(tx -> {
+                    var refs = TicketRepository.references(tx, id, null, productSku, null);
+                    if (refs.status() == null) {
+                        return Outcome.failure("id", ErrorCode.NOT_FOUND, "No ticket has id '" + id + "'.");
+                    }
+                    if (productSku != null && !refs.product()) {
+                        return Outcome.failure(
+                                "productSku", ErrorCode.NOT_FOUND, "No product has SKU '" + productSku + "'.");
+                    }
+                    if (input.status() == TicketStatus.OPEN || input.status() == TicketStatus.IN_PROGRESS) {
+                        // Reopening drops the old resolution's timestamp so reports do not count it as resolved.
+                        changes.put("resolvedAt", null);
+                    }
+                    return Outcome.success(
+                            TicketRepository.update(tx, id, changes, productSku).orElseThrow());
+                })
+                .ifSucceeded(ticket -> events.publish(
+                        new TicketUpdated(ticket.id(), changedFields(changes, productSku), events.now())));
     }
 
     public Outcome<Ticket> resolve(String id, TicketInputs.Resolve input) {
@@ -126,20 +141,26 @@ public class TicketService {
         if (!checks.ok()) {
             return Outcome.failure(checks.errors());
         }
-        return tickets.cypher().<Outcome<Ticket>>inWrite(tx -> {
-            var refs = TicketRepository.references(tx, id, null, null, articleId);
-            if (refs.status() == null) {
-                return Outcome.failure("id", ErrorCode.NOT_FOUND, "No ticket has id '" + id + "'.");
-            }
-            if (TicketStatus.RESOLVED.name().equals(refs.status()) || TicketStatus.CLOSED.name().equals(refs.status())) {
-                return Outcome.failure("id", ErrorCode.INVALID_STATE,
-                        "Ticket '" + id + "' is already " + refs.status() + "; reopen it first.");
-            }
-            if (articleId != null && !refs.article()) {
-                return Outcome.failure("articleId", ErrorCode.NOT_FOUND, "No article has id '" + articleId + "'.");
-            }
-            return Outcome.success(TicketRepository.resolve(tx, id, resolution, articleId));
-        }).ifSucceeded(ticket -> events.publish(new TicketResolved(ticket.id(), articleId, events.now())));
+        return tickets.cypher()
+                .<Outcome<Ticket>>inWrite(tx -> {
+                    var refs = TicketRepository.references(tx, id, null, null, articleId);
+                    if (refs.status() == null) {
+                        return Outcome.failure("id", ErrorCode.NOT_FOUND, "No ticket has id '" + id + "'.");
+                    }
+                    if (TicketStatus.RESOLVED.name().equals(refs.status())
+                            || TicketStatus.CLOSED.name().equals(refs.status())) {
+                        return Outcome.failure(
+                                "id",
+                                ErrorCode.INVALID_STATE,
+                                "Ticket '" + id + "' is already " + refs.status() + "; reopen it first.");
+                    }
+                    if (articleId != null && !refs.article()) {
+                        return Outcome.failure(
+                                "articleId", ErrorCode.NOT_FOUND, "No article has id '" + articleId + "'.");
+                    }
+                    return Outcome.success(TicketRepository.resolve(tx, id, resolution, articleId));
+                })
+                .ifSucceeded(ticket -> events.publish(new TicketResolved(ticket.id(), articleId, events.now())));
     }
 
     private static List<String> changedFields(Map<String, Object> changes, String productSku) {

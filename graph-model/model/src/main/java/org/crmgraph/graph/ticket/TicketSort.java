@@ -4,10 +4,14 @@ import java.time.ZonedDateTime;
 import org.crmgraph.graph.page.SortKey;
 
 public enum TicketSort {
-    CREATED_AT(new SortKey("ticket.createdAt", "coalesce(t.createdAt, datetime({epochMillis: 0}))", ZonedDateTime.class)),
-    UPDATED_AT(new SortKey("ticket.updatedAt", "coalesce(t.updatedAt, datetime({epochMillis: 0}))", ZonedDateTime.class)),
-    PRIORITY(new SortKey("ticket.priority",
-            "CASE t.priority WHEN 'URGENT' THEN 3 WHEN 'HIGH' THEN 2 WHEN 'MEDIUM' THEN 1 ELSE 0 END", Long.class));
+    CREATED_AT(
+            new SortKey("ticket.createdAt", "coalesce(t.createdAt, datetime({epochMillis: 0}))", ZonedDateTime.class)),
+    UPDATED_AT(
+            new SortKey("ticket.updatedAt", "coalesce(t.updatedAt, datetime({epochMillis: 0}))", ZonedDateTime.class)),
+    PRIORITY(new SortKey(
+            "ticket.priority",
+            "CASE t.priority WHEN 'URGENT' THEN 3 WHEN 'HIGH' THEN 2 WHEN 'MEDIUM' THEN 1 ELSE 0 END",
+            Long.class));
 
     private final SortKey key;
 

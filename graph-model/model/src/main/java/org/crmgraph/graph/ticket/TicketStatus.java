@@ -1,5 +1,9 @@
 package org.crmgraph.graph.ticket;
 
 public enum TicketStatus {
-    OPEN, IN_PROGRESS, WAITING_ON_CUSTOMER, RESOLVED, CLOSED
+    OPEN,
+    IN_PROGRESS,
+    WAITING_ON_CUSTOMER,
+    RESOLVED,
+    CLOSED
 }

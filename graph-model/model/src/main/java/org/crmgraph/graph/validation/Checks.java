@@ -39,7 +39,10 @@ public final class Checks {
             return null;
         }
         if (cleaned.length() > maxLength) {
-            add(field, ErrorCode.TOO_LONG, field + " has " + cleaned.length() + " characters; at most " + maxLength + " are allowed.");
+            add(
+                    field,
+                    ErrorCode.TOO_LONG,
+                    field + " has " + cleaned.length() + " characters; at most " + maxLength + " are allowed.");
             return null;
         }
         return cleaned;
@@ -55,7 +58,10 @@ public final class Checks {
             return null;
         }
         if (cleaned.length() > maxLength) {
-            add(field, ErrorCode.TOO_LONG, field + " has " + cleaned.length() + " characters; at most " + maxLength + " are allowed.");
+            add(
+                    field,
+                    ErrorCode.TOO_LONG,
+                    field + " has " + cleaned.length() + " characters; at most " + maxLength + " are allowed.");
             return null;
         }
         return cleaned;
@@ -64,7 +70,8 @@ public final class Checks {
     /** An identifier-like code (SKU): no white space or control characters. */
     public String code(String field, String value, int maxLength, boolean required) {
         String cleaned = text(field, value, maxLength, required);
-        if (cleaned != null && (cleaned.contains(" ") || CONTROL.matcher(cleaned).find())) {
+        if (cleaned != null
+                && (cleaned.contains(" ") || CONTROL.matcher(cleaned).find())) {
             add(field, ErrorCode.INVALID_FORMAT, field + " must not contain spaces or control characters.");
             return null;
         }
@@ -92,7 +99,10 @@ public final class Checks {
             return null;
         }
         return Phones.toE164(cleaned, null).orElseGet(() -> {
-            add(field, ErrorCode.INVALID_FORMAT, "'" + cleaned + "' is not a phone number with its country prefix, e.g. +44 20 7946 0958.");
+            add(
+                    field,
+                    ErrorCode.INVALID_FORMAT,
+                    "'" + cleaned + "' is not a phone number with its country prefix, e.g. +44 20 7946 0958.");
             return null;
         });
     }

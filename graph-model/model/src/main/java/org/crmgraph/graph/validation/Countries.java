@@ -17,8 +17,27 @@ public final class Countries {
             BY_KEY.put(key(locale.getISO3Country()), code);
             BY_KEY.put(key(locale.getDisplayCountry(Locale.ENGLISH)), code);
         }
-        Map.of("uk", "GB", "england", "GB", "scotland", "GB", "wales", "GB", "northern ireland", "GB",
-                        "usa", "US", "united states of america", "US", "eire", "IE", "rsa", "ZA", "czech republic", "CZ")
+        Map.of(
+                        "uk",
+                        "GB",
+                        "england",
+                        "GB",
+                        "scotland",
+                        "GB",
+                        "wales",
+                        "GB",
+                        "northern ireland",
+                        "GB",
+                        "usa",
+                        "US",
+                        "united states of america",
+                        "US",
+                        "eire",
+                        "IE",
+                        "rsa",
+                        "ZA",
+                        "czech republic",
+                        "CZ")
                 .forEach((name, code) -> BY_KEY.put(key(name), code));
     }
 
@@ -29,6 +48,9 @@ public final class Countries {
     }
 
     private static String key(String value) {
-        return value.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]+", " ").strip();
+        return value.strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}]+", " ")
+                .strip();
     }
 }

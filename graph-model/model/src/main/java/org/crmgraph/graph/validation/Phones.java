@@ -33,7 +33,8 @@ public final class Phones {
         }
         try {
             var number = PHONES.parse(raw, defaultCountry == null ? "ZZ" : defaultCountry);
-            return PHONES.isValidNumber(number) ? Optional.of(PHONES.format(number, PhoneNumberFormat.E164))
+            return PHONES.isValidNumber(number)
+                    ? Optional.of(PHONES.format(number, PhoneNumberFormat.E164))
                     : Optional.empty();
         } catch (NumberParseException e) {
             return Optional.empty();

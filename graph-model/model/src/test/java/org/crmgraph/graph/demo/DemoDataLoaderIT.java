@@ -1,20 +1,20 @@
 package org.crmgraph.graph.demo;
 
-import org.crmgraph.graph.event.DomainEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
 import org.crmgraph.graph.cypher.CypherRunner;
-import org.crmgraph.graph.cypher.CypherRunner;
-import org.crmgraph.graph.testing.EmbeddedTestDatabase;
+import org.crmgraph.graph.event.DomainEvents;
 import org.crmgraph.graph.schema.SchemaMigrations;
+import org.crmgraph.graph.testing.EmbeddedTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DemoDataLoaderIT {
 
-    @TempDir Path dataDir;
+    @TempDir
+    Path dataDir;
 
     @Test
     void loadsAConnectedDemoGraphOnceIntoAnEmptyDatabase() {
@@ -26,15 +26,23 @@ class DemoDataLoaderIT {
             assertThat(loader.loadIfEmpty(120)).isTrue();
             Map<String, Long> counts = counts(cypher);
             var expected = new DemoDataSet(42, 120);
-            assertThat(counts).containsEntry("Customer", 120L)
+            assertThat(counts)
+                    .containsEntry("Customer", 120L)
                     .containsEntry("Order", (long) expected.orders().size())
                     .containsEntry("Ticket", (long) expected.tickets().size())
                     .containsEntry("Interaction", (long) expected.interactions().size())
                     .containsEntry("Article", (long) expected.articles().size());
             // every order has lines and an owner, every resolved ticket its article
-            assertThat(single(cypher, "MATCH (o:Order) WHERE NOT (o)-[:CONTAINS]->() OR NOT ()-[:PLACED]->(o) RETURN count(o)")).isZero();
-            assertThat(single(cypher, "MATCH (t:Ticket {status: 'RESOLVED'}) WHERE NOT (t)-[:RESOLVED_BY]->() RETURN count(t)")).isZero();
-            assertThat(single(cypher, "MATCH (i:Interaction) RETURN count(DISTINCT i.channel)")).isGreaterThanOrEqualTo(5);
+            assertThat(single(
+                            cypher,
+                            "MATCH (o:Order) WHERE NOT (o)-[:CONTAINS]->() OR NOT ()-[:PLACED]->(o) RETURN count(o)"))
+                    .isZero();
+            assertThat(single(
+                            cypher,
+                            "MATCH (t:Ticket {status: 'RESOLVED'}) WHERE NOT (t)-[:RESOLVED_BY]->() RETURN count(t)"))
+                    .isZero();
+            assertThat(single(cypher, "MATCH (i:Interaction) RETURN count(DISTINCT i.channel)"))
+                    .isGreaterThanOrEqualTo(5);
 
             assertThat(loader.loadIfEmpty(120)).isFalse();
             assertThat(counts(cypher)).isEqualTo(counts);

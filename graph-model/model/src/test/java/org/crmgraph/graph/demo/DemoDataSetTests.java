@@ -15,7 +15,9 @@ class DemoDataSetTests {
     @Test
     void emailsAreUniqueAndAscii() {
         var customers = new DemoDataSet(42, 300).customers();
-        assertThat(customers).extracting(c -> c.get("email")).doesNotHaveDuplicates()
+        assertThat(customers)
+                .extracting(c -> c.get("email"))
+                .doesNotHaveDuplicates()
                 .allSatisfy(email -> assertThat((String) email).matches("[a-z.]+[0-9]+@example\\.com"));
     }
 }

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Leases as two instances see them: each {@link Leases} here is one instance sharing the database. */
 class LeasesIT {
 
-    @TempDir static Path dataDir;
+    @TempDir
+    static Path dataDir;
+
     static EmbeddedTestDatabase database;
     static CypherRunner cypher;
 
@@ -57,12 +59,17 @@ class LeasesIT {
         try (Lease held = a.acquire("job")) {
             assertThat(held.held()).isTrue();
             assertThat(b.tryAcquire("job")).isEmpty();
-            assertThat(a.tryAcquire("job")).as("one at a time within an instance too").isEmpty();
-            assertThatThrownBy(() -> b.acquire("job")).isInstanceOfSatisfying(LeaseHeldException.class,
-                    e -> assertThat(e.owner()).isEqualTo("a"));
+            assertThat(a.tryAcquire("job"))
+                    .as("one at a time within an instance too")
+                    .isEmpty();
+            assertThatThrownBy(() -> b.acquire("job"))
+                    .isInstanceOfSatisfying(
+                            LeaseHeldException.class, e -> assertThat(e.owner()).isEqualTo("a"));
             assertThat(b.holder("job")).contains("a");
             try (Lease other = b.acquire("another-job")) {
-                assertThat(other.held()).as("different names do not exclude each other").isTrue();
+                assertThat(other.held())
+                        .as("different names do not exclude each other")
+                        .isTrue();
             }
         }
         assertThat(a.holder("job")).isEmpty();
@@ -86,7 +93,9 @@ class LeasesIT {
             Thread.sleep(200);
             taken = survivor.tryAcquire("job");
         }
-        assertThat(taken).as("taken over after the crashed owner's lease expired").isPresent();
+        assertThat(taken)
+                .as("taken over after the crashed owner's lease expired")
+                .isPresent();
         assertThat(survivor.holder("job")).contains("survivor");
         lost.close(); // a late release by the old owner must not free the new owner's lease
         assertThat(survivor.holder("job")).contains("survivor");

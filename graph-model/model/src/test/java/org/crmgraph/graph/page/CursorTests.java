@@ -10,7 +10,8 @@ class CursorTests {
 
     @Test
     void everyKeyTypeRoundTrips() {
-        for (Object key : new Object[] {"Zoë | \n odd", 42L, 9.5, ZonedDateTime.parse("2025-01-01T10:15:30.123456789Z")}) {
+        for (Object key :
+                new Object[] {"Zoë | \n odd", 42L, 9.5, ZonedDateTime.parse("2025-01-01T10:15:30.123456789Z")}) {
             var cursor = new Cursor("x:asc", key, "id-1");
             assertThat(Cursor.decode(cursor.encode(), "x:asc")).isEqualTo(cursor);
         }
@@ -20,12 +21,16 @@ class CursorTests {
     void aCursorOnlyFitsItsOwnOrdering() {
         String encoded = new Cursor("customer.name:asc", "a", "c1").encode();
         assertThatThrownBy(() -> Cursor.decode(encoded, "customer.name:desc"))
-                .isInstanceOfSatisfying(InvalidPageRequestException.class, e -> assertThat(e.code()).isEqualTo("INVALID_CURSOR"));
+                .isInstanceOfSatisfying(
+                        InvalidPageRequestException.class,
+                        e -> assertThat(e.code()).isEqualTo("INVALID_CURSOR"));
     }
 
     @Test
     void garbageIsRejectedNotMisread() {
-        for (String garbage : new String[] {"", "%%%", "aGVsbG8", new Cursor("o", 1L, "i").encode().substring(3)}) {
+        for (String garbage : new String[] {
+            "", "%%%", "aGVsbG8", new Cursor("o", 1L, "i").encode().substring(3)
+        }) {
             assertThatThrownBy(() -> Cursor.decode(garbage, "o")).isInstanceOf(InvalidPageRequestException.class);
         }
         assertThat(Cursor.decode(null, "o")).isNull();
@@ -33,11 +38,13 @@ class CursorTests {
 
     @Test
     void pageSizeIsBounded() {
-        var paging = new PagingProperties();
+        var paging = PagingProperties.defaults();
         assertThat(paging.request(null, null, "o").first()).isEqualTo(20);
         assertThat(paging.request(100, null, "o").first()).isEqualTo(100);
         assertThat(paging.request(0, null, "o").first()).isZero();
         assertThatThrownBy(() -> paging.request(101, null, "o"))
-                .isInstanceOfSatisfying(InvalidPageRequestException.class, e -> assertThat(e.code()).isEqualTo("PAGE_SIZE_EXCEEDED"));
+                .isInstanceOfSatisfying(
+                        InvalidPageRequestException.class,
+                        e -> assertThat(e.code()).isEqualTo("PAGE_SIZE_EXCEEDED"));
     }
 }

@@ -14,7 +14,8 @@ import org.neo4j.driver.exceptions.ClientException;
 
 class SchemaMigrationsIT {
 
-    @TempDir Path dataDir;
+    @TempDir
+    Path dataDir;
 
     @Test
     void appliesEachMigrationOnceAndTheConstraintsHold() {
@@ -24,13 +25,18 @@ class SchemaMigrationsIT {
 
             assertThat(migrations.apply()).containsExactly(1, 2, 3, 4, 5, 6);
             assertThat(migrations.apply()).isEmpty();
-            assertThat(cypher.read("MATCH (m:__CrmMigration) RETURN m.version AS v", Map.of(), r -> r.get("v").asInt()))
+            assertThat(cypher.read(
+                            "MATCH (m:__CrmMigration) RETURN m.version AS v",
+                            Map.of(),
+                            r -> r.get("v").asInt()))
                     .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
 
             cypher.write("CREATE (:Customer {id: 'a', email: 'same@example.com'})", Map.of());
             assertThatThrownBy(() -> cypher.write("CREATE (:Customer {id: 'b', email: 'same@example.com'})", Map.of()))
-                    .isInstanceOfSatisfying(ClientException.class,
-                            e -> assertThat(ConstraintViolations.isUniquenessViolation(e)).isTrue());
+                    .isInstanceOfSatisfying(
+                            ClientException.class,
+                            e -> assertThat(ConstraintViolations.isUniquenessViolation(e))
+                                    .isTrue());
         }
     }
 
@@ -39,6 +45,11 @@ class SchemaMigrationsIT {
         var discovered = new SchemaMigrations(null).discover();
         assertThat(discovered).extracting(SchemaMigrations.Migration::version).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(discovered.getFirst().statements()).hasSizeGreaterThan(20);
-        assertThat(discovered).flatExtracting(SchemaMigrations.Migration::statements).allSatisfy(statement -> assertThat(statement).matches("(CYPHER 25 )?CREATE[\\s\\S]*").contains("IF NOT EXISTS").doesNotContain("//"));
+        assertThat(discovered)
+                .flatExtracting(SchemaMigrations.Migration::statements)
+                .allSatisfy(statement -> assertThat(statement)
+                        .matches("(CYPHER 25 )?CREATE[\\s\\S]*")
+                        .contains("IF NOT EXISTS")
+                        .doesNotContain("//"));
     }
 }

@@ -29,9 +29,17 @@ class ChecksTests {
         checks.code("sku", "A B", 10, true);
         checks.positive("lines.0.quantity", 0);
         checks.nonNegative("price", Double.NaN, true);
-        assertThat(checks.errors()).extracting(FieldError::code).containsExactly(
-                ErrorCode.INVALID_FORMAT, ErrorCode.INVALID_FORMAT, ErrorCode.INVALID_FORMAT, ErrorCode.REQUIRED,
-                ErrorCode.TOO_LONG, ErrorCode.INVALID_FORMAT, ErrorCode.OUT_OF_RANGE, ErrorCode.OUT_OF_RANGE);
+        assertThat(checks.errors())
+                .extracting(FieldError::code)
+                .containsExactly(
+                        ErrorCode.INVALID_FORMAT,
+                        ErrorCode.INVALID_FORMAT,
+                        ErrorCode.INVALID_FORMAT,
+                        ErrorCode.REQUIRED,
+                        ErrorCode.TOO_LONG,
+                        ErrorCode.INVALID_FORMAT,
+                        ErrorCode.OUT_OF_RANGE,
+                        ErrorCode.OUT_OF_RANGE);
         assertThat(checks.errors().get(6).field()).containsExactly("lines", "0", "quantity");
     }
 
@@ -47,7 +55,8 @@ class ChecksTests {
     @Test
     void phonesAreStoredInTheSameE164FormTheImportUses() {
         var checks = new Checks();
-        assertThat(checks.phone("phone", "+49 (30) 1234-5678")).isEqualTo(Phones.toE164("030 1234 5678", "DE").orElseThrow());
+        assertThat(checks.phone("phone", "+49 (30) 1234-5678"))
+                .isEqualTo(Phones.toE164("030 1234 5678", "DE").orElseThrow());
         // without its country prefix a number is ambiguous, so the API refuses it
         assertThat(checks.phone("phone", "020 7946 0958")).isNull();
         assertThat(checks.errors()).extracting(FieldError::code).containsExactly(ErrorCode.INVALID_FORMAT);

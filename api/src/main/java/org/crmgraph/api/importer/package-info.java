@@ -1,0 +1,5 @@
+/** GraphQL for bulk imports and merges. */
+@NullMarked
+package org.crmgraph.api.importer;
+
+import org.jspecify.annotations.NullMarked;

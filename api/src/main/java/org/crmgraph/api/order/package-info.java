@@ -1,0 +1,5 @@
+/** GraphQL for orders. */
+@NullMarked
+package org.crmgraph.api.order;
+
+import org.jspecify.annotations.NullMarked;

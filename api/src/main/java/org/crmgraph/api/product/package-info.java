@@ -1,0 +1,5 @@
+/** GraphQL for products and categories. */
+@NullMarked
+package org.crmgraph.api.product;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** GraphQL for support tickets. */
+@NullMarked
+package org.crmgraph.api.ticket;
+
+import org.jspecify.annotations.NullMarked;

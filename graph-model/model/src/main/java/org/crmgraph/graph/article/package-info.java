@@ -1,0 +1,5 @@
+/** Knowledge-base articles. */
+@NullMarked
+package org.crmgraph.graph.article;
+
+import org.jspecify.annotations.NullMarked;

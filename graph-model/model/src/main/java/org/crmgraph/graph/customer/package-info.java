@@ -1,0 +1,5 @@
+/** Customers. */
+@NullMarked
+package org.crmgraph.graph.customer;
+
+import org.jspecify.annotations.NullMarked;

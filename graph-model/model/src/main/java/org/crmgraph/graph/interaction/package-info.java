@@ -1,0 +1,5 @@
+/** Interactions on every channel. */
+@NullMarked
+package org.crmgraph.graph.interaction;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Products and categories. */
+@NullMarked
+package org.crmgraph.graph.product;
+
+import org.jspecify.annotations.NullMarked;

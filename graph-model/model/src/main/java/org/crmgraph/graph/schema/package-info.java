@@ -1,0 +1,5 @@
+/** Versioned schema migrations applied at start-up. */
+@NullMarked
+package org.crmgraph.graph.schema;
+
+import org.jspecify.annotations.NullMarked;

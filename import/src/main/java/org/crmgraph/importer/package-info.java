@@ -1,0 +1,5 @@
+/** Bulk import: mappings, cleaning, identity resolution, batched writers, jobs and reject reports. */
+@NullMarked
+package org.crmgraph.importer;
+
+import org.jspecify.annotations.NullMarked;

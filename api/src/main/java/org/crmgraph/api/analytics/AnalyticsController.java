@@ -21,10 +21,11 @@ import org.crmgraph.analytics.refresh.AnalyticsBusyException;
 import org.crmgraph.analytics.refresh.AnalyticsRefresh;
 import org.crmgraph.analytics.refresh.RefreshReport;
 import org.crmgraph.analytics.segment.Segment;
-import org.crmgraph.api.graphql.ArgumentException;
 import org.crmgraph.graph.customer.Customer;
+import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.FieldError;
+import org.crmgraph.graph.validation.InvalidArgumentException;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -77,7 +78,7 @@ class AnalyticsController {
 
     @QueryMapping
     List<Community> communities(@Argument List<String> ids, @Argument Integer first) {
-        int n = ArgumentException.checkFirst(first, 20, 100);
+        int n = PagingProperties.listLength(first, 20, 100);
         return queries.communities(
                 ids == null ? null : ids.stream().map(id -> parseId("ids", id)).toList(), n);
     }
@@ -89,12 +90,12 @@ class AnalyticsController {
 
     @QueryMapping
     List<ChurnModelInfo> churnModels(@Argument Integer first) {
-        return queries.churnModels(false, ArgumentException.checkFirst(first, 10, 100));
+        return queries.churnModels(false, PagingProperties.listLength(first, 10, 100));
     }
 
     @QueryMapping
     List<AnalyticsRunInfo> analyticsRuns(@Argument Integer first) {
-        return queries.runs(ArgumentException.checkFirst(first, 10, 100));
+        return queries.runs(PagingProperties.listLength(first, 10, 100));
     }
 
     @BatchMapping(typeName = "Community", field = "topProducts")
@@ -152,7 +153,7 @@ class AnalyticsController {
         try {
             return Integer.parseInt(id);
         } catch (NumberFormatException e) {
-            throw ArgumentException.notFound(argument, "No community with id " + id);
+            throw InvalidArgumentException.notFound(argument, "No community with id " + id);
         }
     }
 }

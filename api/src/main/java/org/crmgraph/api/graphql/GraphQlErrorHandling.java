@@ -6,9 +6,8 @@ import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
 import java.util.UUID;
 import org.crmgraph.api.security.AccessRefusedException;
-import org.crmgraph.graph.page.InvalidPageRequestException;
-import org.crmgraph.language.answer.InvalidQuestionException;
-import org.crmgraph.language.answer.SupportNotFoundException;
+import org.crmgraph.graph.validation.ErrorCode;
+import org.crmgraph.graph.validation.InvalidArgumentException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
@@ -28,32 +27,14 @@ class GraphQlErrorHandling {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrorHandling.class);
 
+    /** The one client error about an argument, from any module: its code, the argument and why. */
     @GraphQlExceptionHandler
-    GraphQLError invalidPage(InvalidPageRequestException e, DataFetchingEnvironment env) {
+    GraphQLError badArgument(InvalidArgumentException e, DataFetchingEnvironment env) {
         return GraphqlErrorBuilder.newError(env)
-                .errorType(ErrorType.BAD_REQUEST)
+                .errorType(e.code() == ErrorCode.NOT_FOUND ? ErrorType.NOT_FOUND : ErrorType.BAD_REQUEST)
                 .message(e.getMessage())
-                .extensions(Map.of("code", e.code(), "argument", e.argument()))
+                .extensions(Map.of("code", e.code().name(), "argument", e.argument()))
                 .build();
-    }
-
-    @GraphQlExceptionHandler
-    GraphQLError badArgument(ArgumentException e, DataFetchingEnvironment env) {
-        return GraphqlErrorBuilder.newError(env)
-                .errorType(e.type())
-                .message(e.getMessage())
-                .extensions(Map.of("code", e.code(), "argument", e.argument()))
-                .build();
-    }
-
-    @GraphQlExceptionHandler
-    GraphQLError badQuestion(InvalidQuestionException e, DataFetchingEnvironment env) {
-        return badArgument(ArgumentException.invalid(e.code().name(), e.argument(), e.getMessage()), env);
-    }
-
-    @GraphQlExceptionHandler
-    GraphQLError unknownSupportId(SupportNotFoundException e, DataFetchingEnvironment env) {
-        return badArgument(ArgumentException.notFound(e.argument(), e.getMessage()), env);
     }
 
     /** An argument GraphQL accepted (an ID is any text) that its Java type cannot hold, e.g. a segment id that is not a number. */
@@ -73,8 +54,8 @@ class GraphQlErrorHandling {
                                         .orElse("")
                                 : field);
         return badArgument(
-                ArgumentException.invalid(
-                        "INVALID_FORMAT", argument, "The value of '" + argument + "' has the wrong form."),
+                new InvalidArgumentException(
+                        ErrorCode.INVALID_FORMAT, argument, "The value of '" + argument + "' has the wrong form."),
                 env);
     }
 
@@ -83,7 +64,7 @@ class GraphQlErrorHandling {
         return GraphqlErrorBuilder.newError(env)
                 .errorType(ErrorType.FORBIDDEN)
                 .message(e.getMessage())
-                .extensions(Map.of("code", "FORBIDDEN"))
+                .extensions(Map.of("code", ErrorCode.FORBIDDEN.name()))
                 .build();
     }
 
@@ -96,7 +77,7 @@ class GraphQlErrorHandling {
         return GraphqlErrorBuilder.newError(env)
                 .errorType(ErrorType.INTERNAL_ERROR)
                 .message("The database is not reachable right now; try again shortly.")
-                .extensions(Map.of("code", "DATABASE_UNAVAILABLE"))
+                .extensions(Map.of("code", ErrorCode.DATABASE_UNAVAILABLE.name()))
                 .build();
     }
 
@@ -111,7 +92,7 @@ class GraphQlErrorHandling {
         return GraphqlErrorBuilder.newError(env)
                 .errorType(ErrorType.INTERNAL_ERROR)
                 .message("Internal error; quote reference " + reference + " to the operators.")
-                .extensions(Map.of("code", "INTERNAL", "reference", reference))
+                .extensions(Map.of("code", ErrorCode.INTERNAL.name(), "reference", reference))
                 .build();
     }
 }

@@ -8,6 +8,7 @@ import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLTypeUtil;
 import org.crmgraph.graph.page.PagingProperties;
+import org.crmgraph.graph.validation.ErrorCode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,7 +27,7 @@ class QueryLimits {
             @Override
             protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
                 return new QueryLimitExceededException(
-                        "QUERY_TOO_DEEP",
+                        ErrorCode.QUERY_TOO_DEEP.name(),
                         "The query nests " + depth + " levels deep; at most " + maxDepth
                                 + " are allowed (crm.graphql.max-depth).",
                         depth,
@@ -41,7 +42,7 @@ class QueryLimits {
             @Override
             protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
                 return new QueryLimitExceededException(
-                        "QUERY_TOO_COMPLEX",
+                        ErrorCode.QUERY_TOO_COMPLEX.name(),
                         "The query could fetch about " + complexity + " values; at most " + maxComplexity
                                 + " are allowed (crm.graphql.max-complexity). Ask for smaller pages or fewer nested lists.",
                         complexity,

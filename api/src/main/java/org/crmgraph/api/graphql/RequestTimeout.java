@@ -5,6 +5,7 @@ import graphql.GraphqlErrorBuilder;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.crmgraph.graph.validation.ErrorCode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -46,7 +47,7 @@ class RequestTimeout implements WebGraphQlInterceptor {
         var error = GraphqlErrorBuilder.newError()
                 .message("The request took longer than " + timeout.toMillis()
                         + " ms and was stopped (crm.graphql.request-timeout).")
-                .extensions(Map.of("code", "REQUEST_TIMEOUT"))
+                .extensions(Map.of("code", ErrorCode.REQUEST_TIMEOUT.name()))
                 .build();
         var result = ExecutionResult.newExecutionResult().addError(error).build();
         return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));

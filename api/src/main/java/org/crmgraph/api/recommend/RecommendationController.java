@@ -3,9 +3,10 @@ package org.crmgraph.api.recommend;
 import java.util.List;
 import org.crmgraph.analytics.recommend.Recommendation;
 import org.crmgraph.analytics.recommend.Recommendations;
-import org.crmgraph.api.graphql.ArgumentException;
 import org.crmgraph.graph.customer.Customer;
+import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.product.Product;
+import org.crmgraph.graph.validation.InvalidArgumentException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -25,15 +26,16 @@ class RecommendationController {
 
     @QueryMapping
     List<Recommendation> recommendations(@Argument String customerId, @Argument Integer first) {
-        int n = ArgumentException.checkFirst(first, 10, Recommendations.MAX_FIRST);
+        int n = PagingProperties.listLength(first, 10, Recommendations.MAX_FIRST);
         return recommendations
                 .forCustomer(customerId, n)
-                .orElseThrow(() -> ArgumentException.notFound("customerId", "No customer with id " + customerId));
+                .orElseThrow(
+                        () -> InvalidArgumentException.notFound("customerId", "No customer with id " + customerId));
     }
 
     @QueryMapping
     List<SimilarProduct> similarProducts(@Argument String sku, @Argument Integer first) {
-        int n = ArgumentException.checkFirst(first, 10, Recommendations.MAX_FIRST);
+        int n = PagingProperties.listLength(first, 10, Recommendations.MAX_FIRST);
         return recommendations.similarProducts(sku, n).stream()
                 .map(s -> new SimilarProduct(s.node(), s.score()))
                 .toList();
@@ -41,7 +43,7 @@ class RecommendationController {
 
     @QueryMapping
     List<SimilarCustomer> similarCustomers(@Argument String customerId, @Argument Integer first) {
-        int n = ArgumentException.checkFirst(first, 10, Recommendations.MAX_FIRST);
+        int n = PagingProperties.listLength(first, 10, Recommendations.MAX_FIRST);
         return recommendations.similarCustomers(customerId, n).stream()
                 .map(s -> new SimilarCustomer(s.node(), s.score()))
                 .toList();

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.crmgraph.graph.security.ApiKey;
 import org.crmgraph.graph.security.ApiKeyStore;
+import org.crmgraph.graph.validation.ErrorCode;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -48,7 +49,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             JsonErrors.write(
                     response,
                     HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-                    "DATABASE_UNAVAILABLE",
+                    ErrorCode.DATABASE_UNAVAILABLE.name(),
                     "The database is not reachable right now; try again shortly.");
             return;
         }
@@ -57,7 +58,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             JsonErrors.write(
                     response,
                     HttpServletResponse.SC_UNAUTHORIZED,
-                    "UNAUTHENTICATED",
+                    ErrorCode.UNAUTHENTICATED.name(),
                     "The API key is not valid: unknown, revoked or mistyped.");
             return;
         }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
+import org.crmgraph.graph.validation.ErrorCode;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -54,7 +55,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
             JsonErrors.write(
                     response,
                     429,
-                    "RATE_LIMITED",
+                    ErrorCode.RATE_LIMITED.name(),
                     "Too many requests for this API key; retry after " + seconds + " s.");
             return;
         }

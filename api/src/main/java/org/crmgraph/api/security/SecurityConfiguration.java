@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.crmgraph.graph.security.ApiKeyStore;
+import org.crmgraph.graph.validation.ErrorCode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -68,14 +69,14 @@ class SecurityConfiguration {
                             JsonErrors.write(
                                     response,
                                     HttpServletResponse.SC_UNAUTHORIZED,
-                                    "UNAUTHENTICATED",
+                                    ErrorCode.UNAUTHENTICATED.name(),
                                     "Authentication required: send an API key as 'Authorization: Bearer <key>' or '"
                                             + ApiKeyAuthenticationFilter.HEADER + ": <key>'.");
                         })
                         .accessDeniedHandler((request, response, denied) -> JsonErrors.write(
                                 response,
                                 HttpServletResponse.SC_FORBIDDEN,
-                                "FORBIDDEN",
+                                ErrorCode.FORBIDDEN.name(),
                                 "This role may not use this endpoint.")));
         if (jwtDecoder.getIfAvailable() != null) {
             http.oauth2ResourceServer(o ->

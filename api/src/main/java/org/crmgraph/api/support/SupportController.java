@@ -2,14 +2,15 @@ package org.crmgraph.api.support;
 
 import java.util.List;
 import java.util.Map;
-import org.crmgraph.api.graphql.ArgumentException;
 import org.crmgraph.api.graphql.BatchResults;
 import org.crmgraph.graph.article.Article;
 import org.crmgraph.graph.article.ArticleService;
+import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.ticket.Ticket;
 import org.crmgraph.graph.ticket.TicketService;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.FieldError;
+import org.crmgraph.graph.validation.InvalidArgumentException;
 import org.crmgraph.language.answer.AnswerSource;
 import org.crmgraph.language.answer.Feedback;
 import org.crmgraph.language.answer.KnowledgeGap;
@@ -18,12 +19,10 @@ import org.crmgraph.language.answer.SemanticSearch;
 import org.crmgraph.language.answer.SourceKind;
 import org.crmgraph.language.answer.SupportAnswer;
 import org.crmgraph.language.answer.SupportAnswering;
-import org.crmgraph.language.answer.SupportNotFoundException;
 import org.crmgraph.language.classifier.ClassifierReport;
 import org.crmgraph.language.classifier.ClassifierTraining;
 import org.crmgraph.language.classifier.ClassifierTrainingException;
 import org.crmgraph.language.classifier.TicketClassifiers;
-import org.crmgraph.language.classifier.TrainingOptionException;
 import org.crmgraph.language.training.TicketClassifierTrainer;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -78,7 +77,7 @@ class SupportController {
 
     @QueryMapping
     List<TicketMatch> similarTickets(@Argument String ticketId, @Argument Integer first) {
-        int n = ArgumentException.checkFirst(first, 5, 50);
+        int n = PagingProperties.listLength(first, 5, 50);
         return search.similarTickets(ticketId, n).stream()
                 .map(m -> new TicketMatch(m.id(), m.similarity()))
                 .toList();
@@ -86,7 +85,7 @@ class SupportController {
 
     @QueryMapping
     List<ArticleMatch> searchArticles(@Argument String text, @Argument Integer first) {
-        int n = ArgumentException.checkFirst(first, 5, 50);
+        int n = PagingProperties.listLength(first, 5, 50);
         return search.articles(text, n).stream()
                 .map(m -> new ArticleMatch(m.id(), m.similarity()))
                 .toList();
@@ -96,13 +95,14 @@ class SupportController {
     List<KnowledgeGap> knowledgeGaps(@Argument Integer days, @Argument Integer minQuestions, @Argument Integer first) {
         int d = days == null ? 30 : days;
         if (d < 1 || d > 365) {
-            throw ArgumentException.outOfRange("days", "days must be between 1 and 365, was " + d);
+            throw InvalidArgumentException.outOfRange("days", "days must be between 1 and 365, was " + d);
         }
         int min = minQuestions == null ? 2 : minQuestions;
         if (min < 1 || min > 1000) {
-            throw ArgumentException.outOfRange("minQuestions", "minQuestions must be between 1 and 1000, was " + min);
+            throw InvalidArgumentException.outOfRange(
+                    "minQuestions", "minQuestions must be between 1 and 1000, was " + min);
         }
-        return gaps.find(d, min, ArgumentException.checkFirst(first, 10, 100));
+        return gaps.find(d, min, PagingProperties.listLength(first, 10, 100));
     }
 
     @QueryMapping
@@ -112,7 +112,7 @@ class SupportController {
 
     @QueryMapping
     List<ClassifierReport> ticketClassifiers(@Argument Integer first) {
-        return classifiers.reports(ArgumentException.checkFirst(first, 10, 100));
+        return classifiers.reports(PagingProperties.listLength(first, 10, 100));
     }
 
     @MutationMapping
@@ -122,9 +122,8 @@ class SupportController {
             Feedback.Given given = feedback.give(answerId, helpful, articleId);
             return new AnswerFeedbackPayload(
                     given.answerId(), given.helpful(), given.kind(), given.sourceId(), List.of());
-        } catch (SupportNotFoundException e) {
-            return new AnswerFeedbackPayload(
-                    null, null, null, null, List.of(FieldError.of(e.argument(), ErrorCode.NOT_FOUND, e.getMessage())));
+        } catch (InvalidArgumentException e) {
+            return new AnswerFeedbackPayload(null, null, null, null, List.of(e.asFieldError()));
         }
     }
 
@@ -136,9 +135,8 @@ class SupportController {
         } catch (ClassifierTrainingException e) {
             return new TrainTicketClassifierPayload(
                     null, List.of(FieldError.of("holdout", ErrorCode.INVALID_STATE, e.getMessage())));
-        } catch (TrainingOptionException e) {
-            return new TrainTicketClassifierPayload(
-                    null, List.of(FieldError.of(e.argument(), ErrorCode.OUT_OF_RANGE, e.getMessage())));
+        } catch (InvalidArgumentException e) {
+            return new TrainTicketClassifierPayload(null, List.of(e.asFieldError()));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.validation.InvalidArgumentException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,13 +53,13 @@ public class Feedback {
             List<org.neo4j.driver.Record> answer =
                     tx.run(ANSWER, Map.of("answerId", answerId)).list();
             if (answer.isEmpty()) {
-                throw new SupportNotFoundException("answerId", "No answer with id " + answerId);
+                throw InvalidArgumentException.notFound("answerId", "No answer with id " + answerId);
             }
             SourceKind kind;
             String sourceId;
             if (articleId != null) {
                 if (tx.run(ARTICLE_EXISTS, Map.of("id", articleId)).list().isEmpty()) {
-                    throw new SupportNotFoundException("articleId", "No article with id " + articleId);
+                    throw InvalidArgumentException.notFound("articleId", "No article with id " + articleId);
                 }
                 kind = SourceKind.ARTICLE;
                 sourceId = articleId;

@@ -1,6 +1,7 @@
 package org.crmgraph.language.answer;
 
 import org.crmgraph.graph.validation.ErrorCode;
+import org.crmgraph.graph.validation.InvalidArgumentException;
 
 /** A question or search text as the model takes it: trimmed, not blank, not longer than the configured limit. */
 final class QuestionText {
@@ -9,11 +10,11 @@ final class QuestionText {
 
     static String check(String text, String argument, int maxLength) {
         if (text == null || text.isBlank()) {
-            throw new InvalidQuestionException(ErrorCode.REQUIRED, argument, argument + " must not be empty");
+            throw new InvalidArgumentException(ErrorCode.REQUIRED, argument, argument + " must not be empty");
         }
         String trimmed = text.strip();
         if (trimmed.length() > maxLength) {
-            throw new InvalidQuestionException(
+            throw new InvalidArgumentException(
                     ErrorCode.TOO_LONG,
                     argument,
                     argument + " is " + trimmed.length() + " characters long; at most " + maxLength

@@ -3,6 +3,7 @@ package org.crmgraph.language.answer;
 import java.util.List;
 import java.util.Map;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.validation.InvalidArgumentException;
 import org.crmgraph.language.SupportProperties;
 import org.crmgraph.language.Vectors;
 import org.crmgraph.language.embedding.SentenceEmbedder;
@@ -59,7 +60,7 @@ public class SemanticSearch {
     /** Tickets most like this one; a ticket not embedded yet (or changed since) is embedded for the search. */
     public List<Match> similarTickets(String ticketId, int first) {
         var ticket = cypher.readOptional(TICKET, Map.of("id", ticketId), r -> r)
-                .orElseThrow(() -> new SupportNotFoundException("ticketId", "No ticket with id " + ticketId));
+                .orElseThrow(() -> InvalidArgumentException.notFound("ticketId", "No ticket with id " + ticketId));
         float[] vector;
         if (!ticket.get("embedding").isNull() && ticket.get("current").asBoolean(false)) {
             vector = Vectors.floats(ticket.get("embedding"));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.validation.InvalidArgumentException;
 import org.crmgraph.language.SupportProperties;
 import org.crmgraph.language.classifier.Prediction;
 import org.crmgraph.language.classifier.TicketClassifiers;
@@ -56,7 +57,7 @@ public class SupportAnswering {
         int k = Math.max(10, properties.sources() * 2);
         Evidence evidence = cypher.inRead(tx -> EvidenceQuery.read(tx, vector, k, customerId));
         if (evidence == null) {
-            throw new SupportNotFoundException("customerId", "No customer with id " + customerId);
+            throw InvalidArgumentException.notFound("customerId", "No customer with id " + customerId);
         }
         List<AnswerSource> sources = ranking.rank(evidence, properties.sources());
         Optional<TrainedClassifier> classifier = classifiers.load(evidence.classifierVersion());

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.lease.Lease;
 import org.crmgraph.graph.lease.Leases;
+import org.crmgraph.graph.validation.InvalidArgumentException;
 import org.crmgraph.language.SupportProperties;
 import org.crmgraph.language.Vectors;
 import org.slf4j.Logger;
@@ -95,13 +96,13 @@ public class ClassifierTraining {
         int epochs = options.epochs() == null ? properties.classifierEpochs() : options.epochs();
         int hidden = options.hidden() == null ? properties.classifierHidden() : options.hidden();
         if (holdout < 0 || holdout > 0.5) {
-            throw new TrainingOptionException("holdout", "holdout must be between 0 and 0.5, was " + holdout);
+            throw InvalidArgumentException.outOfRange("holdout", "holdout must be between 0 and 0.5, was " + holdout);
         }
         if (epochs < 1 || epochs > 1000) {
-            throw new TrainingOptionException("epochs", "epochs must be between 1 and 1000, was " + epochs);
+            throw InvalidArgumentException.outOfRange("epochs", "epochs must be between 1 and 1000, was " + epochs);
         }
         if (hidden < 0 || hidden > 4096) {
-            throw new TrainingOptionException("hidden", "hidden must be between 0 and 4096, was " + hidden);
+            throw InvalidArgumentException.outOfRange("hidden", "hidden must be between 0 and 4096, was " + hidden);
         }
         try (Lease lease = leases.tryAcquire(LEASE)
                 .orElseThrow(

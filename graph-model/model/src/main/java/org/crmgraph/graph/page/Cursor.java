@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import org.crmgraph.graph.validation.ErrorCode;
+import org.crmgraph.graph.validation.InvalidArgumentException;
 
 /**
  * Position after an item in a sorted list: the item's sort key and its id (the tie-breaker).
@@ -58,7 +60,7 @@ public record Cursor(String ordering, Object key, String id) {
         }
     }
 
-    private static InvalidPageRequestException invalid(String why) {
-        return new InvalidPageRequestException("INVALID_CURSOR", "after", "The 'after' cursor " + why + ".");
+    private static InvalidArgumentException invalid(String why) {
+        return new InvalidArgumentException(ErrorCode.INVALID_CURSOR, "after", "The 'after' cursor " + why + ".");
     }
 }

@@ -1,10 +1,13 @@
 package org.crmgraph.graph.page;
 
+import org.crmgraph.graph.validation.ErrorCode;
+import org.crmgraph.graph.validation.InvalidArgumentException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Bounds on list pages, the same for every list in the API ({@code crm.paging.*}).
+ * Bounds on list pages, the same for every list in the API ({@code crm.paging.*}), and the one place that checks a
+ * client's {@code first} and {@code after}.
  *
  * @param defaultPageSize page size when a client gives no {@code first}
  * @param maxPageSize     largest {@code first} a client may ask for; above it the request fails with PAGE_SIZE_EXCEEDED
@@ -27,16 +30,31 @@ public record PagingProperties(
         return request(first, after, KeysetQuery.ordering(sort, descending));
     }
 
+    /**
+     * The length of a plain list (recommendations, gaps, runs...) that has no cursor: {@code first}, or
+     * {@code fallback} when absent, checked to lie in [1, {@code max}].
+     *
+     * @throws InvalidArgumentException OUT_OF_RANGE naming {@code first}
+     */
+    public static int listLength(Integer first, int fallback, int max) {
+        int length = first == null ? fallback : first;
+        if (length < 1 || length > max) {
+            throw InvalidArgumentException.outOfRange(
+                    "first", "first must be between 1 and " + max + ", was " + length);
+        }
+        return length;
+    }
+
     /** Checks {@code first} and decodes {@code after} for a list sorted by {@code ordering}. */
     public PageRequest request(Integer first, String after, String ordering) {
         int size = first == null ? defaultPageSize : first;
         if (size < 0) {
-            throw new InvalidPageRequestException(
-                    "INVALID_PAGE_SIZE", "first", "'first' must not be negative, was " + size + ".");
+            throw new InvalidArgumentException(
+                    ErrorCode.INVALID_PAGE_SIZE, "first", "'first' must not be negative, was " + size + ".");
         }
         if (size > maxPageSize) {
-            throw new InvalidPageRequestException(
-                    "PAGE_SIZE_EXCEEDED",
+            throw new InvalidArgumentException(
+                    ErrorCode.PAGE_SIZE_EXCEEDED,
                     "first",
                     "'first' is " + size + " but at most " + maxPageSize
                             + " items can be asked for per page; page with 'after'.");

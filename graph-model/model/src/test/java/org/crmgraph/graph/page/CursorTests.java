@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZonedDateTime;
+import org.crmgraph.graph.validation.ErrorCode;
+import org.crmgraph.graph.validation.InvalidArgumentException;
 import org.junit.jupiter.api.Test;
 
 class CursorTests {
@@ -22,8 +24,8 @@ class CursorTests {
         String encoded = new Cursor("customer.name:asc", "a", "c1").encode();
         assertThatThrownBy(() -> Cursor.decode(encoded, "customer.name:desc"))
                 .isInstanceOfSatisfying(
-                        InvalidPageRequestException.class,
-                        e -> assertThat(e.code()).isEqualTo("INVALID_CURSOR"));
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CURSOR));
     }
 
     @Test
@@ -31,7 +33,7 @@ class CursorTests {
         for (String garbage : new String[] {
             "", "%%%", "aGVsbG8", new Cursor("o", 1L, "i").encode().substring(3)
         }) {
-            assertThatThrownBy(() -> Cursor.decode(garbage, "o")).isInstanceOf(InvalidPageRequestException.class);
+            assertThatThrownBy(() -> Cursor.decode(garbage, "o")).isInstanceOf(InvalidArgumentException.class);
         }
         assertThat(Cursor.decode(null, "o")).isNull();
     }
@@ -44,7 +46,7 @@ class CursorTests {
         assertThat(paging.request(0, null, "o").first()).isZero();
         assertThatThrownBy(() -> paging.request(101, null, "o"))
                 .isInstanceOfSatisfying(
-                        InvalidPageRequestException.class,
-                        e -> assertThat(e.code()).isEqualTo("PAGE_SIZE_EXCEEDED"));
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.PAGE_SIZE_EXCEEDED));
     }
 }

@@ -1,6 +1,7 @@
 package org.crmgraph.api;
 
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.fixture.GraphFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;

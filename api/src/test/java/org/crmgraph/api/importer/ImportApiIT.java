@@ -14,6 +14,7 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.crmgraph.api.FixtureGraphTest;
 import org.crmgraph.api.cli.Command;
+import org.crmgraph.graph.fixture.ImportFiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

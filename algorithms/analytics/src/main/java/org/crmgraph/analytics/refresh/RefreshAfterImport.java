@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Refreshes analytics in the background after an import that wrote rows ({@code crm.analytics.refresh-after-import},
  * on by default). Imports finishing close together share one refresh: while one is waiting to start, further
  * imports do not queue another. If a refresh someone else started is running, this one waits for it and then runs,
- * so the newest rows are always analysed. The first load of the demo data is followed by a refresh too. A refresh
+ * so the newest rows are always analysed. The first load of the demo data is followed by a refresh too (under the
+ * same setting). A refresh
  * that finds no Graph Data Science on the server is skipped with a log line. The command line turns the setting off:
  * a command exits before a background refresh could finish.
  */
@@ -53,7 +54,9 @@ public class RefreshAfterImport implements DisposableBean {
 
     @EventListener
     void afterDemoData(DemoDataLoaded event) {
-        schedule();
+        if (settings.refreshAfterImport()) {
+            schedule();
+        }
     }
 
     /** Queues a background refresh. @return the queued refresh, or null when one is already waiting to start */

@@ -8,9 +8,11 @@ import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.event.DomainEvents;
 import org.crmgraph.graph.schema.SchemaMigrations;
 import org.crmgraph.graph.testing.EmbeddedTestDatabase;
+import org.crmgraph.graph.testing.RealNeo4j;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@RealNeo4j
 class DemoDataLoaderIT {
 
     @TempDir

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.schema.SchemaMigrations;
 import org.crmgraph.graph.testing.EmbeddedTestDatabase;
+import org.crmgraph.graph.testing.RealNeo4j;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Leases as two instances see them: each {@link Leases} here is one instance sharing the database. */
+@RealNeo4j
 class LeasesIT {
 
     @TempDir

@@ -8,10 +8,12 @@ import java.util.Map;
 import org.crmgraph.graph.cypher.ConstraintViolations;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.testing.EmbeddedTestDatabase;
+import org.crmgraph.graph.testing.RealNeo4j;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.exceptions.ClientException;
 
+@RealNeo4j
 class SchemaMigrationsIT {
 
     @TempDir

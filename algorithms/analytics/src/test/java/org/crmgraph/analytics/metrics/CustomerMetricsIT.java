@@ -1,16 +1,14 @@
-package org.crmgraph.api.analytics;
+package org.crmgraph.analytics.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.crmgraph.analytics.metrics.CustomerMetrics;
-import org.crmgraph.analytics.metrics.MetricsRefresh;
-import org.crmgraph.api.FixtureGraphTest;
+import org.crmgraph.analytics.AnalyticsModuleTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** RFM and value metrics on the fixture graph: c1 bought twice (313 + 1,199), c2 once (298), others never. */
-class CustomerMetricsIT extends FixtureGraphTest {
+class CustomerMetricsIT extends AnalyticsModuleTest {
 
     @Autowired
     CustomerMetrics metrics;

@@ -1,4 +1,4 @@
-package org.crmgraph.api.importer;
+package org.crmgraph.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,11 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.crmgraph.api.FixtureGraphTest;
-import org.crmgraph.importer.ImportFailedException;
-import org.crmgraph.importer.ImportProgressListener;
-import org.crmgraph.importer.ImportRequest;
-import org.crmgraph.importer.ImportService;
+import org.crmgraph.graph.fixture.ImportFiles;
 import org.crmgraph.importer.job.ImportJob;
 import org.crmgraph.importer.job.ImportJobStatus;
 import org.crmgraph.importer.mapping.EntityType;
@@ -23,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Bulk imports into the embedded Neo4j, starting from the fixture graph (customers c1-c5...). */
-class ImportIT extends FixtureGraphTest {
+class ImportIT extends ImportModuleTest {
 
     private static final Instant T1 = Instant.parse("2026-01-10T00:00:00Z");
     private static final Instant T2 = Instant.parse("2026-03-10T00:00:00Z");

@@ -29,6 +29,8 @@ class ArchitectureTests {
     static void importClasses() {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // graph-model's fixtures come as a test-jar, which the option above does not recognise
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("org.crmgraph");
     }
 
@@ -120,6 +122,25 @@ class ArchitectureTests {
                 .callMethod(org.neo4j.driver.Driver.class, "session", org.neo4j.driver.SessionConfig.class)
                 .orShould()
                 .callMethod(org.neo4j.driver.Driver.class, "session")
+                .check(classes);
+    }
+
+    @Test
+    void springDataNeo4jIsReachedThroughTheCypherRunnerOnly() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.crmgraph.graph.cypher..")
+                .and()
+                .doNotHaveFullyQualifiedName("org.crmgraph.graph.GraphModelConfiguration")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.data.neo4j..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.crmgraph.graph.cypher..", EMBEDDED, TESTING, "org.crmgraph.benchmarks..")
+                .should()
+                .callMethod(org.neo4j.driver.Driver.class, "executableQuery", String.class)
                 .check(classes);
     }
 

@@ -25,7 +25,7 @@ public final class MetricsBenchmark {
                         Path.of(options.getOrDefault("data-dir", "crm-data")),
                         new EmbeddedNeo4jProperties(0, "256m", false, true));
                 var driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
-            var metrics = new CustomerMetrics(new CypherRunner(driver, null));
+            var metrics = new CustomerMetrics(CypherRunner.over(driver));
             System.out.printf("%n| run | customers | seconds |%n|---|---|---|%n");
             for (int run = 1; run <= runs; run++) {
                 MetricsRefresh refresh = metrics.refresh();

@@ -6,10 +6,9 @@ import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
 import java.util.UUID;
 import org.crmgraph.api.security.AccessRefusedException;
+import org.crmgraph.graph.cypher.DatabaseFailures;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.InvalidArgumentException;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
@@ -68,21 +67,19 @@ class GraphQlErrorHandling {
                 .build();
     }
 
-    @GraphQlExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class})
-    GraphQLError databaseUnavailable(Exception e, DataFetchingEnvironment env) {
-        log.warn(
-                "Neo4j unavailable while fetching {}: {}",
-                env.getExecutionStepInfo().getPath(),
-                e.getMessage());
-        return GraphqlErrorBuilder.newError(env)
-                .errorType(ErrorType.INTERNAL_ERROR)
-                .message("The database is not reachable right now; try again shortly.")
-                .extensions(Map.of("code", ErrorCode.DATABASE_UNAVAILABLE.name()))
-                .build();
-    }
-
     @GraphQlExceptionHandler
     GraphQLError unexpected(Exception e, DataFetchingEnvironment env) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            log.warn(
+                    "Neo4j unavailable while fetching {}: {}",
+                    env.getExecutionStepInfo().getPath(),
+                    e.getMessage());
+            return GraphqlErrorBuilder.newError(env)
+                    .errorType(ErrorType.INTERNAL_ERROR)
+                    .message("The database is not reachable right now; try again shortly.")
+                    .extensions(Map.of("code", ErrorCode.DATABASE_UNAVAILABLE.name()))
+                    .build();
+        }
         String reference = UUID.randomUUID().toString();
         log.error(
                 "Unexpected failure {} while fetching {}",

@@ -5,11 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.crmgraph.graph.cypher.DatabaseFailures;
 import org.crmgraph.graph.security.ApiKey;
 import org.crmgraph.graph.security.ApiKeyStore;
 import org.crmgraph.graph.validation.ErrorCode;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -40,7 +39,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         java.util.Optional<ApiKey> key;
         try {
             key = verifier.verify(presented);
-        } catch (ServiceUnavailableException | SessionExpiredException e) {
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
             if (!request.getRequestURI().startsWith("/graphql")) {
                 // health probes must still answer (and say the database is down) while no key can be checked
                 chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package org.crmgraph.graph;
 
+import java.time.Duration;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.data.DataFolderProperties;
 import org.crmgraph.graph.lease.LeaseProperties;
@@ -11,19 +12,28 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Wires the graph over whatever driver the application provides (Boot's {@code spring.neo4j.*} settings, or the
- * embedded DBMS the application starts): one {@link CypherRunner} over the driver and the schema migrations,
- * applied before the service takes traffic.
+ * embedded DBMS the application starts): one {@link CypherRunner} over Spring Data Neo4j's client and transaction
+ * manager, and the schema migrations, applied before the service takes traffic.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DataFolderProperties.class, PagingProperties.class, LeaseProperties.class})
 public class GraphModelConfiguration {
 
+    /** Over the Neo4jClient, transaction manager and database selection that Boot's Spring Data Neo4j set up. */
     @Bean
-    CypherRunner cypherRunner(Driver driver, @Value("${spring.data.neo4j.database:}") String database) {
-        return new CypherRunner(driver, database);
+    CypherRunner cypherRunner(
+            Neo4jClient client,
+            PlatformTransactionManager transactionManager,
+            Driver driver,
+            DatabaseSelectionProvider databases,
+            @Value("${spring.neo4j.max-transaction-retry-time:30s}") Duration retryFor) {
+        return new CypherRunner(client, transactionManager, driver, databases, retryFor);
     }
 
     // eager even when a command line context initialises lazily: nothing may write before the schema is there

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.crmgraph.importer.mapping.MatchRule;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /**
  * Turns the people of a batch into customers, inside the batch's transaction.
@@ -93,7 +93,7 @@ public final class IdentityResolver {
      * Resolves and links the people of a batch. People this import already wrote with the same values are
      * skipped: their source record is linked, and only a change of value needs writing.
      */
-    public Resolution resolve(TransactionContext tx, Collection<Person> people, String file) {
+    public Resolution resolve(SimpleQueryRunner tx, Collection<Person> people, String file) {
         Map<String, Person> records = new LinkedHashMap<>();
         for (Person person : people) {
             records.merge(person.key(), person, Person::combine);
@@ -135,7 +135,7 @@ public final class IdentityResolver {
         written.putAll(resolution.written());
     }
 
-    private Map<String, Record> lookup(TransactionContext tx, Collection<Person> people) {
+    private Map<String, Record> lookup(SimpleQueryRunner tx, Collection<Person> people) {
         boolean byEmail = rules.contains(MatchRule.EMAIL);
         boolean byPhone = rules.contains(MatchRule.PHONE);
         List<Map<String, Object>> keys = new ArrayList<>();

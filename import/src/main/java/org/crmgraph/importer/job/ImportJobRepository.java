@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.crmgraph.graph.cypher.CypherRunner;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.springframework.stereotype.Repository;
 
 /** {@code ImportJob} nodes: created when a job is accepted, updated in the transaction of every batch. */
@@ -60,7 +60,7 @@ public class ImportJobRepository {
     }
 
     /** Counts as of a batch, written in that batch's own transaction so they never run ahead of the data. */
-    public void progress(TransactionContext tx, String id, ImportCounts counts) {
+    public void progress(SimpleQueryRunner tx, String id, ImportCounts counts) {
         tx.run(PROGRESS, Map.of("id", id, "counts", counts.properties())).consume();
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.crmgraph.importer.clean.CleanRow;
 import org.crmgraph.importer.mapping.Field;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /** Knowledge-base articles by id; {@code updatedAt} moves only when the content changed. */
 public final class ArticlesWriter implements EntityWriter {
@@ -28,7 +28,7 @@ public final class ArticlesWriter implements EntityWriter {
     }
 
     @Override
-    public void write(TransactionContext tx, List<CleanRow> rows, List<String> personKeys) {
+    public void write(SimpleQueryRunner tx, List<CleanRow> rows, List<String> personKeys) {
         Map<String, Map<String, Object>> articles = new LinkedHashMap<>();
         for (CleanRow row : rows) {
             String id = row.text(Field.ARTICLE_ID);

@@ -2,7 +2,7 @@ package org.crmgraph.importer.write;
 
 import java.util.List;
 import org.crmgraph.importer.clean.CleanRow;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /**
  * Writes one batch of clean rows of one entity type with a few {@code UNWIND} statements, inside the
@@ -16,7 +16,7 @@ public interface EntityWriter {
      *                   customers through {@code (:SourceRecord {key})-[:RESOLVED_TO]->(:Customer)}, which
      *                   stays right even when customers are merged while the import runs.
      */
-    void write(TransactionContext tx, List<CleanRow> rows, List<String> personKeys);
+    void write(SimpleQueryRunner tx, List<CleanRow> rows, List<String> personKeys);
 
     /** Called once the batch's transaction has committed; a writer may remember what it wrote. */
     default void committed(List<CleanRow> rows) {}

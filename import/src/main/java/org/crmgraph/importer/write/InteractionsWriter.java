@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.crmgraph.importer.clean.CleanRow;
 import org.crmgraph.importer.mapping.Field;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /** Touchpoints on any channel: {@code (:Customer)-[:HAD]->(:Interaction)-[:ABOUT]->(:Product)}. */
 public final class InteractionsWriter implements EntityWriter {
@@ -35,7 +35,7 @@ public final class InteractionsWriter implements EntityWriter {
     }
 
     @Override
-    public void write(TransactionContext tx, List<CleanRow> rows, List<String> personKeys) {
+    public void write(SimpleQueryRunner tx, List<CleanRow> rows, List<String> personKeys) {
         Map<String, Map<String, Object>> interactions = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             CleanRow row = rows.get(i);

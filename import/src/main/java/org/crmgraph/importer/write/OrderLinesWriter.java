@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.crmgraph.importer.clean.CleanRow;
 import org.crmgraph.importer.mapping.Field;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /**
  * Order lines: {@code (:Customer)-[:PLACED]->(:Order)-[:CONTAINS {quantity, unitPrice}]->(:Product)}, and
@@ -97,7 +97,7 @@ public final class OrderLinesWriter implements EntityWriter {
     }
 
     @Override
-    public void write(TransactionContext tx, List<CleanRow> rows, List<String> personKeys) {
+    public void write(SimpleQueryRunner tx, List<CleanRow> rows, List<String> personKeys) {
         var upserts = new ProductUpserts(products);
         Map<Kind, Map<String, Map<String, Object>>> orders = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {

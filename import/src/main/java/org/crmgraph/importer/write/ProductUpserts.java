@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /**
  * Products as seen in an import: created when new; name, description and price follow the most recent
@@ -69,7 +69,7 @@ final class ProductUpserts {
         });
     }
 
-    void write(TransactionContext tx) {
+    void write(SimpleQueryRunner tx) {
         List<Map<String, Object>> changed = new ArrayList<>();
         for (Map<String, Object> product : bySku.values()) {
             if (!Integer.valueOf(hash(product)).equals(written.hashes.get((String) product.get("sku")))) {

@@ -3,7 +3,7 @@ package org.crmgraph.importer.write;
 import java.util.List;
 import org.crmgraph.importer.clean.CleanRow;
 import org.crmgraph.importer.mapping.Field;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /** A catalogue export: products by SKU, with their category. */
 public final class ProductsWriter implements EntityWriter {
@@ -17,7 +17,7 @@ public final class ProductsWriter implements EntityWriter {
     }
 
     @Override
-    public void write(TransactionContext tx, List<CleanRow> rows, List<String> personKeys) {
+    public void write(SimpleQueryRunner tx, List<CleanRow> rows, List<String> personKeys) {
         var products = new ProductUpserts(written);
         for (CleanRow row : rows) {
             var at = row.time(Field.UPDATED_AT) != null ? row.time(Field.UPDATED_AT) : context.fileTime();

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.crmgraph.importer.clean.CleanRow;
 import org.crmgraph.importer.mapping.Field;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /**
  * Support tickets, by their id or (when the export has none) an id from their content. A ticket that
@@ -46,7 +46,7 @@ public final class TicketsWriter implements EntityWriter {
     }
 
     @Override
-    public void write(TransactionContext tx, List<CleanRow> rows, List<String> personKeys) {
+    public void write(SimpleQueryRunner tx, List<CleanRow> rows, List<String> personKeys) {
         Map<String, Map<String, Object>> tickets = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             CleanRow row = rows.get(i);

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.crmgraph.analytics.similarity.Favourites;
 import org.crmgraph.graph.cypher.Records;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
 
 /**
@@ -66,7 +66,7 @@ final class EvidenceQuery {
     private EvidenceQuery() {}
 
     /** Empty when there is no such customer. Product names are left out (the explanations that need one fetch it). */
-    static Optional<Evidence> read(TransactionContext tx, String customerId) {
+    static Optional<Evidence> read(SimpleQueryRunner tx, String customerId) {
         return tx
                 .run(EVIDENCE, Map.of("id", customerId, "everyone", Favourites.EVERYONE))
                 .list(r -> {

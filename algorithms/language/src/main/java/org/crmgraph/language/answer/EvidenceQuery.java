@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
 
 /**
@@ -61,7 +61,7 @@ final class EvidenceQuery {
     private EvidenceQuery() {}
 
     /** Null when {@code customerId} is given and names no customer. */
-    static Evidence read(TransactionContext tx, float[] vector, int k, String customerId) {
+    static Evidence read(SimpleQueryRunner tx, float[] vector, int k, String customerId) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("vector", vector);
         parameters.put("k", k);

@@ -11,7 +11,6 @@ import org.crmgraph.graph.page.PageRequest;
 import org.crmgraph.graph.validation.Checks;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.Outcome;
-import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -66,7 +65,7 @@ public class CustomerService {
             return saved == null
                     ? Outcome.failure("id", ErrorCode.NOT_FOUND, "No such customer.")
                     : Outcome.success(saved);
-        } catch (ClientException e) {
+        } catch (RuntimeException e) {
             if (ConstraintViolations.isUniquenessViolation(e) && properties.get("email") != null) {
                 String owner =
                         customers.idOfEmail((String) properties.get("email")).orElse("another customer");

@@ -1,43 +1,94 @@
 package org.crmgraph.graph.cypher;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
-import org.neo4j.driver.BookmarkManager;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Transaction;
-import org.neo4j.driver.TransactionCallback;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.RetryableException;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.data.neo4j.core.UserSelection;
+import org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one door to Neo4j. Every query runs in a driver-managed transaction, so transient errors
- * (leader switches, deadlocks) are retried by the driver, reads are routed to followers in a
- * cluster, and one bookmark manager gives read-your-writes across sessions. The same code works
- * against the embedded DBMS, a single server and a {@code neo4j://} cluster.
+ * How the code reaches Neo4j, on Spring Data Neo4j: single statements go through SDN's {@link Neo4jClient}, and
+ * several statements that must share a transaction run on the driver transaction that SDN's
+ * {@link Neo4jTransactionManager} binds to the thread. Every unit of work runs in a Spring-managed transaction: a
+ * read-only one is routed to a reader in a {@code neo4j://} cluster, SDN's bookmark manager gives read-your-writes
+ * across transactions, and transient failures (leader switches, deadlocks, a server away for a moment) are retried
+ * by a {@link RetryTemplate} for {@code spring.neo4j.max-transaction-retry-time}. Work started inside a transaction
+ * joins it instead. The same code serves the embedded DBMS, a single server and a cluster.
  */
 public class CypherRunner {
 
+    /** Work that needs several statements in one transaction; it may be retried, so keep it free of side effects. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(SimpleQueryRunner tx);
+    }
+
+    private final Neo4jClient client;
     private final Driver driver;
-    private final String database;
-    private final BookmarkManager bookmarks;
+    private final DatabaseSelectionProvider databases;
+    private final TransactionTemplate reads;
+    private final TransactionTemplate writes;
+    private final RetryTemplate retries;
     private final LongAdder transactions = new LongAdder();
 
     /**
-     * @param database the database name, or {@code null} for the server's default database
+     * @param retryFor how long transient failures are retried before the last one is thrown
      */
-    public CypherRunner(Driver driver, String database) {
+    public CypherRunner(
+            Neo4jClient client,
+            PlatformTransactionManager transactionManager,
+            Driver driver,
+            DatabaseSelectionProvider databases,
+            Duration retryFor) {
+        this.client = client;
         this.driver = driver;
-        this.database = database == null || database.isBlank() ? null : database;
-        this.bookmarks = driver.executableQueryBookmarkManager();
+        this.databases = databases;
+        this.reads = new TransactionTemplate(transactionManager);
+        this.reads.setReadOnly(true);
+        this.writes = new TransactionTemplate(transactionManager);
+        this.retries = new RetryTemplate(RetryPolicy.builder()
+                .predicate(CypherRunner::isTransient)
+                .maxRetries(Long.MAX_VALUE)
+                .timeout(retryFor)
+                .delay(Duration.ofMillis(50))
+                .multiplier(2)
+                .maxDelay(Duration.ofSeconds(1))
+                .build());
+    }
+
+    /** A runner on a bare driver, with SDN's client and transaction manager of its own (tools and tests). */
+    public static CypherRunner over(Driver driver) {
+        DatabaseSelectionProvider databases = DatabaseSelectionProvider.getDefaultSelectionProvider();
+        return new CypherRunner(
+                Neo4jClient.create(driver, databases),
+                Neo4jTransactionManager.with(driver)
+                        .withDatabaseSelectionProvider(databases)
+                        .build(),
+                driver,
+                databases,
+                Duration.ofSeconds(30));
     }
 
     public <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
-        return inRead(tx -> tx.run(cypher, parameters).list(mapper::apply));
+        return inTransaction(reads, () -> fetch(cypher, parameters, mapper));
     }
 
     public <T> Optional<T> readOptional(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
@@ -45,63 +96,101 @@ public class CypherRunner {
     }
 
     public <T> List<T> write(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
-        return inWrite(tx -> tx.run(cypher, parameters).list(mapper::apply));
+        return inTransaction(writes, () -> fetch(cypher, parameters, mapper));
     }
 
     public void write(String cypher, Map<String, Object> parameters) {
-        inWrite(tx -> tx.run(cypher, parameters).consume());
+        inTransaction(writes, () -> client.query(cypher).bindAll(parameters).run());
     }
 
-    /** Several statements in one read transaction; the callback may be retried, so keep it free of side effects. */
-    public <T> T inRead(TransactionCallback<T> work) {
-        transactions.increment();
-        try (Session session = session()) {
-            return session.executeRead(work);
-        }
+    /** Several statements in one read transaction; the work may be retried, so keep it free of side effects. */
+    public <T> T inRead(Work<T> work) {
+        return inTransaction(reads, () -> work.run(boundTransaction()));
     }
 
-    /** Several statements in one write transaction; the callback may be retried, so keep it free of side effects. */
-    public <T> T inWrite(TransactionCallback<T> work) {
-        transactions.increment();
-        try (Session session = session()) {
-            return session.executeWrite(work);
-        }
+    /** Several statements in one write transaction; the work may be retried, so keep it free of side effects. */
+    public <T> T inWrite(Work<T> work) {
+        return inTransaction(writes, () -> work.run(boundTransaction()));
     }
 
     /**
-     * Runs write work in a transaction that is always rolled back: a dry run that shows exactly what the
-     * work would do, with nothing changed. Not retried; read the answer inside the callback.
+     * Runs write work in a transaction that is always rolled back: a dry run that shows exactly what the work would
+     * do, with nothing changed. Not retried; read the answer inside the work.
      */
-    public <T> T rehearse(Function<Transaction, T> work) {
+    public <T> T rehearse(Work<T> work) {
         transactions.increment();
-        try (Session session = session();
-                Transaction tx = session.beginTransaction()) {
-            try {
-                return work.apply(tx);
-            } finally {
-                tx.rollback();
-            }
-        }
+        return writes.execute(status -> {
+            status.setRollbackOnly();
+            return work.run(boundTransaction());
+        });
     }
 
     /** Schema commands cannot share a transaction with data writes; each runs on its own. */
     public void runSchemaCommand(String cypher) {
-        inWrite((TransactionContext tx) -> tx.run(cypher).consume());
+        write(cypher, Map.of());
     }
 
     /**
-     * Transactions opened through this runner since start. Tests use it to prove that nested
-     * GraphQL lists load in a bounded number of round trips (no N+1).
+     * Transactions opened through this runner since start. Tests use it to prove that nested GraphQL lists load in a
+     * bounded number of round trips (no N+1).
      */
     public long transactionCount() {
         return transactions.sum();
     }
 
-    private Session session() {
-        var config = SessionConfig.builder().withBookmarkManager(bookmarks);
-        if (database != null) {
-            config.withDatabase(database);
+    private <T> List<T> fetch(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
+        @SuppressWarnings("unchecked")
+        Class<T> any = (Class<T>) Object.class;
+        return List.copyOf(client.query(cypher)
+                .bindAll(parameters)
+                .fetchAs(any)
+                .mappedBy((types, record) -> mapper.apply(record))
+                .all());
+    }
+
+    /** The outermost unit of work opens (and retries) a transaction; nested work joins it. */
+    private <T> T inTransaction(TransactionTemplate template, UnitOfWork<T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return work.run();
         }
-        return driver.session(config.build());
+        try {
+            return retries.execute(() -> {
+                transactions.increment();
+                return template.execute(status -> work.run());
+            });
+        } catch (RetryException e) {
+            Throwable last = e.getCause();
+            if (last instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (last instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(last);
+        }
+    }
+
+    private Transaction boundTransaction() {
+        Transaction tx = Neo4jTransactionManager.retrieveTransaction(
+                driver, databases.getDatabaseSelection(), UserSelection.connectedUser());
+        if (tx == null) {
+            throw new IllegalStateException("no Neo4j transaction is bound to this thread");
+        }
+        return tx;
+    }
+
+    /** What is worth another try: the driver's retryable failures, and Spring's transient ones wrapping them. */
+    static boolean isTransient(@Nullable Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RetryableException || t instanceof TransientDataAccessException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @FunctionalInterface
+    private interface UnitOfWork<T> {
+        T run();
     }
 }

@@ -10,7 +10,7 @@ import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
 import org.crmgraph.graph.product.Product;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -120,7 +120,7 @@ class OrderRepository {
                         r.get("quantity").asLong()));
     }
 
-    static Missing missing(TransactionContext tx, String customerId, List<String> skus) {
+    static Missing missing(SimpleQueryRunner tx, String customerId, List<String> skus) {
         var record =
                 tx.run(MISSING, Map.of("customerId", customerId, "skus", skus)).single();
         return new Missing(
@@ -128,7 +128,7 @@ class OrderRepository {
                 record.get("missingSkus").asList(v -> v.asString()));
     }
 
-    static Order place(TransactionContext tx, Map<String, Object> parameters) {
+    static Order place(SimpleQueryRunner tx, Map<String, Object> parameters) {
         return Order.from(tx.run(PLACE, parameters).single().get("o"));
     }
 

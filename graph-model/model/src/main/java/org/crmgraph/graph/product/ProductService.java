@@ -12,7 +12,6 @@ import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.validation.Checks;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.Outcome;
-import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -58,7 +57,7 @@ public class ProductService {
         properties.put("sku", sku);
         try {
             return Outcome.success(products.create(properties, category));
-        } catch (ClientException e) {
+        } catch (RuntimeException e) {
             if (ConstraintViolations.isUniquenessViolation(e)) {
                 return Outcome.failure(
                         "sku", ErrorCode.DUPLICATE_SKU, "A product with SKU '" + sku + "' already exists.");

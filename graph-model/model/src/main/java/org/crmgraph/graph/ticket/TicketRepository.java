@@ -11,7 +11,7 @@ import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -152,7 +152,7 @@ class TicketRepository {
     }
 
     static References references(
-            TransactionContext tx, String ticketId, String customerId, String productSku, String articleId) {
+            SimpleQueryRunner tx, String ticketId, String customerId, String productSku, String articleId) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("ticketId", ticketId);
         parameters.put("customerId", customerId);
@@ -166,7 +166,7 @@ class TicketRepository {
                 r.get("status").isNull() ? null : r.get("status").asString());
     }
 
-    static Ticket open(TransactionContext tx, String customerId, String productSku, Map<String, Object> properties) {
+    static Ticket open(SimpleQueryRunner tx, String customerId, String productSku, Map<String, Object> properties) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("customerId", customerId);
         parameters.put("productSku", productSku);
@@ -174,7 +174,7 @@ class TicketRepository {
         return Ticket.from(tx.run(OPEN, parameters).single().get("t"));
     }
 
-    static Optional<Ticket> update(TransactionContext tx, String id, Map<String, Object> changes, String productSku) {
+    static Optional<Ticket> update(SimpleQueryRunner tx, String id, Map<String, Object> changes, String productSku) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", id);
         parameters.put("changes", changes);
@@ -183,7 +183,7 @@ class TicketRepository {
                 .findFirst();
     }
 
-    static Ticket resolve(TransactionContext tx, String id, String resolution, String articleId) {
+    static Ticket resolve(SimpleQueryRunner tx, String id, String resolution, String articleId) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", id);
         parameters.put("resolution", resolution);

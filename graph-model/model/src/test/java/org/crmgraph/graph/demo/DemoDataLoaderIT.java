@@ -21,7 +21,7 @@ class DemoDataLoaderIT {
     @Test
     void loadsAConnectedDemoGraphOnceIntoAnEmptyDatabase() {
         try (var database = EmbeddedTestDatabase.start(dataDir, false)) {
-            var cypher = new CypherRunner(database.driver(), null);
+            var cypher = CypherRunner.over(database.driver());
             new SchemaMigrations(cypher).apply();
             var loader = new DemoDataLoader(cypher, new DomainEvents(event -> {}));
 

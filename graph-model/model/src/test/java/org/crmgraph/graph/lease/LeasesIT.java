@@ -36,7 +36,7 @@ class LeasesIT {
     @BeforeAll
     static void start() {
         database = EmbeddedTestDatabase.start(dataDir, false);
-        cypher = new CypherRunner(database.driver(), null);
+        cypher = CypherRunner.over(database.driver());
         new SchemaMigrations(cypher).apply();
     }
 

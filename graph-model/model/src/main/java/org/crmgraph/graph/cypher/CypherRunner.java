@@ -1,6 +1,8 @@
 package org.crmgraph.graph.cypher;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,8 +93,10 @@ public class CypherRunner {
         return inTransaction(reads, () -> fetch(cypher, parameters, mapper));
     }
 
+    /** The first record's value; empty when there is no record or it maps to null. */
     public <T> Optional<T> readOptional(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
-        return read(cypher, parameters, mapper).stream().findFirst();
+        List<T> values = read(cypher, parameters, mapper);
+        return values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.getFirst());
     }
 
     public <T> List<T> write(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
@@ -139,13 +143,23 @@ public class CypherRunner {
     }
 
     private <T> List<T> fetch(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
-        @SuppressWarnings("unchecked")
-        Class<T> any = (Class<T>) Object.class;
-        return List.copyOf(client.query(cypher)
+        // Neo4jClient drops records mapped to null; a mapper here may map a record to null (an absent value), and
+        // callers count on one element per record, so each result travels in a box
+        Collection<Mapped<T>> mapped = client.query(cypher)
                 .bindAll(parameters)
-                .fetchAs(any)
-                .mappedBy((types, record) -> mapper.apply(record))
-                .all());
+                .fetchAs(Mapped.<T>type())
+                .mappedBy((types, record) -> new Mapped<>(mapper.apply(record)))
+                .all();
+        List<T> values = new ArrayList<>(mapped.size());
+        mapped.forEach(m -> values.add(m.value()));
+        return values;
+    }
+
+    private record Mapped<T>(@Nullable T value) {
+        @SuppressWarnings("unchecked")
+        static <T> Class<Mapped<T>> type() {
+            return (Class<Mapped<T>>) (Class<?>) Mapped.class;
+        }
     }
 
     /** The outermost unit of work opens (and retries) a transaction; nested work joins it. */

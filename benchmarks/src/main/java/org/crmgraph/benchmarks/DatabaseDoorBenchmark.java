@@ -1,0 +1,79 @@
+package org.crmgraph.benchmarks;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.embedded.EmbeddedNeo4j;
+import org.crmgraph.graph.embedded.EmbeddedNeo4jProperties;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.SessionConfig;
+
+/**
+ * What one read costs through the service's door to the database ({@link CypherRunner}: Spring Data Neo4j's client,
+ * transaction manager and a retry template) against the same read in a driver-managed transaction (the door before
+ * issue 13), on one embedded Neo4j, in alternating rounds so that both see the same machine.
+ */
+public final class DatabaseDoorBenchmark {
+
+    private static final String READ = "MATCH (c:Customer {id: $id}) RETURN c.name AS name";
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = ApiLatencyBenchmark.options(args);
+        int reads = Integer.parseInt(options.getOrDefault("reads", "5000"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "4"));
+        try (var neo4j = EmbeddedNeo4j.start(
+                        Files.createTempDirectory("door-bench"), new EmbeddedNeo4jProperties(0, "256m", false, true));
+                var driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
+            driver.executableQuery("UNWIND range(0, 999) AS i CREATE (:Customer {id: 'c' + i, name: 'Name ' + i})")
+                    .execute();
+            driver.executableQuery("CREATE INDEX IF NOT EXISTS FOR (c:Customer) ON (c.id)")
+                    .execute();
+            CypherRunner door = CypherRunner.over(driver);
+            var bookmarks = driver.executableQueryBookmarkManager();
+            int[] next = {0};
+            IntSupplier viaDoor = () -> door.read(
+                            READ,
+                            Map.of("id", "c" + (next[0]++ % 1000)),
+                            r -> r.get("name").asString())
+                    .size();
+            IntSupplier viaDriver = () -> {
+                try (var session = driver.session(
+                        SessionConfig.builder().withBookmarkManager(bookmarks).build())) {
+                    return session.executeRead(tx -> tx.run(READ, Map.of("id", "c" + (next[0]++ % 1000)))
+                                    .list(r -> r.get("name").asString()))
+                            .size();
+                }
+            };
+            time(viaDoor, reads);
+            time(viaDriver, reads);
+            System.out.printf(
+                    "%n| round | CypherRunner (SDN) p50 µs | mean µs | driver executeRead p50 µs | mean µs |%n");
+            System.out.println("|---|---|---|---|---|");
+            for (int round = 1; round <= rounds; round++) {
+                double[] sdn = time(viaDoor, reads);
+                double[] plain = time(viaDriver, reads);
+                System.out.printf("| %d | %.0f | %.0f | %.0f | %.0f |%n", round, sdn[0], sdn[1], plain[0], plain[1]);
+            }
+        }
+    }
+
+    /** @return p50 and mean in microseconds */
+    private static double[] time(IntSupplier read, int count) {
+        List<Long> nanos = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long started = System.nanoTime();
+            if (read.getAsInt() != 1) {
+                throw new IllegalStateException("expected one row");
+            }
+            nanos.add(System.nanoTime() - started);
+        }
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new double[] {
+            sorted[sorted.length / 2] / 1000.0, Arrays.stream(sorted).average().orElse(0) / 1000.0
+        };
+    }
+}

@@ -1,14 +1,17 @@
 package org.crmgraph.graph;
 
 import java.time.Duration;
+import java.util.Set;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.data.DataFolderProperties;
 import org.crmgraph.graph.lease.LeaseProperties;
 import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.schema.SchemaMigrations;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.NotificationClassification;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.neo4j.autoconfigure.ConfigBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -34,6 +37,18 @@ public class GraphModelConfiguration {
             DatabaseSelectionProvider databases,
             @Value("${spring.neo4j.max-transaction-retry-time:30s}") Duration retryFor) {
         return new CypherRunner(client, transactionManager, driver, databases, retryFor);
+    }
+
+    /**
+     * The server need not tell us, on every read of a property that some nodes lack (analytics scores before the
+     * first refresh, embeddings before the first pass), that the property does not exist yet: computing, sending and
+     * screening those notifications is work on every request. Performance, deprecation and the other
+     * classifications still arrive (and Spring Data Neo4j logs them).
+     */
+    @Bean
+    ConfigBuilderCustomizer noUnrecognizedNotifications() {
+        return config ->
+                config.withDisabledNotificationClassifications(Set.of(NotificationClassification.UNRECOGNIZED));
     }
 
     // eager even when a command line context initialises lazily: nothing may write before the schema is there

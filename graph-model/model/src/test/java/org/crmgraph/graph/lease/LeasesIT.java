@@ -106,6 +106,28 @@ class LeasesIT {
     }
 
     @Test
+    void aHolderWhoseLeaseWasTakenOverLearnsItAtItsNextRenewal() throws Exception {
+        Leases paused = instance("paused", Duration.ofSeconds(30), Duration.ofMillis(300));
+        Leases other = instance("other", Duration.ofSeconds(30), Duration.ofSeconds(10));
+        Lease held = paused.acquire("job");
+        // as if the holder had been paused past its expiry: the lease runs out and another instance takes it
+        cypher.write("MATCH (l:Lease {name: 'job'}) SET l.expiresAt = datetime() - duration('PT1S')", Map.of());
+        try (Lease taken = other.acquire("job")) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (held.held() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(held.held()).as("the old holder knows it lost the lease").isFalse();
+            held.close();
+            assertThat(other.holder("job"))
+                    .as("its release does not free the new holder's lease")
+                    .contains("other");
+        }
+        paused.destroy();
+        other.destroy();
+    }
+
+    @Test
     void aRenewedLeaseOutlivesItsTimeToLive() throws Exception {
         Leases a = instance("a", Duration.ofMillis(1500), Duration.ofMillis(300));
         Leases b = instance("b", Duration.ofSeconds(30), Duration.ofSeconds(10));

@@ -86,6 +86,10 @@ public final class ApiLatencyBenchmark {
                     "page of 50 tickets, filtered by status, newest first",
                     i -> body(TICKET_PAGE, "status", STATUSES[i % STATUSES.length]));
 
+            // --only <words>: measure just the scenarios whose name contains them (e.g. to profile one query)
+            if (options.containsKey("only")) {
+                scenarios.keySet().removeIf(name -> !name.contains(options.get("only")));
+            }
             // The JIT needs every code path hot before any figure means anything: warm all queries first.
             System.out.printf("Warming up: %,d requests of each query ...%n", requests);
             for (var scenario : scenarios.values()) {

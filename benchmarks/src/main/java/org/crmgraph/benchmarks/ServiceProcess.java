@@ -92,7 +92,13 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap,
-                "--enable-native-access=ALL-UNNAMED",
+                "--enable-native-access=ALL-UNNAMED"));
+        // e.g. -Dbench.service-jvm-options="-XX:StartFlightRecording=filename=/tmp/service.jfr" to profile the service
+        String jvmOptions = System.getProperty("bench.service-jvm-options", "").strip();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(List.of(jvmOptions.split("\\s+")));
+        }
+        command.addAll(List.of(
                 "-jar",
                 jar.toString(),
                 "--server.port=" + httpPort,

@@ -99,7 +99,7 @@ public class ImportService implements DisposableBean {
         try (Lease lease = leases.acquire(LEASE)) {
             Importer.Prepared prepared =
                     prepare(request.file(), mapping, request.type(), request.dryRun(), request.reportFile());
-            return announce(importer.run(prepared, listener));
+            return announce(importer.run(prepared, whileHeld(lease, listener)));
         }
     }
 
@@ -139,7 +139,7 @@ public class ImportService implements DisposableBean {
         background.submit(() -> {
             try {
                 try (Lease lease = leases.acquireWhenFree(LEASE, WAIT_POLL)) {
-                    announce(importer.run(prepared, ImportProgressListener.NONE));
+                    announce(importer.run(prepared, whileHeld(lease, ImportProgressListener.NONE)));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -150,6 +150,17 @@ public class ImportService implements DisposableBean {
             }
         });
         return Outcome.success(prepared.job());
+    }
+
+    /**
+     * Checked after every committed batch: an import whose lease lapsed stops there (the job fails with the reason),
+     * since another instance may be importing into the same graph by now.
+     */
+    private static ImportProgressListener whileHeld(Lease lease, ImportProgressListener listener) {
+        return (counts, bytesTotal) -> {
+            listener.progress(counts, bytesTotal);
+            lease.ensureHeld();
+        };
     }
 
     /** A finished import (not a dry run) is announced, whoever started it. */

@@ -92,7 +92,7 @@ public class AnalyticsRefresh {
      */
     public RefreshReport refresh(Set<AnalyticsStep> steps, Consumer<StepResult> progress) {
         try (Lease lease = leases.tryAcquire(LEASE).orElseThrow(AnalyticsBusyException::new)) {
-            return run(steps, progress);
+            return run(steps, progress, lease);
         }
     }
 
@@ -102,17 +102,19 @@ public class AnalyticsRefresh {
      */
     public RefreshReport refreshWhenFree() throws InterruptedException {
         try (Lease lease = leases.acquireWhenFree(LEASE, WAIT_POLL)) {
-            return run(EnumSet.allOf(AnalyticsStep.class), step -> {});
+            return run(EnumSet.allOf(AnalyticsStep.class), step -> {}, lease);
         }
     }
 
     /** Runs with the lease held by the caller. */
-    private RefreshReport run(Set<AnalyticsStep> steps, Consumer<StepResult> progress) {
+    private RefreshReport run(Set<AnalyticsStep> steps, Consumer<StepResult> progress, Lease lease) {
         String id = "run-" + UUID.randomUUID();
         OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
         long started = System.nanoTime();
         List<StepResult> results = new ArrayList<>();
         for (AnalyticsStep step : EnumSet.copyOf(steps)) {
+            // a refresh whose lease lapsed may be racing another instance's: stop between steps, each is whole
+            lease.ensureHeld();
             long stepStarted = System.nanoTime();
             StepResult result = timed(
                     step,

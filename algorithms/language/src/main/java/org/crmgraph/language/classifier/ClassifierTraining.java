@@ -108,11 +108,11 @@ public class ClassifierTraining {
                 .orElseThrow(
                         () -> new ClassifierTrainingException(
                                 "A ticket classifier is being trained already (here or on another instance); try again when it is done."))) {
-            return trainLocked(holdout, epochs, hidden);
+            return trainLocked(holdout, epochs, hidden, lease);
         }
     }
 
-    private ClassifierReport trainLocked(double holdout, int epochs, int hidden) {
+    private ClassifierReport trainLocked(double holdout, int epochs, int hidden, Lease lease) {
         long started = System.nanoTime();
         List<LabelledTicket> tickets = cypher.read(
                 LABELLED,
@@ -218,6 +218,8 @@ public class ClassifierTraining {
         stored.put("majorityBaseline", majority);
         stored.put("trainingMillis", millis);
         stored.put("engine", "PyTorch");
+        // another instance may have started training after our lease lapsed: its version, not a stale one, is next
+        lease.ensureHeld();
         long version = cypher.write(
                         SAVE,
                         Map.of("properties", stored),

@@ -120,8 +120,14 @@ public class CypherRunner {
     /**
      * Runs write work in a transaction that is always rolled back: a dry run that shows exactly what the work would
      * do, with nothing changed. Not retried; read the answer inside the work.
+     *
+     * @throws IllegalStateException inside another transaction: the rollback would take the caller's work with it
      */
     public <T> T rehearse(Work<T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a rehearsal needs a transaction of its own; it was called inside one, "
+                    + "whose work its rollback would undo");
+        }
         transactions.increment();
         return writes.execute(status -> {
             status.setRollbackOnly();

@@ -11,6 +11,18 @@ public interface Lease extends AutoCloseable {
     /** Whether the last renewal found the lease still ours (false once it expired and another owner took it). */
     boolean held();
 
+    /**
+     * For a job to call between its steps or batches: a job whose lease was lost must stop, because another instance
+     * may be running the same job by now.
+     *
+     * @throws LeaseLostException when the lease is no longer held
+     */
+    default void ensureHeld() {
+        if (!held()) {
+            throw new LeaseLostException(name());
+        }
+    }
+
     @Override
     void close();
 }

@@ -71,6 +71,7 @@ public class Leases implements DisposableBean {
     /** Takes the lease when it is free or expired; empty when another holder has it (or this one, in another job). */
     public Optional<Lease> tryAcquire(String name) {
         String token = UUID.randomUUID().toString();
+        long sent = System.nanoTime();
         var claim = cypher.write(
                         ACQUIRE,
                         Map.of(
@@ -87,7 +88,7 @@ public class Leases implements DisposableBean {
         if (!claim.get("free").asBoolean()) {
             return Optional.empty();
         }
-        return Optional.of(new Held(name, token));
+        return Optional.of(new Held(name, token, sent));
     }
 
     /**
@@ -138,15 +139,19 @@ public class Leases implements DisposableBean {
         private final String token;
         private final ScheduledFuture<?> renewal;
         private volatile boolean held = true;
+        // measured from before the claim or renewal was sent, so this side gives up no later than the database does
+        private volatile long validUntilNanos;
 
-        Held(String name, String token) {
+        Held(String name, String token, long claimSentNanos) {
             this.name = name;
             this.token = token;
+            this.validUntilNanos = claimSentNanos + settings.ttl().toNanos();
             long every = settings.renewal().toMillis();
             this.renewal = renewals.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
         }
 
         private void renew() {
+            long sent = System.nanoTime();
             try {
                 held = cypher.write(
                                 RENEW,
@@ -159,7 +164,9 @@ public class Leases implements DisposableBean {
                                         settings.ttl().toMillis()),
                                 r -> r.get("held").asBoolean())
                         .getFirst();
-                if (!held) {
+                if (held) {
+                    validUntilNanos = sent + settings.ttl().toNanos();
+                } else {
                     log.warn("Lease '{}' was lost (expired and taken over); the job holding it should stop", name);
                     renewal.cancel(false);
                 }
@@ -174,9 +181,10 @@ public class Leases implements DisposableBean {
             return name;
         }
 
+        /** False once a renewal found it taken, or once it expired here while renewals could not reach the database. */
         @Override
         public boolean held() {
-            return held;
+            return held && System.nanoTime() - validUntilNanos < 0;
         }
 
         @Override

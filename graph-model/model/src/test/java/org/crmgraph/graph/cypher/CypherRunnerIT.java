@@ -89,6 +89,20 @@ class CypherRunnerIT {
     }
 
     @Test
+    void aRehearsalInsideAnotherTransactionIsRefusedAndTheOuterWorkCommits() {
+        cypher.inWrite(tx -> {
+            tx.run("CREATE (:Probe)").consume();
+            assertThatThrownBy(() -> cypher.rehearse(inner -> inner.run("CREATE (:Probe)")))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("a transaction of its own");
+            return null;
+        });
+        assertThat(count())
+                .as("the outer transaction was not marked for rollback")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aReadTransactionRefusesToWriteAndAFailedWriteLeavesNothing() {
         assertThatThrownBy(() -> cypher.read("CREATE (n:Probe) RETURN n", Map.of(), r -> r))
                 .isNotNull();

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
 
 /** Leases as two instances see them: each {@link Leases} here is one instance sharing the database. */
 @RealNeo4j
@@ -118,6 +120,10 @@ class LeasesIT {
                 Thread.sleep(100);
             }
             assertThat(held.held()).as("the old holder knows it lost the lease").isFalse();
+            assertThatThrownBy(held::ensureHeld)
+                    .as("a job checking between its steps stops")
+                    .isInstanceOf(LeaseLostException.class)
+                    .hasMessageContaining("'job' was lost");
             held.close();
             assertThat(other.holder("job"))
                     .as("its release does not free the new holder's lease")
@@ -169,6 +175,34 @@ class LeasesIT {
             pool.shutdownNow();
             instances.forEach(Leases::destroy);
         }
+    }
+
+    @Test
+    void aHolderCutOffFromTheDatabaseGivesItsLeaseUpWhenItWouldHaveExpired() throws Exception {
+        // this instance's own connection to the database, then the network between them goes away
+        Driver own = GraphDatabase.driver(
+                database.neo4j().boltUri(), database.neo4j().authToken());
+        Leases cutOff = new Leases(
+                CypherRunner.over(own),
+                new LeaseProperties(Duration.ofMillis(1500), Duration.ofMillis(300), "cut-off"));
+        Lease held = cutOff.acquire("job");
+        assertThat(held.held()).isTrue();
+        own.close();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (held.held() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(held.held())
+                .as("no renewal got through, so the holder cannot know the lease is still its own")
+                .isFalse();
+        assertThatThrownBy(held::ensureHeld).isInstanceOf(LeaseLostException.class);
+        Leases other = instance("other", Duration.ofSeconds(30), Duration.ofSeconds(10));
+        try (Lease taken = other.acquire("job")) {
+            assertThat(taken.held()).as("and the database agrees: it expired").isTrue();
+        }
+        held.close();
+        cutOff.destroy();
+        other.destroy();
     }
 
     @Test

@@ -10,24 +10,31 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.data.DataFolderProperties;
 import org.crmgraph.graph.event.DomainEvents;
 import org.crmgraph.graph.event.ImportFinished;
 import org.crmgraph.graph.lease.Lease;
 import org.crmgraph.graph.lease.Leases;
+import org.crmgraph.graph.privacy.Tombstones;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.Outcome;
+import org.crmgraph.importer.job.ImportCounts;
 import org.crmgraph.importer.job.ImportJob;
 import org.crmgraph.importer.job.ImportJobRepository;
+import org.crmgraph.importer.job.ImportJobStatus;
 import org.crmgraph.importer.mapping.EntityType;
 import org.crmgraph.importer.mapping.ImportMapping;
 import org.crmgraph.importer.mapping.InvalidMappingException;
 import org.crmgraph.importer.mapping.MappingLoader;
 import org.crmgraph.importer.read.MalformedFileException;
+import org.crmgraph.importer.read.ReadLimits;
 import org.crmgraph.importer.read.RowSource;
 import org.crmgraph.importer.read.RowSources;
 import org.slf4j.Logger;
@@ -60,8 +67,8 @@ public class ImportService implements DisposableBean {
     private final Importer importer;
     private final Path folder;
     private final Path reportFolder;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("crm-import-", 0).daemon().factory());
+    private final ExecutorService background;
+    private final ReadLimits limits;
 
     public ImportService(
             CypherRunner cypher,
@@ -69,11 +76,21 @@ public class ImportService implements DisposableBean {
             ImportProperties properties,
             DataFolderProperties data,
             DomainEvents events,
-            Leases leases) {
+            Leases leases,
+            Tombstones tombstones) {
         this.jobs = jobs;
         this.leases = leases;
         this.events = events;
-        this.importer = new Importer(cypher, jobs, properties.batchSize());
+        this.limits = properties.readLimits();
+        this.importer = new Importer(cypher, jobs, properties.batchSize(), tombstones, limits);
+        // one import runs, a few wait; beyond that a client is told to come back rather than queueing without end
+        this.background = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(properties.maxQueuedImports()),
+                Thread.ofPlatform().name("crm-import-", 0).daemon().factory());
         this.folder = absolute(
                 properties.folder() != null
                         ? properties.folder()
@@ -136,7 +153,21 @@ public class ImportService implements DisposableBean {
         } catch (MalformedFileException e) {
             return Outcome.failure("file", ErrorCode.INVALID_FORMAT, e.getMessage());
         }
-        background.submit(() -> {
+        try {
+            submit(prepared);
+        } catch (RejectedExecutionException e) {
+            jobs.status(prepared.job().id(), ImportJobStatus.FAILED, ImportCounts.ZERO, "too many imports waiting");
+            return Outcome.failure(
+                    "file",
+                    ErrorCode.INVALID_STATE,
+                    "Too many imports are waiting already (crm.import.max-queued-imports); start this one when they"
+                            + " are done.");
+        }
+        return Outcome.success(prepared.job());
+    }
+
+    private void submit(Importer.Prepared prepared) {
+        background.execute(() -> {
             try {
                 try (Lease lease = leases.acquireWhenFree(LEASE, WAIT_POLL)) {
                     announce(importer.run(prepared, whileHeld(lease, ImportProgressListener.NONE)));
@@ -149,7 +180,6 @@ public class ImportService implements DisposableBean {
                 log.error("Import {} stopped", prepared.job().id(), e);
             }
         });
-        return Outcome.success(prepared.job());
     }
 
     /**
@@ -208,7 +238,7 @@ public class ImportService implements DisposableBean {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new MalformedFileException(0, 0, "cannot read " + file + ": no such file, or not readable");
         }
-        try (RowSource source = RowSources.open(file, mapping.format(), mapping.delimiter())) {
+        try (RowSource source = RowSources.open(file, mapping.format(), mapping.delimiter(), limits)) {
             Importer.missingOptionalColumns(source, mapping);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.privacy.Tombstones;
 import org.crmgraph.graph.text.Fingerprints;
 import org.crmgraph.importer.clean.CleanRow;
 import org.crmgraph.importer.clean.ReportEntry;
@@ -31,6 +34,7 @@ import org.crmgraph.importer.mapping.Field;
 import org.crmgraph.importer.mapping.FieldRule;
 import org.crmgraph.importer.mapping.ImportMapping;
 import org.crmgraph.importer.read.MalformedFileException;
+import org.crmgraph.importer.read.ReadLimits;
 import org.crmgraph.importer.read.RowSource;
 import org.crmgraph.importer.read.RowSources;
 import org.crmgraph.importer.read.SourceRow;
@@ -60,6 +64,9 @@ final class Importer {
 
     private record Failure(RuntimeException error) {}
 
+    static final String ERASED_REASON =
+            "ERASED: the person this row is about was erased; nothing about them is imported again";
+
     private enum End {
         END
     }
@@ -70,12 +77,20 @@ final class Importer {
     private final CypherRunner cypher;
     private final ImportJobRepository jobs;
     private final int batchSize;
+    private final Tombstones tombstones;
 
-    Importer(CypherRunner cypher, ImportJobRepository jobs, int batchSize) {
+    private final ReadLimits limits;
+
+    Importer(CypherRunner cypher, ImportJobRepository jobs, int batchSize, Tombstones tombstones, ReadLimits limits) {
+        this.limits = limits;
         this.cypher = cypher;
         this.jobs = jobs;
         this.batchSize = batchSize;
+        this.tombstones = tombstones;
     }
+
+    /** What a batch wrote: how its people were resolved, and the lines of rows about erased people, left out. */
+    private record Written(Resolution resolution, List<Long> erasedLines) {}
 
     /**
      * Checks the header against the mapping: missing required columns are fatal, all named at once, before
@@ -120,11 +135,12 @@ final class Importer {
         long imported = 0;
         long created = 0;
         long matched = 0;
+        long erased = 0;
         jobs.status(jobId, ImportJobStatus.RUNNING, counts, null);
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         var stop = new AtomicBoolean();
         Thread reader = null;
-        try (RowSource source = RowSources.open(prepared.file(), mapping.format(), mapping.delimiter());
+        try (RowSource source = RowSources.open(prepared.file(), mapping.format(), mapping.delimiter(), limits);
                 RejectReport report = new RejectReport(prepared.reportFile())) {
             for (String column : missingOptionalColumns(source, mapping)) {
                 report.add(new ReportEntry(
@@ -148,7 +164,7 @@ final class Importer {
                 }
                 Batch batch = (Batch) item;
                 imported += batch.rows().size();
-                Resolution resolution = prepared.dryRun()
+                Written written = prepared.dryRun()
                         ? null
                         : write(
                                 batch,
@@ -157,14 +173,22 @@ final class Importer {
                                 resolver,
                                 context,
                                 jobId,
-                                withWritten(batch.counts(), imported, created, matched));
+                                withWritten(batch.counts(), imported, created, matched, erased));
+                Resolution resolution = written == null ? null : written.resolution();
+                if (written != null && !written.erasedLines().isEmpty()) {
+                    imported -= written.erasedLines().size();
+                    erased += written.erasedLines().size();
+                    for (long line : written.erasedLines()) {
+                        report.add(ReportEntry.rejected(line, null, "", ERASED_REASON));
+                    }
+                }
                 if (resolution != null) {
                     resolver.committed(resolution);
                     created += resolution.created();
                     matched += resolution.matched();
                     writer.committed(batch.rows());
                 }
-                counts = withWritten(batch.counts(), imported, created, matched);
+                counts = withWritten(batch.counts(), imported, created, matched, erased);
                 if (prepared.dryRun()) {
                     jobs.progress(jobId, counts);
                 }
@@ -187,7 +211,7 @@ final class Importer {
         }
     }
 
-    private Resolution write(
+    private Written write(
             Batch batch,
             ImportMapping mapping,
             EntityWriter writer,
@@ -195,22 +219,57 @@ final class Importer {
             WriteContext context,
             String jobId,
             ImportCounts counts) {
-        List<Person> people = new ArrayList<>(batch.rows().size());
-        for (CleanRow row : batch.rows()) {
+        List<CleanRow> rows = batch.rows();
+        List<Person> people = new ArrayList<>(rows.size());
+        for (CleanRow row : rows) {
             people.add(
                     mapping.type().carriesIdentity()
                             ? Person.of(mapping.source(), row, observedAt(row, context))
                             : null);
         }
         return cypher.inWrite(tx -> {
-            Resolution resolution =
-                    resolver.resolve(tx, people.stream().filter(p -> p != null).toList(), context.file());
+            // rows about erased people are left out whole: nothing about them is written again
+            Set<String> erasedHashes = tombstones.erased(tx, identifierHashes(people));
+            List<CleanRow> kept = new ArrayList<>(rows.size());
+            List<Person> keptPeople = new ArrayList<>(rows.size());
+            List<Long> erasedLines = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                Person person = people.get(i);
+                if (person != null && isErased(person, erasedHashes)) {
+                    erasedLines.add(rows.get(i).line());
+                } else {
+                    kept.add(rows.get(i));
+                    keptPeople.add(person);
+                }
+            }
+            Resolution resolution = resolver.resolve(
+                    tx, keptPeople.stream().filter(p -> p != null).toList(), context.file());
             List<String> personKeys =
-                    people.stream().map(p -> p == null ? null : p.key()).toList();
-            writer.write(tx, batch.rows(), personKeys);
+                    keptPeople.stream().map(p -> p == null ? null : p.key()).toList();
+            writer.write(tx, kept, personKeys);
             jobs.progress(tx, jobId, counts.plusCustomers(resolution.created(), resolution.matched()));
-            return resolution;
+            return new Written(resolution, erasedLines);
         });
+    }
+
+    private List<String> identifierHashes(List<Person> people) {
+        Set<String> hashes = new HashSet<>();
+        for (Person person : people) {
+            if (person != null) {
+                hashes.add(tombstones.hash(Tombstones.Kind.SOURCE_KEY, person.key()));
+                hashes.add(tombstones.hash(Tombstones.Kind.EMAIL, person.email()));
+                hashes.add(tombstones.hash(Tombstones.Kind.PHONE, person.phone()));
+            }
+        }
+        hashes.remove(null);
+        return List.copyOf(hashes);
+    }
+
+    private boolean isErased(Person person, Set<String> erasedHashes) {
+        return !erasedHashes.isEmpty()
+                && (erasedHashes.contains(tombstones.hash(Tombstones.Kind.SOURCE_KEY, person.key()))
+                        || erasedHashes.contains(tombstones.hash(Tombstones.Kind.EMAIL, person.email()))
+                        || erasedHashes.contains(tombstones.hash(Tombstones.Kind.PHONE, person.phone())));
     }
 
     private void read(
@@ -307,11 +366,11 @@ final class Importer {
         }
     }
 
-    private static ImportCounts withWritten(ImportCounts read, long imported, long created, long matched) {
+    private static ImportCounts withWritten(ImportCounts read, long imported, long created, long matched, long erased) {
         return new ImportCounts(
                 read.rowsRead(),
                 imported,
-                read.rowsRejected(),
+                read.rowsRejected() + erased,
                 read.duplicateRows(),
                 read.valuesDropped(),
                 created,

@@ -9,7 +9,7 @@ import org.crmgraph.graph.article.ArticleFilter;
 import org.crmgraph.graph.article.ArticleInput;
 import org.crmgraph.graph.article.ArticleService;
 import org.crmgraph.graph.article.ArticleSort;
-import org.crmgraph.graph.page.PagingProperties;
+import org.crmgraph.graph.page.Pages;
 import org.crmgraph.graph.validation.FieldError;
 import org.crmgraph.graph.validation.Outcome;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -29,9 +29,9 @@ class ArticleController {
     }
 
     private final ArticleService articles;
-    private final PagingProperties paging;
+    private final Pages paging;
 
-    ArticleController(ArticleService articles, PagingProperties paging) {
+    ArticleController(ArticleService articles, Pages paging) {
         this.articles = articles;
         this.paging = paging;
     }

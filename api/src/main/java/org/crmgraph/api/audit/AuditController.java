@@ -1,7 +1,7 @@
 package org.crmgraph.api.audit;
 
 import org.crmgraph.api.graphql.Connection;
-import org.crmgraph.graph.page.PagingProperties;
+import org.crmgraph.graph.page.Pages;
 import org.crmgraph.graph.security.AuditEvent;
 import org.crmgraph.graph.security.AuditFilter;
 import org.crmgraph.graph.security.AuditTrail;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Controller;
 class AuditController {
 
     private final AuditTrail trail;
-    private final PagingProperties paging;
+    private final Pages paging;
 
-    AuditController(AuditTrail trail, PagingProperties paging) {
+    AuditController(AuditTrail trail, Pages paging) {
         this.trail = trail;
         this.paging = paging;
     }

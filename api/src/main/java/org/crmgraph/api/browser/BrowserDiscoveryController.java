@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * not through {@link Neo4jBrowserConfiguration}, so that class's condition does not cover it.
  */
 @RestController
-@ConditionalOnExpression("'${spring.neo4j.uri:}'.isEmpty()")
+@ConditionalOnExpression("'${spring.neo4j.uri:}'.isEmpty() and ${crm.browser.enabled:true}")
 class BrowserDiscoveryController {
 
     private final EmbeddedNeo4j neo4j;

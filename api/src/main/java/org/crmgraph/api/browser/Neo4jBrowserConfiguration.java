@@ -12,7 +12,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * use that server's own Browser instead.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.neo4j.uri:}'.isEmpty()")
+@ConditionalOnExpression("'${spring.neo4j.uri:}'.isEmpty() and ${crm.browser.enabled:true}")
 class Neo4jBrowserConfiguration implements WebMvcConfigurer {
 
     @Override

@@ -7,12 +7,13 @@ import java.util.Set;
 import org.crmgraph.api.graphql.Connection;
 import org.crmgraph.api.graphql.DeletePayload;
 import org.crmgraph.api.graphql.SortDirection;
+import org.crmgraph.api.security.Caller;
 import org.crmgraph.graph.customer.Customer;
 import org.crmgraph.graph.customer.CustomerFilter;
 import org.crmgraph.graph.customer.CustomerInput;
 import org.crmgraph.graph.customer.CustomerService;
 import org.crmgraph.graph.customer.CustomerSort;
-import org.crmgraph.graph.page.PagingProperties;
+import org.crmgraph.graph.page.Pages;
 import org.crmgraph.graph.validation.FieldError;
 import org.crmgraph.graph.validation.Outcome;
 import org.springframework.graphql.data.ArgumentValue;
@@ -24,7 +25,18 @@ import org.springframework.stereotype.Controller;
 @Controller
 class CustomerController {
 
-    record CustomerSortInput(CustomerSort field, SortDirection direction) {}
+    record CustomerSortInput(CustomerSort field, SortDirection direction) {
+
+        CustomerSortInput {
+            direction = direction == null ? SortDirection.ASC : direction;
+        }
+
+        /** By name for those who see names; by creation for the roles that may not sort by a masked name. */
+        static CustomerSortInput byDefault(Caller caller) {
+            boolean seesNames = caller != null && caller.role().seesPersonalData();
+            return new CustomerSortInput(seesNames ? CustomerSort.NAME : CustomerSort.CREATED_AT, SortDirection.ASC);
+        }
+    }
 
     /** Update input: an omitted field stays as it is, an explicit null removes it. */
     record UpdateCustomerInput(
@@ -58,9 +70,9 @@ class CustomerController {
     }
 
     private final CustomerService customers;
-    private final PagingProperties paging;
+    private final Pages paging;
 
-    CustomerController(CustomerService customers, PagingProperties paging) {
+    CustomerController(CustomerService customers, Pages paging) {
         this.customers = customers;
         this.paging = paging;
     }
@@ -76,9 +88,10 @@ class CustomerController {
             @Argument String after,
             @Argument CustomerFilter filter,
             @Argument CustomerSortInput orderBy) {
-        boolean descending = orderBy.direction().descending();
-        var request = paging.request(first, after, orderBy.field().key(), descending);
-        return Connection.of(customers.page(filter, orderBy.field(), descending, request));
+        CustomerSortInput sort = orderBy != null ? orderBy : CustomerSortInput.byDefault(Caller.current());
+        boolean descending = sort.direction().descending();
+        var request = paging.request(first, after, sort.field().key(), descending);
+        return Connection.of(customers.page(filter, sort.field(), descending, request));
     }
 
     @MutationMapping

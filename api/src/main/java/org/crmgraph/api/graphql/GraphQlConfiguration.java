@@ -25,7 +25,7 @@ class GraphQlConfiguration {
         int capacity = properties.documentCacheSize();
         return builder -> {
             if (capacity > 0) {
-                var cache = new ParsedDocumentCache(capacity);
+                var cache = new ParsedDocumentCache(capacity, properties.documentCacheBytes());
                 builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
             }
         };

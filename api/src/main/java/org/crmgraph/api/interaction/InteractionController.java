@@ -12,7 +12,7 @@ import org.crmgraph.graph.interaction.InteractionFilter;
 import org.crmgraph.graph.interaction.InteractionService;
 import org.crmgraph.graph.interaction.InteractionSort;
 import org.crmgraph.graph.interaction.RecordInteractionInput;
-import org.crmgraph.graph.page.PagingProperties;
+import org.crmgraph.graph.page.Pages;
 import org.crmgraph.graph.product.Product;
 import org.crmgraph.graph.product.ProductService;
 import org.crmgraph.graph.validation.FieldError;
@@ -37,13 +37,10 @@ class InteractionController {
     private final InteractionService interactions;
     private final CustomerService customers;
     private final ProductService products;
-    private final PagingProperties paging;
+    private final Pages paging;
 
     InteractionController(
-            InteractionService interactions,
-            CustomerService customers,
-            ProductService products,
-            PagingProperties paging) {
+            InteractionService interactions, CustomerService customers, ProductService products, Pages paging) {
         this.interactions = interactions;
         this.customers = customers;
         this.products = products;

@@ -15,7 +15,7 @@ import org.crmgraph.graph.order.OrderLine;
 import org.crmgraph.graph.order.OrderService;
 import org.crmgraph.graph.order.OrderSort;
 import org.crmgraph.graph.order.PlaceOrderInput;
-import org.crmgraph.graph.page.PagingProperties;
+import org.crmgraph.graph.page.Pages;
 import org.crmgraph.graph.product.Product;
 import org.crmgraph.graph.validation.FieldError;
 import org.crmgraph.graph.validation.Outcome;
@@ -38,9 +38,9 @@ class OrderController {
 
     private final OrderService orders;
     private final CustomerService customers;
-    private final PagingProperties paging;
+    private final Pages paging;
 
-    OrderController(OrderService orders, CustomerService customers, PagingProperties paging) {
+    OrderController(OrderService orders, CustomerService customers, Pages paging) {
         this.orders = orders;
         this.customers = customers;
         this.paging = paging;

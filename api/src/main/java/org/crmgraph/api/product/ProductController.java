@@ -6,7 +6,7 @@ import org.crmgraph.api.graphql.BatchResults;
 import org.crmgraph.api.graphql.Connection;
 import org.crmgraph.api.graphql.DeletePayload;
 import org.crmgraph.api.graphql.SortDirection;
-import org.crmgraph.graph.page.PagingProperties;
+import org.crmgraph.graph.page.Pages;
 import org.crmgraph.graph.product.Category;
 import org.crmgraph.graph.product.Product;
 import org.crmgraph.graph.product.ProductFilter;
@@ -33,9 +33,9 @@ class ProductController {
     }
 
     private final ProductService products;
-    private final PagingProperties paging;
+    private final Pages paging;
 
-    ProductController(ProductService products, PagingProperties paging) {
+    ProductController(ProductService products, Pages paging) {
         this.products = products;
         this.paging = paging;
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import org.crmgraph.graph.privacy.WrittenByCustomer;
 import org.crmgraph.graph.security.Role;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +32,8 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
  *       with FORBIDDEN before the controller runs. Every Query and Mutation field must carry it, or the service
  *       does not start: a new operation is closed until someone decides who may use it.</li>
  *   <li>{@code @personal(kind: ...)}: the value is masked for roles that may not see personal data.</li>
+ *   <li>{@code @personalArgument}: roles that see masked values may not filter or sort by it
+ *       ({@link PersonalArguments}).</li>
  *   <li>{@code @audited}, and every mutation: the call and its outcome go to the audit trail.</li>
  * </ul>
  */
@@ -124,6 +127,7 @@ class FieldAccess {
                 allowed.add(Role.ADMIN.name());
             }
             boolean audited = "Mutation".equals(parent) || field.getAppliedDirective(AUDITED) != null;
+            boolean personalArguments = PersonalArguments.mayCarryPersonalData(field);
             DataFetcher<?> delegate = env.getFieldDataFetcher();
             DataFetcher<?> guarded = fetching -> {
                 Caller caller = caller(fetching);
@@ -132,6 +136,9 @@ class FieldAccess {
                         audit.denied(fetching, caller);
                     }
                     throw new AccessRefusedException(parent + "." + field.getName(), caller, allowed);
+                }
+                if (personalArguments) {
+                    PersonalArguments.check(field, fetching.getArguments(), caller.role());
                 }
                 if (!audited) {
                     return delegate.get(fetching);
@@ -183,6 +190,11 @@ class FieldAccess {
         Caller caller = caller(env);
         if (caller != null && caller.role().seesPersonalData()) {
             return value;
+        }
+        if (kind == PersonalData.TEXT
+                && env.getSource() instanceof WrittenByCustomer written
+                && value instanceof String text) {
+            return PersonalData.redact(text, written.customerName());
         }
         if (value instanceof CompletionStage<?> stage) {
             return stage.thenApply(kind::maskValue);

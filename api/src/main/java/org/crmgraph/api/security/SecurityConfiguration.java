@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.crmgraph.graph.security.ApiKeyStore;
+import org.crmgraph.graph.security.Role;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,6 +20,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -94,15 +98,30 @@ class SecurityConfiguration {
         };
     }
 
-    static JwtAuthenticationConverter jwtRoles(SecurityProperties.Jwt settings) {
+    /**
+     * A valid signature is not enough: the token must be issued by the configured issuer for this service (its
+     * audience), and its roles count only through the configured mapping. Anything else is refused (401) or grants
+     * nothing.
+     */
+    static Converter<Jwt, AbstractAuthenticationToken> jwtRoles(SecurityProperties.Jwt settings) {
         var converter = new JwtAuthenticationConverter();
         converter.setPrincipalClaimName(settings.nameClaim());
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> roles(jwt, settings.rolesClaim()));
-        return converter;
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> roles(jwt, settings));
+        return jwt -> {
+            if (settings.audience().isBlank() || !jwt.getAudience().contains(settings.audience())) {
+                throw new InvalidBearerTokenException("The token is not issued for this service (aud).");
+            }
+            if (settings.issuer().isBlank()
+                    || jwt.getIssuer() == null
+                    || !settings.issuer().equals(jwt.getIssuer().toString())) {
+                throw new InvalidBearerTokenException("The token is not from the configured issuer (iss).");
+            }
+            return converter.convert(jwt);
+        };
     }
 
-    private static Collection<GrantedAuthority> roles(Jwt jwt, String claim) {
-        Object value = jwt.getClaims().get(claim);
+    private static Collection<GrantedAuthority> roles(Jwt jwt, SecurityProperties.Jwt settings) {
+        Object value = jwt.getClaims().get(settings.rolesClaim());
         List<String> names = switch (value) {
             case null -> List.of();
             case Collection<?> list -> list.stream().map(String::valueOf).toList();
@@ -110,12 +129,9 @@ class SecurityConfiguration {
         };
         List<GrantedAuthority> authorities = new ArrayList<>();
         for (String name : names) {
-            String role = name.strip().toUpperCase(java.util.Locale.ROOT);
-            if (role.startsWith(Caller.ROLE_PREFIX)) {
-                role = role.substring(Caller.ROLE_PREFIX.length());
-            }
-            if (!role.isEmpty()) {
-                authorities.add(new SimpleGrantedAuthority(Caller.ROLE_PREFIX + role));
+            Role role = settings.roles().get(name.strip());
+            if (role != null) {
+                authorities.add(new SimpleGrantedAuthority(Caller.ROLE_PREFIX + role.name()));
             }
         }
         return authorities;

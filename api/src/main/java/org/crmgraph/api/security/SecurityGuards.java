@@ -23,6 +23,15 @@ class SecurityGuards implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        boolean jwtOn = java.util.stream.Stream.of("issuer-uri", "jwk-set-uri", "public-key-location")
+                .anyMatch(p -> environment.containsProperty("spring.security.oauth2.resourceserver.jwt." + p));
+        if (jwtOn
+                && (settings.jwt().audience().isBlank()
+                        || settings.jwt().issuer().isBlank())) {
+            throw new IllegalStateException("JWT bearer tokens are on, so crm.security.jwt.audience and "
+                    + "crm.security.jwt.issuer must be set: without them a token the identity provider issued for any "
+                    + "other application would be accepted here");
+        }
         if (!environment.acceptsProfiles(Profiles.of(PRODUCTION))) {
             return;
         }

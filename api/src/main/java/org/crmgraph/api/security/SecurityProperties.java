@@ -1,5 +1,7 @@
 package org.crmgraph.api.security;
 
+import java.util.Map;
+import org.crmgraph.graph.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -32,12 +34,25 @@ public record SecurityProperties(
      * JWT bearer tokens; on when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or {@code jwk-set-uri})
      * is set.
      *
-     * @param rolesClaim claim with the caller's roles (a list or a space-separated string of ADMIN, AGENT...)
+     * @param rolesClaim claim with the caller's roles (a list or a space-separated string)
      * @param nameClaim  claim that names the caller in the audit trail
+     * @param audience   the {@code aud} a token must carry to be accepted here (required when JWTs are on: a token
+     *                   the identity provider issued for another application is refused)
+     * @param issuer     the {@code iss} a token must carry (required when JWTs are on)
+     * @param roles      which value of the roles claim grants which CRM role, e.g. {@code crm-admins: ADMIN};
+     *                   matched exactly, and a value not listed grants nothing
      */
     public record Jwt(
             @DefaultValue("roles") String rolesClaim,
-            @DefaultValue("sub") String nameClaim) {}
+            @DefaultValue("sub") String nameClaim,
+            @DefaultValue("") String audience,
+            @DefaultValue("") String issuer,
+            @DefaultValue Map<String, Role> roles) {
+
+        public Jwt {
+            roles = roles == null ? Map.of() : Map.copyOf(roles);
+        }
+    }
 
     /**
      * A token bucket per caller (key id or JWT subject), per instance.

@@ -9,7 +9,7 @@ import org.crmgraph.graph.article.Article;
 import org.crmgraph.graph.article.ArticleService;
 import org.crmgraph.graph.customer.Customer;
 import org.crmgraph.graph.customer.CustomerService;
-import org.crmgraph.graph.page.PagingProperties;
+import org.crmgraph.graph.page.Pages;
 import org.crmgraph.graph.product.Product;
 import org.crmgraph.graph.product.ProductService;
 import org.crmgraph.graph.ticket.Ticket;
@@ -40,14 +40,14 @@ class TicketController {
     private final CustomerService customers;
     private final ProductService products;
     private final ArticleService articles;
-    private final PagingProperties paging;
+    private final Pages paging;
 
     TicketController(
             TicketService tickets,
             CustomerService customers,
             ProductService products,
             ArticleService articles,
-            PagingProperties paging) {
+            Pages paging) {
         this.tickets = tickets;
         this.customers = customers;
         this.products = products;

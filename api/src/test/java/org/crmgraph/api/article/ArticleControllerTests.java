@@ -11,6 +11,8 @@ import org.crmgraph.api.graphql.DateTimeScalar;
 import org.crmgraph.graph.article.Article;
 import org.crmgraph.graph.article.ArticleInput;
 import org.crmgraph.graph.article.ArticleService;
+import org.crmgraph.graph.page.CursorSeal;
+import org.crmgraph.graph.page.Pages;
 import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.Outcome;
@@ -41,8 +43,8 @@ class ArticleControllerTests {
     @TestConfiguration(proxyBeanMethods = false)
     static class Wiring {
         @Bean
-        PagingProperties paging() {
-            return PagingProperties.defaults();
+        Pages paging() {
+            return new Pages(PagingProperties.defaults(), CursorSeal.withKey(CursorSeal.newKey()));
         }
 
         @Bean

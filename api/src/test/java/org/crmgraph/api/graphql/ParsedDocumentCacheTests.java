@@ -28,7 +28,7 @@ class ParsedDocumentCacheTests {
 
     @Test
     void parsesEachDocumentOnceWhateverTheVariables() {
-        var cache = new ParsedDocumentCache(10);
+        var cache = new ParsedDocumentCache(10, 1 << 20);
         var first = get(cache, "{ customer(id: \"1\") { name } }");
         var again = cache.getDocumentAsync(
                         ExecutionInput.newExecutionInput("{ customer(id: \"1\") { name } }")
@@ -42,7 +42,7 @@ class ParsedDocumentCacheTests {
 
     @Test
     void invalidDocumentsAreNotKept() {
-        var cache = new ParsedDocumentCache(10);
+        var cache = new ParsedDocumentCache(10, 1 << 20);
         assertThat(get(cache, "{ broken }").hasErrors()).isTrue();
         get(cache, "{ broken }");
         assertThat(parses).hasValue(2);
@@ -51,7 +51,7 @@ class ParsedDocumentCacheTests {
 
     @Test
     void keepsAtMostItsCapacityDroppingTheLeastRecentlyUsed() {
-        var cache = new ParsedDocumentCache(2);
+        var cache = new ParsedDocumentCache(2, 1 << 20);
         get(cache, "{ a }");
         get(cache, "{ b }");
         get(cache, "{ a }");
@@ -61,5 +61,20 @@ class ParsedDocumentCacheTests {
         assertThat(parses).hasValue(3);
         get(cache, "{ b }");
         assertThat(parses).hasValue(4);
+    }
+
+    @Test
+    void aClientSendingHugeDistinctQueriesCannotGrowTheCachePastItsBytes() {
+        var cache = new ParsedDocumentCache(1000, 64 * 1024);
+        for (int i = 0; i < 200; i++) {
+            // about 3 KiB of text each, all different
+            get(cache, "{ a" + i + " " + "b ".repeat(1500) + "}");
+        }
+        assertThat(cache.bytes()).isLessThanOrEqualTo(64 * 1024);
+        assertThat(cache.size()).isLessThan(200);
+        get(cache, "{ " + "huge ".repeat(2000) + "}");
+        assertThat(cache.bytes())
+                .as("a document above a sixteenth of the budget is not kept")
+                .isLessThanOrEqualTo(64 * 1024);
     }
 }

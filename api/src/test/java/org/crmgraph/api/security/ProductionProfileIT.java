@@ -60,6 +60,11 @@ class ProductionProfileIT {
         registry.add(
                 "spring.security.oauth2.resourceserver.jwt.public-key-location",
                 () -> "file:" + publicKey.toAbsolutePath());
+        registry.add("crm.security.jwt.audience", () -> "crm-graph");
+        registry.add("crm.security.jwt.issuer", () -> "https://idp.example.org");
+        registry.add("crm.security.jwt.roles.crm-analysts", () -> "ANALYST");
+        registry.add("crm.security.jwt.roles.crm-stewards", () -> "DATA_STEWARD");
+        registry.add("crm.security.jwt.roles.crm-admins", () -> "ADMIN");
         // the test profile switches the rate limit off for the shared context; here it is on, small enough to reach
         registry.add("crm.security.rate-limit.requests-per-minute", () -> "60");
         registry.add("crm.security.rate-limit.burst", () -> "20");
@@ -99,8 +104,16 @@ class ProductionProfileIT {
     }
 
     private static String jwt(String subject, Object roles, KeyPair signer, long expiresInSeconds) throws Exception {
+        return jwt(subject, roles, signer, expiresInSeconds, "crm-graph", "https://idp.example.org");
+    }
+
+    private static String jwt(
+            String subject, Object roles, KeyPair signer, long expiresInSeconds, String audience, String issuer)
+            throws Exception {
         var claims = new JWTClaimsSet.Builder()
                 .subject(subject)
+                .audience(audience)
+                .issuer(issuer)
                 .claim("roles", roles)
                 .expirationTime(new Date(System.currentTimeMillis() + expiresInSeconds * 1000))
                 .build();
@@ -111,7 +124,7 @@ class ProductionProfileIT {
 
     @Test
     void aJwtFromTheIdentityProviderCarriesItsRolesAndNameIntoGraphQl() throws Exception {
-        String analyst = jwt("alice@example.org", List.of("ANALYST"), identityProvider, 600);
+        String analyst = jwt("alice@example.org", List.of("crm-analysts"), identityProvider, 600);
         clients.as(analyst)
                 .document("{ customers { totalCount } }")
                 .execute()
@@ -135,7 +148,7 @@ class ProductionProfileIT {
                 .entity(String.class)
                 .isEqualTo("DENIED");
         // a role given as a space-separated string works too
-        clients.as(jwt("bob", "DATA_STEWARD", identityProvider, 600))
+        clients.as(jwt("bob", "crm-stewards", identityProvider, 600))
                 .document("mutation { createCustomer(input: {name: \"Made By Bob\"}) { errors { code } } }")
                 .execute()
                 .path("createCustomer.errors")
@@ -148,8 +161,11 @@ class ProductionProfileIT {
         var forger = KeyPairGenerator.getInstance("RSA");
         forger.initialize(2048);
         for (String token : List.of(
-                jwt("mallory", List.of("ADMIN"), forger.generateKeyPair(), 600),
-                jwt("alice", List.of("ADMIN"), identityProvider, -600))) {
+                jwt("mallory", List.of("crm-admins"), forger.generateKeyPair(), 600),
+                jwt("alice", List.of("crm-admins"), identityProvider, -600),
+                // signed by our identity provider, but for another application, or by another issuer
+                jwt("alice", List.of("crm-admins"), identityProvider, 600, "payroll", "https://idp.example.org"),
+                jwt("alice", List.of("crm-admins"), identityProvider, 600, "crm-graph", "https://evil.example"))) {
             clients.http()
                     .defaultHeader("Authorization", "Bearer " + token)
                     .build()
@@ -160,14 +176,17 @@ class ProductionProfileIT {
                     .expectStatus()
                     .isUnauthorized();
         }
-        // a valid token without any of our roles gets in but may do nothing
-        clients.as(jwt("carol", List.of("SOMETHING_ELSE"), identityProvider, 600))
-                .document("{ customers { totalCount } }")
-                .execute()
-                .errors()
-                .satisfy(errors -> assertThat(errors)
-                        .singleElement()
-                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
+        // a valid token without any of our mapped values gets in but may do nothing; a role's own name, in any case,
+        // is not a mapped value (before, "admin" or "ADMIN" in the claim made an admin)
+        for (Object roles : List.of(List.of("SOMETHING_ELSE"), List.of("ADMIN"), "admin", List.of("CRM-ADMINS"))) {
+            clients.as(jwt("carol", roles, identityProvider, 600))
+                    .document("{ customers { totalCount } }")
+                    .execute()
+                    .errors()
+                    .satisfy(errors -> assertThat(errors)
+                            .singleElement()
+                            .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
+        }
     }
 
     private static String tempFolder(String prefix) {

@@ -14,7 +14,7 @@ class SecurityGuardsTests {
                 null,
                 true,
                 10,
-                new SecurityProperties.Jwt("roles", "sub"),
+                new SecurityProperties.Jwt("roles", "sub", "", "", java.util.Map.of()),
                 new SecurityProperties.RateLimit(6000, 200));
         var environment = new MockEnvironment();
         environment.setActiveProfiles(profiles);
@@ -37,11 +37,34 @@ class SecurityGuardsTests {
                 null,
                 true,
                 10,
-                new SecurityProperties.Jwt("roles", "sub"),
+                new SecurityProperties.Jwt("roles", "sub", "", "", java.util.Map.of()),
                 new SecurityProperties.RateLimit(6000, 200));
         var environment = new MockEnvironment().withProperty("spring.graphql.schema.introspection.enabled", "true");
         environment.setActiveProfiles("production");
         assertThatThrownBy(() -> new SecurityGuards(settings, environment).afterPropertiesSet())
                 .hasMessageContaining("spring.graphql.schema.introspection.enabled=true is refused");
+    }
+
+    @Test
+    void jwtsWithoutAnAudienceAndIssuerToCheckAreRefusedAtStartUp() {
+        var environment = new MockEnvironment()
+                .withProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "https://idp.example.org");
+        for (var jwt : java.util.List.of(
+                new SecurityProperties.Jwt("roles", "sub", "", "", java.util.Map.of()),
+                new SecurityProperties.Jwt("roles", "sub", "crm-graph", "", java.util.Map.of()))) {
+            var settings =
+                    new SecurityProperties(true, null, true, 10, jwt, new SecurityProperties.RateLimit(6000, 200));
+            assertThatThrownBy(() -> new SecurityGuards(settings, environment).afterPropertiesSet())
+                    .hasMessageContaining("crm.security.jwt.audience and crm.security.jwt.issuer must be set");
+        }
+        var complete = new SecurityProperties(
+                true,
+                null,
+                true,
+                10,
+                new SecurityProperties.Jwt("roles", "sub", "crm-graph", "https://idp.example.org", java.util.Map.of()),
+                new SecurityProperties.RateLimit(6000, 200));
+        assertThatCode(() -> new SecurityGuards(complete, environment).afterPropertiesSet())
+                .doesNotThrowAnyException();
     }
 }

@@ -5,6 +5,8 @@ import java.util.Set;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.data.DataFolderProperties;
 import org.crmgraph.graph.lease.LeaseProperties;
+import org.crmgraph.graph.page.CursorKeys;
+import org.crmgraph.graph.page.Pages;
 import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.schema.SchemaMigrations;
 import org.neo4j.driver.Driver;
@@ -49,6 +51,12 @@ public class GraphModelConfiguration {
     ConfigBuilderCustomizer noUnrecognizedNotifications() {
         return config ->
                 config.withDisabledNotificationClassifications(Set.of(NotificationClassification.UNRECOGNIZED));
+    }
+
+    /** Paging for every list, with cursors sealed by the configured secret or the key kept in the graph. */
+    @Bean
+    Pages pages(PagingProperties properties, CypherRunner cypher, SchemaMigrations migrations) {
+        return new Pages(properties, CursorKeys.seal(properties, cypher));
     }
 
     // eager even when a command line context initialises lazily: nothing may write before the schema is there

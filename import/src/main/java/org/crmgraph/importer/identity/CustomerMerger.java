@@ -26,7 +26,7 @@ public class CustomerMerger {
     private static final String EXISTING = """
             UNWIND $ids AS id
             OPTIONAL MATCH (c:Customer {id: id})
-            RETURN id, c IS NOT NULL AS exists
+            RETURN id, c IS NOT NULL AS exists, coalesce(c.erased, false) AS erased
             """;
     private static final String MERGE = """
             MATCH (s:Customer {id: $survivorId}), (m:Customer {id: $mergedId})
@@ -83,13 +83,27 @@ public class CustomerMerger {
             return Outcome.failure("mergedId", ErrorCode.INVALID_STATE, "a customer cannot be merged with itself");
         }
         Map<String, Boolean> exists = new LinkedHashMap<>();
+        Map<String, Boolean> erased = new LinkedHashMap<>();
         cypher.read(EXISTING, Map.of("ids", List.of(survivorId, mergedId)), r -> r)
-                .forEach(r -> exists.put(r.get("id").asString(), r.get("exists").asBoolean()));
+                .forEach(r -> {
+                    exists.put(r.get("id").asString(), r.get("exists").asBoolean());
+                    erased.put(r.get("id").asString(), r.get("erased").asBoolean());
+                });
         if (!exists.get(survivorId)) {
             return Outcome.failure("survivorId", ErrorCode.NOT_FOUND, "no customer " + survivorId);
         }
         if (!exists.get(mergedId)) {
             return Outcome.failure("mergedId", ErrorCode.NOT_FOUND, "no customer " + mergedId);
+        }
+        // an erased customer's survivorship would pull the other's personal data onto an erased person, or the
+        // reverse; neither may happen
+        for (String id : List.of(survivorId, mergedId)) {
+            if (erased.get(id)) {
+                return Outcome.failure(
+                        id.equals(survivorId) ? "survivorId" : "mergedId",
+                        ErrorCode.ERASED,
+                        "customer " + id + " was erased; it cannot be merged");
+            }
         }
         if (dryRun) {
             return Outcome.success(cypher.rehearse(tx -> run(tx, survivorId, mergedId, true)));

@@ -29,7 +29,8 @@ public final class RejectReport implements AutoCloseable {
         return file;
     }
 
-    public void add(ReportEntry entry) {
+    // the reader thread reports cleaning rejects, the writer those it finds in the graph (erased people)
+    public synchronized void add(ReportEntry entry) {
         try {
             if (out == null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
@@ -48,7 +49,7 @@ public final class RejectReport implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (out != null) {
             try {
                 out.close();

@@ -26,10 +26,18 @@ public final class CsvReader implements AutoCloseable {
     private long line = 1;
     private int column;
     private boolean started;
+    private final ReadLimits limits;
+    private int lineLength;
+    private int recordLength;
 
     public CsvReader(Reader in, char delimiter) {
+        this(in, delimiter, ReadLimits.DEFAULTS);
+    }
+
+    public CsvReader(Reader in, char delimiter, ReadLimits limits) {
         this.in = in;
         this.delimiter = delimiter;
+        this.limits = limits;
     }
 
     /**
@@ -89,6 +97,7 @@ public final class CsvReader implements AutoCloseable {
 
     private CsvRow record() throws IOException {
         long startLine = line;
+        recordLength = 0;
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         while (true) {
@@ -111,8 +120,25 @@ public final class CsvReader implements AutoCloseable {
                 return new CsvRow(startLine, fields);
             } else {
                 advance();
-                field.append(c);
+                append(field, c);
             }
+        }
+    }
+
+    /** Every character kept goes through here, so no field, record or line outgrows its bound. */
+    private void append(StringBuilder field, char c) {
+        field.append(c);
+        if (field.length() > limits.maxFieldLength()) {
+            throw new MalformedFileException(
+                    line,
+                    column,
+                    "a field longer than " + limits.maxFieldLength() + " characters (crm.import.max-field-length)");
+        }
+        if (++recordLength > limits.maxRecordLength()) {
+            throw new MalformedFileException(
+                    line,
+                    column,
+                    "a record longer than " + limits.maxRecordLength() + " characters (crm.import.max-record-length)");
         }
     }
 
@@ -130,7 +156,7 @@ public final class CsvReader implements AutoCloseable {
                 advance();
                 if (fill() && buffer[position] == QUOTE) {
                     advance();
-                    field.append(QUOTE);
+                    append(field, QUOTE);
                     continue;
                 }
                 if (fill() && buffer[position] != delimiter && buffer[position] != '\n' && buffer[position] != '\r') {
@@ -144,10 +170,10 @@ public final class CsvReader implements AutoCloseable {
             }
             if (c == '\n' || c == '\r') {
                 endOfLine();
-                field.append('\n');
+                append(field, '\n');
             } else {
                 advance();
-                field.append(c);
+                append(field, c);
             }
         }
     }
@@ -155,6 +181,12 @@ public final class CsvReader implements AutoCloseable {
     private void advance() {
         position++;
         column++;
+        if (column > limits.maxLineLength()) {
+            throw new MalformedFileException(
+                    line,
+                    column,
+                    "a line longer than " + limits.maxLineLength() + " characters (crm.import.max-line-length)");
+        }
     }
 
     private void endOfLine() throws IOException {

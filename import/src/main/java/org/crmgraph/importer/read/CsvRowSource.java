@@ -20,9 +20,13 @@ public final class CsvRowSource implements RowSource {
      * @param delimiter the delimiter, or {@code null} to detect it from the header line
      */
     public CsvRowSource(CountingInputStream counter, Character delimiter) {
+        this(counter, delimiter, ReadLimits.DEFAULTS);
+    }
+
+    public CsvRowSource(CountingInputStream counter, Character delimiter, ReadLimits limits) {
         this.counter = counter;
         try {
-            var text = new BufferedReader(SourceFiles.open(counter), 1 << 16);
+            var text = new BufferedReader(SourceFiles.open(counter, limits), 1 << 16);
             char chosen;
             if (delimiter != null) {
                 chosen = delimiter;
@@ -32,7 +36,7 @@ public final class CsvRowSource implements RowSource {
                 text.reset();
                 chosen = CsvReader.detectDelimiter(first == null ? "" : first);
             }
-            this.reader = new CsvReader(text, chosen);
+            this.reader = new CsvReader(text, chosen, limits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,10 +27,17 @@ public final class JsonLinesRowSource implements RowSource {
     private final BufferedReader text;
     private long line;
 
+    private final ReadLimits limits;
+
     public JsonLinesRowSource(CountingInputStream counter) {
+        this(counter, ReadLimits.DEFAULTS);
+    }
+
+    public JsonLinesRowSource(CountingInputStream counter, ReadLimits limits) {
         this.counter = counter;
+        this.limits = limits;
         try {
-            this.text = new BufferedReader(SourceFiles.open(counter), 1 << 16);
+            this.text = new BufferedReader(SourceFiles.open(counter, limits), 1 << 16);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,7 +53,7 @@ public final class JsonLinesRowSource implements RowSource {
         while (true) {
             String content;
             try {
-                content = text.readLine();
+                content = boundedLine();
             } catch (CharacterCodingException e) {
                 throw new MalformedFileException(line + 1, 1, "the file is not UTF-8 text (" + e.getMessage() + ")");
             } catch (IOException e) {
@@ -76,8 +83,39 @@ public final class JsonLinesRowSource implements RowSource {
             }
             Map<String, String> values = new HashMap<>();
             flatten("", node, values);
+            for (var value : values.entrySet()) {
+                if (value.getValue().length() > limits.maxFieldLength()) {
+                    throw new MalformedFileException(
+                            line,
+                            1,
+                            "the value of '" + value.getKey() + "' is longer than " + limits.maxFieldLength()
+                                    + " characters (crm.import.max-field-length)");
+                }
+            }
             return new Row(line, values, content);
         }
+    }
+
+    /** The next line without its end, or null at the end; a line past the bound fails before it is all read. */
+    private String boundedLine() throws IOException {
+        int max = Math.min(limits.maxLineLength(), limits.maxRecordLength());
+        StringBuilder content = new StringBuilder();
+        int c;
+        while ((c = text.read()) >= 0) {
+            if (c == '\n') {
+                return content.toString();
+            }
+            if (c != '\r') {
+                content.append((char) c);
+                if (content.length() > max) {
+                    throw new MalformedFileException(
+                            line + 1,
+                            max + 1,
+                            "a line longer than " + max + " characters (crm.import.max-line-length)");
+                }
+            }
+        }
+        return c < 0 && content.isEmpty() ? null : content.toString();
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> values) {

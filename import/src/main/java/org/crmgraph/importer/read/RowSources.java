@@ -15,9 +15,15 @@ public final class RowSources {
     private RowSources() {}
 
     public static RowSource open(Path file, Format format, Character delimiter) throws IOException {
+        return open(file, format, delimiter, ReadLimits.DEFAULTS);
+    }
+
+    public static RowSource open(Path file, Format format, Character delimiter, ReadLimits limits) throws IOException {
         var counter = new CountingInputStream(Files.newInputStream(file));
         try {
-            return format == Format.JSONL ? new JsonLinesRowSource(counter) : new CsvRowSource(counter, delimiter);
+            return format == Format.JSONL
+                    ? new JsonLinesRowSource(counter, limits)
+                    : new CsvRowSource(counter, delimiter, limits);
         } catch (RuntimeException e) {
             counter.close();
             throw e;

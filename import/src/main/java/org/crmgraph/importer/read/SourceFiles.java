@@ -24,13 +24,24 @@ public final class SourceFiles {
     }
 
     public static Reader open(InputStream raw) throws IOException {
+        return open(raw, ReadLimits.DEFAULTS);
+    }
+
+    /** As {@link #open(InputStream)}; a gzip file read through a {@link CountingInputStream} is held to the ratio. */
+    public static Reader open(InputStream raw, ReadLimits limits) throws IOException {
         var in = new BufferedInputStream(raw, BUFFER);
         in.mark(2);
         int first = in.read();
         int second = in.read();
         in.reset();
-        InputStream content =
-                first == 0x1f && second == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER) : in;
+        InputStream content = in;
+        if (first == 0x1f && second == 0x8b) {
+            InputStream gunzipped = new GZIPInputStream(in, BUFFER);
+            if (raw instanceof CountingInputStream compressed) {
+                gunzipped = new ExpansionLimitedInputStream(gunzipped, compressed, limits.maxDecompressionRatio());
+            }
+            content = new BufferedInputStream(gunzipped, BUFFER);
+        }
         return new Utf8Reader(content);
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.privacy.CustomerPrivacy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,14 @@ public class AnswerLog implements AutoCloseable {
             CALL db.create.setNodeVectorProperty(q, 'embedding', a.vector)
             CALL (q, a) {
               MATCH (c:Customer {id: a.customerId})
-              CREATE (c)-[:ASKED]->(q)
+              CREATE (c)-[asked:ASKED]->(q)
+              // creating the relationship locked the customer, so an erasure that committed since the answer was
+              // given is seen now: the question is not kept for an erased person (one that commits later scrubs it)
+              WITH c, asked, q
+              WHERE c.erased = true
+              DELETE asked
+              SET q.question = $erased
+              REMOVE q.customerId, q.embedding
             }
             CALL (q, a) {
               UNWIND a.articles AS s
@@ -137,7 +145,7 @@ public class AnswerLog implements AutoCloseable {
 
     private void write(List<Map<String, Object>> batch) {
         try {
-            cypher.write(RECORD, Map.of("answers", batch));
+            cypher.write(RECORD, Map.of("answers", batch, "erased", CustomerPrivacy.ERASED_TEXT));
         } catch (RuntimeException e) {
             // the askers have their answers; what is lost is their trace for feedback and gap reports
             log.warn("Could not record {} support answer(s): {}", batch.size(), e.getMessage());

@@ -91,10 +91,33 @@ public class ClassifierTraining {
         }
     }
 
+    /**
+     * Checks the options as {@link #train} would, without training: a job started in the background says at once
+     * what is wrong with its arguments.
+     *
+     * @throws InvalidArgumentException OUT_OF_RANGE naming the option
+     */
+    public void check(Options options) {
+        double holdout = options.holdout() == null ? properties.classifierHoldout() : options.holdout();
+        int epochs = options.epochs() == null ? properties.classifierEpochs() : options.epochs();
+        int hidden = options.hidden() == null ? properties.classifierHidden() : options.hidden();
+        checkRanges(holdout, epochs, hidden);
+    }
+
     public ClassifierReport train(Options options) {
         double holdout = options.holdout() == null ? properties.classifierHoldout() : options.holdout();
         int epochs = options.epochs() == null ? properties.classifierEpochs() : options.epochs();
         int hidden = options.hidden() == null ? properties.classifierHidden() : options.hidden();
+        checkRanges(holdout, epochs, hidden);
+        try (Lease lease = leases.tryAcquire(LEASE)
+                .orElseThrow(
+                        () -> new ClassifierTrainingException(
+                                "A ticket classifier is being trained already (here or on another instance); try again when it is done."))) {
+            return trainLocked(holdout, epochs, hidden, lease);
+        }
+    }
+
+    private static void checkRanges(double holdout, int epochs, int hidden) {
         if (holdout < 0 || holdout > 0.5) {
             throw InvalidArgumentException.outOfRange("holdout", "holdout must be between 0 and 0.5, was " + holdout);
         }
@@ -103,12 +126,6 @@ public class ClassifierTraining {
         }
         if (hidden < 0 || hidden > 4096) {
             throw InvalidArgumentException.outOfRange("hidden", "hidden must be between 0 and 4096, was " + hidden);
-        }
-        try (Lease lease = leases.tryAcquire(LEASE)
-                .orElseThrow(
-                        () -> new ClassifierTrainingException(
-                                "A ticket classifier is being trained already (here or on another instance); try again when it is done."))) {
-            return trainLocked(holdout, epochs, hidden, lease);
         }
     }
 

@@ -54,6 +54,15 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         this.password = password;
     }
 
+    /** The store, keys and import reports are for this service's user alone, where the file system can say so. */
+    private static void ownerOnly(Path folder) {
+        try {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            log.warn("Could not make {} readable by its owner only: {}", folder, e.getMessage());
+        }
+    }
+
     /** Starts a DBMS whose store is the folder {@code dataDir} (created when missing). */
     public static EmbeddedNeo4j start(Path dataDir, EmbeddedNeo4jProperties settings) {
         Path home = dataDir.toAbsolutePath().normalize();
@@ -64,6 +73,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             throw new UncheckedIOException(
                     "Cannot create the data folder " + home + " (set crm.data-dir to a writable folder)", e);
         }
+        ownerOnly(home);
         int boltPort = settings.boltPort() > 0 ? settings.boltPort() : freeLoopbackPort();
         // GDS sizes its graphs with JOL, which would otherwise start a second JVM that attaches to this one with the
         // Serviceability Agent (ptrace) the first time; seen to hang in a JVM holding the model's native threads
@@ -82,6 +92,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"))
                 // A CRM must not leak usage data: Neo4j Browser reads this through dbms.clientConfig().
                 .setConfig(ServerSettings.allow_telemetry, false)
+                // LOAD CSV from file: URLs would let a Browser user read any file the service can (keys, the store);
+                // imports go through the service's own import, which is confined to its import folder
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 .build();
         GraphDatabaseAPI database = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         var address = database.getDependencyResolver()

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.crmgraph.graph.cypher.ConstraintViolations;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
+import org.crmgraph.graph.privacy.CustomerPrivacy;
+import org.crmgraph.graph.privacy.Tombstones;
 import org.crmgraph.graph.validation.Checks;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.Outcome;
@@ -17,9 +19,13 @@ import org.springframework.stereotype.Service;
 public class CustomerService {
 
     private final CustomerRepository customers;
+    private final Tombstones tombstones;
+    private final CustomerPrivacy privacy;
 
-    CustomerService(CustomerRepository customers) {
+    CustomerService(CustomerRepository customers, Tombstones tombstones, CustomerPrivacy privacy) {
         this.customers = customers;
+        this.tombstones = tombstones;
+        this.privacy = privacy;
     }
 
     public Optional<Customer> find(String id) {
@@ -37,6 +43,7 @@ public class CustomerService {
     public Outcome<Customer> create(CustomerInput input) {
         Checks checks = new Checks();
         Map<String, Object> properties = properties(input, checks, true);
+        refuseErased(properties, checks);
         if (!checks.ok()) {
             return Outcome.failure(checks.errors());
         }
@@ -47,16 +54,35 @@ public class CustomerService {
     public Outcome<Customer> update(String id, CustomerInput input) {
         Checks checks = new Checks();
         Map<String, Object> changes = properties(input, checks, false);
+        refuseErased(changes, checks);
+        if (customers.isErased(id)) {
+            checks.add("id", ErrorCode.ERASED, "Customer " + id + " was erased; no personal data is written to it.");
+        }
         if (!checks.ok()) {
             return Outcome.failure(checks.errors());
         }
         return saving(changes, () -> customers.update(id, changes).orElse(null));
     }
 
+    /**
+     * Erases the person first (tombstones, their free text, source records and questions: {@link CustomerPrivacy}),
+     * then deletes the customer with its orders, tickets and interactions, so a deletion leaves nothing behind that
+     * an erasure would have removed, and an import cannot bring them back either.
+     */
     public Outcome<String> delete(String id) {
+        privacy.erase(id);
         return customers.delete(id)
                 ? Outcome.success(id)
                 : Outcome.failure("id", ErrorCode.NOT_FOUND, "No customer has id '" + id + "'.");
+    }
+
+    private void refuseErased(Map<String, Object> properties, Checks checks) {
+        if (tombstones.isErased(Tombstones.Kind.EMAIL, (String) properties.get("email"))) {
+            checks.add("email", ErrorCode.ERASED, "This e-mail address belonged to a person who was erased.");
+        }
+        if (tombstones.isErased(Tombstones.Kind.PHONE, (String) properties.get("phone"))) {
+            checks.add("phone", ErrorCode.ERASED, "This phone number belonged to a person who was erased.");
+        }
     }
 
     private Outcome<Customer> saving(Map<String, Object> properties, java.util.function.Supplier<Customer> save) {

@@ -129,7 +129,7 @@ public class CypherRunner {
                     + "whose work its rollback would undo");
         }
         transactions.increment();
-        return writes.execute(status -> {
+        return underDeadline(writes).execute(status -> {
             status.setRollbackOnly();
             return work.run(boundTransaction());
         });
@@ -176,7 +176,7 @@ public class CypherRunner {
         try {
             return retries.execute(() -> {
                 transactions.increment();
-                return template.execute(status -> work.run());
+                return underDeadline(template).execute(status -> work.run());
             });
         } catch (RetryException e) {
             Throwable last = e.getCause();
@@ -188,6 +188,23 @@ public class CypherRunner {
             }
             throw new IllegalStateException(last);
         }
+    }
+
+    /**
+     * Within a request, the transaction gets Neo4j's own timeout of the time the request has left (whole seconds,
+     * at least one), so the database stops the work when the client has been answered with a timeout.
+     */
+    private TransactionTemplate underDeadline(TransactionTemplate template) {
+        Duration left = TransactionDeadline.remaining();
+        if (left == null) {
+            return template;
+        }
+        if (left.isNegative() || left.isZero()) {
+            throw new TransactionDeadline.Exceeded();
+        }
+        TransactionTemplate bounded = new TransactionTemplate(template.getTransactionManager(), template);
+        bounded.setTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, (left.toMillis() + 999) / 1000)));
+        return bounded;
     }
 
     private Transaction boundTransaction() {

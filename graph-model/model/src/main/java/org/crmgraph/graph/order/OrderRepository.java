@@ -34,7 +34,9 @@ class OrderRepository {
             """;
     private static final String LINES = """
             UNWIND $ids AS id
-            MATCH (o:Order {id: id})-[line:CONTAINS]->(p:Product)
+            MATCH (o:Order {id: id})
+            // every nested list has a cap, so a query's cost estimate is a bound and not a guess
+            CALL (o) { MATCH (o)-[line:CONTAINS]->(p:Product) RETURN line, p ORDER BY p.sku LIMIT $limit }
             %s
             RETURN id, %s AS product, line.quantity AS quantity, line.unitPrice AS unitPrice
             ORDER BY id, p.sku
@@ -95,11 +97,11 @@ class OrderRepository {
         return result;
     }
 
-    Map<String, List<OrderLine>> lines(Collection<String> orderIds) {
+    Map<String, List<OrderLine>> lines(Collection<String> orderIds, int limit) {
         Map<String, List<OrderLine>> result = new HashMap<>();
         cypher.read(
                         LINES,
-                        Map.of("ids", List.copyOf(orderIds)),
+                        Map.of("ids", List.copyOf(orderIds), "limit", limit),
                         r -> new OrderLine(
                                 r.get("id").asString(),
                                 Product.from(r.get("product")),

@@ -49,7 +49,7 @@ public class OrderService {
     }
 
     public Map<String, List<OrderLine>> lines(Collection<String> orderIds) {
-        return orders.lines(orderIds);
+        return orders.lines(orderIds, paging.nestedListLimit());
     }
 
     /** Biggest buyers first, at most the nested-list limit per product. */

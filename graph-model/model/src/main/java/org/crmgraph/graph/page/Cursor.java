@@ -1,23 +1,22 @@
 package org.crmgraph.graph.page;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.InvalidArgumentException;
 
 /**
  * Position after an item in a sorted list: the item's sort key and its id (the tie-breaker).
  * Keyset cursors stay correct while items are inserted or deleted before them and cost the same
- * on page 1 and page 1000, unlike offsets. The encoding is opaque to clients and names the
- * ordering it belongs to, so a cursor reused with another {@code orderBy} is rejected.
+ * on page 1 and page 1000, unlike offsets. The encoding is sealed ({@link CursorSeal}): a client reads nothing in
+ * it (the sort key may be personal data) and cannot edit or forge one. It names the ordering it belongs to, so a
+ * cursor reused with another {@code orderBy} is rejected.
  */
 public record Cursor(String ordering, Object key, String id) {
 
-    private static final String VERSION = "k1";
+    private static final String VERSION = "k2";
 
-    public String encode() {
+    public String encode(CursorSeal seal) {
         String type = switch (key) {
             case String s -> "s";
             case Long l -> "l";
@@ -25,20 +24,18 @@ public record Cursor(String ordering, Object key, String id) {
             case ZonedDateTime t -> "t";
             default -> throw new IllegalArgumentException("Unsupported sort key type " + key.getClass());
         };
-        String raw = String.join("\n", VERSION, ordering, type, id, key.toString());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return seal.seal(String.join("\n", VERSION, ordering, type, id, key.toString()));
     }
 
-    public static Cursor decode(String encoded, String expectedOrdering) {
+    public static Cursor decode(String encoded, String expectedOrdering, CursorSeal seal) {
         if (encoded == null) {
             return null;
         }
-        String[] parts;
-        try {
-            parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("\n", 5);
-        } catch (IllegalArgumentException e) {
-            throw invalid("is not a cursor returned by this API");
+        String opened = seal.open(encoded);
+        if (opened == null) {
+            throw invalid("is not a cursor returned by this API, or was changed");
         }
+        String[] parts = opened.split("\n", 5);
         if (parts.length != 5 || !VERSION.equals(parts[0])) {
             throw invalid("is not a cursor returned by this API");
         }

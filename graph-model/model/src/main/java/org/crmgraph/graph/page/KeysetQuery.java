@@ -107,7 +107,7 @@ public record KeysetQuery(String match, String node, String idKey, String relate
                     ordering(sort, descending),
                     key(row.get("sortKey"), sort.type()),
                     row.get("id").asString());
-            edges.add(new Page.Edge<>(cursor.encode(), mapper.apply(row.get("node"))));
+            edges.add(new Page.Edge<>(cursor.encode(request.seal()), mapper.apply(row.get("node"))));
         }
         return new Page<>(edges, result.rows().size() > request.first(), after != null, result.total());
     }

@@ -1,6 +1,5 @@
 package org.crmgraph.graph.page;
 
-import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.InvalidArgumentException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,21 +12,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPageSize     largest {@code first} a client may ask for; above it the request fails with PAGE_SIZE_EXCEEDED
  * @param nestedListLimit at most this many items in a nested list without its own paging (a customer's orders, a
  *                        product's buyers)
+ * @param cursorSecret    the secret cursors are sealed with (16 characters or more); every instance that shares the
+ *                        database must have the same one. Empty: a random key is made once and kept in the graph
+ *                        ({@code (:ServiceKey {name: 'cursor'})}), where every instance finds it
  */
 @ConfigurationProperties(prefix = "crm.paging")
 public record PagingProperties(
         @DefaultValue("20") int defaultPageSize,
         @DefaultValue("100") int maxPageSize,
-        @DefaultValue("100") int nestedListLimit) {
+        @DefaultValue("100") int nestedListLimit,
+        @DefaultValue("") String cursorSecret) {
 
     /** The defaults, as a service without settings has them. */
     public static PagingProperties defaults() {
-        return new PagingProperties(20, 100, 100);
+        return new PagingProperties(20, 100, 100, "");
     }
 
-    /** Checks {@code first} and decodes {@code after} for a list sorted by {@code sort} in the given direction. */
-    public PageRequest request(Integer first, String after, SortKey sort, boolean descending) {
-        return request(first, after, KeysetQuery.ordering(sort, descending));
+    @Override
+    public String toString() {
+        return "PagingProperties[defaultPageSize=" + defaultPageSize + ", maxPageSize=" + maxPageSize
+                + ", nestedListLimit=" + nestedListLimit + ", cursorSecret=" + (cursorSecret.isEmpty() ? "" : "***")
+                + "]";
     }
 
     /**
@@ -43,22 +48,5 @@ public record PagingProperties(
                     "first", "first must be between 1 and " + max + ", was " + length);
         }
         return length;
-    }
-
-    /** Checks {@code first} and decodes {@code after} for a list sorted by {@code ordering}. */
-    public PageRequest request(Integer first, String after, String ordering) {
-        int size = first == null ? defaultPageSize : first;
-        if (size < 0) {
-            throw new InvalidArgumentException(
-                    ErrorCode.INVALID_PAGE_SIZE, "first", "'first' must not be negative, was " + size + ".");
-        }
-        if (size > maxPageSize) {
-            throw new InvalidArgumentException(
-                    ErrorCode.PAGE_SIZE_EXCEEDED,
-                    "first",
-                    "'first' is " + size + " but at most " + maxPageSize
-                            + " items can be asked for per page; page with 'after'.");
-        }
-        return new PageRequest(size, Cursor.decode(after, ordering));
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
  * personal data. Erasure keeps the customer node (with its id, country and value metrics) and its
  * orders, so revenue, segments and recommendations computed for others stay correct; it removes what
  * identifies the person: name, e-mail, phone, city, the source rows that were resolved to them, the
- * free text they wrote (interactions, ticket subjects and bodies, support questions).
+ * free text they wrote (interactions, ticket subjects, bodies and resolutions, support questions). It leaves
+ * {@link Tombstones}, so that no import, creation or merge brings the person back.
  */
 @Repository
 public class CustomerPrivacy {
@@ -60,11 +61,12 @@ public class CustomerPrivacy {
             REMOVE i.text
             RETURN count(*) AS n
             """;
-    // The ticket stays (product, category, resolution and dates feed analytics) but is no longer an answer source.
+    // The ticket stays (product, category and dates feed analytics); without its resolution it is no answer source,
+    // and the next embedding pass leaves it unanswerable.
     private static final String ERASE_TICKET_TEXT = """
             MATCH (:Customer {id: $id})-[:RAISED]->(t:Ticket)
             SET t.subject = $erased, t.body = $erased, t.answerable = false, t.updatedAt = datetime()
-            REMOVE t.embedding, t.fingerprint
+            REMOVE t.embedding, t.fingerprint, t.resolution
             RETURN count(*) AS n
             """;
     private static final String ERASE_QUESTIONS = """
@@ -76,12 +78,13 @@ public class CustomerPrivacy {
             """;
 
     private final CypherRunner cypher;
-
     private final DomainEvents events;
+    private final Tombstones tombstones;
 
-    public CustomerPrivacy(CypherRunner cypher, DomainEvents events) {
+    public CustomerPrivacy(CypherRunner cypher, DomainEvents events, Tombstones tombstones) {
         this.cypher = cypher;
         this.events = events;
+        this.tombstones = tombstones;
     }
 
     /** Everything about the customer as plain maps and lists (dates as ISO-8601 text); empty when no such customer. */
@@ -102,6 +105,8 @@ public class CustomerPrivacy {
     public Optional<Erasure> erase(String customerId) {
         Map<String, Object> parameters = Map.of("id", customerId, "erased", ERASED_TEXT);
         return cypher.<Optional<Erasure>>inWrite(tx -> {
+                    // first, while the values are still there: what the person was known by stays refused
+                    tombstones.bury(tx, customerId);
                     if (!tx.run(ERASE_CUSTOMER, parameters).hasNext()) {
                         return Optional.empty();
                     }

@@ -3,6 +3,7 @@ package org.crmgraph.graph.ticket;
 import java.time.OffsetDateTime;
 import org.crmgraph.graph.cypher.Records;
 import org.crmgraph.graph.interaction.Channel;
+import org.crmgraph.graph.privacy.WrittenByCustomer;
 import org.neo4j.driver.Value;
 
 /** A support request; ids of the customer, product and resolving article travel with it for batch loading. */
@@ -22,17 +23,20 @@ public record Ticket(
         OffsetDateTime updatedAt,
         OffsetDateTime resolvedAt,
         String predictedCategory,
-        TicketPriority suggestedPriority) {
+        TicketPriority suggestedPriority,
+        String customerName)
+        implements WrittenByCustomer {
 
     // CALL subqueries, not pattern comprehensions: see Order.RELATED.
     static final String RELATED = """
-            CALL (t) { OPTIONAL MATCH (t)<-[:RAISED]-(cu:Customer) RETURN cu.id AS customerId LIMIT 1 }
+            CALL (t) { OPTIONAL MATCH (t)<-[:RAISED]-(cu:Customer) RETURN cu.id AS customerId, cu.name AS customerName LIMIT 1 }
             CALL (t) { OPTIONAL MATCH (t)-[:ABOUT]->(pr:Product) RETURN pr.sku AS productSku LIMIT 1 }
             CALL (t) { OPTIONAL MATCH (t)-[:RESOLVED_BY]->(ar:Article) RETURN ar.id AS articleId LIMIT 1 }""";
     // every field but the embedding, which is large and for the vector index only
     static final String PROJECTION = """
             t{.id, .subject, .body, .status, .priority, .channel, .category, .resolution, .createdAt, .updatedAt, .resolvedAt,
-              .predictedCategory, .suggestedPriority, customerId: customerId, productSku: productSku, articleId: articleId}""";
+              .predictedCategory, .suggestedPriority, customerId: customerId, productSku: productSku, articleId: articleId,
+              customerName: customerName}""";
 
     static Ticket from(Value value) {
         return new Ticket(
@@ -53,6 +57,7 @@ public record Ticket(
                 Records.string(value.get("predictedCategory")),
                 value.get("suggestedPriority").isNull()
                         ? null
-                        : TicketPriority.valueOf(value.get("suggestedPriority").asString()));
+                        : TicketPriority.valueOf(value.get("suggestedPriority").asString()),
+                Records.string(value.get("customerName")));
     }
 }

@@ -18,6 +18,8 @@ public enum ErrorCode {
     NOT_FOUND,
     /** Another customer already has this e-mail address. */
     DUPLICATE_EMAIL,
+    /** The e-mail address, phone or customer belongs to a person who was erased; they are not written again. */
+    ERASED,
     /** Another product already has this SKU. */
     DUPLICATE_SKU,
     /** The thing is still referenced (e.g. a product that appears in orders) and cannot be removed. */
@@ -39,6 +41,10 @@ public enum ErrorCode {
     UNAUTHENTICATED,
     /** The caller's role may not use this field; the message names the roles that may. */
     FORBIDDEN,
+    /**
+     * The caller's role sees personal data masked, so it may not filter or sort by it; the argument is named.
+     */
+    FORBIDDEN_ARGUMENT,
     /** The caller sent more requests than its rate allows (HTTP 429 with Retry-After). */
     RATE_LIMITED,
     /** The query nests deeper than crm.graphql.max-depth; refused before running. */

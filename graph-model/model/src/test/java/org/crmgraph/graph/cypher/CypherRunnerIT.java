@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crmgraph.graph.testing.EmbeddedTestDatabase;
@@ -86,6 +87,33 @@ class CypherRunnerIT {
         });
         assertThat(inside).isEqualTo(3);
         assertThat(count()).isZero();
+    }
+
+    @Test
+    void workUnderARequestDeadlineIsStoppedInTheDatabaseWhenItRunsOut() {
+        long started = System.nanoTime();
+        // a query that would run for minutes: the deadline's transaction timeout stops it in the database
+        assertThatThrownBy(() -> TransactionDeadline.within(
+                        Duration.ofSeconds(1),
+                        () -> cypher.read(
+                                "UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7919 = -1 RETURN count(x) AS n",
+                                Map.of(), r -> r.get("n").asLong())))
+                .isNotNull();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        assertThat(cypher.read(
+                        "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH 'UNWIND range' RETURN count(*) AS n",
+                        Map.of(),
+                        r -> r.get("n").asLong()))
+                .as("nothing of it is left running")
+                .containsExactly(0L);
+        // a deadline already past opens no transaction at all; work without one is unaffected
+        assertThatThrownBy(() -> TransactionDeadline.within(
+                        Duration.ZERO,
+                        () -> cypher.read(
+                                "RETURN 1 AS n", Map.of(), r -> r.get("n").asLong())))
+                .isInstanceOf(TransactionDeadline.Exceeded.class);
+        assertThat(cypher.read("RETURN 1 AS n", Map.of(), r -> r.get("n").asLong()))
+                .containsExactly(1L);
     }
 
     @Test

@@ -1,0 +1,191 @@
+package org.crmgraph.api.graphql;
+
+import graphql.ExecutionResult;
+import graphql.analysis.FieldComplexityCalculator;
+import graphql.analysis.QueryComplexityCalculator;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorStub;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.schema.GraphQLAppliedDirective;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLTypeUtil;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.crmgraph.graph.page.PagingProperties;
+import org.crmgraph.graph.validation.ErrorCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Prices a query before it runs and refuses it when it costs too much, so that one request cannot buy unlimited
+ * work with one rate-limit token. The price follows the work: a field costs 1, or its {@code @cost(weight)} when it
+ * calls a model, a vector search or a graph algorithm, plus what it selects times the items it may return: its
+ * {@code first} (or that argument's default) for a list that takes one, its {@code @listSize(max)}, or else the
+ * nested-list cap every plain list is held to. Beside the total, a request may hold at most
+ * {@code crm.graphql.max-fields} field selections and {@code crm.graphql.max-expensive-fields} expensive ones (weight
+ * {@value #EXPENSIVE} or more, aliases counted), and a field with {@code @cost(perRequest)} at most that many times.
+ * The price of every query that runs is returned in {@code extensions.cost}.
+ */
+final class QueryCost extends SimplePerformantInstrumentation {
+
+    static final int EXPENSIVE = 100;
+    static final String COST = "cost";
+    static final String LIST_SIZE = "listSize";
+
+    private final CrmGraphQlProperties limits;
+    private final FieldComplexityCalculator prices;
+
+    QueryCost(CrmGraphQlProperties limits, PagingProperties paging) {
+        this.limits = limits;
+        this.prices = prices(paging);
+    }
+
+    private static final class Priced implements InstrumentationState {
+        volatile int cost = -1;
+    }
+
+    @Override
+    public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
+        return CompletableFuture.completedFuture(new Priced());
+    }
+
+    @Override
+    public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        ExecutionContext execution = parameters.getExecutionContext();
+        int cost = QueryComplexityCalculator.newCalculator()
+                .fieldComplexityCalculator(prices)
+                .schema(execution.getGraphQLSchema())
+                .document(execution.getDocument())
+                .operationName(execution.getOperationDefinition().getName())
+                .variables(execution.getCoercedVariables())
+                .build()
+                .calculate();
+        if (cost > limits.maxComplexity()) {
+            throw new QueryLimitExceededException(
+                    ErrorCode.QUERY_TOO_COMPLEX.name(),
+                    "The query could cost about " + cost + " units of work; at most " + limits.maxComplexity()
+                            + " are allowed (crm.graphql.max-complexity). Ask for smaller pages, fewer nested lists or"
+                            + " fewer model-backed fields.",
+                    cost,
+                    limits.maxComplexity());
+        }
+        countSelections(execution);
+        if (state instanceof Priced priced) {
+            priced.cost = cost;
+        }
+        return SimpleInstrumentationContext.noOp();
+    }
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(
+            ExecutionResult result, InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        if (!(state instanceof Priced priced) || priced.cost < 0) {
+            return CompletableFuture.completedFuture(result);
+        }
+        Map<Object, Object> extensions =
+                new LinkedHashMap<>(result.getExtensions() == null ? Map.of() : result.getExtensions());
+        extensions.put(COST, Map.of("estimated", priced.cost, "limit", limits.maxComplexity()));
+        return CompletableFuture.completedFuture(result.transform(builder -> builder.extensions(extensions)));
+    }
+
+    /** Counts field selections (aliases and fragments included) against the per-request limits. */
+    private void countSelections(ExecutionContext execution) {
+        Map<String, Integer> perField = new LinkedHashMap<>();
+        int[] total = {0};
+        int[] expensive = {0};
+        QueryTraverser.newQueryTraverser()
+                .schema(execution.getGraphQLSchema())
+                .document(execution.getDocument())
+                .operationName(execution.getOperationDefinition().getName())
+                .coercedVariables(execution.getCoercedVariables())
+                .build()
+                .visitPreOrder(new QueryVisitorStub() {
+                    @Override
+                    public void visitField(QueryVisitorFieldEnvironment env) {
+                        if (env.isTypeNameIntrospectionField()) {
+                            return;
+                        }
+                        total[0]++;
+                        GraphQLFieldDefinition field = env.getFieldDefinition();
+                        if (weight(field) >= EXPENSIVE) {
+                            expensive[0]++;
+                        }
+                        Integer perRequest = directiveInt(field, COST, "perRequest");
+                        if (perRequest != null) {
+                            String name = env.getFieldsContainer().getName() + "." + field.getName();
+                            int seen = perField.merge(name, 1, Integer::sum);
+                            if (seen > perRequest) {
+                                throw new QueryLimitExceededException(
+                                        ErrorCode.QUERY_TOO_COMPLEX.name(),
+                                        name + " may appear " + perRequest + " time(s) per request; this one asks "
+                                                + "for it more often (aliases count).",
+                                        seen,
+                                        perRequest);
+                            }
+                        }
+                    }
+                });
+        if (total[0] > limits.maxFields()) {
+            throw new QueryLimitExceededException(
+                    ErrorCode.QUERY_TOO_COMPLEX.name(),
+                    "The query selects " + total[0] + " fields; at most " + limits.maxFields()
+                            + " are allowed (crm.graphql.max-fields).",
+                    total[0],
+                    limits.maxFields());
+        }
+        if (expensive[0] > limits.maxExpensiveFields()) {
+            throw new QueryLimitExceededException(
+                    ErrorCode.QUERY_TOO_COMPLEX.name(),
+                    "The query calls model-backed or algorithm fields " + expensive[0] + " times; at most "
+                            + limits.maxExpensiveFields()
+                            + " are allowed per request (crm.graphql.max-expensive-fields). Send them separately.",
+                    expensive[0],
+                    limits.maxExpensiveFields());
+        }
+    }
+
+    /** The price of one field given what its selection costs; saturates instead of overflowing. */
+    static FieldComplexityCalculator prices(PagingProperties paging) {
+        return (env, childComplexity) -> {
+            GraphQLFieldDefinition field = env.getFieldDefinition();
+            long items = 1;
+            boolean list = GraphQLTypeUtil.unwrapNonNull(field.getType()) instanceof GraphQLList;
+            boolean edgesOfAPage = env.getParentType() instanceof GraphQLNamedType parent
+                    && parent.getName().endsWith("Connection");
+            if (field.getArgument("first") != null) {
+                Object first = env.getArguments().get("first");
+                items = first instanceof Number n ? Math.max(1, n.longValue()) : paging.defaultPageSize();
+            } else if (list && !edgesOfAPage) {
+                Integer max = directiveInt(field, LIST_SIZE, "max");
+                items = max != null ? max : paging.nestedListLimit();
+            }
+            long price = weight(field) + items * (long) childComplexity;
+            return (int) Math.min(Integer.MAX_VALUE, price);
+        };
+    }
+
+    static int weight(GraphQLFieldDefinition field) {
+        Integer weight = directiveInt(field, COST, "weight");
+        return weight == null ? 1 : weight;
+    }
+
+    private static @Nullable Integer directiveInt(GraphQLFieldDefinition field, String directive, String argument) {
+        GraphQLAppliedDirective applied = field.getAppliedDirective(directive);
+        if (applied == null || applied.getArgument(argument) == null) {
+            return null;
+        }
+        Object value = applied.getArgument(argument).getValue();
+        return value instanceof Number n ? n.intValue() : null;
+    }
+}

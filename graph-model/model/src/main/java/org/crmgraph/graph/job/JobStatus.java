@@ -1,0 +1,7 @@
+package org.crmgraph.graph.job;
+
+public enum JobStatus {
+    RUNNING,
+    SUCCEEDED,
+    FAILED
+}

@@ -17,6 +17,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.NotificationClassification;
 import org.neo4j.driver.SessionConfig;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.data.neo4j.core.Neo4jTemplate;
@@ -99,6 +100,8 @@ public final class DatabaseDoorBenchmark {
         mapping.setInitialEntitySet(Set.of(MappedCustomer.class));
         mapping.initialize();
         var template = new Neo4jTemplate(Neo4jClient.create(driver), mapping);
+        // what the application context would hand it: entity callbacks and the like (none here)
+        template.setBeanFactory(new DefaultListableBeanFactory());
         int[] next = {0};
         IntSupplier mapped = () -> template.findById("c" + (next[0]++ % 1000), MappedCustomer.class)
                 .map(c -> 1)

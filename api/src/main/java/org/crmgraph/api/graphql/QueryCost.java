@@ -14,13 +14,26 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.language.Argument;
+import graphql.language.Document;
+import graphql.language.Node;
+import graphql.language.NodeTraverser;
+import graphql.language.NodeVisitorStub;
+import graphql.language.VariableReference;
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLTypeUtil;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.validation.ErrorCode;
@@ -42,8 +55,21 @@ final class QueryCost extends SimplePerformantInstrumentation {
     static final String COST = "cost";
     static final String LIST_SIZE = "listSize";
 
+    private static final int REMEMBERED = 2_000;
+
     private final CrmGraphQlProperties limits;
     private final FieldComplexityCalculator prices;
+    private final Map<PriceKey, Integer> accepted = bounded();
+    private final Map<String, Set<String>> variablesByText = bounded();
+
+    private static <K, V> Map<K, V> bounded() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > REMEMBERED;
+            }
+        });
+    }
 
     QueryCost(CrmGraphQlProperties limits, PagingProperties paging) {
         this.limits = limits;
@@ -63,6 +89,22 @@ final class QueryCost extends SimplePerformantInstrumentation {
     public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext execution = parameters.getExecutionContext();
+        // a front end sends the same few documents with different ids: the price depends on the text and on the
+        // variables that feed a `first`, so an accepted document is priced once per such combination
+        String operation = execution.getOperationDefinition().getName();
+        String text = execution.getExecutionInput().getQuery();
+        List<Object> pricedVariables = new ArrayList<>();
+        for (String name : costVariables(text, execution.getDocument())) {
+            pricedVariables.add(execution.getCoercedVariables().get(name));
+        }
+        var key = new PriceKey(text, operation, pricedVariables);
+        Integer known = accepted.get(key);
+        if (known != null) {
+            if (state instanceof Priced priced) {
+                priced.cost = known;
+            }
+            return SimpleInstrumentationContext.noOp();
+        }
         int cost = QueryComplexityCalculator.newCalculator()
                 .fieldComplexityCalculator(prices)
                 .schema(execution.getGraphQLSchema())
@@ -81,10 +123,34 @@ final class QueryCost extends SimplePerformantInstrumentation {
                     limits.maxComplexity());
         }
         countSelections(execution);
+        accepted.put(key, cost);
         if (state instanceof Priced priced) {
             priced.cost = cost;
         }
         return SimpleInstrumentationContext.noOp();
+    }
+
+    private record PriceKey(String text, @Nullable String operation, List<Object> variables) {}
+
+    /** The variables a document passes to a {@code first} argument: the only ones its price depends on. */
+    private Set<String> costVariables(String text, Document document) {
+        return variablesByText.computeIfAbsent(text, t -> {
+            Set<String> names = new HashSet<>();
+            new NodeTraverser()
+                    .depthFirst(
+                            new NodeVisitorStub() {
+                                @Override
+                                public TraversalControl visitArgument(Argument node, TraverserContext<Node> context) {
+                                    if (node.getName().equals("first")
+                                            && node.getValue() instanceof VariableReference variable) {
+                                        names.add(variable.getName());
+                                    }
+                                    return TraversalControl.CONTINUE;
+                                }
+                            },
+                            document);
+            return Set.copyOf(names);
+        });
     }
 
     @Override

@@ -291,6 +291,38 @@ class PrivacyAttacksIT {
     }
 
     @Test
+    void aDocumentPricedOnceIsPricedAgainWhenAVariableFeedingFirstGrows() {
+        String document = "query($first: Int, $id: ID!) { customer(id: $id) { id } a: products(first: $first) "
+                + "{ edges { node { buyers { customer { orders { lines { product { buyers { quantity } } } } } } } } } }";
+        String key = key(Role.READ_ONLY);
+        clients.as(key)
+                .document(document)
+                .variable("first", 1)
+                .variable("id", "c1")
+                .execute()
+                .path("customer.id")
+                .entity(String.class)
+                .isEqualTo("c1");
+        // the same text, another id: accepted from the remembered price; a larger page: priced anew and refused
+        clients.as(key)
+                .document(document)
+                .variable("first", 1)
+                .variable("id", "c2")
+                .execute()
+                .path("customer.id")
+                .entity(String.class)
+                .isEqualTo("c2");
+        singleError(
+                clients.as(key)
+                        .document(document)
+                        .variable("first", 50)
+                        .variable("id", "c1")
+                        .execute(),
+                "QUERY_TOO_COMPLEX",
+                null);
+    }
+
+    @Test
     void tooManyFieldsInOneRequestAreRefused() {
         StringBuilder query = new StringBuilder("{");
         for (int i = 0; i < 600; i++) {

@@ -84,14 +84,6 @@ class CustomerRepository {
                 .findFirst();
     }
 
-    boolean isErased(String id) {
-        return cypher.readOptional(
-                        "MATCH (c:Customer {id: $id}) RETURN coalesce(c.erased, false) AS erased",
-                        Map.of("id", id),
-                        r -> r.get("erased").asBoolean())
-                .orElse(false);
-    }
-
     boolean delete(String id) {
         return !cypher.write(DELETE, Map.of("id", id), r -> r.get("id").asString())
                 .isEmpty();

@@ -1,31 +1,55 @@
 package org.crmgraph.graph.customer;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.crmgraph.graph.cypher.ConstraintViolations;
+import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
 import org.crmgraph.graph.privacy.CustomerPrivacy;
 import org.crmgraph.graph.privacy.Tombstones;
 import org.crmgraph.graph.validation.Checks;
 import org.crmgraph.graph.validation.ErrorCode;
+import org.crmgraph.graph.validation.FieldError;
 import org.crmgraph.graph.validation.Outcome;
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.springframework.stereotype.Service;
 
 @Service
 public class CustomerService {
 
+    private static final String ERASED = """
+            OPTIONAL MATCH (c:Customer {id: $id})
+            RETURN coalesce(c.erased, false) AS customerErased,
+                   [h IN $hashes WHERE EXISTS { MATCH (:ErasedIdentity {hash: h}) }] AS erased
+            """;
+
     private final CustomerRepository customers;
     private final Tombstones tombstones;
     private final CustomerPrivacy privacy;
+    private final CypherRunner cypher;
 
-    CustomerService(CustomerRepository customers, Tombstones tombstones, CustomerPrivacy privacy) {
+    CustomerService(CustomerRepository customers, Tombstones tombstones, CustomerPrivacy privacy, CypherRunner cypher) {
         this.customers = customers;
         this.tombstones = tombstones;
         this.privacy = privacy;
+        this.cypher = cypher;
+    }
+
+    /** Refusals found inside the write's own transaction; it is rolled back with nothing written. */
+    private static final class Refused extends RuntimeException {
+        private final List<FieldError> errors;
+
+        Refused(List<FieldError> errors) {
+            super(null, null, false, false);
+            this.errors = errors;
+        }
     }
 
     public Optional<Customer> find(String id) {
@@ -43,25 +67,30 @@ public class CustomerService {
     public Outcome<Customer> create(CustomerInput input) {
         Checks checks = new Checks();
         Map<String, Object> properties = properties(input, checks, true);
-        refuseErased(properties, checks);
         if (!checks.ok()) {
             return Outcome.failure(checks.errors());
         }
         properties.put("id", UUID.randomUUID().toString());
-        return saving(properties, () -> customers.create(properties));
+        return saving(
+                properties,
+                () -> cypher.inWrite(tx -> {
+                    refuseErased(tx, null, properties);
+                    return customers.create(properties);
+                }));
     }
 
     public Outcome<Customer> update(String id, CustomerInput input) {
         Checks checks = new Checks();
         Map<String, Object> changes = properties(input, checks, false);
-        refuseErased(changes, checks);
-        if (customers.isErased(id)) {
-            checks.add("id", ErrorCode.ERASED, "Customer " + id + " was erased; no personal data is written to it.");
-        }
         if (!checks.ok()) {
             return Outcome.failure(checks.errors());
         }
-        return saving(changes, () -> customers.update(id, changes).orElse(null));
+        return saving(
+                changes,
+                () -> cypher.inWrite(tx -> {
+                    refuseErased(tx, id, changes);
+                    return customers.update(id, changes).orElse(null);
+                }));
     }
 
     /**
@@ -76,12 +105,35 @@ public class CustomerService {
                 : Outcome.failure("id", ErrorCode.NOT_FOUND, "No customer has id '" + id + "'.");
     }
 
-    private void refuseErased(Map<String, Object> properties, Checks checks) {
-        if (tombstones.isErased(Tombstones.Kind.EMAIL, (String) properties.get("email"))) {
+    /**
+     * An erased person stays erased: no write may give an erased customer personal data again, or give anyone an
+     * e-mail address or phone number an erased person had. Checked in the write's transaction, in one statement.
+     */
+    private void refuseErased(SimpleQueryRunner tx, @Nullable String id, Map<String, Object> properties) {
+        String email = tombstones.hash(Tombstones.Kind.EMAIL, (String) properties.get("email"));
+        String phone = tombstones.hash(Tombstones.Kind.PHONE, (String) properties.get("phone"));
+        List<String> hashes = new ArrayList<>();
+        if (email != null) {
+            hashes.add(email);
+        }
+        if (phone != null) {
+            hashes.add(phone);
+        }
+        var found = tx.run(ERASED, Map.of("id", id == null ? "" : id, "hashes", hashes))
+                .single();
+        List<Object> erased = found.get("erased").asList();
+        Checks checks = new Checks();
+        if (found.get("customerErased").asBoolean()) {
+            checks.add("id", ErrorCode.ERASED, "Customer " + id + " was erased; no personal data is written to it.");
+        }
+        if (email != null && erased.contains(email)) {
             checks.add("email", ErrorCode.ERASED, "This e-mail address belonged to a person who was erased.");
         }
-        if (tombstones.isErased(Tombstones.Kind.PHONE, (String) properties.get("phone"))) {
+        if (phone != null && erased.contains(phone)) {
             checks.add("phone", ErrorCode.ERASED, "This phone number belonged to a person who was erased.");
+        }
+        if (!checks.ok()) {
+            throw new Refused(checks.errors());
         }
     }
 
@@ -91,6 +143,8 @@ public class CustomerService {
             return saved == null
                     ? Outcome.failure("id", ErrorCode.NOT_FOUND, "No such customer.")
                     : Outcome.success(saved);
+        } catch (Refused refused) {
+            return Outcome.failure(refused.errors);
         } catch (RuntimeException e) {
             if (ConstraintViolations.isUniquenessViolation(e) && properties.get("email") != null) {
                 String owner =

@@ -2,7 +2,6 @@ package org.crmgraph.graph.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -100,15 +99,6 @@ public class Tombstones {
         tx.run(FIND, Map.of("hashes", List.copyOf(hashes)))
                 .forEachRemaining(r -> erased.add(r.get("hash").asString()));
         return erased;
-    }
-
-    /** Whether an e-mail address or phone number belonged to an erased person (for single writes). */
-    public boolean isErased(Kind kind, @Nullable String value) {
-        String hash = hash(kind, value);
-        if (hash == null) {
-            return false;
-        }
-        return !cypher.inRead(tx -> erased(tx, new ArrayList<>(List.of(hash)))).isEmpty();
     }
 
     private SecretKeySpec key() {

@@ -26,9 +26,14 @@ class CustomerRepository {
             SET c = $properties, c.createdAt = datetime(), c.updatedAt = datetime()
             RETURN c
             """;
+    // The first SET takes the node's lock, so the erased flag read after it is the committed one: an erasure that
+    // committed meanwhile is seen, and an erased customer gets no personal data back.
     private static final String UPDATE = """
             MATCH (c:Customer {id: $id})
-            SET c += $changes, c.updatedAt = datetime()
+            SET c.updatedAt = datetime()
+            WITH c
+            WHERE coalesce(c.erased, false) = false
+            SET c += $changes
             RETURN c
             """;
     // A customer's orders, tickets and interactions are theirs alone and go with them.

@@ -17,17 +17,17 @@ import org.crmgraph.graph.validation.Checks;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.FieldError;
 import org.crmgraph.graph.validation.Outcome;
-import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.springframework.stereotype.Service;
 
 @Service
 public class CustomerService {
 
-    private static final String ERASED = """
-            OPTIONAL MATCH (c:Customer {id: $id})
-            RETURN coalesce(c.erased, false) AS customerErased,
-                   [h IN $hashes WHERE EXISTS { MATCH (:ErasedIdentity {hash: h}) }] AS erased
+    private static final String ERASED_IDENTIFIERS = """
+            RETURN [h IN $hashes WHERE EXISTS { MATCH (:ErasedIdentity {hash: h}) }] AS erased
+            """;
+    private static final String ERASED_CUSTOMER = """
+            MATCH (c:Customer {id: $id}) RETURN coalesce(c.erased, false) AS erased
             """;
 
     private final CustomerRepository customers;
@@ -74,7 +74,7 @@ public class CustomerService {
         return saving(
                 properties,
                 () -> cypher.inWrite(tx -> {
-                    refuseErased(tx, null, properties);
+                    refuseErasedIdentifiers(tx, properties);
                     return customers.create(properties);
                 }));
     }
@@ -88,8 +88,18 @@ public class CustomerService {
         return saving(
                 changes,
                 () -> cypher.inWrite(tx -> {
-                    refuseErased(tx, id, changes);
-                    return customers.update(id, changes).orElse(null);
+                    refuseErasedIdentifiers(tx, changes);
+                    Customer updated = customers.update(id, changes).orElse(null);
+                    // the update leaves an erased customer alone; only then is it worth asking which case it was
+                    if (updated == null
+                            && tx.run(ERASED_CUSTOMER, Map.of("id", id)).list().stream()
+                                    .anyMatch(r -> r.get("erased").asBoolean())) {
+                        throw new Refused(List.of(FieldError.of(
+                                "id",
+                                ErrorCode.ERASED,
+                                "Customer " + id + " was erased; no personal data is written to it.")));
+                    }
+                    return updated;
                 }));
     }
 
@@ -106,10 +116,10 @@ public class CustomerService {
     }
 
     /**
-     * An erased person stays erased: no write may give an erased customer personal data again, or give anyone an
-     * e-mail address or phone number an erased person had. Checked in the write's transaction, in one statement.
+     * An erased person stays erased: no write may give anyone an e-mail address or phone number an erased person had.
+     * Checked in the write's own transaction, and only when the write sets one of them.
      */
-    private void refuseErased(SimpleQueryRunner tx, @Nullable String id, Map<String, Object> properties) {
+    private void refuseErasedIdentifiers(SimpleQueryRunner tx, Map<String, Object> properties) {
         String email = tombstones.hash(Tombstones.Kind.EMAIL, (String) properties.get("email"));
         String phone = tombstones.hash(Tombstones.Kind.PHONE, (String) properties.get("phone"));
         List<String> hashes = new ArrayList<>();
@@ -119,13 +129,14 @@ public class CustomerService {
         if (phone != null) {
             hashes.add(phone);
         }
-        var found = tx.run(ERASED, Map.of("id", id == null ? "" : id, "hashes", hashes))
-                .single();
-        List<Object> erased = found.get("erased").asList();
-        Checks checks = new Checks();
-        if (found.get("customerErased").asBoolean()) {
-            checks.add("id", ErrorCode.ERASED, "Customer " + id + " was erased; no personal data is written to it.");
+        if (hashes.isEmpty()) {
+            return;
         }
+        List<Object> erased = tx.run(ERASED_IDENTIFIERS, Map.of("hashes", hashes))
+                .single()
+                .get("erased")
+                .asList();
+        Checks checks = new Checks();
         if (email != null && erased.contains(email)) {
             checks.add("email", ErrorCode.ERASED, "This e-mail address belonged to a person who was erased.");
         }

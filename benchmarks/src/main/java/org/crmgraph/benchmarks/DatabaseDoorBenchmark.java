@@ -23,6 +23,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.data.neo4j.core.Neo4jTemplate;
 import org.springframework.data.neo4j.core.mapping.Neo4jMappingContext;
 import org.springframework.data.neo4j.core.schema.Node;
+import org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager;
 
 /**
  * What one read costs through the service's door to the database ({@link CypherRunner}: Spring Data Neo4j's client,
@@ -99,8 +100,12 @@ public final class DatabaseDoorBenchmark {
         var mapping = new Neo4jMappingContext();
         mapping.setInitialEntitySet(Set.of(MappedCustomer.class));
         mapping.initialize();
-        var template = new Neo4jTemplate(Neo4jClient.create(driver), mapping);
-        // what the application context would hand it: entity callbacks and the like (none here)
+        var template = new Neo4jTemplate(
+                Neo4jClient.create(driver),
+                mapping,
+                Neo4jTransactionManager.with(driver).build());
+        // what the application context would hand it: a class loader, entity callbacks and the like (none here)
+        template.setBeanClassLoader(DatabaseDoorBenchmark.class.getClassLoader());
         template.setBeanFactory(new DefaultListableBeanFactory());
         int[] next = {0};
         IntSupplier mapped = () -> template.findById("c" + (next[0]++ % 1000), MappedCustomer.class)

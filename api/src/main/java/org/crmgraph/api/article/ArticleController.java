@@ -20,7 +20,15 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ArticleController {
 
-    record ArticleSortInput(ArticleSort field, SortDirection direction) {}
+    /** An explicit {@code orderBy: null} or {@code direction: null} means the schema's default, not a failure. */
+    record ArticleSortInput(ArticleSort field, SortDirection direction) {
+
+        static final ArticleSortInput DEFAULT = new ArticleSortInput(ArticleSort.UPDATED_AT, SortDirection.DESC);
+
+        ArticleSortInput {
+            direction = direction == null ? SortDirection.DESC : direction;
+        }
+    }
 
     record ArticlePayload(Article article, List<FieldError> errors) {
         static ArticlePayload of(Outcome<Article> outcome) {
@@ -47,9 +55,10 @@ class ArticleController {
             @Argument String after,
             @Argument ArticleFilter filter,
             @Argument ArticleSortInput orderBy) {
-        boolean descending = orderBy.direction().descending();
-        var request = paging.request(first, after, orderBy.field().key(), descending);
-        return Connection.of(articles.page(filter, orderBy.field(), descending, request));
+        ArticleSortInput sort = orderBy == null ? ArticleSortInput.DEFAULT : orderBy;
+        boolean descending = sort.direction().descending();
+        var request = paging.request(first, after, sort.field().key(), descending);
+        return Connection.of(articles.page(filter, sort.field(), descending, request));
     }
 
     @MutationMapping

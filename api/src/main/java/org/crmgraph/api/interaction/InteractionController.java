@@ -26,7 +26,16 @@ import org.springframework.stereotype.Controller;
 @Controller
 class InteractionController {
 
-    record InteractionSortInput(InteractionSort field, SortDirection direction) {}
+    /** An explicit {@code orderBy: null} or {@code direction: null} means the schema's default, not a failure. */
+    record InteractionSortInput(InteractionSort field, SortDirection direction) {
+
+        static final InteractionSortInput DEFAULT =
+                new InteractionSortInput(InteractionSort.OCCURRED_AT, SortDirection.DESC);
+
+        InteractionSortInput {
+            direction = direction == null ? SortDirection.DESC : direction;
+        }
+    }
 
     record InteractionPayload(Interaction interaction, List<FieldError> errors) {
         static InteractionPayload of(Outcome<Interaction> outcome) {
@@ -53,9 +62,10 @@ class InteractionController {
             @Argument String after,
             @Argument InteractionFilter filter,
             @Argument InteractionSortInput orderBy) {
-        boolean descending = orderBy.direction().descending();
-        var request = paging.request(first, after, orderBy.field().key(), descending);
-        return Connection.of(interactions.page(filter, orderBy.field(), descending, request));
+        InteractionSortInput sort = orderBy == null ? InteractionSortInput.DEFAULT : orderBy;
+        boolean descending = sort.direction().descending();
+        var request = paging.request(first, after, sort.field().key(), descending);
+        return Connection.of(interactions.page(filter, sort.field(), descending, request));
     }
 
     @MutationMapping

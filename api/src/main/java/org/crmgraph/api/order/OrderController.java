@@ -28,7 +28,15 @@ import org.springframework.stereotype.Controller;
 @Controller
 class OrderController {
 
-    record OrderSortInput(OrderSort field, SortDirection direction) {}
+    /** An explicit {@code orderBy: null} or {@code direction: null} means the schema's default, not a failure. */
+    record OrderSortInput(OrderSort field, SortDirection direction) {
+
+        static final OrderSortInput DEFAULT = new OrderSortInput(OrderSort.PLACED_AT, SortDirection.DESC);
+
+        OrderSortInput {
+            direction = direction == null ? SortDirection.DESC : direction;
+        }
+    }
 
     record OrderPayload(Order order, List<FieldError> errors) {
         static OrderPayload of(Outcome<Order> outcome) {
@@ -57,9 +65,10 @@ class OrderController {
             @Argument String after,
             @Argument OrderFilter filter,
             @Argument OrderSortInput orderBy) {
-        boolean descending = orderBy.direction().descending();
-        var request = paging.request(first, after, orderBy.field().key(), descending);
-        return Connection.of(orders.page(filter, orderBy.field(), descending, request));
+        OrderSortInput sort = orderBy == null ? OrderSortInput.DEFAULT : orderBy;
+        boolean descending = sort.direction().descending();
+        var request = paging.request(first, after, sort.field().key(), descending);
+        return Connection.of(orders.page(filter, sort.field(), descending, request));
     }
 
     @MutationMapping

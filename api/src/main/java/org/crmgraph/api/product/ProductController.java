@@ -24,7 +24,15 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ProductController {
 
-    record ProductSortInput(ProductSort field, SortDirection direction) {}
+    /** An explicit {@code orderBy: null} or {@code direction: null} means the schema's default, not a failure. */
+    record ProductSortInput(ProductSort field, SortDirection direction) {
+
+        static final ProductSortInput DEFAULT = new ProductSortInput(ProductSort.NAME, SortDirection.ASC);
+
+        ProductSortInput {
+            direction = direction == null ? SortDirection.ASC : direction;
+        }
+    }
 
     record ProductPayload(Product product, List<FieldError> errors) {
         static ProductPayload of(Outcome<Product> outcome) {
@@ -51,9 +59,10 @@ class ProductController {
             @Argument String after,
             @Argument ProductFilter filter,
             @Argument ProductSortInput orderBy) {
-        boolean descending = orderBy.direction().descending();
-        var request = paging.request(first, after, orderBy.field().key(), descending);
-        return Connection.of(products.page(filter, orderBy.field(), descending, request));
+        ProductSortInput sort = orderBy == null ? ProductSortInput.DEFAULT : orderBy;
+        boolean descending = sort.direction().descending();
+        var request = paging.request(first, after, sort.field().key(), descending);
+        return Connection.of(products.page(filter, sort.field(), descending, request));
     }
 
     @QueryMapping

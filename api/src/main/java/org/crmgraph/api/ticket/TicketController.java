@@ -28,7 +28,15 @@ import org.springframework.stereotype.Controller;
 @Controller
 class TicketController {
 
-    record TicketSortInput(TicketSort field, SortDirection direction) {}
+    /** An explicit {@code orderBy: null} or {@code direction: null} means the schema's default, not a failure. */
+    record TicketSortInput(TicketSort field, SortDirection direction) {
+
+        static final TicketSortInput DEFAULT = new TicketSortInput(TicketSort.CREATED_AT, SortDirection.DESC);
+
+        TicketSortInput {
+            direction = direction == null ? SortDirection.DESC : direction;
+        }
+    }
 
     record TicketPayload(Ticket ticket, List<FieldError> errors) {
         static TicketPayload of(Outcome<Ticket> outcome) {
@@ -66,9 +74,10 @@ class TicketController {
             @Argument String after,
             @Argument TicketFilter filter,
             @Argument TicketSortInput orderBy) {
-        boolean descending = orderBy.direction().descending();
-        var request = paging.request(first, after, orderBy.field().key(), descending);
-        return Connection.of(tickets.page(filter, orderBy.field(), descending, request));
+        TicketSortInput sort = orderBy == null ? TicketSortInput.DEFAULT : orderBy;
+        boolean descending = sort.direction().descending();
+        var request = paging.request(first, after, sort.field().key(), descending);
+        return Connection.of(tickets.page(filter, sort.field(), descending, request));
     }
 
     @MutationMapping

@@ -56,6 +56,7 @@ final class QueryCost extends SimplePerformantInstrumentation {
     static final String LIST_SIZE = "listSize";
 
     private static final int REMEMBERED = 2_000;
+    private static final int REMEMBERED_TEXT_CHARS = 8_192;
 
     private final CrmGraphQlProperties limits;
     private final FieldComplexityCalculator prices;
@@ -97,8 +98,10 @@ final class QueryCost extends SimplePerformantInstrumentation {
         for (String name : costVariables(text, execution.getDocument())) {
             pricedVariables.add(execution.getCoercedVariables().get(name));
         }
+        // only ordinary documents are remembered: 2,000 huge distinct ones would otherwise hold the heap
+        boolean remember = text.length() <= REMEMBERED_TEXT_CHARS;
         var key = new PriceKey(text, operation, pricedVariables);
-        Integer known = accepted.get(key);
+        Integer known = remember ? accepted.get(key) : null;
         if (known != null) {
             if (state instanceof Priced priced) {
                 priced.cost = known;
@@ -123,7 +126,9 @@ final class QueryCost extends SimplePerformantInstrumentation {
                     limits.maxComplexity());
         }
         countSelections(execution);
-        accepted.put(key, cost);
+        if (remember) {
+            accepted.put(key, cost);
+        }
         if (state instanceof Priced priced) {
             priced.cost = cost;
         }
@@ -134,23 +139,28 @@ final class QueryCost extends SimplePerformantInstrumentation {
 
     /** The variables a document passes to a {@code first} argument: the only ones its price depends on. */
     private Set<String> costVariables(String text, Document document) {
-        return variablesByText.computeIfAbsent(text, t -> {
-            Set<String> names = new HashSet<>();
-            new NodeTraverser()
-                    .depthFirst(
-                            new NodeVisitorStub() {
-                                @Override
-                                public TraversalControl visitArgument(Argument node, TraverserContext<Node> context) {
-                                    if (node.getName().equals("first")
-                                            && node.getValue() instanceof VariableReference variable) {
-                                        names.add(variable.getName());
-                                    }
-                                    return TraversalControl.CONTINUE;
+        if (text.length() > REMEMBERED_TEXT_CHARS) {
+            return firstVariables(document);
+        }
+        return variablesByText.computeIfAbsent(text, t -> firstVariables(document));
+    }
+
+    private static Set<String> firstVariables(Document document) {
+        Set<String> names = new HashSet<>();
+        new NodeTraverser()
+                .depthFirst(
+                        new NodeVisitorStub() {
+                            @Override
+                            public TraversalControl visitArgument(Argument node, TraverserContext<Node> context) {
+                                if (node.getName().equals("first")
+                                        && node.getValue() instanceof VariableReference variable) {
+                                    names.add(variable.getName());
                                 }
-                            },
-                            document);
-            return Set.copyOf(names);
-        });
+                                return TraversalControl.CONTINUE;
+                            }
+                        },
+                        document);
+        return Set.copyOf(names);
     }
 
     @Override

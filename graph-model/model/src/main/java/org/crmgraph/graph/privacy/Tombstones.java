@@ -54,6 +54,7 @@ public class Tombstones {
 
     private final CypherRunner cypher;
     private volatile @Nullable SecretKeySpec key;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public Tombstones(CypherRunner cypher) {
         this.cypher = cypher;
@@ -65,10 +66,15 @@ public class Tombstones {
             return null;
         }
         String normalised = kind == Kind.SOURCE_KEY ? value : value.strip().toLowerCase(Locale.ROOT);
+        // an import hashes three identifiers a row: one initialised Mac per thread, not a provider lookup a hash
+        return HexFormat.of().formatHex(macs.get().doFinal((kind + ":" + normalised).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key());
-            return HexFormat.of().formatHex(mac.doFinal((kind + ":" + normalised).getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", e);
         }

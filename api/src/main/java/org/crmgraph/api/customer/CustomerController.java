@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.crmgraph.api.graphql.BatchResults;
 import org.crmgraph.api.graphql.Connection;
 import org.crmgraph.api.graphql.DeletePayload;
 import org.crmgraph.api.graphql.SortDirection;
@@ -11,15 +12,20 @@ import org.crmgraph.api.security.Caller;
 import org.crmgraph.graph.customer.Customer;
 import org.crmgraph.graph.customer.CustomerFilter;
 import org.crmgraph.graph.customer.CustomerInput;
+import org.crmgraph.graph.customer.CustomerMatch;
 import org.crmgraph.graph.customer.CustomerService;
 import org.crmgraph.graph.customer.CustomerSort;
+import org.crmgraph.graph.customer.SourceRecordRef;
 import org.crmgraph.graph.page.Pages;
+import org.crmgraph.graph.product.Product;
 import org.crmgraph.graph.validation.FieldError;
 import org.crmgraph.graph.validation.Outcome;
 import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -83,20 +89,66 @@ class CustomerController {
     }
 
     @QueryMapping
+    Customer customerBySourceId(@Argument String source, @Argument String externalId) {
+        return customers.bySourceId(source, externalId).orElse(null);
+    }
+
+    @BatchMapping(typeName = "Customer", field = "sourceRecords")
+    Map<Customer, List<SourceRecordRef>> sourceRecords(List<Customer> parents) {
+        return BatchResults.lists(
+                parents,
+                Customer::id,
+                customers.sourceRecords(
+                        BatchResults.keys(parents, Customer::id),
+                        paging.properties().nestedListLimit()));
+    }
+
+    @QueryMapping
     Connection<Customer> customers(
             @Argument Integer first,
             @Argument String after,
             @Argument CustomerFilter filter,
+            @Argument Map<String, Object> where,
             @Argument CustomerSortInput orderBy) {
+        return list(first, after, filter, where, orderBy);
+    }
+
+    /** A product's buyers as a connection: customers with an order that contains it. */
+    @SchemaMapping(typeName = "Product", field = "buyersConnection")
+    Connection<Customer> productBuyersConnection(
+            Product product,
+            @Argument Integer first,
+            @Argument String after,
+            @Argument Map<String, Object> where,
+            @Argument CustomerSortInput orderBy) {
+        Map<String, Object> boughtIt =
+                Map.of("productsBought", Map.of("some", Map.of("sku", Map.of("eq", product.sku()))));
+        Map<String, Object> both = where == null ? boughtIt : Map.of("AND", List.of(boughtIt, where));
+        return list(first, after, null, both, orderBy);
+    }
+
+    private Connection<Customer> list(
+            Integer first, String after, CustomerFilter filter, Map<String, Object> where, CustomerSortInput orderBy) {
         CustomerSortInput sort = orderBy != null ? orderBy : CustomerSortInput.byDefault(Caller.current());
         boolean descending = sort.direction().descending();
         var request = paging.request(first, after, sort.field().key(), descending);
-        return Connection.of(customers.page(filter, sort.field(), descending, request));
+        return Connection.of(customers.page(filter, where, sort.field(), descending, request));
     }
 
     @MutationMapping
     CustomerPayload createCustomer(@Argument CustomerInput input) {
         return CustomerPayload.of(customers.create(input));
+    }
+
+    record UpsertCustomerPayload(Customer customer, Boolean created, List<FieldError> errors) {}
+
+    @MutationMapping
+    UpsertCustomerPayload upsertCustomer(@Argument CustomerMatch match, @Argument CustomerInput input) {
+        var outcome = customers.upsert(match, input);
+        return outcome.succeeded()
+                ? new UpsertCustomerPayload(
+                        outcome.value().customer(), outcome.value().created(), List.of())
+                : new UpsertCustomerPayload(null, null, outcome.errors());
     }
 
     @MutationMapping

@@ -20,6 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param documentCacheBytes parsed query documents kept in memory are bounded by their text's size in bytes too
  * @param requestTimeout    longest a request may run; then the client gets a REQUEST_TIMEOUT error (the database work
  *                          is not rolled back if it already committed)
+ * @param idempotencyTtl    how long the response to a mutation sent with an {@code Idempotency-Key} header is replayed
+ *                          to retries with the same key
+ * @param trustedDocuments  a folder of registered query documents ({@code *.graphql}, one operation document each);
+ *                          clients may send {@code documentId: "sha256:<hex of the file's bytes>"} instead of the text.
+ *                          Empty: none
+ * @param onlyTrustedDocuments refuse any document that is not registered (production clients with a fixed set of
+ *                          queries); the folder must then hold them
  */
 @ConfigurationProperties(prefix = "crm.graphql")
 public record CrmGraphQlProperties(
@@ -30,4 +37,7 @@ public record CrmGraphQlProperties(
         @DefaultValue("5") int maxExpensiveFields,
         @DefaultValue("262144") int maxRequestBytes,
         @DefaultValue("8388608") long documentCacheBytes,
-        @DefaultValue("60s") Duration requestTimeout) {}
+        @DefaultValue("60s") Duration requestTimeout,
+        @DefaultValue("24h") Duration idempotencyTtl,
+        @DefaultValue("") String trustedDocuments,
+        @DefaultValue("false") boolean onlyTrustedDocuments) {}

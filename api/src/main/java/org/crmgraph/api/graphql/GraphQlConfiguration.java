@@ -12,7 +12,7 @@ class GraphQlConfiguration {
 
     @Bean
     RuntimeWiringConfigurer scalars() {
-        return wiring -> wiring.scalar(DateTimeScalar.INSTANCE);
+        return wiring -> wiring.scalar(DateTimeScalar.INSTANCE).scalar(DecimalScalar.INSTANCE);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import org.crmgraph.api.graphql.Connection;
 import org.crmgraph.api.graphql.SortDirection;
 import org.crmgraph.graph.customer.Customer;
 import org.crmgraph.graph.customer.CustomerService;
+import org.crmgraph.graph.interaction.Channel;
 import org.crmgraph.graph.interaction.Interaction;
 import org.crmgraph.graph.interaction.InteractionFilter;
 import org.crmgraph.graph.interaction.InteractionService;
@@ -21,6 +22,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -62,6 +64,22 @@ class InteractionController {
             @Argument String after,
             @Argument InteractionFilter filter,
             @Argument InteractionSortInput orderBy) {
+        return list(first, after, filter, orderBy);
+    }
+
+    /** A customer's interactions as a connection: the top-level list with the customer's id as a filter. */
+    @SchemaMapping(typeName = "Customer", field = "interactionsConnection")
+    Connection<Interaction> customerInteractionsConnection(
+            Customer customer,
+            @Argument Integer first,
+            @Argument String after,
+            @Argument Channel channel,
+            @Argument InteractionSortInput orderBy) {
+        return list(first, after, new InteractionFilter(customer.id(), channel, null, null, null), orderBy);
+    }
+
+    private Connection<Interaction> list(
+            Integer first, String after, InteractionFilter filter, InteractionSortInput orderBy) {
         InteractionSortInput sort = orderBy == null ? InteractionSortInput.DEFAULT : orderBy;
         boolean descending = sort.direction().descending();
         var request = paging.request(first, after, sort.field().key(), descending);

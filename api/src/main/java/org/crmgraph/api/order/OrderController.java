@@ -1,5 +1,6 @@
 package org.crmgraph.api.order;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,14 +9,18 @@ import org.crmgraph.api.graphql.Connection;
 import org.crmgraph.api.graphql.SortDirection;
 import org.crmgraph.graph.customer.Customer;
 import org.crmgraph.graph.customer.CustomerService;
+import org.crmgraph.graph.filter.TimeBucket;
+import org.crmgraph.graph.money.Money;
 import org.crmgraph.graph.order.Buyer;
 import org.crmgraph.graph.order.Order;
 import org.crmgraph.graph.order.OrderFilter;
+import org.crmgraph.graph.order.OrderGrouping;
 import org.crmgraph.graph.order.OrderLine;
 import org.crmgraph.graph.order.OrderService;
 import org.crmgraph.graph.order.OrderSort;
 import org.crmgraph.graph.order.PlaceOrderInput;
 import org.crmgraph.graph.page.Pages;
+import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.product.Product;
 import org.crmgraph.graph.validation.FieldError;
 import org.crmgraph.graph.validation.Outcome;
@@ -23,6 +28,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -59,16 +65,87 @@ class OrderController {
         return orders.find(id).orElse(null);
     }
 
+    /** What an order list was asked for, kept on its connection for {@code aggregate}. */
+    record OrderQuery(OrderFilter filter, Map<String, Object> where) {}
+
+    /** One group of {@code OrderConnection.aggregate}, with its totals as exact money. */
+    record OrderGroupView(Map<String, Object> key, long count, MoneyAggregate total) {}
+
+    /** Sum, minimum, maximum and mean of a group's order totals. */
+    record MoneyAggregate(Money sum, Money min, Money max, Money avg) {}
+
     @QueryMapping
     Connection<Order> orders(
             @Argument Integer first,
             @Argument String after,
             @Argument OrderFilter filter,
-            @Argument OrderSortInput orderBy) {
+            @Argument Map<String, Object> where,
+            @Argument OrderSortInput orderBy,
+            DataFetchingFieldSelectionSet selection) {
+        return list(first, after, filter, where, orderBy, selection);
+    }
+
+    /** A customer's orders as a connection: the top-level list with the customer's id as a filter. */
+    @SchemaMapping(typeName = "Customer", field = "ordersConnection")
+    Connection<Order> customerOrdersConnection(
+            Customer customer,
+            @Argument Integer first,
+            @Argument String after,
+            @Argument Map<String, Object> where,
+            @Argument OrderSortInput orderBy,
+            DataFetchingFieldSelectionSet selection) {
+        return list(first, after, new OrderFilter(customer.id(), null, null, null), where, orderBy, selection);
+    }
+
+    private Connection<Order> list(
+            Integer first,
+            String after,
+            OrderFilter filter,
+            Map<String, Object> where,
+            OrderSortInput orderBy,
+            DataFetchingFieldSelectionSet selection) {
         OrderSortInput sort = orderBy == null ? OrderSortInput.DEFAULT : orderBy;
         boolean descending = sort.direction().descending();
         var request = paging.request(first, after, sort.field().key(), descending);
-        return Connection.of(orders.page(filter, sort.field(), descending, request));
+        return Connection.of(
+                selection,
+                () -> orders.page(filter, where, sort.field(), descending, request),
+                new OrderQuery(filter, where));
+    }
+
+    /**
+     * Groups of the orders the connection's filter matches, over all pages. Sums of floats stored from decimals of at
+     * most 4 places are rounded back to 4 places, which is exact; the mean is rounded half-even to 4 places.
+     */
+    @SchemaMapping(typeName = "OrderConnection", field = "aggregate")
+    List<OrderGroupView> aggregate(
+            Connection<Order> connection,
+            @Argument List<OrderGrouping> groupBy,
+            @Argument TimeBucket period,
+            @Argument Integer first) {
+        OrderQuery query = (OrderQuery) connection.query();
+        int limit = PagingProperties.listLength(first, 100, 1000);
+        return orders.groups(query.filter(), query.where(), groupBy, period, limit).stream()
+                .map(group -> {
+                    String currency = (String) group.key().get("currencyCode");
+                    Money sum = Money.ofStored(group.values().get("sum"), currency);
+                    Money avg = new Money(
+                            sum.amount()
+                                    .divide(
+                                            java.math.BigDecimal.valueOf(Math.max(1, group.count())),
+                                            Money.MAX_SCALE,
+                                            java.math.RoundingMode.HALF_EVEN),
+                            currency);
+                    return new OrderGroupView(
+                            group.key(),
+                            group.count(),
+                            new MoneyAggregate(
+                                    sum,
+                                    Money.ofStored(group.values().get("min"), currency),
+                                    Money.ofStored(group.values().get("max"), currency),
+                                    avg));
+                })
+                .toList();
     }
 
     @MutationMapping

@@ -58,11 +58,12 @@ class ProductController {
             @Argument Integer first,
             @Argument String after,
             @Argument ProductFilter filter,
+            @Argument Map<String, Object> where,
             @Argument ProductSortInput orderBy) {
         ProductSortInput sort = orderBy == null ? ProductSortInput.DEFAULT : orderBy;
         boolean descending = sort.direction().descending();
         var request = paging.request(first, after, sort.field().key(), descending);
-        return Connection.of(products.page(filter, sort.field(), descending, request));
+        return Connection.of(products.page(filter, where, sort.field(), descending, request));
     }
 
     @QueryMapping

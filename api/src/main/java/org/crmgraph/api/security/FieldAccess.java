@@ -47,7 +47,9 @@ class FieldAccess {
 
     @Bean
     RuntimeWiringConfigurer accessDirectives(AuditRecorder audit) {
-        return wiring -> wiring.directive(ALLOWED, new AllowedWiring(audit)).directive(PERSONAL, new PersonalWiring());
+        return wiring -> wiring.directive(ALLOWED, new AllowedWiring(audit))
+                .directive(PERSONAL, new PersonalWiring())
+                .directiveWiring(new NestedPersonalArgumentsWiring());
     }
 
     /**
@@ -163,6 +165,33 @@ class FieldAccess {
                 return result;
             };
             env.getCodeRegistry().dataFetcher(FieldCoordinates.coordinates(parent, field.getName()), guarded);
+            return field;
+        }
+    }
+
+    /**
+     * Fields below the root with arguments that can carry personal data (a product's {@code buyersConnection(where:
+     * {email: ...})}) are checked like root fields: a filter on a masked value is refused wherever it is written.
+     * Called for every field of the schema; only those fields are wrapped, so the rest pay nothing.
+     */
+    private static final class NestedPersonalArgumentsWiring implements SchemaDirectiveWiring {
+
+        @Override
+        public GraphQLFieldDefinition onField(SchemaDirectiveWiringEnvironment<GraphQLFieldDefinition> env) {
+            GraphQLFieldDefinition field = env.getElement();
+            if (field.getAppliedDirective(ALLOWED) != null || !PersonalArguments.mayCarryPersonalData(field)) {
+                return field;
+            }
+            String parent = env.getFieldsContainer().getName();
+            DataFetcher<?> delegate = env.getFieldDataFetcher();
+            DataFetcher<?> checked = fetching -> {
+                Caller caller = caller(fetching);
+                if (caller != null) {
+                    PersonalArguments.check(field, fetching.getArguments(), caller.role());
+                }
+                return delegate.get(fetching);
+            };
+            env.getCodeRegistry().dataFetcher(FieldCoordinates.coordinates(parent, field.getName()), checked);
             return field;
         }
     }

@@ -70,8 +70,14 @@ class SupportController {
         this.tickets = tickets;
     }
 
+    /** Kept for existing clients; it records the answer like {@link #askSupportQuestion}, which is why it is deprecated. */
     @QueryMapping
     SupportAnswer answerSupportQuery(@Argument String question, @Argument String customerId) {
+        return answering.answer(question, customerId);
+    }
+
+    @MutationMapping
+    SupportAnswer askSupportQuestion(@Argument String question, @Argument String customerId) {
         return answering.answer(question, customerId);
     }
 

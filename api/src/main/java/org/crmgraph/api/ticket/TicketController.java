@@ -1,5 +1,6 @@
 package org.crmgraph.api.ticket;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
 import org.crmgraph.api.graphql.BatchResults;
@@ -9,11 +10,14 @@ import org.crmgraph.graph.article.Article;
 import org.crmgraph.graph.article.ArticleService;
 import org.crmgraph.graph.customer.Customer;
 import org.crmgraph.graph.customer.CustomerService;
+import org.crmgraph.graph.filter.TimeBucket;
 import org.crmgraph.graph.page.Pages;
+import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.product.Product;
 import org.crmgraph.graph.product.ProductService;
 import org.crmgraph.graph.ticket.Ticket;
 import org.crmgraph.graph.ticket.TicketFilter;
+import org.crmgraph.graph.ticket.TicketGrouping;
 import org.crmgraph.graph.ticket.TicketInputs;
 import org.crmgraph.graph.ticket.TicketService;
 import org.crmgraph.graph.ticket.TicketSort;
@@ -23,6 +27,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -68,16 +73,77 @@ class TicketController {
         return tickets.find(id).orElse(null);
     }
 
+    /** What a ticket list was asked for, kept on its connection for {@code aggregate}. */
+    record TicketQuery(TicketFilter filter, Map<String, Object> where) {}
+
+    record TicketGroupView(Map<String, Object> key, long count) {}
+
     @QueryMapping
     Connection<Ticket> tickets(
             @Argument Integer first,
             @Argument String after,
             @Argument TicketFilter filter,
-            @Argument TicketSortInput orderBy) {
+            @Argument Map<String, Object> where,
+            @Argument TicketSortInput orderBy,
+            DataFetchingFieldSelectionSet selection) {
+        return list(first, after, filter, where, orderBy, selection);
+    }
+
+    /** A customer's tickets as a connection: the top-level list with the customer's id as a filter. */
+    @SchemaMapping(typeName = "Customer", field = "ticketsConnection")
+    Connection<Ticket> customerTicketsConnection(
+            Customer customer,
+            @Argument Integer first,
+            @Argument String after,
+            @Argument Map<String, Object> where,
+            @Argument TicketSortInput orderBy,
+            DataFetchingFieldSelectionSet selection) {
+        TicketFilter own = new TicketFilter(null, null, null, customer.id(), null, null, null, null, null);
+        return list(first, after, own, where, orderBy, selection);
+    }
+
+    /** The tickets an article resolved, as a connection. */
+    @SchemaMapping(typeName = "Article", field = "ticketsConnection")
+    Connection<Ticket> articleTicketsConnection(
+            Article article,
+            @Argument Integer first,
+            @Argument String after,
+            @Argument Map<String, Object> where,
+            @Argument TicketSortInput orderBy,
+            DataFetchingFieldSelectionSet selection) {
+        Map<String, Object> resolvedByIt = Map.of("resolvedBy", Map.of("id", Map.of("eq", article.id())));
+        Map<String, Object> both = where == null ? resolvedByIt : Map.of("AND", List.of(resolvedByIt, where));
+        return list(first, after, TicketFilter.NONE, both, orderBy, selection);
+    }
+
+    private Connection<Ticket> list(
+            Integer first,
+            String after,
+            TicketFilter filter,
+            Map<String, Object> where,
+            TicketSortInput orderBy,
+            DataFetchingFieldSelectionSet selection) {
         TicketSortInput sort = orderBy == null ? TicketSortInput.DEFAULT : orderBy;
         boolean descending = sort.direction().descending();
         var request = paging.request(first, after, sort.field().key(), descending);
-        return Connection.of(tickets.page(filter, sort.field(), descending, request));
+        return Connection.of(
+                selection,
+                () -> tickets.page(filter, where, sort.field(), descending, request),
+                new TicketQuery(filter, where));
+    }
+
+    /** Groups of the tickets the connection's filter matches, over all pages. */
+    @SchemaMapping(typeName = "TicketConnection", field = "aggregate")
+    List<TicketGroupView> aggregate(
+            Connection<Ticket> connection,
+            @Argument List<TicketGrouping> groupBy,
+            @Argument TimeBucket period,
+            @Argument Integer first) {
+        TicketQuery query = (TicketQuery) connection.query();
+        int limit = PagingProperties.listLength(first, 100, 1000);
+        return tickets.groups(query.filter(), query.where(), groupBy, period, limit).stream()
+                .map(group -> new TicketGroupView(group.key(), group.count()))
+                .toList();
     }
 
     @MutationMapping
@@ -88,6 +154,50 @@ class TicketController {
     @MutationMapping
     TicketPayload updateTicket(@Argument String id, @Argument TicketInputs.Update input) {
         return TicketPayload.of(tickets.update(id, input));
+    }
+
+    record UpdateTicketsPayload(List<Ticket> tickets, List<FieldError> errors) {}
+
+    /** Most tickets one bulk update may change: each is its own write, and a request must stay short. */
+    private static final int MAX_BULK = 100;
+
+    /**
+     * The same changes to several tickets, each checked and written on its own: a ticket that fails (unknown, or a
+     * change its state refuses) is named in the errors by its position in {@code ids}, and the others are changed.
+     */
+    @MutationMapping
+    UpdateTicketsPayload updateTickets(@Argument List<String> ids, @Argument TicketInputs.Update input) {
+        if (ids.size() > MAX_BULK) {
+            return new UpdateTicketsPayload(
+                    List.of(),
+                    List.of(FieldError.of(
+                            "ids",
+                            org.crmgraph.graph.validation.ErrorCode.OUT_OF_RANGE,
+                            "At most " + MAX_BULK + " tickets can be updated at once, were " + ids.size() + ".")));
+        }
+        List<Ticket> updated = new java.util.ArrayList<>();
+        List<FieldError> errors = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Outcome<Ticket> outcome = tickets.update(ids.get(i), input);
+            if (outcome.succeeded()) {
+                updated.add(outcome.value());
+                continue;
+            }
+            for (FieldError error : outcome.errors()) {
+                // an error about the ticket itself names its place in ids; one about a change names the input field
+                boolean aboutTheTicket =
+                        error.field().isEmpty() || error.field().getFirst().equals("id");
+                List<String> field = new java.util.ArrayList<>();
+                if (aboutTheTicket) {
+                    field.addAll(List.of("ids", String.valueOf(i)));
+                } else {
+                    field.add("input");
+                    field.addAll(error.field());
+                }
+                errors.add(new FieldError(field, error.code(), "Ticket " + ids.get(i) + ": " + error.message()));
+            }
+        }
+        return new UpdateTicketsPayload(updated, errors);
     }
 
     @MutationMapping

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.data.DataFolderProperties;
 import org.crmgraph.graph.lease.LeaseProperties;
+import org.crmgraph.graph.money.MoneyProperties;
 import org.crmgraph.graph.page.CursorKeys;
 import org.crmgraph.graph.page.Pages;
 import org.crmgraph.graph.page.PagingProperties;
@@ -27,7 +28,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  * manager, and the schema migrations, applied before the service takes traffic.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DataFolderProperties.class, PagingProperties.class, LeaseProperties.class})
+@EnableConfigurationProperties({
+    DataFolderProperties.class,
+    PagingProperties.class,
+    LeaseProperties.class,
+    MoneyProperties.class
+})
 public class GraphModelConfiguration {
 
     /** Over the Neo4jClient, transaction manager and database selection that Boot's Spring Data Neo4j set up. */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.crmgraph.graph.interaction.Channel;
+import org.crmgraph.graph.money.Money;
 import org.crmgraph.graph.ticket.TicketPriority;
 import org.crmgraph.graph.ticket.TicketStatus;
 import org.crmgraph.graph.validation.Checks;
@@ -89,6 +90,10 @@ final class FieldCleaner {
                         .orElseGet(() -> Cleaned.invalid("not a country name or ISO 3166 code"));
             case INTEGER -> integer(text);
             case DECIMAL -> decimal(text);
+            case CURRENCY ->
+                Money.currency(text)
+                        .<Cleaned>map(Cleaned::of)
+                        .orElseGet(() -> Cleaned.invalid("not an ISO 4217 currency code"));
             case DATETIME -> dateTimes.parse(text);
             case CHANNEL -> lookup(text, CHANNELS, Channel.class);
             case TICKET_STATUS -> lookup(text, STATUSES, TicketStatus.class);
@@ -153,7 +158,12 @@ final class FieldCleaner {
             text = thousands ? text.replace(",", "") : text.replace(',', '.');
         }
         try {
-            double value = new BigDecimal(text).doubleValue();
+            BigDecimal exact = new BigDecimal(text);
+            var unstorable = Money.unstorable(exact);
+            if (unstorable.isPresent()) {
+                return Cleaned.invalid(unstorable.get() + " (it could not be stored exactly)");
+            }
+            double value = exact.doubleValue();
             return Double.isFinite(value) ? Cleaned.of(value) : Cleaned.invalid("not a number");
         } catch (NumberFormatException e) {
             return Cleaned.invalid("not a number");

@@ -7,6 +7,7 @@ import static org.crmgraph.importer.mapping.Field.CHANNEL;
 import static org.crmgraph.importer.mapping.Field.CITY;
 import static org.crmgraph.importer.mapping.Field.COUNTRY;
 import static org.crmgraph.importer.mapping.Field.CREATED_AT;
+import static org.crmgraph.importer.mapping.Field.CURRENCY;
 import static org.crmgraph.importer.mapping.Field.CUSTOMER_ID;
 import static org.crmgraph.importer.mapping.Field.DESCRIPTION;
 import static org.crmgraph.importer.mapping.Field.EMAIL;
@@ -41,11 +42,11 @@ import java.util.Set;
 /** What one row of a file becomes, with the fields a mapping may fill and those it must. */
 public enum EntityType {
     CUSTOMERS(true, EnumSet.noneOf(Field.class), EnumSet.of(UPDATED_AT)),
-    PRODUCTS(false, EnumSet.of(SKU), EnumSet.of(PRODUCT_NAME, DESCRIPTION, CATEGORY, PRICE, UPDATED_AT)),
+    PRODUCTS(false, EnumSet.of(SKU), EnumSet.of(PRODUCT_NAME, DESCRIPTION, CATEGORY, PRICE, CURRENCY, UPDATED_AT)),
     ORDERS(
             true,
             EnumSet.of(ORDER_ID, SKU, QUANTITY),
-            EnumSet.of(PRODUCT_NAME, CATEGORY, UNIT_PRICE, PLACED_AT, CHANNEL)),
+            EnumSet.of(PRODUCT_NAME, CATEGORY, UNIT_PRICE, CURRENCY, PLACED_AT, CHANNEL)),
     TICKETS(
             true,
             EnumSet.of(BODY),

@@ -22,6 +22,8 @@ public enum Field {
     ORDER_ID("orderId", FieldKind.ID),
     QUANTITY("quantity", FieldKind.INTEGER),
     UNIT_PRICE("unitPrice", FieldKind.DECIMAL),
+    /** ISO 4217 code of price and unit price; usually a constant ({@code currency: { default: GBP }}) */
+    CURRENCY("currency", FieldKind.CURRENCY),
     PLACED_AT("placedAt", FieldKind.DATETIME),
     // tickets
     TICKET_ID("ticketId", FieldKind.ID),

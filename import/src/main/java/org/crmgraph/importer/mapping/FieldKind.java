@@ -16,7 +16,10 @@ public enum FieldKind {
     PHONE,
     COUNTRY,
     INTEGER,
+    /** a number; for prices at most 4 decimal places and 15 significant digits, so it is stored exactly */
     DECIMAL,
+    /** an ISO 4217 currency code, any case */
+    CURRENCY,
     DATETIME,
     CHANNEL,
     TICKET_STATUS,

@@ -43,7 +43,8 @@ public final class OrderLinesWriter implements EntityWriter {
                     UNWIND $orders AS o
                     MERGE (x:%1$s {id: o.id})
                       ON CREATE SET x.createdAt = datetime(), x.status = 'PLACED'
-                    SET x.%3$s = o.at, x.channel = coalesce(o.channel, x.channel), x.source = $source
+                    SET x.%3$s = o.at, x.channel = coalesce(o.channel, x.channel), x.source = $source,
+                        x.currency = coalesce(o.currency, x.currency)
                     WITH x, o
                     CALL (x, o) {
                       WITH x, o WHERE o.personKey IS NOT NULL
@@ -72,7 +73,8 @@ public final class OrderLinesWriter implements EntityWriter {
                     CALL (x, o) {
                       WITH x, o WHERE o.total IS NULL
                       MATCH (x)-[r:CONTAINS]->()
-                      WITH x, round(sum(r.quantity * r.unitPrice), 2) AS total
+                      // prices have at most 4 decimal places, so the exact sum has too: rounding undoes float error
+                      WITH x, round(sum(r.quantity * r.unitPrice), 4) AS total
                       SET x.total = total
                     }
                     SET x.total = coalesce(o.total, x.total)
@@ -111,6 +113,7 @@ public final class OrderLinesWriter implements EntityWriter {
                     row.text(Field.PRODUCT_NAME),
                     null,
                     row.decimal(Field.UNIT_PRICE),
+                    row.text(Field.CURRENCY),
                     row.text(Field.CATEGORY),
                     at);
             String personKey = personKeys.get(i);
@@ -121,6 +124,7 @@ public final class OrderLinesWriter implements EntityWriter {
                                     .put("id", id)
                                     .put("at", at)
                                     .put("channel", row.text(Field.CHANNEL))
+                                    .put("currency", row.text(Field.CURRENCY))
                                     .put("personKey", personKey)
                                     .put("add", seenBefore.test(kind.name() + ":" + id))
                                     .put("lines", new LinkedHashMap<String, Map<String, Object>>())
@@ -178,15 +182,17 @@ public final class OrderLinesWriter implements EntityWriter {
 
     /** The sum of quantity times unit price, or {@code null} when a line has no price of its own. */
     private static Double totalOf(java.util.Collection<?> lines) {
-        double total = 0;
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
         for (Object line : lines) {
             var map = (Map<?, ?>) line;
             if (map.get("unitPrice") == null) {
                 return null;
             }
-            total += (Long) map.get("quantity") * (Double) map.get("unitPrice");
+            // decimal arithmetic: a float sum of 6 x 2.55 would be 15.299999999999999
+            total = total.add(java.math.BigDecimal.valueOf((Double) map.get("unitPrice"))
+                    .multiply(java.math.BigDecimal.valueOf((Long) map.get("quantity"))));
         }
-        return Math.round(total * 100) / 100.0;
+        return total.doubleValue();
     }
 
     @Override

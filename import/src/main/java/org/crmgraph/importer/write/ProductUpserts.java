@@ -22,11 +22,12 @@ final class ProductUpserts {
               ON CREATE SET x.createdAt = datetime(), x.updatedAt = datetime(), x.name = coalesce(p.name, p.sku)
             WITH x, p
             WHERE x.priceObservedAt IS NULL OR p.observedAt >= x.priceObservedAt
-            WITH x, p, x{.name, .description, .price} AS before
+            WITH x, p, x{.name, .description, .price, .currency} AS before
             SET x.name = coalesce(p.name, x.name), x.description = coalesce(p.description, x.description),
-                x.price = coalesce(p.price, x.price), x.priceObservedAt = p.observedAt
+                x.price = coalesce(p.price, x.price), x.currency = coalesce(p.currency, x.currency),
+                x.priceObservedAt = p.observedAt
             WITH x, before
-            WHERE before <> x{.name, .description, .price}
+            WHERE before <> x{.name, .description, .price, .currency}
             SET x.updatedAt = datetime()
             """;
     private static final String CATEGORIES = """
@@ -51,12 +52,20 @@ final class ProductUpserts {
     }
 
     /** Adds an observation; of several for one SKU in a batch, the latest wins field by field. */
-    void add(String sku, String name, String description, Double price, String category, OffsetDateTime observedAt) {
+    void add(
+            String sku,
+            String name,
+            String description,
+            Double price,
+            String currency,
+            String category,
+            OffsetDateTime observedAt) {
         var observation = Parameters.of()
                 .put("sku", sku)
                 .put("name", name)
                 .put("description", description)
                 .put("price", price)
+                .put("currency", currency)
                 .put("category", category)
                 .put("observedAt", observedAt)
                 .map();
@@ -93,6 +102,10 @@ final class ProductUpserts {
 
     private static int hash(Map<String, Object> product) {
         return Objects.hash(
-                product.get("name"), product.get("description"), product.get("price"), product.get("category"));
+                product.get("name"),
+                product.get("description"),
+                product.get("price"),
+                product.get("currency"),
+                product.get("category"));
     }
 }

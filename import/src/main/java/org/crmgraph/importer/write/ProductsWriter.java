@@ -26,6 +26,7 @@ public final class ProductsWriter implements EntityWriter {
                     row.text(Field.PRODUCT_NAME),
                     row.text(Field.DESCRIPTION),
                     row.decimal(Field.PRICE),
+                    row.text(Field.CURRENCY),
                     row.text(Field.CATEGORY),
                     at);
         }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.filter.FilterCatalogue;
+import org.crmgraph.graph.filter.Where;
 import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
@@ -21,7 +23,7 @@ class CustomerRepository {
             MATCH (c:Customer {id: id})
             RETURN c
             """;
-    private static final String CREATE = """
+    static final String CREATE = """
             CREATE (c:Customer)
             SET c = $properties, c.createdAt = datetime(), c.updatedAt = datetime()
             RETURN c
@@ -46,6 +48,28 @@ class CustomerRepository {
             DETACH DELETE c
             RETURN $id AS id
             """;
+    // the provenance key of an import's source record named by an id is source:id:<id> (see the import's Person)
+    private static final String BY_SOURCE_ID = """
+            MATCH (:SourceRecord {key: $source + ':id:' + $externalId})-[:RESOLVED_TO]->(c:Customer)
+            RETURN c LIMIT 1
+            """;
+    private static final String SOURCE_RECORDS = """
+            UNWIND $ids AS id
+            MATCH (:Customer {id: id})<-[:RESOLVED_TO]-(sr:SourceRecord)
+            WITH id, sr ORDER BY sr.source, sr.externalId, sr.key
+            WITH id, collect(sr)[..$limit] AS records
+            UNWIND records AS sr
+            RETURN id, sr.source AS source, sr.externalId AS externalId, sr.observedAt AS observedAt
+            """;
+    // the source record gets the key an import would give it, so later imports of that source find the customer
+    private static final String LINK_SOURCE = """
+            MATCH (c:Customer {id: $id})
+            CREATE (sr:SourceRecord {key: $source + ':id:' + $externalId, source: $source, externalId: $externalId,
+                                     createdAt: datetime(), observedAt: datetime()})-[:RESOLVED_TO]->(c)
+            """;
+    private static final String PHONE_OWNERS = """
+            MATCH (c:Customer {phone: $phone}) RETURN c.id AS id LIMIT 2
+            """;
     private static final String EMAIL_OWNER = """
             MATCH (c:Customer {email: $email}) RETURN c.id AS id
             """;
@@ -63,7 +87,8 @@ class CustomerRepository {
         return found;
     }
 
-    Page<Customer> page(CustomerFilter filter, CustomerSort sort, boolean descending, PageRequest request) {
+    Page<Customer> page(
+            CustomerFilter filter, Map<String, ?> where, CustomerSort sort, boolean descending, PageRequest request) {
         var conditions = new KeysetQuery.Conditions()
                 .when(lower(filter.nameContains()), "name", "toLower(c.name) CONTAINS $name")
                 .when(lower(filter.emailContains()), "email", "c.email CONTAINS $email")
@@ -76,6 +101,7 @@ class CustomerRepository {
                 .when(filter.minMonetary(), "minMonetary", "c.monetary >= $minMonetary")
                 .when(filter.minLifetimeValue(), "minLifetimeValue", "c.lifetimeValue >= $minLifetimeValue")
                 .when(filter.minChurnRisk(), "minChurnRisk", "c.churnRisk >= $minChurnRisk");
+        conditions.where(Where.compile(FilterCatalogue.CUSTOMER, where, "c", "where"));
         return LIST.page(cypher, conditions, sort.key(), descending, request, Customer::from);
     }
 
@@ -92,6 +118,36 @@ class CustomerRepository {
     boolean delete(String id) {
         return !cypher.write(DELETE, Map.of("id", id), r -> r.get("id").asString())
                 .isEmpty();
+    }
+
+    Optional<Customer> bySourceId(String source, String externalId) {
+        return cypher.readOptional(
+                BY_SOURCE_ID, Map.of("source", source, "externalId", externalId), r -> Customer.from(r.get("c")));
+    }
+
+    Map<String, List<SourceRecordRef>> sourceRecords(Collection<String> customerIds, int limit) {
+        Map<String, List<SourceRecordRef>> result = new java.util.HashMap<>();
+        cypher.read(
+                        SOURCE_RECORDS,
+                        Map.of("ids", List.copyOf(customerIds), "limit", limit),
+                        r -> new SourceRecordRef(
+                                r.get("id").asString(),
+                                org.crmgraph.graph.cypher.Records.string(r.get("source")),
+                                org.crmgraph.graph.cypher.Records.string(r.get("externalId")),
+                                org.crmgraph.graph.cypher.Records.dateTime(r.get("observedAt"))))
+                .forEach(record -> result.computeIfAbsent(record.customerId(), k -> new java.util.ArrayList<>())
+                        .add(record));
+        return result;
+    }
+
+    static void linkSource(org.neo4j.driver.SimpleQueryRunner tx, String id, String source, String externalId) {
+        tx.run(LINK_SOURCE, Map.of("id", id, "source", source, "externalId", externalId))
+                .consume();
+    }
+
+    List<String> idsOfPhone(String phone) {
+        return cypher.read(
+                PHONE_OWNERS, Map.of("phone", phone), r -> r.get("id").asString());
     }
 
     Optional<String> idOfEmail(String email) {

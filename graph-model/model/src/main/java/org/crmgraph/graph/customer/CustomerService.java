@@ -60,8 +60,132 @@ public class CustomerService {
         return customers.findByIds(ids);
     }
 
-    public Page<Customer> page(CustomerFilter filter, CustomerSort sort, boolean descending, PageRequest request) {
-        return customers.page(filter == null ? CustomerFilter.NONE : filter, sort, descending, request);
+    /** The customer a source system's record with this id was resolved to, if any. */
+    public Optional<Customer> bySourceId(String source, String externalId) {
+        if (source == null || source.isBlank() || externalId == null || externalId.isBlank()) {
+            return Optional.empty();
+        }
+        return customers.bySourceId(source.strip(), externalId.strip());
+    }
+
+    /** The source records resolved to each customer, by source and id, at most {@code limit} each. */
+    public Map<String, List<SourceRecordRef>> sourceRecords(Collection<String> customerIds, int limit) {
+        return customers.sourceRecords(customerIds, limit);
+    }
+
+    /** A page of the list; {@code where} is the filter language of {@link org.crmgraph.graph.filter.Where}. */
+    public Page<Customer> page(
+            CustomerFilter filter, Map<String, ?> where, CustomerSort sort, boolean descending, PageRequest request) {
+        return customers.page(filter == null ? CustomerFilter.NONE : filter, where, sort, descending, request);
+    }
+
+    /** What an upsert did. */
+    public record Upserted(Customer customer, boolean created) {}
+
+    /**
+     * Updates the customer {@code match} finds with the fields given, or creates one (linked to the source record
+     * when matched by source id, so imports of that source find them too). A retry of the same upsert finds what the
+     * first one created. Errors name {@code input.*} fields, or {@code match.*} when the match itself is incomplete.
+     */
+    public Outcome<Upserted> upsert(CustomerMatch match, CustomerInput input) {
+        Checks checks = new Checks();
+        if (match == null || match.by() == null) {
+            return Outcome.failure(
+                    "match.by", ErrorCode.REQUIRED, "Say how to find the customer: EMAIL, PHONE or SOURCE_ID.");
+        }
+        String key = switch (match.by()) {
+            case EMAIL -> checks.email("input.email", input.email(), true);
+            case PHONE -> {
+                String phone = checks.phone("input.phone", input.phone());
+                if (phone == null && input.phone() == null) {
+                    checks.add("input.phone", ErrorCode.REQUIRED, "Matching by phone needs input.phone.");
+                }
+                yield phone;
+            }
+            case SOURCE_ID -> {
+                String source = checks.code("match.source", match.source(), 100, true);
+                String externalId = checks.text("match.externalId", match.externalId(), 200, true);
+                yield source == null || externalId == null ? null : source;
+            }
+        };
+        if (!checks.ok()) {
+            return Outcome.failure(checks.errors());
+        }
+        for (int attempt = 0; ; attempt++) {
+            Optional<String> existing = switch (match.by()) {
+                case EMAIL -> customers.idOfEmail(key);
+                case PHONE -> {
+                    List<String> owners = customers.idsOfPhone(key);
+                    if (owners.size() > 1) {
+                        yield Optional.of("");
+                    }
+                    yield owners.stream().findFirst();
+                }
+                case SOURCE_ID ->
+                    customers
+                            .bySourceId(
+                                    match.source().strip(), match.externalId().strip())
+                            .map(Customer::id);
+            };
+            if (existing.isPresent() && existing.get().isEmpty()) {
+                return Outcome.failure(
+                        "input.phone",
+                        ErrorCode.INVALID_STATE,
+                        "Several customers have phone " + key + "; match by e-mail or source id instead.");
+            }
+            if (existing.isPresent()) {
+                return prefixed(update(existing.get(), input).map(c -> new Upserted(c, false)));
+            }
+            try {
+                return prefixed(createLinked(input, match).map(c -> new Upserted(c, true)));
+            } catch (RuntimeException e) {
+                // a concurrent upsert created it first: the next round finds and updates it
+                if (attempt == 0 && ConstraintViolations.isUniquenessViolation(e)) {
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private Outcome<Customer> createLinked(CustomerInput input, CustomerMatch match) {
+        if (match.by() != CustomerMatch.By.SOURCE_ID) {
+            return create(input);
+        }
+        Checks checks = new Checks();
+        Map<String, Object> properties = properties(input, checks, true);
+        if (!checks.ok()) {
+            return Outcome.failure(checks.errors());
+        }
+        properties.put("id", UUID.randomUUID().toString());
+        Customer created = cypher.inWrite(tx -> {
+            refuseErasedIdentifiers(tx, properties);
+            Customer customer = Customer.from(tx.run(CustomerRepository.CREATE, Map.of("properties", properties))
+                    .single()
+                    .get("c"));
+            CustomerRepository.linkSource(
+                    tx,
+                    customer.id(),
+                    match.source().strip(),
+                    match.externalId().strip());
+            return customer;
+        });
+        return Outcome.success(created);
+    }
+
+    /** Errors of the input's fields name them inside {@code input}, as the upsert's arguments nest them. */
+    private static <T> Outcome<T> prefixed(Outcome<T> outcome) {
+        if (outcome.errors().isEmpty()) {
+            return outcome;
+        }
+        return Outcome.failure(outcome.errors().stream()
+                .map(e -> switch (e.field().isEmpty() ? "" : e.field().getFirst()) {
+                    case "", "input", "match" -> e;
+                    // the customer the match found (erased, or deleted meanwhile)
+                    case "id" -> FieldError.of("match", e.code(), e.message());
+                    default -> FieldError.of("input." + String.join(".", e.field()), e.code(), e.message());
+                })
+                .toList());
     }
 
     public Outcome<Customer> create(CustomerInput input) {

@@ -16,6 +16,11 @@ class InteractionRepository {
     private static final KeysetQuery LIST =
             new KeysetQuery("MATCH (i:Interaction)", "i", "id", Interaction.RELATED, Interaction.PROJECTION);
 
+    private static final String BY_ID = """
+            MATCH (i:Interaction {id: $id})
+            %s
+            RETURN %s AS i
+            """.formatted(Interaction.RELATED, Interaction.PROJECTION);
     private static final String OF_CUSTOMERS = """
             UNWIND $ids AS id
             MATCH (:Customer {id: id})-[:HAD]->(i:Interaction)
@@ -59,6 +64,10 @@ class InteractionRepository {
                 .when(filter.occurredAfter(), "occurredAfter", "i.occurredAt >= $occurredAfter")
                 .when(filter.occurredBefore(), "occurredBefore", "i.occurredAt < $occurredBefore");
         return LIST.page(cypher, conditions, sort.key(), descending, request, Interaction::from);
+    }
+
+    java.util.Optional<Interaction> find(String id) {
+        return cypher.readOptional(BY_ID, Map.of("id", id), r -> Interaction.from(r.get("i")));
     }
 
     Map<String, List<Interaction>> ofCustomers(Collection<String> customerIds, int limit) {

@@ -33,6 +33,10 @@ public class InteractionService {
     }
 
     /** Newest first, at most the nested-list limit per customer. */
+    public java.util.Optional<Interaction> find(String id) {
+        return interactions.find(id);
+    }
+
     public Map<String, List<Interaction>> ofCustomers(Collection<String> customerIds) {
         return interactions.ofCustomers(customerIds, paging.nestedListLimit());
     }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.filter.FilterCatalogue;
+import org.crmgraph.graph.filter.Where;
 import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
@@ -38,7 +40,7 @@ class OrderRepository {
             // every nested list has a cap, so a query's cost estimate is a bound and not a guess
             CALL (o) { MATCH (o)-[line:CONTAINS]->(p:Product) RETURN line, p ORDER BY p.sku LIMIT $limit }
             %s
-            RETURN id, %s AS product, line.quantity AS quantity, line.unitPrice AS unitPrice
+            RETURN id, %s AS product, line.quantity AS quantity, line.unitPrice AS unitPrice, o.currency AS currency
             ORDER BY id, p.sku
             """.formatted(Product.RELATED, Product.PROJECTION);
     private static final String BUYERS = """
@@ -51,22 +53,33 @@ class OrderRepository {
             RETURN sku, buyer.customerId AS customerId, buyer.quantity AS quantity
             """;
     private static final String MISSING = """
+            OPTIONAL MATCH (p:Product) WHERE p.sku IN $skus
+            WITH collect(p) AS found
             RETURN EXISTS { MATCH (:Customer {id: $customerId}) } AS customerExists,
-                   [sku IN $skus WHERE NOT EXISTS { MATCH (:Product {sku: sku}) }] AS missingSkus
+                   [sku IN $skus WHERE NONE(p IN found WHERE p.sku = sku)] AS missingSkus,
+                   [p IN found WHERE p.price IS NULL | p.sku] AS unpricedSkus,
+                   [p IN found | [p.sku, p.currency]] AS currencies
             """;
     private static final String PLACE = """
             MATCH (c:Customer {id: $customerId})
-            CREATE (c)-[:PLACED]->(o:Order {id: $id, placedAt: coalesce($placedAt, datetime()), status: 'PLACED', channel: $channel})
+            CREATE (c)-[:PLACED]->(o:Order {id: $id, placedAt: coalesce($placedAt, datetime()), status: 'PLACED', channel: $channel, currency: $currency})
             WITH o
             UNWIND $lines AS line
             MATCH (p:Product {sku: line.sku})
-            CREATE (o)-[:CONTAINS {quantity: line.quantity, unitPrice: coalesce(p.price, 0.0)}]->(p)
-            WITH o, sum(line.quantity * coalesce(p.price, 0.0)) AS total
+            CREATE (o)-[:CONTAINS {quantity: line.quantity, unitPrice: p.price}]->(p)
+            // prices have at most 4 decimal places, so the exact sum has too: rounding there undoes the float error
+            WITH o, round(sum(line.quantity * p.price), 4) AS total
             SET o.total = total
             RETURN o{.*, customerId: $customerId} AS o
             """;
 
-    record Missing(boolean customerExists, List<String> skus) {}
+    /**
+     * What keeps an order from being placed.
+     *
+     * @param currencies the currency of each product found (null where the product has none)
+     */
+    record Missing(
+            boolean customerExists, List<String> skus, List<String> unpricedSkus, Map<String, String> currencies) {}
 
     private final CypherRunner cypher;
 
@@ -81,13 +94,71 @@ class OrderRepository {
         return found;
     }
 
-    Page<Order> page(OrderFilter filter, OrderSort sort, boolean descending, PageRequest request) {
+    Page<Order> page(
+            OrderFilter filter, Map<String, ?> where, OrderSort sort, boolean descending, PageRequest request) {
+        return LIST.page(cypher, conditions(filter, where), sort.key(), descending, request, Order::from);
+    }
+
+    /** The list's filter as conditions on {@code o}: the same for a page and for an aggregation. */
+    static KeysetQuery.Conditions conditions(OrderFilter filter, Map<String, ?> where) {
         var conditions = new KeysetQuery.Conditions()
                 .when(filter.customerId(), "customerId", "EXISTS { (o)<-[:PLACED]-(:Customer {id: $customerId}) }")
                 .when(filter.status(), "status", "o.status = $status")
                 .when(filter.placedAfter(), "placedAfter", "o.placedAt >= $placedAfter")
                 .when(filter.placedBefore(), "placedBefore", "o.placedAt < $placedBefore");
-        return LIST.page(cypher, conditions, sort.key(), descending, request, Order::from);
+        conditions.where(Where.compile(FilterCatalogue.ORDER, where, "o", "where"));
+        return conditions;
+    }
+
+    /**
+     * Orders matching the filter in groups, largest count first (by period first when grouped by time), with the sum,
+     * minimum and maximum of their totals. Currency is always part of the key: amounts in different currencies are
+     * never added up.
+     */
+    List<org.crmgraph.graph.filter.Group> groups(
+            OrderFilter filter,
+            Map<String, ?> where,
+            List<OrderGrouping> by,
+            org.crmgraph.graph.filter.TimeBucket period,
+            String defaultCurrency,
+            int limit) {
+        KeysetQuery.Conditions conditions = conditions(filter, where);
+        List<String> key = new java.util.ArrayList<>();
+        key.add("currencyCode: coalesce(o.currency, $defaultCurrency)");
+        by.stream().distinct().forEach(grouping -> key.add(grouping.key() + ": " + grouping.expression()));
+        if (period != null) {
+            key.add("period: datetime.truncate($unit, o.placedAt)");
+        }
+        boolean needsCustomer = by.contains(OrderGrouping.COUNTRY) || by.contains(OrderGrouping.SEGMENT);
+        // the key's parts are fixed fragments of OrderGrouping; filter values are parameters
+        String query = """
+                MATCH (o:Order)
+                %s
+                %s
+                WITH {%s} AS key, o.total AS total
+                WITH key, count(*) AS count, sum(total) AS sum, min(total) AS min, max(total) AS max
+                RETURN key, count, sum, min, max
+                ORDER BY %s count DESC
+                LIMIT $limit
+                """.formatted(
+                        conditions.where(),
+                        needsCustomer ? "OPTIONAL MATCH (o)<-[:PLACED]-(c:Customer)" : "",
+                        String.join(", ", key),
+                        period != null ? "key.period," : "");
+        Map<String, Object> parameters = new HashMap<>(conditions.parameters());
+        parameters.put("defaultCurrency", defaultCurrency);
+        parameters.put("unit", period == null ? "day" : period.unit());
+        parameters.put("limit", limit);
+        return cypher.read(
+                query,
+                parameters,
+                r -> new org.crmgraph.graph.filter.Group(
+                        r.get("key").asMap(v -> v.isNull() ? null : v.asObject()),
+                        r.get("count").asLong(),
+                        Map.of(
+                                "sum", r.get("sum").asDouble(0),
+                                "min", r.get("min").asDouble(0),
+                                "max", r.get("max").asDouble(0))));
     }
 
     Map<String, List<Order>> ofCustomers(Collection<String> customerIds, int limit) {
@@ -106,7 +177,8 @@ class OrderRepository {
                                 r.get("id").asString(),
                                 Product.from(r.get("product")),
                                 r.get("quantity").asInt(),
-                                r.get("unitPrice").asDouble()))
+                                r.get("unitPrice").asDouble(),
+                                org.crmgraph.graph.cypher.Records.string(r.get("currency"))))
                 .forEach(line -> result.computeIfAbsent(line.orderId(), k -> new java.util.ArrayList<>())
                         .add(line));
         return result;
@@ -125,9 +197,17 @@ class OrderRepository {
     static Missing missing(SimpleQueryRunner tx, String customerId, List<String> skus) {
         var record =
                 tx.run(MISSING, Map.of("customerId", customerId, "skus", skus)).single();
+        Map<String, String> currencies = new HashMap<>();
+        record.get("currencies")
+                .asList(v -> v)
+                .forEach(pair -> currencies.put(
+                        pair.get(0).asString(),
+                        pair.get(1).isNull() ? null : pair.get(1).asString()));
         return new Missing(
                 record.get("customerExists").asBoolean(),
-                record.get("missingSkus").asList(v -> v.asString()));
+                record.get("missingSkus").asList(v -> v.asString()),
+                record.get("unpricedSkus").asList(v -> v.asString()),
+                currencies);
     }
 
     static Order place(SimpleQueryRunner tx, Map<String, Object> parameters) {

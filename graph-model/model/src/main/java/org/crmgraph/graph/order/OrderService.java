@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.crmgraph.graph.money.MoneyProperties;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
 import org.crmgraph.graph.page.PagingProperties;
@@ -29,18 +30,38 @@ public class OrderService {
 
     private final OrderRepository orders;
     private final PagingProperties paging;
+    private final MoneyProperties money;
 
-    OrderService(OrderRepository orders, PagingProperties paging) {
+    OrderService(OrderRepository orders, PagingProperties paging, MoneyProperties money) {
         this.orders = orders;
         this.paging = paging;
+        this.money = money;
     }
 
     public Optional<Order> find(String id) {
         return Optional.ofNullable(orders.findByIds(List.of(id)).get(id));
     }
 
-    public Page<Order> page(OrderFilter filter, OrderSort sort, boolean descending, PageRequest request) {
-        return orders.page(filter == null ? OrderFilter.NONE : filter, sort, descending, request);
+    /** A page of the list; {@code where} is the filter language of {@link org.crmgraph.graph.filter.Where}. */
+    public Page<Order> page(
+            OrderFilter filter, Map<String, ?> where, OrderSort sort, boolean descending, PageRequest request) {
+        return orders.page(filter == null ? OrderFilter.NONE : filter, where, sort, descending, request);
+    }
+
+    /** Orders in groups (see {@code OrderRepository.groups}); at most {@code limit} groups. */
+    public List<org.crmgraph.graph.filter.Group> groups(
+            OrderFilter filter,
+            Map<String, ?> where,
+            List<OrderGrouping> by,
+            org.crmgraph.graph.filter.TimeBucket period,
+            int limit) {
+        return orders.groups(
+                filter == null ? OrderFilter.NONE : filter,
+                where,
+                by == null ? List.of() : by,
+                period,
+                money.defaultCurrency(),
+                limit);
     }
 
     /** Newest orders first, at most the nested-list limit per customer. */
@@ -115,6 +136,30 @@ public class OrderService {
                         ErrorCode.NOT_FOUND,
                         "No product has SKU '" + sku + "'."));
             }
+            for (String sku : missing.unpricedSkus()) {
+                errors.add(FieldError.of(
+                        "lines." + firstIndex.get(sku) + ".sku",
+                        ErrorCode.INVALID_STATE,
+                        "Product '" + sku + "' has no price and cannot be ordered; give it one with updateProduct."));
+            }
+            // one order, one currency: the first line's decides, a line priced in another one is refused
+            String currency = null;
+            for (String sku : skus) {
+                if (!missing.currencies().containsKey(sku)) {
+                    continue;
+                }
+                String own = money.currencyOr(missing.currencies().get(sku));
+                if (currency == null) {
+                    currency = own;
+                } else if (!currency.equals(own)) {
+                    errors.add(FieldError.of(
+                            "lines." + firstIndex.get(sku) + ".sku",
+                            ErrorCode.INVALID_STATE,
+                            "Product '" + sku + "' is priced in " + own + ", the order's earlier lines in " + currency
+                                    + "; place one order per currency."));
+                }
+            }
+            parameters.put("currency", currency == null ? money.defaultCurrency() : currency);
             return errors.isEmpty()
                     ? Outcome.success(OrderRepository.place(tx, parameters))
                     : Outcome.<Order>failure(errors);

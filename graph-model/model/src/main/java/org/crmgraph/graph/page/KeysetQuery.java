@@ -40,7 +40,22 @@ public record KeysetQuery(String match, String node, String idKey, String relate
             return this;
         }
 
-        String where() {
+        /** A compiled {@code where} argument; nothing for an empty one. */
+        public Conditions where(org.crmgraph.graph.filter.Where where) {
+            if (!where.isEmpty()) {
+                fragments.add("(" + where.cypher() + ")");
+                parameters.putAll(where.parameters());
+            }
+            return this;
+        }
+
+        /** The parameters of the conditions, for a query of one's own over the same nodes (an aggregation). */
+        public Map<String, Object> parameters() {
+            return Map.copyOf(parameters);
+        }
+
+        /** {@code WHERE ...}, or nothing when there are no conditions. */
+        public String where() {
             return fragments.isEmpty() ? "" : "WHERE " + String.join(" AND ", fragments);
         }
     }

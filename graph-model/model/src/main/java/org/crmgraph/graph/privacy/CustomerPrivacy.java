@@ -10,6 +10,7 @@ import java.util.Set;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.event.CustomerErased;
 import org.crmgraph.graph.event.DomainEvents;
+import org.crmgraph.graph.idempotency.IdempotentResponses;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
 
@@ -80,11 +81,14 @@ public class CustomerPrivacy {
     private final CypherRunner cypher;
     private final DomainEvents events;
     private final Tombstones tombstones;
+    private final IdempotentResponses replays;
 
-    public CustomerPrivacy(CypherRunner cypher, DomainEvents events, Tombstones tombstones) {
+    public CustomerPrivacy(
+            CypherRunner cypher, DomainEvents events, Tombstones tombstones, IdempotentResponses replays) {
         this.cypher = cypher;
         this.events = events;
         this.tombstones = tombstones;
+        this.replays = replays;
     }
 
     /** Everything about the customer as plain maps and lists (dates as ISO-8601 text); empty when no such customer. */
@@ -130,6 +134,8 @@ public class CustomerPrivacy {
                                     .asLong()));
                 })
                 .map(erasure -> {
+                    // stored replies to retried mutations may show the person (a createCustomer answer)
+                    replays.forget(customerId);
                     events.publish(new CustomerErased(customerId, events.now()));
                     return erasure;
                 });

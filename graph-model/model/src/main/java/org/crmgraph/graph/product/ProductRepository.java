@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.filter.FilterCatalogue;
+import org.crmgraph.graph.filter.Where;
 import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
@@ -86,7 +88,8 @@ class ProductRepository {
         return found;
     }
 
-    Page<Product> page(ProductFilter filter, ProductSort sort, boolean descending, PageRequest request) {
+    Page<Product> page(
+            ProductFilter filter, Map<String, ?> where, ProductSort sort, boolean descending, PageRequest request) {
         var conditions = new KeysetQuery.Conditions()
                 .when(
                         filter.nameContains() == null
@@ -97,6 +100,7 @@ class ProductRepository {
                 .when(filter.category(), "category", "EXISTS { (p)-[:IN_CATEGORY]->(:Category {name: $category}) }")
                 .when(filter.minPrice(), "minPrice", "p.price >= $minPrice")
                 .when(filter.maxPrice(), "maxPrice", "p.price <= $maxPrice");
+        conditions.where(Where.compile(FilterCatalogue.PRODUCT, where, "p", "where"));
         return LIST.page(cypher, conditions, sort.key(), descending, request, Product::from);
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.crmgraph.graph.cypher.ConstraintViolations;
+import org.crmgraph.graph.money.Money;
+import org.crmgraph.graph.money.MoneyProperties;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
 import org.crmgraph.graph.page.PagingProperties;
@@ -19,10 +21,12 @@ public class ProductService {
 
     private final ProductRepository products;
     private final PagingProperties paging;
+    private final MoneyProperties money;
 
-    ProductService(ProductRepository products, PagingProperties paging) {
+    ProductService(ProductRepository products, PagingProperties paging, MoneyProperties money) {
         this.products = products;
         this.paging = paging;
+        this.money = money;
     }
 
     public Optional<Product> find(String sku) {
@@ -33,8 +37,10 @@ public class ProductService {
         return products.findBySkus(skus);
     }
 
-    public Page<Product> page(ProductFilter filter, ProductSort sort, boolean descending, PageRequest request) {
-        return products.page(filter == null ? ProductFilter.NONE : filter, sort, descending, request);
+    /** A page of the list; {@code where} is the filter language of {@link org.crmgraph.graph.filter.Where}. */
+    public Page<Product> page(
+            ProductFilter filter, Map<String, ?> where, ProductSort sort, boolean descending, PageRequest request) {
+        return products.page(filter == null ? ProductFilter.NONE : filter, where, sort, descending, request);
     }
 
     public List<Category> categories() {
@@ -94,11 +100,37 @@ public class ProductService {
         return Outcome.success(sku);
     }
 
-    private static Map<String, Object> properties(ProductInput input, Checks checks, boolean creating) {
+    /** {@code priceMoney}, or else the float {@code price} of older clients in the default currency. */
+    private Money price(ProductInput input, Checks checks, boolean creating) {
+        if (input.priceMoney() != null) {
+            if (input.price() != null) {
+                checks.add("price", ErrorCode.INVALID_STATE, "Give priceMoney or price, not both.");
+                return null;
+            }
+            return checks.money("priceMoney", input.priceMoney(), creating, money.defaultCurrency());
+        }
+        Double price = checks.nonNegative("price", input.price(), false);
+        if (price == null) {
+            if (creating && checks.ok()) {
+                checks.add("priceMoney", ErrorCode.REQUIRED, "A product needs a price: give priceMoney.");
+            }
+            return null;
+        }
+        // a float from an older client: its shortest decimal form is what the client wrote
+        java.math.BigDecimal amount = java.math.BigDecimal.valueOf(price);
+        var unstorable = Money.unstorable(amount);
+        if (unstorable.isPresent()) {
+            checks.add("price", ErrorCode.INVALID_FORMAT, "price " + unstorable.get() + "; give priceMoney.");
+            return null;
+        }
+        return new Money(amount, money.defaultCurrency());
+    }
+
+    private Map<String, Object> properties(ProductInput input, Checks checks, boolean creating) {
         Map<String, Object> properties = new HashMap<>();
         String name = checks.text("name", input.name(), 200, creating);
         String description = checks.longText("description", input.description(), 5_000, false);
-        Double price = checks.nonNegative("price", input.price(), creating);
+        Money price = price(input, checks, creating);
         if (name != null) {
             properties.put("name", name);
         }
@@ -106,7 +138,8 @@ public class ProductService {
             properties.put("description", description);
         }
         if (price != null) {
-            properties.put("price", price);
+            properties.put("price", price.amount().doubleValue());
+            properties.put("currency", price.currencyCode());
         }
         return properties;
     }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.filter.FilterCatalogue;
+import org.crmgraph.graph.filter.Where;
 import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
@@ -116,7 +118,48 @@ class TicketRepository {
         return found;
     }
 
-    Page<Ticket> page(TicketFilter filter, TicketSort sort, boolean descending, PageRequest request) {
+    Page<Ticket> page(
+            TicketFilter filter, Map<String, ?> where, TicketSort sort, boolean descending, PageRequest request) {
+        return LIST.page(cypher, conditions(filter, where), sort.key(), descending, request, Ticket::from);
+    }
+
+    /** Tickets matching the filter in groups, by period first when grouped by time, then largest count first. */
+    List<org.crmgraph.graph.filter.Group> groups(
+            TicketFilter filter,
+            Map<String, ?> where,
+            List<TicketGrouping> by,
+            org.crmgraph.graph.filter.TimeBucket period,
+            int limit) {
+        KeysetQuery.Conditions conditions = conditions(filter, where);
+        List<String> key = new java.util.ArrayList<>();
+        by.stream().distinct().forEach(grouping -> key.add(grouping.key() + ": " + grouping.expression()));
+        if (period != null) {
+            key.add("period: datetime.truncate($unit, t.createdAt)");
+        }
+        // the key's parts are fixed fragments of TicketGrouping; filter values are parameters
+        String query = """
+                MATCH (t:Ticket)
+                %s
+                WITH {%s} AS key
+                WITH key, count(*) AS count
+                RETURN key, count
+                ORDER BY %s count DESC
+                LIMIT $limit
+                """.formatted(conditions.where(), String.join(", ", key), period != null ? "key.period," : "");
+        Map<String, Object> parameters = new java.util.HashMap<>(conditions.parameters());
+        parameters.put("unit", period == null ? "day" : period.unit());
+        parameters.put("limit", limit);
+        return cypher.read(
+                query,
+                parameters,
+                r -> new org.crmgraph.graph.filter.Group(
+                        r.get("key").asMap(v -> v.isNull() ? null : v.asObject()),
+                        r.get("count").asLong(),
+                        Map.of()));
+    }
+
+    /** The list's filter as conditions on {@code t}: the same for a page and for an aggregation. */
+    static KeysetQuery.Conditions conditions(TicketFilter filter, Map<String, ?> where) {
         var conditions = new KeysetQuery.Conditions()
                 .when(filter.status() == null ? null : filter.status().name(), "status", "t.status = $status")
                 .when(filter.priority() == null ? null : filter.priority().name(), "priority", "t.priority = $priority")
@@ -132,7 +175,8 @@ class TicketRepository {
                         "(toLower(t.subject) CONTAINS $text OR toLower(t.body) CONTAINS $text)")
                 .when(filter.createdAfter(), "createdAfter", "t.createdAt >= $createdAfter")
                 .when(filter.createdBefore(), "createdBefore", "t.createdAt < $createdBefore");
-        return LIST.page(cypher, conditions, sort.key(), descending, request, Ticket::from);
+        conditions.where(Where.compile(FilterCatalogue.TICKET, where, "t", "where"));
+        return conditions;
     }
 
     Map<String, List<Ticket>> ofCustomers(Collection<String> customerIds, int limit) {

@@ -43,8 +43,21 @@ public class TicketService {
         return tickets.findByIds(ids);
     }
 
-    public Page<Ticket> page(TicketFilter filter, TicketSort sort, boolean descending, PageRequest request) {
-        return tickets.page(filter == null ? TicketFilter.NONE : filter, sort, descending, request);
+    /** Tickets in groups (see {@code TicketRepository.groups}); at most {@code limit} groups. */
+    public List<org.crmgraph.graph.filter.Group> groups(
+            TicketFilter filter,
+            Map<String, ?> where,
+            List<TicketGrouping> by,
+            org.crmgraph.graph.filter.TimeBucket period,
+            int limit) {
+        return tickets.groups(
+                filter == null ? TicketFilter.NONE : filter, where, by == null ? List.of() : by, period, limit);
+    }
+
+    /** A page of the list; {@code where} is the filter language of {@link org.crmgraph.graph.filter.Where}. */
+    public Page<Ticket> page(
+            TicketFilter filter, Map<String, ?> where, TicketSort sort, boolean descending, PageRequest request) {
+        return tickets.page(filter == null ? TicketFilter.NONE : filter, where, sort, descending, request);
     }
 
     /** Newest first, at most the nested-list limit per customer. */

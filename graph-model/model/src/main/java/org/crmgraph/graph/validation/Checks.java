@@ -3,6 +3,8 @@ package org.crmgraph.graph.validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.crmgraph.graph.money.Money;
+import org.crmgraph.graph.money.MoneyInput;
 
 /**
  * Collects field errors while an input is normalised, so a client learns about every bad field
@@ -131,6 +133,43 @@ public final class Checks {
             return null;
         }
         return value;
+    }
+
+    /**
+     * A price or amount: zero or more, storable exactly ({@link Money#unstorable}), in an ISO 4217 currency
+     * ({@code defaultCurrency} when the input names none). Errors name {@code field.amount} or
+     * {@code field.currencyCode}.
+     */
+    public Money money(String field, MoneyInput value, boolean required, String defaultCurrency) {
+        if (value == null || value.amount() == null) {
+            if (required) {
+                add(value == null ? field : field + ".amount", ErrorCode.REQUIRED, field + " is required.");
+            }
+            return null;
+        }
+        if (value.amount().signum() < 0) {
+            add(
+                    field + ".amount",
+                    ErrorCode.OUT_OF_RANGE,
+                    field + " must be zero or more, was " + value.amount().toPlainString() + ".");
+            return null;
+        }
+        var unstorable = Money.unstorable(value.amount());
+        if (unstorable.isPresent()) {
+            add(field + ".amount", ErrorCode.INVALID_FORMAT, field + " " + unstorable.get() + ".");
+            return null;
+        }
+        String currency = value.currencyCode() == null
+                ? defaultCurrency
+                : Money.currency(value.currencyCode()).orElse(null);
+        if (currency == null) {
+            add(
+                    field + ".currencyCode",
+                    ErrorCode.INVALID_FORMAT,
+                    "'" + value.currencyCode() + "' is not an ISO 4217 currency code (e.g. GBP, EUR, USD).");
+            return null;
+        }
+        return new Money(value.amount(), currency);
     }
 
     public Integer positive(String field, Integer value) {

@@ -47,6 +47,12 @@ public enum ErrorCode {
     FORBIDDEN_ARGUMENT,
     /** The caller sent more requests than its rate allows (HTTP 429 with Retry-After). */
     RATE_LIMITED,
+    /**
+     * The request's Idempotency-Key was used for a different request, or the first request with it is still running.
+     */
+    IDEMPOTENCY_CONFLICT,
+    /** The document is not registered as trusted (production profile), or a documentId names no registered one. */
+    UNTRUSTED_DOCUMENT,
     /** The query nests deeper than crm.graphql.max-depth; refused before running. */
     QUERY_TOO_DEEP,
     /** The query's estimated cost is above crm.graphql.max-complexity; refused before running. */

@@ -24,6 +24,11 @@ public record Outcome<T>(T value, List<FieldError> errors) {
         return failure(List.of(FieldError.of(field, code, message)));
     }
 
+    /** The value turned into another on success; the same errors on failure. */
+    public <R> Outcome<R> map(java.util.function.Function<? super T, ? extends R> mapper) {
+        return succeeded() ? success(mapper.apply(value)) : new Outcome<>(null, errors);
+    }
+
     public boolean succeeded() {
         return errors.isEmpty();
     }

@@ -24,7 +24,7 @@ class SchemaMigrationsIT {
             var cypher = CypherRunner.over(database.driver());
             var migrations = new SchemaMigrations(cypher);
 
-            assertThat(migrations.apply()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+            assertThat(migrations.apply()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
             assertThat(migrations.apply()).isEmpty();
             assertThat(cypher.read(
                             "MATCH (m:__CrmMigration) RETURN m.version AS v",
@@ -42,7 +42,9 @@ class SchemaMigrationsIT {
     @Test
     void everyMigrationFileIsNamedAndParsed() {
         var discovered = new SchemaMigrations(null).discover();
-        assertThat(discovered).extracting(SchemaMigrations.Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(discovered)
+                .extracting(SchemaMigrations.Migration::version)
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
         assertThat(discovered.getFirst().statements()).hasSizeGreaterThan(20);
         assertThat(discovered)
                 .flatExtracting(SchemaMigrations.Migration::statements)

@@ -79,6 +79,9 @@ class AnalyticsController {
     @QueryMapping
     List<Community> communities(@Argument List<String> ids, @Argument Integer first) {
         int n = PagingProperties.listLength(first, 20, 100);
+        if (n == 0) {
+            return List.of();
+        }
         return queries.communities(
                 ids == null ? null : ids.stream().map(id -> parseId("ids", id)).toList(), n);
     }
@@ -90,12 +93,14 @@ class AnalyticsController {
 
     @QueryMapping
     List<ChurnModelInfo> churnModels(@Argument Integer first) {
-        return queries.churnModels(false, PagingProperties.listLength(first, 10, 100));
+        int n = PagingProperties.listLength(first, 10, 100);
+        return n == 0 ? List.of() : queries.churnModels(false, n);
     }
 
     @QueryMapping
     List<AnalyticsRunInfo> analyticsRuns(@Argument Integer first) {
-        return queries.runs(PagingProperties.listLength(first, 10, 100));
+        int n = PagingProperties.listLength(first, 10, 100);
+        return n == 0 ? List.of() : queries.runs(n);
     }
 
     @BatchMapping(typeName = "Community", field = "topProducts")

@@ -51,6 +51,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class QueryCost extends SimplePerformantInstrumentation {
 
+    /** Price of one operator in a {@code where} filter. */
+    static final int FILTER_CONDITION_PRICE = 10;
+
+    /** Price of a level of a {@code where} filter: AND/OR/NOT, a field's operators, or related nodes. */
+    static final int FILTER_NESTING_PRICE = 10;
+
     static final int EXPENSIVE = 100;
     static final String COST = "cost";
     static final String LIST_SIZE = "listSize";
@@ -137,7 +143,10 @@ final class QueryCost extends SimplePerformantInstrumentation {
 
     private record PriceKey(String text, @Nullable String operation, List<Object> variables) {}
 
-    /** The variables a document passes to a {@code first} argument: the only ones its price depends on. */
+    /**
+     * The variables a document passes to a {@code first} argument or uses inside a {@code where} filter: the only
+     * ones its price depends on.
+     */
     private Set<String> costVariables(String text, Document document) {
         if (text.length() > REMEMBERED_TEXT_CHARS) {
             return firstVariables(document);
@@ -156,11 +165,50 @@ final class QueryCost extends SimplePerformantInstrumentation {
                                         && node.getValue() instanceof VariableReference variable) {
                                     names.add(variable.getName());
                                 }
+                                if (node.getName().equals("where")) {
+                                    variablesIn(node.getValue(), names);
+                                }
                                 return TraversalControl.CONTINUE;
                             }
                         },
                         document);
         return Set.copyOf(names);
+    }
+
+    private static void variablesIn(graphql.language.Value<?> value, Set<String> names) {
+        switch (value) {
+            case VariableReference variable -> names.add(variable.getName());
+            case graphql.language.ObjectValue object ->
+                object.getObjectFields().forEach(field -> variablesIn(field.getValue(), names));
+            case graphql.language.ArrayValue array -> array.getValues().forEach(item -> variablesIn(item, names));
+            default -> {}
+        }
+    }
+
+    /**
+     * What a {@code where} filter adds to its field's price: each condition is evaluated for every candidate node, and
+     * a condition on related nodes is a subquery per candidate.
+     */
+    static long filterPrice(Object where) {
+        if (where instanceof java.util.Map<?, ?> map) {
+            long price = 0;
+            for (Object value : map.values()) {
+                if (value instanceof java.util.Map<?, ?> || value instanceof List<?>) {
+                    price += FILTER_NESTING_PRICE + filterPrice(value);
+                } else if (value != null) {
+                    price += FILTER_CONDITION_PRICE;
+                }
+            }
+            return price;
+        }
+        if (where instanceof List<?> items) {
+            long price = 0;
+            for (Object item : items) {
+                price += filterPrice(item);
+            }
+            return price;
+        }
+        return 0;
     }
 
     @Override
@@ -246,7 +294,9 @@ final class QueryCost extends SimplePerformantInstrumentation {
                 Integer max = directiveInt(field, LIST_SIZE, "max");
                 items = max != null ? max : paging.nestedListLimit();
             }
-            long price = weight(field) + items * (long) childComplexity;
+            long price = weight(field)
+                    + items * (long) childComplexity
+                    + filterPrice(env.getArguments().get("where"));
             return (int) Math.min(Integer.MAX_VALUE, price);
         };
     }

@@ -2,6 +2,7 @@ package org.crmgraph.api.importer;
 
 import java.util.List;
 import org.crmgraph.graph.customer.Customer;
+import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.validation.FieldError;
 import org.crmgraph.graph.validation.Outcome;
 import org.crmgraph.importer.ImportService;
@@ -62,7 +63,8 @@ class ImportController {
 
     @QueryMapping
     List<ImportJob> importJobs(@Argument Integer first) {
-        return imports.recentJobs(Math.clamp(first == null ? 20 : first, 1, MAX_JOBS));
+        int n = PagingProperties.listLength(first, 20, MAX_JOBS);
+        return n == 0 ? List.of() : imports.recentJobs(n);
     }
 
     @MutationMapping

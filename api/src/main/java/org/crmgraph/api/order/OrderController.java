@@ -125,6 +125,9 @@ class OrderController {
             @Argument Integer first) {
         OrderQuery query = (OrderQuery) connection.query();
         int limit = PagingProperties.listLength(first, 100, 1000);
+        if (limit == 0) {
+            return List.of();
+        }
         return orders.groups(query.filter(), query.where(), groupBy, period, limit).stream()
                 .map(group -> {
                     String currency = (String) group.key().get("currencyCode");

@@ -84,6 +84,12 @@ class SupportController {
     @QueryMapping
     List<TicketMatch> similarTickets(@Argument String ticketId, @Argument Integer first) {
         int n = PagingProperties.listLength(first, 5, 50);
+        if (tickets.find(ticketId).isEmpty()) {
+            throw InvalidArgumentException.notFound("ticketId", "No ticket has id " + ticketId);
+        }
+        if (n == 0) {
+            return List.of();
+        }
         return search.similarTickets(ticketId, n).stream()
                 .map(m -> new TicketMatch(m.id(), m.similarity()))
                 .toList();
@@ -92,6 +98,9 @@ class SupportController {
     @QueryMapping
     List<ArticleMatch> searchArticles(@Argument String text, @Argument Integer first) {
         int n = PagingProperties.listLength(first, 5, 50);
+        if (n == 0) {
+            return List.of();
+        }
         return search.articles(text, n).stream()
                 .map(m -> new ArticleMatch(m.id(), m.similarity()))
                 .toList();
@@ -108,7 +117,8 @@ class SupportController {
             throw InvalidArgumentException.outOfRange(
                     "minQuestions", "minQuestions must be between 1 and 1000, was " + min);
         }
-        return gaps.find(d, min, PagingProperties.listLength(first, 10, 100));
+        int n = PagingProperties.listLength(first, 10, 100);
+        return n == 0 ? List.of() : gaps.find(d, min, n);
     }
 
     @QueryMapping
@@ -118,7 +128,8 @@ class SupportController {
 
     @QueryMapping
     List<ClassifierReport> ticketClassifiers(@Argument Integer first) {
-        return classifiers.reports(PagingProperties.listLength(first, 10, 100));
+        int n = PagingProperties.listLength(first, 10, 100);
+        return n == 0 ? List.of() : classifiers.reports(n);
     }
 
     @MutationMapping

@@ -141,6 +141,9 @@ class TicketController {
             @Argument Integer first) {
         TicketQuery query = (TicketQuery) connection.query();
         int limit = PagingProperties.listLength(first, 100, 1000);
+        if (limit == 0) {
+            return List.of();
+        }
         return tickets.groups(query.filter(), query.where(), groupBy, period, limit).stream()
                 .map(group -> new TicketGroupView(group.key(), group.count()))
                 .toList();

@@ -236,15 +236,23 @@ class AnalyticsIT {
                             .containsEntry("argument", "customerId");
                     assertThat(error.getMessage()).contains("nobody");
                 }));
+        // one rule for `first` on every list: 0 is an empty list, negative or above the list's maximum an error
         graphQl.documentName("recommendations")
                 .variable("customerId", "g1")
                 .variable("first", 0)
+                .execute()
+                .path("recommendations")
+                .entityList(Object.class)
+                .hasSize(0);
+        graphQl.documentName("recommendations")
+                .variable("customerId", "g1")
+                .variable("first", -1)
                 .execute()
                 .errors()
                 .satisfy(errors -> assertThat(errors)
                         .singleElement()
                         .satisfies(error -> assertThat(error.getExtensions())
-                                .containsEntry("code", "OUT_OF_RANGE")
+                                .containsEntry("code", "INVALID_PAGE_SIZE")
                                 .containsEntry("argument", "first")));
         graphQl.documentName("similarProducts")
                 .variable("sku", "G1")
@@ -253,7 +261,27 @@ class AnalyticsIT {
                 .errors()
                 .satisfy(errors -> assertThat(errors)
                         .singleElement()
-                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "OUT_OF_RANGE")));
+                        .satisfies(error ->
+                                assertThat(error.getExtensions()).containsEntry("code", "PAGE_SIZE_EXCEEDED")));
+        // a list about an unknown thing fails with NOT_FOUND naming it, wherever it is asked
+        graphQl.documentName("similarProducts")
+                .variable("sku", "NO-SUCH-SKU")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions())
+                                .containsEntry("code", "NOT_FOUND")
+                                .containsEntry("argument", "sku")));
+        graphQl.documentName("similarCustomers")
+                .variable("customerId", "nobody")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions())
+                                .containsEntry("code", "NOT_FOUND")
+                                .containsEntry("argument", "customerId")));
     }
 
     @Test

@@ -221,4 +221,37 @@ class FilterLanguageIT extends FixtureGraphTest {
                         + ((Map<?, ?>) g.get("key")).get("priority") + "=" + g.get("count"))
                 .containsExactlyInAnyOrder("OPEN/URGENT=1", "OPEN/LOW=1", "RESOLVED/HIGH=1");
     }
+
+    private long cost(String document, Map<String, Object> variables) {
+        byte[] body = clients.http()
+                .defaultHeader("Authorization", "Bearer " + clients.adminKey())
+                .build()
+                .post()
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", document, "variables", variables))
+                .exchange()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        return com.jayway.jsonpath.JsonPath.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8))
+                .read("$.extensions.cost.estimated", Long.class);
+    }
+
+    @Test
+    void theQueryCostCountsTheFilterEvenWhenItComesInAVariableOfACachedDocument() {
+        String document = "query($where: CustomerWhere) { customers(first: 5, where: $where) { totalCount } }";
+        long plain = cost(document, Map.of());
+        long filtered = cost(
+                document,
+                Map.of(
+                        "where",
+                        Map.of(
+                                "OR",
+                                List.of(
+                                        Map.of("country", Map.of("eq", "GB")),
+                                        Map.of("orders", Map.of("some", Map.of()))))));
+        assertThat(filtered).isGreaterThan(plain);
+        // the same document again without the filter is priced as before: the price follows the variables
+        assertThat(cost(document, Map.of())).isEqualTo(plain);
+    }
 }

@@ -55,8 +55,8 @@ public final class FilterCatalogue {
 
     public static final FilterSchema ORDER = new FilterSchema("Order")
             .property("id", ID)
-            .property("status", STRING)
-            .property("channel", STRING)
+            .property("status", ENUM)
+            .property("channel", ENUM)
             .property("placedAt", DATETIME)
             .property("total", NUMBER)
             .property("currencyCode", STRING, "%1$s.currency")

@@ -8,5 +8,7 @@ public enum Channel {
     PHONE,
     SOCIAL,
     STORE,
+    /** a marketplace (orders) */
+    MARKETPLACE,
     OTHER
 }

@@ -24,7 +24,9 @@ import org.springframework.stereotype.Service;
 public class OrderService {
 
     /** Channels an order can come through. */
-    public static final Set<String> CHANNELS = Set.of("WEB", "STORE", "PHONE", "EMAIL", "MARKETPLACE", "OTHER");
+    public static final Set<String> CHANNELS = java.util.Arrays.stream(org.crmgraph.graph.interaction.Channel.values())
+            .map(Enum::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final int MAX_LINES = 500;
 

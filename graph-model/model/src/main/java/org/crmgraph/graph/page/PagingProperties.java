@@ -37,15 +37,24 @@ public record PagingProperties(
 
     /**
      * The length of a plain list (recommendations, gaps, runs...) that has no cursor: {@code first}, or
-     * {@code fallback} when absent, checked to lie in [1, {@code max}].
+     * {@code fallback} when absent. The one rule for {@code first} everywhere, paged or not: 0 gives an empty list,
+     * a negative value fails with INVALID_PAGE_SIZE, more than the list allows with PAGE_SIZE_EXCEEDED.
      *
-     * @throws InvalidArgumentException OUT_OF_RANGE naming {@code first}
+     * @throws InvalidArgumentException INVALID_PAGE_SIZE or PAGE_SIZE_EXCEEDED naming {@code first}
      */
     public static int listLength(Integer first, int fallback, int max) {
         int length = first == null ? fallback : first;
-        if (length < 1 || length > max) {
-            throw InvalidArgumentException.outOfRange(
-                    "first", "first must be between 1 and " + max + ", was " + length);
+        if (length < 0) {
+            throw new InvalidArgumentException(
+                    org.crmgraph.graph.validation.ErrorCode.INVALID_PAGE_SIZE,
+                    "first",
+                    "'first' must not be negative, was " + length + ".");
+        }
+        if (length > max) {
+            throw new InvalidArgumentException(
+                    org.crmgraph.graph.validation.ErrorCode.PAGE_SIZE_EXCEEDED,
+                    "first",
+                    "'first' is " + length + " but this list holds at most " + max + " items.");
         }
         return length;
     }

@@ -37,6 +37,12 @@ public final class ApiLatencyBenchmark {
     private static final String CUSTOMER_PAGE = """
             query($country: String) { customers(first: 50, filter: {country: $country}, orderBy: {field: NAME}) {
               totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name email country createdAt } } } }""";
+    private static final String CUSTOMER_PAGE_WHERE = """
+            query($country: String) { customers(first: 50, where: {country: {eq: $country}}, orderBy: {field: NAME}) {
+              totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name email country createdAt } } } }""";
+    private static final String REVENUE_BY_COUNTRY_AND_MONTH = """
+            query($status: OrderStatus) { orders(where: {status: {eq: $status}}) {
+              aggregate(groupBy: [COUNTRY], period: MONTH) { key { country period currencyCode } count total { sum { amount } } } } }""";
     private static final String TICKET_PAGE = """
             query($status: TicketStatus) { tickets(first: 50, filter: {status: $status}, orderBy: {field: CREATED_AT, direction: DESC}) {
               totalCount edges { node { id subject priority status createdAt customer { id name } product { sku } } } } }""";
@@ -85,6 +91,15 @@ public final class ApiLatencyBenchmark {
             scenarios.put(
                     "page of 50 tickets, filtered by status, newest first",
                     i -> body(TICKET_PAGE, "status", STATUSES[i % STATUSES.length]));
+            // --baseline true: only the queries every earlier version answers, to compare a jar from before issue 15
+            if (!options.containsKey("baseline")) {
+                scenarios.put(
+                        "page of 50 customers, where country (filter language), sorted by name",
+                        i -> body(CUSTOMER_PAGE_WHERE, "country", COUNTRIES[i % COUNTRIES.length]));
+                scenarios.put(
+                        "revenue by country and month over all orders of a status (aggregate)",
+                        i -> body(REVENUE_BY_COUNTRY_AND_MONTH, "status", "DELIVERED"));
+            }
 
             // --only <words>: measure just the scenarios whose name contains them (e.g. to profile one query)
             if (options.containsKey("only")) {

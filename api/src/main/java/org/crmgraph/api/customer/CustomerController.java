@@ -8,6 +8,7 @@ import org.crmgraph.api.graphql.BatchResults;
 import org.crmgraph.api.graphql.Connection;
 import org.crmgraph.api.graphql.DeletePayload;
 import org.crmgraph.api.graphql.SortDirection;
+import org.crmgraph.api.graphql.SortInput;
 import org.crmgraph.api.security.Caller;
 import org.crmgraph.graph.customer.Customer;
 import org.crmgraph.graph.customer.CustomerFilter;
@@ -17,6 +18,7 @@ import org.crmgraph.graph.customer.CustomerService;
 import org.crmgraph.graph.customer.CustomerSort;
 import org.crmgraph.graph.customer.SourceRecordRef;
 import org.crmgraph.graph.page.Pages;
+import org.crmgraph.graph.page.SortOrder;
 import org.crmgraph.graph.product.Product;
 import org.crmgraph.graph.validation.FieldError;
 import org.crmgraph.graph.validation.Outcome;
@@ -31,7 +33,12 @@ import org.springframework.stereotype.Controller;
 @Controller
 class CustomerController {
 
-    record CustomerSortInput(CustomerSort field, SortDirection direction) {
+    record CustomerSortInput(CustomerSort field, SortDirection direction) implements SortInput {
+
+        @Override
+        public org.crmgraph.graph.page.SortKey key() {
+            return field.key();
+        }
 
         CustomerSortInput {
             direction = direction == null ? SortDirection.ASC : direction;
@@ -109,8 +116,9 @@ class CustomerController {
             @Argument String after,
             @Argument CustomerFilter filter,
             @Argument Map<String, Object> where,
-            @Argument CustomerSortInput orderBy) {
-        return list(first, after, filter, where, orderBy);
+            @Argument CustomerSortInput orderBy,
+            @Argument List<CustomerSortInput> sort) {
+        return list(first, after, filter, where, orderBy, sort);
     }
 
     /** A product's buyers as a connection: customers with an order that contains it. */
@@ -120,19 +128,27 @@ class CustomerController {
             @Argument Integer first,
             @Argument String after,
             @Argument Map<String, Object> where,
-            @Argument CustomerSortInput orderBy) {
+            @Argument CustomerSortInput orderBy,
+            @Argument List<CustomerSortInput> sort) {
         Map<String, Object> boughtIt =
                 Map.of("productsBought", Map.of("some", Map.of("sku", Map.of("eq", product.sku()))));
         Map<String, Object> both = where == null ? boughtIt : Map.of("AND", List.of(boughtIt, where));
-        return list(first, after, null, both, orderBy);
+        return list(first, after, null, both, orderBy, sort);
     }
 
     private Connection<Customer> list(
-            Integer first, String after, CustomerFilter filter, Map<String, Object> where, CustomerSortInput orderBy) {
-        CustomerSortInput sort = orderBy != null ? orderBy : CustomerSortInput.byDefault(Caller.current());
-        boolean descending = sort.direction().descending();
-        var request = paging.request(first, after, sort.field().key(), descending);
-        return Connection.of(customers.page(filter, where, sort.field(), descending, request));
+            Integer first,
+            String after,
+            CustomerFilter filter,
+            Map<String, Object> where,
+            CustomerSortInput orderBy,
+            List<CustomerSortInput> sortKeys) {
+        List<SortOrder> sorting = SortInput.orders(sortKeys);
+        if (sorting == null) {
+            sorting = List.of((orderBy != null ? orderBy : CustomerSortInput.byDefault(Caller.current())).order());
+        }
+        var request = paging.request(first, after, SortOrder.ordering(sorting));
+        return Connection.of(customers.page(filter, where, sorting, request));
     }
 
     @MutationMapping

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.crmgraph.api.graphql.BatchResults;
 import org.crmgraph.api.graphql.Connection;
 import org.crmgraph.api.graphql.SortDirection;
+import org.crmgraph.api.graphql.SortInput;
 import org.crmgraph.graph.customer.Customer;
 import org.crmgraph.graph.customer.CustomerService;
 import org.crmgraph.graph.filter.TimeBucket;
@@ -21,6 +22,7 @@ import org.crmgraph.graph.order.OrderSort;
 import org.crmgraph.graph.order.PlaceOrderInput;
 import org.crmgraph.graph.page.Pages;
 import org.crmgraph.graph.page.PagingProperties;
+import org.crmgraph.graph.page.SortOrder;
 import org.crmgraph.graph.product.Product;
 import org.crmgraph.graph.validation.FieldError;
 import org.crmgraph.graph.validation.Outcome;
@@ -35,7 +37,12 @@ import org.springframework.stereotype.Controller;
 class OrderController {
 
     /** An explicit {@code orderBy: null} or {@code direction: null} means the schema's default, not a failure. */
-    record OrderSortInput(OrderSort field, SortDirection direction) {
+    record OrderSortInput(OrderSort field, SortDirection direction) implements SortInput {
+
+        @Override
+        public org.crmgraph.graph.page.SortKey key() {
+            return field.key();
+        }
 
         static final OrderSortInput DEFAULT = new OrderSortInput(OrderSort.PLACED_AT, SortDirection.DESC);
 
@@ -81,8 +88,9 @@ class OrderController {
             @Argument OrderFilter filter,
             @Argument Map<String, Object> where,
             @Argument OrderSortInput orderBy,
+            @Argument List<OrderSortInput> sort,
             DataFetchingFieldSelectionSet selection) {
-        return list(first, after, filter, where, orderBy, selection);
+        return list(first, after, filter, where, orderBy, sort, selection);
     }
 
     /** A customer's orders as a connection: the top-level list with the customer's id as a filter. */
@@ -93,8 +101,9 @@ class OrderController {
             @Argument String after,
             @Argument Map<String, Object> where,
             @Argument OrderSortInput orderBy,
+            @Argument List<OrderSortInput> sort,
             DataFetchingFieldSelectionSet selection) {
-        return list(first, after, new OrderFilter(customer.id(), null, null, null), where, orderBy, selection);
+        return list(first, after, new OrderFilter(customer.id(), null, null, null), where, orderBy, sort, selection);
     }
 
     private Connection<Order> list(
@@ -103,14 +112,16 @@ class OrderController {
             OrderFilter filter,
             Map<String, Object> where,
             OrderSortInput orderBy,
+            List<OrderSortInput> sortKeys,
             DataFetchingFieldSelectionSet selection) {
-        OrderSortInput sort = orderBy == null ? OrderSortInput.DEFAULT : orderBy;
-        boolean descending = sort.direction().descending();
-        var request = paging.request(first, after, sort.field().key(), descending);
+        List<SortOrder> sorting = SortInput.orders(sortKeys);
+        if (sorting == null) {
+            sorting = List.of(orderBy == null ? OrderSortInput.DEFAULT.order() : orderBy.order());
+        }
+        List<SortOrder> ordering = sorting;
+        var request = paging.request(first, after, SortOrder.ordering(ordering));
         return Connection.of(
-                selection,
-                () -> orders.page(filter, where, sort.field(), descending, request),
-                new OrderQuery(filter, where));
+                selection, () -> orders.page(filter, where, ordering, request), new OrderQuery(filter, where));
     }
 
     /**

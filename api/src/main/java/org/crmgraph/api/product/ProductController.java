@@ -6,7 +6,9 @@ import org.crmgraph.api.graphql.BatchResults;
 import org.crmgraph.api.graphql.Connection;
 import org.crmgraph.api.graphql.DeletePayload;
 import org.crmgraph.api.graphql.SortDirection;
+import org.crmgraph.api.graphql.SortInput;
 import org.crmgraph.graph.page.Pages;
+import org.crmgraph.graph.page.SortOrder;
 import org.crmgraph.graph.product.Category;
 import org.crmgraph.graph.product.Product;
 import org.crmgraph.graph.product.ProductFilter;
@@ -25,7 +27,12 @@ import org.springframework.stereotype.Controller;
 class ProductController {
 
     /** An explicit {@code orderBy: null} or {@code direction: null} means the schema's default, not a failure. */
-    record ProductSortInput(ProductSort field, SortDirection direction) {
+    record ProductSortInput(ProductSort field, SortDirection direction) implements SortInput {
+
+        @Override
+        public org.crmgraph.graph.page.SortKey key() {
+            return field.key();
+        }
 
         static final ProductSortInput DEFAULT = new ProductSortInput(ProductSort.NAME, SortDirection.ASC);
 
@@ -59,11 +66,14 @@ class ProductController {
             @Argument String after,
             @Argument ProductFilter filter,
             @Argument Map<String, Object> where,
-            @Argument ProductSortInput orderBy) {
-        ProductSortInput sort = orderBy == null ? ProductSortInput.DEFAULT : orderBy;
-        boolean descending = sort.direction().descending();
-        var request = paging.request(first, after, sort.field().key(), descending);
-        return Connection.of(products.page(filter, where, sort.field(), descending, request));
+            @Argument ProductSortInput orderBy,
+            @Argument List<ProductSortInput> sort) {
+        List<SortOrder> sorting = SortInput.orders(sort);
+        if (sorting == null) {
+            sorting = List.of((orderBy == null ? ProductSortInput.DEFAULT : orderBy).order());
+        }
+        var request = paging.request(first, after, SortOrder.ordering(sorting));
+        return Connection.of(products.page(filter, where, sorting, request));
     }
 
     @QueryMapping

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.crmgraph.api.graphql.BatchResults;
 import org.crmgraph.api.graphql.Connection;
 import org.crmgraph.api.graphql.SortDirection;
+import org.crmgraph.api.graphql.SortInput;
 import org.crmgraph.graph.article.Article;
 import org.crmgraph.graph.article.ArticleService;
 import org.crmgraph.graph.customer.Customer;
@@ -13,6 +14,7 @@ import org.crmgraph.graph.customer.CustomerService;
 import org.crmgraph.graph.filter.TimeBucket;
 import org.crmgraph.graph.page.Pages;
 import org.crmgraph.graph.page.PagingProperties;
+import org.crmgraph.graph.page.SortOrder;
 import org.crmgraph.graph.product.Product;
 import org.crmgraph.graph.product.ProductService;
 import org.crmgraph.graph.ticket.Ticket;
@@ -34,7 +36,12 @@ import org.springframework.stereotype.Controller;
 class TicketController {
 
     /** An explicit {@code orderBy: null} or {@code direction: null} means the schema's default, not a failure. */
-    record TicketSortInput(TicketSort field, SortDirection direction) {
+    record TicketSortInput(TicketSort field, SortDirection direction) implements SortInput {
+
+        @Override
+        public org.crmgraph.graph.page.SortKey key() {
+            return field.key();
+        }
 
         static final TicketSortInput DEFAULT = new TicketSortInput(TicketSort.CREATED_AT, SortDirection.DESC);
 
@@ -85,8 +92,9 @@ class TicketController {
             @Argument TicketFilter filter,
             @Argument Map<String, Object> where,
             @Argument TicketSortInput orderBy,
+            @Argument List<TicketSortInput> sort,
             DataFetchingFieldSelectionSet selection) {
-        return list(first, after, filter, where, orderBy, selection);
+        return list(first, after, filter, where, orderBy, sort, selection);
     }
 
     /** A customer's tickets as a connection: the top-level list with the customer's id as a filter. */
@@ -97,9 +105,10 @@ class TicketController {
             @Argument String after,
             @Argument Map<String, Object> where,
             @Argument TicketSortInput orderBy,
+            @Argument List<TicketSortInput> sort,
             DataFetchingFieldSelectionSet selection) {
         TicketFilter own = new TicketFilter(null, null, null, customer.id(), null, null, null, null, null);
-        return list(first, after, own, where, orderBy, selection);
+        return list(first, after, own, where, orderBy, sort, selection);
     }
 
     /** The tickets an article resolved, as a connection. */
@@ -110,10 +119,11 @@ class TicketController {
             @Argument String after,
             @Argument Map<String, Object> where,
             @Argument TicketSortInput orderBy,
+            @Argument List<TicketSortInput> sort,
             DataFetchingFieldSelectionSet selection) {
         Map<String, Object> resolvedByIt = Map.of("resolvedBy", Map.of("id", Map.of("eq", article.id())));
         Map<String, Object> both = where == null ? resolvedByIt : Map.of("AND", List.of(resolvedByIt, where));
-        return list(first, after, TicketFilter.NONE, both, orderBy, selection);
+        return list(first, after, TicketFilter.NONE, both, orderBy, sort, selection);
     }
 
     private Connection<Ticket> list(
@@ -122,14 +132,16 @@ class TicketController {
             TicketFilter filter,
             Map<String, Object> where,
             TicketSortInput orderBy,
+            List<TicketSortInput> sortKeys,
             DataFetchingFieldSelectionSet selection) {
-        TicketSortInput sort = orderBy == null ? TicketSortInput.DEFAULT : orderBy;
-        boolean descending = sort.direction().descending();
-        var request = paging.request(first, after, sort.field().key(), descending);
+        List<SortOrder> sorting = SortInput.orders(sortKeys);
+        if (sorting == null) {
+            sorting = List.of(orderBy == null ? TicketSortInput.DEFAULT.order() : orderBy.order());
+        }
+        List<SortOrder> ordering = sorting;
+        var request = paging.request(first, after, SortOrder.ordering(ordering));
         return Connection.of(
-                selection,
-                () -> tickets.page(filter, where, sort.field(), descending, request),
-                new TicketQuery(filter, where));
+                selection, () -> tickets.page(filter, where, ordering, request), new TicketQuery(filter, where));
     }
 
     /** Groups of the tickets the connection's filter matches, over all pages. */

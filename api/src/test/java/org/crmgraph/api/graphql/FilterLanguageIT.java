@@ -254,4 +254,47 @@ class FilterLanguageIT extends FixtureGraphTest {
         // the same document again without the filter is priced as before: the price follows the variables
         assertThat(cost(document, Map.of())).isEqualTo(plain);
     }
+
+    @Test
+    void severalSortKeysPageThroughEveryoneInOrderWithSealedCursors() {
+        String document = """
+                query($after: String) { customers(first: 2, after: $after,
+                    sort: [{field: COUNTRY, direction: ASC}, {field: CREATED_AT, direction: DESC}]) {
+                  edges { node { id } } pageInfo { hasNextPage endCursor } } }""";
+        List<String> seen = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            var page = graphQl.document(document).variable("after", after).execute();
+            seen.addAll(page.path("customers.edges[*].node.id")
+                    .entityList(String.class)
+                    .get());
+            after = page.path("customers.pageInfo.hasNextPage")
+                            .entity(Boolean.class)
+                            .get()
+                    ? page.path("customers.pageInfo.endCursor")
+                            .entity(String.class)
+                            .get()
+                    : null;
+        } while (after != null);
+        assertThat(seen).containsExactly("c4", "c2", "c3", "c5", "c1");
+
+        // a cursor of this ordering does not fit another
+        String cursor = graphQl.document(document)
+                .execute()
+                .path("customers.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
+        graphQl.document(
+                        "query($after: String) { customers(first: 2, after: $after, sort: [{field: COUNTRY}]) { totalCount } }")
+                .variable("after", cursor)
+                .execute()
+                .errors()
+                .satisfy(errors ->
+                        assertThat(errors.getFirst().getExtensions()).containsEntry("code", "INVALID_CURSOR"));
+        graphQl.document("""
+                { customers(sort: [{field: COUNTRY}, {field: NAME}, {field: CREATED_AT}, {field: RECENCY}]) { totalCount } }""").execute().errors().satisfy(errors -> {
+            assertThat(errors.getFirst().getExtensions()).containsEntry("code", "OUT_OF_RANGE");
+            assertThat(errors.getFirst().getExtensions()).containsEntry("argument", "sort");
+        });
+    }
 }

@@ -30,11 +30,11 @@ public class AnalyticsQueries {
             """;
     private static final String SEGMENTS = """
             MATCH (s:Segment)
-            RETURN s ORDER BY s.id
+            RETURN s ORDER BY coalesce(s.rank, s.id)
             """;
     private static final String COMMUNITIES = """
             MATCH (k:Community) WHERE $ids IS NULL OR k.id IN $ids
-            RETURN k ORDER BY k.id LIMIT $first
+            RETURN k ORDER BY coalesce(k.rank, k.id) LIMIT $first
             """;
     private static final String COMMUNITY_PRODUCTS = """
             UNWIND $ids AS id
@@ -108,6 +108,7 @@ public class AnalyticsQueries {
     private static Segment segment(Value s) {
         return new Segment(
                 s.get("id").asInt(),
+                s.get("rank").asInt(s.get("id").asInt()),
                 s.get("label").asString(),
                 s.get("size").asInt(),
                 s.get("centroidRecencyDays").asDouble(),
@@ -116,7 +117,10 @@ public class AnalyticsQueries {
     }
 
     private static Community community(Value k) {
-        return new Community(k.get("id").asInt(), k.get("size").asInt());
+        return new Community(
+                k.get("id").asInt(),
+                k.get("rank").asInt(k.get("id").asInt()),
+                k.get("size").asInt());
     }
 
     /** The largest communities first; {@code ids} null for all. */

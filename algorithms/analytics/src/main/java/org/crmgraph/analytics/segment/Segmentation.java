@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.crmgraph.analytics.AnalyticsProperties;
+import org.crmgraph.analytics.StableIds;
 import org.crmgraph.analytics.gds.InMemoryGraph;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.springframework.stereotype.Service;
@@ -45,7 +46,7 @@ public class Segmentation {
     private static final String REPLACE_SEGMENTS = """
             CALL () { MATCH (s:Segment) DETACH DELETE s }
             UNWIND $segments AS row
-            CREATE (:Segment {id: row.id, label: row.label, size: row.size, centroidRecencyDays: row.recencyDays,
+            CREATE (:Segment {id: row.id, rank: row.rank, label: row.label, size: row.size, centroidRecencyDays: row.recencyDays,
                               centroidFrequency: row.frequency, centroidMonetary: row.monetary, updatedAt: datetime()})
             """;
     private static final String JOIN_SEGMENTS = """
@@ -89,7 +90,26 @@ public class Segmentation {
                                 r.get("monetary").asDouble())));
             }
         }
-        List<Described> described = describe(members);
+        List<Described> ranked = describe(members);
+        // the ids of the last refresh carry over to the segments most like them
+        Map<Integer, java.util.Set<String>> byRank = new HashMap<>();
+        Map<Integer, Integer> rankOfCluster = new HashMap<>();
+        ranked.forEach(d -> rankOfCluster.put(d.cluster(), d.segment().rank()));
+        members.forEach(m -> byRank.computeIfAbsent(rankOfCluster.get(m.cluster()), k -> new java.util.HashSet<>())
+                .add(m.customer()));
+        Map<Integer, Integer> stable = StableIds.carryOver(cypher, "segment", previousMembers(), byRank);
+        List<Described> described = ranked.stream()
+                .map(d -> new Described(
+                        new Segment(
+                                stable.get(d.segment().rank()),
+                                d.segment().rank(),
+                                d.segment().label(),
+                                d.segment().size(),
+                                d.segment().recencyDays(),
+                                d.segment().frequency(),
+                                d.segment().monetary()),
+                        d.cluster()))
+                .toList();
         List<Segment> segments = described.stream().map(Described::segment).toList();
         Map<Integer, Integer> idOfCluster = new HashMap<>();
         described.forEach(d -> idOfCluster.put(d.cluster(), d.segment().id()));
@@ -99,6 +119,8 @@ public class Segmentation {
                 .map(s -> Map.<String, Object>of(
                         "id",
                         s.id(),
+                        "rank",
+                        s.rank(),
                         "label",
                         s.label(),
                         "size",
@@ -115,6 +137,17 @@ public class Segmentation {
             return tx.run(JOIN_SEGMENTS, Map.of("members", memberRows)).consume();
         });
         return segments;
+    }
+
+    private Map<Integer, java.util.Set<String>> previousMembers() {
+        Map<Integer, java.util.Set<String>> previous = new HashMap<>();
+        cypher.read(
+                "MATCH (c:Customer)-[:IN_SEGMENT]->(s:Segment) RETURN s.id AS id, collect(c.id) AS members",
+                Map.of(),
+                r -> previous.put(
+                        r.get("id").asInt(),
+                        new java.util.HashSet<>(r.get("members").asList(v -> v.asString()))));
+        return previous;
     }
 
     /** A segment and the k-means cluster it describes. */
@@ -171,6 +204,7 @@ public class Segmentation {
             Draft d = drafts.get(i);
             segments.add(new Described(
                     new Segment(
+                            i + 1,
                             i + 1,
                             labels.label(d.rz(), d.fz(), d.mz()),
                             d.size(),

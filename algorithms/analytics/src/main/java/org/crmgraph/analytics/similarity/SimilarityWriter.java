@@ -75,7 +75,7 @@ public class SimilarityWriter {
             """;
     private static final String CREATE_COMMUNITIES = """
             UNWIND $groups AS row
-            CREATE (k:Community {id: row.id, size: row.size, updatedAt: datetime()})
+            CREATE (k:Community {id: row.id, rank: row.rank, size: row.size, updatedAt: datetime()})
             WITH k, row
             CALL (k, row) {
               UNWIND row.favourites AS f
@@ -171,7 +171,24 @@ public class SimilarityWriter {
         return relationships;
     }
 
-    private int communities(Map<String, Integer> communities, PurchaseHistory history) {
+    private int communities(Map<String, Integer> ranked, PurchaseHistory history) {
+        // communities come numbered by size (1 the largest); the ids of the last refresh carry over to the most alike
+        Map<Integer, java.util.Set<String>> byRank = new HashMap<>();
+        ranked.forEach((customer, rank) ->
+                byRank.computeIfAbsent(rank, k -> new java.util.HashSet<>()).add(customer));
+        Map<Integer, java.util.Set<String>> previous = new HashMap<>();
+        cypher.read(
+                "MATCH (c:Customer)-[:IN_COMMUNITY]->(k:Community) RETURN k.id AS id, collect(c.id) AS members",
+                Map.of(),
+                r -> previous.put(
+                        r.get("id").asInt(),
+                        new java.util.HashSet<>(r.get("members").asList(v -> v.asString()))));
+        Map<Integer, Integer> stable =
+                org.crmgraph.analytics.StableIds.carryOver(cypher, "community", previous, byRank);
+        Map<Integer, Integer> rankOf = new HashMap<>();
+        stable.forEach((rank, id) -> rankOf.put(id, rank));
+        Map<String, Integer> communities = new HashMap<>();
+        ranked.forEach((customer, rank) -> communities.put(customer, stable.get(rank)));
         var favourites = Favourites.byGroup(history, communities::get, settings.communityFavourites());
         var characteristic =
                 Favourites.characteristic(history, communities, CHARACTERISTIC_PRODUCTS, CHARACTERISTIC_MIN_SHARE);
@@ -181,6 +198,8 @@ public class SimilarityWriter {
         sizes.forEach((id, size) -> groups.add(Map.of(
                 "id",
                 id,
+                "rank",
+                rankOf.get(id),
                 "size",
                 size,
                 "favourites",

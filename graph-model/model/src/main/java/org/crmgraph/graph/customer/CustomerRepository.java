@@ -11,6 +11,7 @@ import org.crmgraph.graph.filter.Where;
 import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
+import org.crmgraph.graph.page.SortOrder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -87,8 +88,7 @@ class CustomerRepository {
         return found;
     }
 
-    Page<Customer> page(
-            CustomerFilter filter, Map<String, ?> where, CustomerSort sort, boolean descending, PageRequest request) {
+    Page<Customer> page(CustomerFilter filter, Map<String, ?> where, List<SortOrder> orders, PageRequest request) {
         var conditions = new KeysetQuery.Conditions()
                 .when(lower(filter.nameContains()), "name", "toLower(c.name) CONTAINS $name")
                 .when(lower(filter.emailContains()), "email", "c.email CONTAINS $email")
@@ -102,7 +102,7 @@ class CustomerRepository {
                 .when(filter.minLifetimeValue(), "minLifetimeValue", "c.lifetimeValue >= $minLifetimeValue")
                 .when(filter.minChurnRisk(), "minChurnRisk", "c.churnRisk >= $minChurnRisk");
         conditions.where(Where.compile(FilterCatalogue.CUSTOMER, where, "c", "where"));
-        return LIST.page(cypher, conditions, sort.key(), descending, request, Customer::from);
+        return LIST.page(cypher, conditions, orders, request, Customer::from);
     }
 
     Customer create(Map<String, Object> properties) {

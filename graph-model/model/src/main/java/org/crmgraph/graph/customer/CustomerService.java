@@ -11,6 +11,7 @@ import org.crmgraph.graph.cypher.ConstraintViolations;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
+import org.crmgraph.graph.page.SortOrder;
 import org.crmgraph.graph.privacy.CustomerPrivacy;
 import org.crmgraph.graph.privacy.Tombstones;
 import org.crmgraph.graph.validation.Checks;
@@ -76,7 +77,17 @@ public class CustomerService {
     /** A page of the list; {@code where} is the filter language of {@link org.crmgraph.graph.filter.Where}. */
     public Page<Customer> page(
             CustomerFilter filter, Map<String, ?> where, CustomerSort sort, boolean descending, PageRequest request) {
-        return customers.page(filter == null ? CustomerFilter.NONE : filter, where, sort, descending, request);
+        return customers.page(
+                filter == null ? CustomerFilter.NONE : filter,
+                where,
+                List.of(new SortOrder(sort.key(), descending)),
+                request);
+    }
+
+    /** A page sorted by several keys, the first deciding first. */
+    public Page<Customer> page(
+            CustomerFilter filter, Map<String, ?> where, List<SortOrder> sorting, PageRequest request) {
+        return customers.page(filter == null ? CustomerFilter.NONE : filter, where, sorting, request);
     }
 
     /** What an upsert did. */

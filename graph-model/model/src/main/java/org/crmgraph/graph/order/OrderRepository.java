@@ -11,6 +11,7 @@ import org.crmgraph.graph.filter.Where;
 import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
+import org.crmgraph.graph.page.SortOrder;
 import org.crmgraph.graph.product.Product;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.springframework.stereotype.Repository;
@@ -94,9 +95,8 @@ class OrderRepository {
         return found;
     }
 
-    Page<Order> page(
-            OrderFilter filter, Map<String, ?> where, OrderSort sort, boolean descending, PageRequest request) {
-        return LIST.page(cypher, conditions(filter, where), sort.key(), descending, request, Order::from);
+    Page<Order> page(OrderFilter filter, Map<String, ?> where, List<SortOrder> orders, PageRequest request) {
+        return LIST.page(cypher, conditions(filter, where), orders, request, Order::from);
     }
 
     /** The list's filter as conditions on {@code o}: the same for a page and for an aggregation. */

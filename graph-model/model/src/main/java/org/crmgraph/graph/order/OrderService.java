@@ -14,6 +14,7 @@ import org.crmgraph.graph.money.MoneyProperties;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
 import org.crmgraph.graph.page.PagingProperties;
+import org.crmgraph.graph.page.SortOrder;
 import org.crmgraph.graph.validation.Checks;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.FieldError;
@@ -47,7 +48,16 @@ public class OrderService {
     /** A page of the list; {@code where} is the filter language of {@link org.crmgraph.graph.filter.Where}. */
     public Page<Order> page(
             OrderFilter filter, Map<String, ?> where, OrderSort sort, boolean descending, PageRequest request) {
-        return orders.page(filter == null ? OrderFilter.NONE : filter, where, sort, descending, request);
+        return orders.page(
+                filter == null ? OrderFilter.NONE : filter,
+                where,
+                List.of(new SortOrder(sort.key(), descending)),
+                request);
+    }
+
+    /** A page sorted by several keys, the first deciding first. */
+    public Page<Order> page(OrderFilter filter, Map<String, ?> where, List<SortOrder> sorting, PageRequest request) {
+        return orders.page(filter == null ? OrderFilter.NONE : filter, where, sorting, request);
     }
 
     /** Orders in groups (see {@code OrderRepository.groups}); at most {@code limit} groups. */

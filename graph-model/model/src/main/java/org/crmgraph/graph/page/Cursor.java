@@ -17,14 +17,55 @@ public record Cursor(String ordering, Object key, String id) {
     private static final String VERSION = "k2";
 
     public String encode(CursorSeal seal) {
-        String type = switch (key) {
+        if (key instanceof java.util.List<?> keys) {
+            // several sort keys: each as <type><length>:<text>, so any text (newlines too) survives
+            StringBuilder packed = new StringBuilder();
+            for (Object one : keys) {
+                String text = one.toString();
+                packed.append(type(one)).append(text.length()).append(':').append(text);
+            }
+            return seal.seal(String.join("\n", VERSION, ordering, "m", id, packed));
+        }
+        return seal.seal(String.join("\n", VERSION, ordering, type(key), id, key.toString()));
+    }
+
+    private static String type(Object key) {
+        return switch (key) {
             case String s -> "s";
             case Long l -> "l";
             case Double d -> "d";
             case ZonedDateTime t -> "t";
             default -> throw new IllegalArgumentException("Unsupported sort key type " + key.getClass());
         };
-        return seal.seal(String.join("\n", VERSION, ordering, type, id, key.toString()));
+    }
+
+    private static Object parse(String type, String text) {
+        return switch (type) {
+            case "s" -> text;
+            case "l" -> Long.parseLong(text);
+            case "d" -> Double.parseDouble(text);
+            case "t" -> ZonedDateTime.parse(text);
+            default -> throw invalid("has an unknown key type");
+        };
+    }
+
+    private static java.util.List<Object> unpack(String packed) {
+        java.util.List<Object> keys = new java.util.ArrayList<>();
+        int at = 0;
+        while (at < packed.length()) {
+            String type = packed.substring(at, at + 1);
+            int colon = packed.indexOf(':', at);
+            if (colon < 0) {
+                throw invalid("is damaged");
+            }
+            int length = Integer.parseInt(packed.substring(at + 1, colon));
+            if (length < 0 || colon + 1 + length > packed.length()) {
+                throw invalid("is damaged");
+            }
+            keys.add(parse(type, packed.substring(colon + 1, colon + 1 + length)));
+            at = colon + 1 + length;
+        }
+        return java.util.List.copyOf(keys);
     }
 
     public static Cursor decode(String encoded, String expectedOrdering, CursorSeal seal) {
@@ -44,15 +85,9 @@ public record Cursor(String ordering, Object key, String id) {
                     "belongs to ordering " + parts[1] + ", not " + expectedOrdering + "; start again without 'after'");
         }
         try {
-            Object key = switch (parts[2]) {
-                case "s" -> parts[4];
-                case "l" -> Long.parseLong(parts[4]);
-                case "d" -> Double.parseDouble(parts[4]);
-                case "t" -> ZonedDateTime.parse(parts[4]);
-                default -> throw invalid("has an unknown key type");
-            };
+            Object key = parts[2].equals("m") ? unpack(parts[4]) : parse(parts[2], parts[4]);
             return new Cursor(parts[1], key, parts[3]);
-        } catch (NumberFormatException | DateTimeParseException e) {
+        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
             throw invalid("is damaged");
         }
     }

@@ -127,6 +127,110 @@ public record KeysetQuery(String match, String node, String idKey, String relate
         return new Page<>(edges, result.rows().size() > request.first(), after != null, result.total());
     }
 
+    /**
+     * A page sorted by several keys, the first deciding first; ties on all of them are broken by the id, in the last
+     * key's direction. With one key this is {@link #page(CypherRunner, Conditions, SortKey, boolean, PageRequest,
+     * Function)}.
+     */
+    public <T> Page<T> page(
+            CypherRunner cypher,
+            Conditions conditions,
+            List<SortOrder> orders,
+            PageRequest request,
+            Function<Value, T> mapper) {
+        if (orders.size() == 1) {
+            return page(
+                    cypher,
+                    conditions,
+                    orders.getFirst().key(),
+                    orders.getFirst().descending(),
+                    request,
+                    mapper);
+        }
+        String id = node + "." + idKey;
+        boolean idDescending = orders.getLast().descending();
+        List<String> keys = new ArrayList<>();
+        List<String> ordering = new ArrayList<>();
+        // after the cursor: greater on the first key, or equal on it and greater on the next, ... then on the id
+        List<String> after = new ArrayList<>();
+        List<String> equalSoFar = new ArrayList<>();
+        for (int i = 0; i < orders.size(); i++) {
+            SortOrder order = orders.get(i);
+            keys.add(order.key().expression() + " AS k" + i);
+            ordering.add("k" + i + (order.descending() ? " DESC" : " ASC"));
+            String beyond = "k" + i + (order.descending() ? " < " : " > ") + "$afterKey" + i;
+            after.add(equalSoFar.isEmpty() ? beyond : "(" + String.join(" AND ", equalSoFar) + " AND " + beyond + ")");
+            equalSoFar.add("k" + i + " = $afterKey" + i);
+        }
+        after.add("(" + String.join(" AND ", equalSoFar) + " AND " + id + (idDescending ? " < " : " > ") + "$afterId)");
+        String direction = idDescending ? "DESC" : "ASC";
+        String keyList = String.join(
+                ", ",
+                java.util.stream.IntStream.range(0, orders.size())
+                        .mapToObj(i -> "k" + i)
+                        .toList());
+        String count = match + "\n" + conditions.where() + "\nRETURN count(" + node + ") AS total";
+        String rows = """
+                %s
+                %s
+                WITH %s, %s
+                WHERE $afterId IS NULL OR %s
+                WITH %s, %s
+                ORDER BY %s, %s %s
+                LIMIT $limit
+                %s
+                RETURN %s AS node, [%s] AS sortKey, %s AS id
+                ORDER BY %s, id %s
+                """.formatted(
+                        match,
+                        conditions.where(),
+                        node,
+                        String.join(", ", keys),
+                        String.join(" OR ", after),
+                        node,
+                        keyList,
+                        String.join(", ", ordering),
+                        id,
+                        direction,
+                        related,
+                        projection,
+                        keyList,
+                        id,
+                        String.join(
+                                ", ",
+                                java.util.stream.IntStream.range(0, orders.size())
+                                        .mapToObj(i -> "sortKey[" + i + "]"
+                                                + (orders.get(i).descending() ? " DESC" : " ASC"))
+                                        .toList()),
+                        direction);
+        Map<String, Object> parameters = new HashMap<>(conditions.parameters);
+        Cursor cursor = request.after();
+        List<?> afterKeys = cursor == null ? null : (List<?>) cursor.key();
+        for (int i = 0; i < orders.size(); i++) {
+            parameters.put("afterKey" + i, afterKeys == null ? null : afterKeys.get(i));
+        }
+        parameters.put("afterId", cursor == null ? null : cursor.id());
+        parameters.put("limit", request.first() + 1);
+
+        record Counted(long total, List<Record> rows) {}
+        Counted result = cypher.inRead(tx -> new Counted(
+                tx.run(count, parameters).single().get("total").asLong(),
+                tx.run(rows, parameters).list()));
+        String name = SortOrder.ordering(orders);
+        List<Page.Edge<T>> edges = new ArrayList<>();
+        for (Record row :
+                result.rows().subList(0, Math.min(request.first(), result.rows().size()))) {
+            List<Object> values = new ArrayList<>();
+            List<Value> sortKeys = row.get("sortKey").asList(v -> v);
+            for (int i = 0; i < orders.size(); i++) {
+                values.add(key(sortKeys.get(i), orders.get(i).key().type()));
+            }
+            Cursor next = new Cursor(name, List.copyOf(values), row.get("id").asString());
+            edges.add(new Page.Edge<>(next.encode(request.seal()), mapper.apply(row.get("node"))));
+        }
+        return new Page<>(edges, result.rows().size() > request.first(), cursor != null, result.total());
+    }
+
     private static Object key(Value value, Class<?> type) {
         if (type == String.class) {
             return value.asString();

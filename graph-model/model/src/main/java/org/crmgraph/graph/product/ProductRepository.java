@@ -12,6 +12,7 @@ import org.crmgraph.graph.filter.Where;
 import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
+import org.crmgraph.graph.page.SortOrder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -88,8 +89,7 @@ class ProductRepository {
         return found;
     }
 
-    Page<Product> page(
-            ProductFilter filter, Map<String, ?> where, ProductSort sort, boolean descending, PageRequest request) {
+    Page<Product> page(ProductFilter filter, Map<String, ?> where, List<SortOrder> orders, PageRequest request) {
         var conditions = new KeysetQuery.Conditions()
                 .when(
                         filter.nameContains() == null
@@ -101,7 +101,7 @@ class ProductRepository {
                 .when(filter.minPrice(), "minPrice", "p.price >= $minPrice")
                 .when(filter.maxPrice(), "maxPrice", "p.price <= $maxPrice");
         conditions.where(Where.compile(FilterCatalogue.PRODUCT, where, "p", "where"));
-        return LIST.page(cypher, conditions, sort.key(), descending, request, Product::from);
+        return LIST.page(cypher, conditions, orders, request, Product::from);
     }
 
     Product create(Map<String, Object> properties, String category) {

@@ -11,6 +11,7 @@ import org.crmgraph.graph.money.MoneyProperties;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
 import org.crmgraph.graph.page.PagingProperties;
+import org.crmgraph.graph.page.SortOrder;
 import org.crmgraph.graph.validation.Checks;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.Outcome;
@@ -40,7 +41,17 @@ public class ProductService {
     /** A page of the list; {@code where} is the filter language of {@link org.crmgraph.graph.filter.Where}. */
     public Page<Product> page(
             ProductFilter filter, Map<String, ?> where, ProductSort sort, boolean descending, PageRequest request) {
-        return products.page(filter == null ? ProductFilter.NONE : filter, where, sort, descending, request);
+        return products.page(
+                filter == null ? ProductFilter.NONE : filter,
+                where,
+                List.of(new SortOrder(sort.key(), descending)),
+                request);
+    }
+
+    /** A page sorted by several keys, the first deciding first. */
+    public Page<Product> page(
+            ProductFilter filter, Map<String, ?> where, List<SortOrder> sorting, PageRequest request) {
+        return products.page(filter == null ? ProductFilter.NONE : filter, where, sorting, request);
     }
 
     public List<Category> categories() {

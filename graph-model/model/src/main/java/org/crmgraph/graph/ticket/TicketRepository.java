@@ -13,6 +13,7 @@ import org.crmgraph.graph.filter.Where;
 import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
+import org.crmgraph.graph.page.SortOrder;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.springframework.stereotype.Repository;
 
@@ -118,9 +119,8 @@ class TicketRepository {
         return found;
     }
 
-    Page<Ticket> page(
-            TicketFilter filter, Map<String, ?> where, TicketSort sort, boolean descending, PageRequest request) {
-        return LIST.page(cypher, conditions(filter, where), sort.key(), descending, request, Ticket::from);
+    Page<Ticket> page(TicketFilter filter, Map<String, ?> where, List<SortOrder> orders, PageRequest request) {
+        return LIST.page(cypher, conditions(filter, where), orders, request, Ticket::from);
     }
 
     /** Tickets matching the filter in groups, by period first when grouped by time, then largest count first. */

@@ -15,6 +15,7 @@ import org.crmgraph.graph.interaction.Channel;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
 import org.crmgraph.graph.page.PagingProperties;
+import org.crmgraph.graph.page.SortOrder;
 import org.crmgraph.graph.validation.Checks;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.FieldError;
@@ -57,7 +58,16 @@ public class TicketService {
     /** A page of the list; {@code where} is the filter language of {@link org.crmgraph.graph.filter.Where}. */
     public Page<Ticket> page(
             TicketFilter filter, Map<String, ?> where, TicketSort sort, boolean descending, PageRequest request) {
-        return tickets.page(filter == null ? TicketFilter.NONE : filter, where, sort, descending, request);
+        return tickets.page(
+                filter == null ? TicketFilter.NONE : filter,
+                where,
+                List.of(new SortOrder(sort.key(), descending)),
+                request);
+    }
+
+    /** A page sorted by several keys, the first deciding first. */
+    public Page<Ticket> page(TicketFilter filter, Map<String, ?> where, List<SortOrder> sorting, PageRequest request) {
+        return tickets.page(filter == null ? TicketFilter.NONE : filter, where, sorting, request);
     }
 
     /** Newest first, at most the nested-list limit per customer. */

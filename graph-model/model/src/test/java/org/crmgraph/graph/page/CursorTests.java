@@ -99,4 +99,13 @@ class CursorTests {
                         InvalidArgumentException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.PAGE_SIZE_EXCEEDED));
     }
+
+    @Test
+    void aCursorOfSeveralSortKeysRoundTripsWhateverTheKeysHold() {
+        var keys = java.util.List.<Object>of(
+                "GB", "line one\nline two: with a colon", 42L, 2.5, java.time.ZonedDateTime.parse("2025-02-01T10:00Z"));
+        var cursor = new Cursor("a:asc,b:desc", keys, "c-9");
+        assertThat(Cursor.decode(cursor.encode(SEAL), "a:asc,b:desc", SEAL)).isEqualTo(cursor);
+        assertInvalidCursor(() -> Cursor.decode(cursor.encode(SEAL), "a:asc", SEAL));
+    }
 }

@@ -60,7 +60,14 @@ class SecurityConfiguration {
         }
         http.addFilterBefore(new ApiKeyAuthenticationFilter(verifier), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(settings.rateLimit()), AuthorizationFilter.class)
-                .authorizeHttpRequests(a -> a.requestMatchers("/graphql", "/graphql/**")
+                .authorizeHttpRequests(a -> a
+                        // a WebSocket handshake cannot carry headers from a browser: its connection_init does
+                        // (WebSocketAuthentication), and nothing runs on the connection before that
+                        .requestMatchers(request -> "GET".equals(request.getMethod())
+                                && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))
+                                && "/graphql".equals(request.getRequestURI()))
+                        .permitAll()
+                        .requestMatchers("/graphql", "/graphql/**")
                         .authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()

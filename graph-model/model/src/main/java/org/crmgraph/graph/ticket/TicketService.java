@@ -12,6 +12,7 @@ import org.crmgraph.graph.event.TicketOpened;
 import org.crmgraph.graph.event.TicketResolved;
 import org.crmgraph.graph.event.TicketUpdated;
 import org.crmgraph.graph.interaction.Channel;
+import org.crmgraph.graph.outbox.Outbox;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
 import org.crmgraph.graph.page.PagingProperties;
@@ -29,11 +30,13 @@ public class TicketService {
     private final TicketRepository tickets;
     private final PagingProperties paging;
     private final DomainEvents events;
+    private final Outbox outbox;
 
-    TicketService(TicketRepository tickets, PagingProperties paging, DomainEvents events) {
+    TicketService(TicketRepository tickets, PagingProperties paging, DomainEvents events, Outbox outbox) {
         this.tickets = tickets;
         this.paging = paging;
         this.events = events;
+        this.outbox = outbox;
     }
 
     public Optional<Ticket> find(String id) {
@@ -94,24 +97,24 @@ public class TicketService {
         if (!checks.ok()) {
             return Outcome.failure(checks.errors());
         }
-        return tickets.cypher()
-                .<Outcome<Ticket>>inWrite(tx -> {
-                    var refs = TicketRepository.references(tx, null, customerId, productSku, null);
-                    List<FieldError> errors = new ArrayList<>();
-                    if (!refs.customer()) {
-                        errors.add(FieldError.of(
-                                "customerId", ErrorCode.NOT_FOUND, "No customer has id '" + customerId + "'."));
-                    }
-                    if (productSku != null && !refs.product()) {
-                        errors.add(FieldError.of(
-                                "productSku", ErrorCode.NOT_FOUND, "No product has SKU '" + productSku + "'."));
-                    }
-                    return errors.isEmpty()
-                            ? Outcome.success(TicketRepository.open(tx, customerId, productSku, properties))
-                            : Outcome.<Ticket>failure(errors);
-                })
-                .ifSucceeded(ticket -> events.publish(
-                        new TicketOpened(ticket.id(), ticket.customerId(), ticket.productSku(), events.now())));
+        return tickets.cypher().<Outcome<Ticket>>inWrite(tx -> {
+            var refs = TicketRepository.references(tx, null, customerId, productSku, null);
+            List<FieldError> errors = new ArrayList<>();
+            if (!refs.customer()) {
+                errors.add(
+                        FieldError.of("customerId", ErrorCode.NOT_FOUND, "No customer has id '" + customerId + "'."));
+            }
+            if (productSku != null && !refs.product()) {
+                errors.add(
+                        FieldError.of("productSku", ErrorCode.NOT_FOUND, "No product has SKU '" + productSku + "'."));
+            }
+            if (!errors.isEmpty()) {
+                return Outcome.<Ticket>failure(errors);
+            }
+            Ticket ticket = TicketRepository.open(tx, customerId, productSku, properties);
+            outbox.record(tx, new TicketOpened(ticket.id(), ticket.customerId(), ticket.productSku(), events.now()));
+            return Outcome.success(ticket);
+        });
     }
 
     public Outcome<Ticket> update(String id, TicketInputs.Update input) {
@@ -136,25 +139,22 @@ public class TicketService {
         if (!checks.ok()) {
             return Outcome.failure(checks.errors());
         }
-        return tickets.cypher()
-                .<Outcome<Ticket>>inWrite(tx -> {
-                    var refs = TicketRepository.references(tx, id, null, productSku, null);
-                    if (refs.status() == null) {
-                        return Outcome.failure("id", ErrorCode.NOT_FOUND, "No ticket has id '" + id + "'.");
-                    }
-                    if (productSku != null && !refs.product()) {
-                        return Outcome.failure(
-                                "productSku", ErrorCode.NOT_FOUND, "No product has SKU '" + productSku + "'.");
-                    }
-                    if (input.status() == TicketStatus.OPEN || input.status() == TicketStatus.IN_PROGRESS) {
-                        // Reopening drops the old resolution's timestamp so reports do not count it as resolved.
-                        changes.put("resolvedAt", null);
-                    }
-                    return Outcome.success(
-                            TicketRepository.update(tx, id, changes, productSku).orElseThrow());
-                })
-                .ifSucceeded(ticket -> events.publish(
-                        new TicketUpdated(ticket.id(), changedFields(changes, productSku), events.now())));
+        return tickets.cypher().<Outcome<Ticket>>inWrite(tx -> {
+            var refs = TicketRepository.references(tx, id, null, productSku, null);
+            if (refs.status() == null) {
+                return Outcome.failure("id", ErrorCode.NOT_FOUND, "No ticket has id '" + id + "'.");
+            }
+            if (productSku != null && !refs.product()) {
+                return Outcome.failure("productSku", ErrorCode.NOT_FOUND, "No product has SKU '" + productSku + "'.");
+            }
+            if (input.status() == TicketStatus.OPEN || input.status() == TicketStatus.IN_PROGRESS) {
+                // Reopening drops the old resolution's timestamp so reports do not count it as resolved.
+                changes.put("resolvedAt", null);
+            }
+            Ticket ticket = TicketRepository.update(tx, id, changes, productSku).orElseThrow();
+            outbox.record(tx, new TicketUpdated(ticket.id(), changedFields(changes, productSku), events.now()));
+            return Outcome.success(ticket);
+        });
     }
 
     public Outcome<Ticket> resolve(String id, TicketInputs.Resolve input) {
@@ -164,26 +164,25 @@ public class TicketService {
         if (!checks.ok()) {
             return Outcome.failure(checks.errors());
         }
-        return tickets.cypher()
-                .<Outcome<Ticket>>inWrite(tx -> {
-                    var refs = TicketRepository.references(tx, id, null, null, articleId);
-                    if (refs.status() == null) {
-                        return Outcome.failure("id", ErrorCode.NOT_FOUND, "No ticket has id '" + id + "'.");
-                    }
-                    if (TicketStatus.RESOLVED.name().equals(refs.status())
-                            || TicketStatus.CLOSED.name().equals(refs.status())) {
-                        return Outcome.failure(
-                                "id",
-                                ErrorCode.INVALID_STATE,
-                                "Ticket '" + id + "' is already " + refs.status() + "; reopen it first.");
-                    }
-                    if (articleId != null && !refs.article()) {
-                        return Outcome.failure(
-                                "articleId", ErrorCode.NOT_FOUND, "No article has id '" + articleId + "'.");
-                    }
-                    return Outcome.success(TicketRepository.resolve(tx, id, resolution, articleId));
-                })
-                .ifSucceeded(ticket -> events.publish(new TicketResolved(ticket.id(), articleId, events.now())));
+        return tickets.cypher().<Outcome<Ticket>>inWrite(tx -> {
+            var refs = TicketRepository.references(tx, id, null, null, articleId);
+            if (refs.status() == null) {
+                return Outcome.failure("id", ErrorCode.NOT_FOUND, "No ticket has id '" + id + "'.");
+            }
+            if (TicketStatus.RESOLVED.name().equals(refs.status())
+                    || TicketStatus.CLOSED.name().equals(refs.status())) {
+                return Outcome.failure(
+                        "id",
+                        ErrorCode.INVALID_STATE,
+                        "Ticket '" + id + "' is already " + refs.status() + "; reopen it first.");
+            }
+            if (articleId != null && !refs.article()) {
+                return Outcome.failure("articleId", ErrorCode.NOT_FOUND, "No article has id '" + articleId + "'.");
+            }
+            Ticket ticket = TicketRepository.resolve(tx, id, resolution, articleId);
+            outbox.record(tx, new TicketResolved(ticket.id(), articleId, events.now()));
+            return Outcome.success(ticket);
+        });
     }
 
     private static List<String> changedFields(Map<String, Object> changes, String productSku) {

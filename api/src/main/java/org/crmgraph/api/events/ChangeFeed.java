@@ -1,0 +1,137 @@
+package org.crmgraph.api.events;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.crmgraph.graph.event.DomainEvent;
+import org.crmgraph.graph.outbox.ChangeEvent;
+import org.crmgraph.graph.outbox.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The change log as a live stream on this instance: one reader polls the log for events committed after the last one
+ * it saw (on any instance) and hands them to every subscriber here, so subscribers cost no queries of their own. A
+ * change committed on this instance wakes the reader at once. A subscriber that comes back with the last position it
+ * saw is first given what it missed from the log (within retention), then the live events, without gaps or repeats.
+ */
+@Component
+public class ChangeFeed implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
+    private static final int BATCH = 500;
+
+    private final Outbox outbox;
+    private final EventsProperties properties;
+    private final Sinks.Many<ChangeEvent> live = Sinks.many().multicast().directBestEffort();
+    private final AtomicLong seen = new AtomicLong(-1);
+    private final AtomicLong idlePolls = new AtomicLong();
+    private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "change-feed");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ChangeFeed(Outbox outbox, EventsProperties properties) {
+        this.outbox = outbox;
+        this.properties = properties;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        // live subscribers start at the present; the past is for those who ask with a position
+        seen.set(outbox.head());
+        reader.scheduleWithFixedDelay(
+                this::readSafely, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        reader.scheduleWithFixedDelay(this::purgeSafely, 1, 60, TimeUnit.MINUTES);
+    }
+
+    /** A write on this instance committed: read it now rather than at the next poll. */
+    @EventListener
+    void committedHere(DomainEvent event) {
+        if (seen.get() >= 0) {
+            reader.execute(this::readSafely);
+        }
+    }
+
+    /**
+     * Events after {@code after} (from the log, then live), or only live ones when {@code after} is null.
+     *
+     * @throws IllegalArgumentException when {@code after} is older than what the log still keeps
+     */
+    public Flux<ChangeEvent> events(Long after) {
+        if (after == null) {
+            return live.asFlux();
+        }
+        // subscribe to live events first and keep them while the gap is read from the log, then drop repeats
+        return Flux.defer(() -> {
+            Sinks.Many<ChangeEvent> meanwhile = Sinks.many().unicast().onBackpressureBuffer();
+            reactor.core.Disposable tap = live.asFlux().subscribe(meanwhile::tryEmitNext);
+            AtomicLong last = new AtomicLong(after);
+            Flux<ChangeEvent> missed = Flux.defer(
+                            () -> Flux.fromIterable(outbox.after(after, properties.replayLimit())))
+                    .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic());
+            return Flux.concat(missed, meanwhile.asFlux())
+                    .filter(event -> {
+                        if (event.position() <= last.get()) {
+                            return false;
+                        }
+                        last.set(event.position());
+                        return true;
+                    })
+                    .doFinally(signal -> tap.dispose());
+        });
+    }
+
+    private void readSafely() {
+        try {
+            List<ChangeEvent> batch;
+            do {
+                batch = outbox.after(seen.get(), BATCH);
+                for (ChangeEvent event : batch) {
+                    live.tryEmitNext(event);
+                    seen.set(event.position());
+                }
+            } while (batch.size() == BATCH);
+            // a log that went backwards (the database restored from a backup, or wiped): follow it from its head
+            if (batch.isEmpty() && idlePolls.incrementAndGet() % 25 == 0) {
+                long head = outbox.head();
+                if (head < seen.get()) {
+                    log.warn(
+                            "the change log's head {} is behind position {} seen here; following it from {}",
+                            head,
+                            seen.get(),
+                            head);
+                    seen.set(head);
+                }
+            }
+        } catch (RuntimeException e) {
+            // the database away for a moment: the next poll catches up from the same position
+            log.debug("change feed read failed, retrying at the next poll: {}", e.toString());
+        }
+    }
+
+    private void purgeSafely() {
+        try {
+            long deleted = outbox.purge(properties.retention());
+            if (deleted > 0) {
+                log.info("change log: deleted {} events older than {}", deleted, properties.retention());
+            }
+        } catch (RuntimeException e) {
+            log.warn("change log purge failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        reader.shutdownNow();
+    }
+}

@@ -1,0 +1,113 @@
+package org.crmgraph.api.events;
+
+import java.time.Instant;
+import java.util.List;
+import org.crmgraph.graph.event.TicketOpened;
+import org.crmgraph.graph.event.TicketResolved;
+import org.crmgraph.graph.event.TicketUpdated;
+import org.crmgraph.graph.outbox.ChangeEvent;
+import org.crmgraph.graph.ticket.Ticket;
+import org.crmgraph.graph.ticket.TicketPriority;
+import org.crmgraph.graph.ticket.TicketService;
+import org.crmgraph.graph.ticket.TicketStatus;
+import org.crmgraph.graph.validation.InvalidArgumentException;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * {@code ticketEvents}: tickets opened, updated and resolved, as they commit on any instance, with the ticket as it is
+ * when the event is delivered (masked for the subscriber's role like any query).
+ */
+@Controller
+class TicketEventsController {
+
+    /** What a subscriber receives. */
+    record TicketEvent(
+            String position, String type, Ticket ticket, List<String> changedFields, Instant at, String actor) {}
+
+    private final ChangeFeed feed;
+    private final TicketService tickets;
+
+    TicketEventsController(ChangeFeed feed, TicketService tickets) {
+        this.feed = feed;
+        this.tickets = tickets;
+    }
+
+    @SubscriptionMapping
+    Flux<TicketEvent> ticketEvents(
+            @Argument List<TicketStatus> status,
+            @Argument List<TicketPriority> priority,
+            @Argument String category,
+            @Argument String customerId,
+            @Argument String after) {
+        Long position = position(after);
+        return feed.events(position)
+                .filter(event -> event.event() instanceof TicketOpened
+                        || event.event() instanceof TicketUpdated
+                        || event.event() instanceof TicketResolved)
+                // the ticket as it is now; one read per event and subscriber, off the feed's thread
+                .concatMap(event -> Mono.fromCallable(
+                                () -> tickets.find(event.event().entityId()))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(found -> Mono.justOrEmpty(found.map(ticket -> toEvent(event, ticket)))))
+                .filter(event -> status == null
+                        || status.isEmpty()
+                        || status.contains(event.ticket().status()))
+                .filter(event -> priority == null
+                        || priority.isEmpty()
+                        || priority.contains(event.ticket().priority()))
+                .filter(event ->
+                        category == null || category.equals(event.ticket().category()))
+                .filter(event ->
+                        customerId == null || customerId.equals(event.ticket().customerId()));
+    }
+
+    private static TicketEvent toEvent(ChangeEvent change, Ticket ticket) {
+        return switch (change.event()) {
+            case TicketOpened opened ->
+                new TicketEvent(
+                        String.valueOf(change.position()), "OPENED", ticket, List.of(), change.at(), change.actor());
+            case TicketUpdated updated ->
+                new TicketEvent(
+                        String.valueOf(change.position()),
+                        "UPDATED",
+                        ticket,
+                        updated.fields(),
+                        change.at(),
+                        change.actor());
+            case TicketResolved resolved ->
+                new TicketEvent(
+                        String.valueOf(change.position()),
+                        "RESOLVED",
+                        ticket,
+                        List.of("status", "resolution", "resolvedAt"),
+                        change.at(),
+                        change.actor());
+            default ->
+                throw new IllegalArgumentException(
+                        "not a ticket event: " + change.event().type());
+        };
+    }
+
+    private static Long position(String after) {
+        if (after == null) {
+            return null;
+        }
+        try {
+            long position = Long.parseLong(after.strip());
+            if (position < 0) {
+                throw new NumberFormatException();
+            }
+            return position;
+        } catch (NumberFormatException e) {
+            throw new InvalidArgumentException(
+                    org.crmgraph.graph.validation.ErrorCode.INVALID_FORMAT,
+                    "after",
+                    "'after' is the `position` of an event this subscription delivered, was '" + after + "'.");
+        }
+    }
+}

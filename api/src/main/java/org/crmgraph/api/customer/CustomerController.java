@@ -1,5 +1,6 @@
 package org.crmgraph.api.customer;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +13,15 @@ import org.crmgraph.api.graphql.SortInput;
 import org.crmgraph.api.security.Caller;
 import org.crmgraph.graph.customer.Customer;
 import org.crmgraph.graph.customer.CustomerFilter;
+import org.crmgraph.graph.customer.CustomerGrouping;
 import org.crmgraph.graph.customer.CustomerInput;
 import org.crmgraph.graph.customer.CustomerMatch;
 import org.crmgraph.graph.customer.CustomerService;
 import org.crmgraph.graph.customer.CustomerSort;
 import org.crmgraph.graph.customer.SourceRecordRef;
+import org.crmgraph.graph.filter.TimeBucket;
 import org.crmgraph.graph.page.Pages;
+import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.page.SortOrder;
 import org.crmgraph.graph.product.Product;
 import org.crmgraph.graph.validation.FieldError;
@@ -83,10 +87,12 @@ class CustomerController {
     }
 
     private final CustomerService customers;
+    private final org.crmgraph.graph.order.OrderService orders;
     private final Pages paging;
 
-    CustomerController(CustomerService customers, Pages paging) {
+    CustomerController(CustomerService customers, org.crmgraph.graph.order.OrderService orders, Pages paging) {
         this.customers = customers;
+        this.orders = orders;
         this.paging = paging;
     }
 
@@ -117,23 +123,47 @@ class CustomerController {
             @Argument CustomerFilter filter,
             @Argument Map<String, Object> where,
             @Argument CustomerSortInput orderBy,
-            @Argument List<CustomerSortInput> sort) {
-        return list(first, after, filter, where, orderBy, sort);
+            @Argument List<CustomerSortInput> sort,
+            DataFetchingFieldSelectionSet selection) {
+        return list(first, after, filter, where, orderBy, sort, selection);
     }
 
-    /** A product's buyers as a connection: customers with an order that contains it. */
+    /** A buyer on a page of a product's buyers: the relationship's data (units bought) on the edge. */
+    record BuyerEdge(String cursor, Customer node, long quantity) {}
+
+    record BuyerConnection(List<BuyerEdge> edges, Connection.PageInfo pageInfo, long totalCount) {}
+
+    /**
+     * A product's buyers as a connection: customers with an order that contains it, paged like {@code customers},
+     * each edge with the units that customer bought (one query for the page).
+     */
     @SchemaMapping(typeName = "Product", field = "buyersConnection")
-    Connection<Customer> productBuyersConnection(
+    BuyerConnection productBuyersConnection(
             Product product,
             @Argument Integer first,
             @Argument String after,
             @Argument Map<String, Object> where,
             @Argument CustomerSortInput orderBy,
-            @Argument List<CustomerSortInput> sort) {
+            @Argument List<CustomerSortInput> sort,
+            DataFetchingFieldSelectionSet selection) {
         Map<String, Object> boughtIt =
                 Map.of("productsBought", Map.of("some", Map.of("sku", Map.of("eq", product.sku()))));
         Map<String, Object> both = where == null ? boughtIt : Map.of("AND", List.of(boughtIt, where));
-        return list(first, after, null, both, orderBy, sort);
+        Connection<Customer> page = list(first, after, null, both, orderBy, sort, selection);
+        Map<String, Long> units = page.edges().isEmpty()
+                ? Map.of()
+                : orders.unitsBought(
+                        product.sku(),
+                        page.edges().stream().map(e -> e.node().id()).toList());
+        return new BuyerConnection(
+                page.edges().stream()
+                        .map(e -> new BuyerEdge(
+                                e.cursor(),
+                                e.node(),
+                                units.getOrDefault(e.node().id(), 0L)))
+                        .toList(),
+                page.pageInfo(),
+                page.totalCount());
     }
 
     private Connection<Customer> list(
@@ -142,13 +172,63 @@ class CustomerController {
             CustomerFilter filter,
             Map<String, Object> where,
             CustomerSortInput orderBy,
-            List<CustomerSortInput> sortKeys) {
+            List<CustomerSortInput> sortKeys,
+            DataFetchingFieldSelectionSet selection) {
         List<SortOrder> sorting = SortInput.orders(sortKeys);
         if (sorting == null) {
             sorting = List.of((orderBy != null ? orderBy : CustomerSortInput.byDefault(Caller.current())).order());
         }
-        var request = paging.request(first, after, SortOrder.ordering(sorting));
-        return Connection.of(customers.page(filter, where, sorting, request));
+        List<SortOrder> ordering = sorting;
+        var request = paging.request(first, after, SortOrder.ordering(ordering));
+        return Connection.of(
+                selection, () -> customers.page(filter, where, ordering, request), new CustomerQuery(filter, where));
+    }
+
+    /** What a customer list was asked for, kept on its connection for {@code aggregate}. */
+    record CustomerQuery(CustomerFilter filter, Map<String, Object> where) {}
+
+    /** Sum, minimum, maximum and mean of a number over the customers that have it; null when none has. */
+    record FloatAggregate(Double sum, Double min, Double max, Double avg) {}
+
+    record CustomerGroupView(
+            Map<String, Object> key,
+            long count,
+            FloatAggregate monetary,
+            FloatAggregate lifetimeValue,
+            FloatAggregate churnRisk) {}
+
+    /** Groups of the customers the connection's filters match, over all pages. */
+    @SchemaMapping(typeName = "CustomerConnection", field = "aggregate")
+    List<CustomerGroupView> aggregate(
+            Connection<Customer> connection,
+            @Argument List<CustomerGrouping> groupBy,
+            @Argument TimeBucket period,
+            @Argument Integer first) {
+        CustomerQuery query = (CustomerQuery) connection.query();
+        int limit = PagingProperties.listLength(first, 100, 1000);
+        if (limit == 0) {
+            return List.of();
+        }
+        return customers.groups(query.filter(), query.where(), groupBy, period, limit).stream()
+                .map(group -> new CustomerGroupView(
+                        group.key(),
+                        group.count(),
+                        figures(group.values(), "monetary"),
+                        figures(group.values(), "lifetimeValue"),
+                        figures(group.values(), "churnRisk")))
+                .toList();
+    }
+
+    private static FloatAggregate figures(Map<String, Double> values, String metric) {
+        // sum() of nothing is 0 in Cypher, avg() is null: only the mean says whether any member had the metric
+        if (!values.containsKey(metric + "Avg")) {
+            return null;
+        }
+        return new FloatAggregate(
+                values.get(metric + "Sum"),
+                values.get(metric + "Min"),
+                values.get(metric + "Max"),
+                values.get(metric + "Avg"));
     }
 
     @MutationMapping

@@ -10,7 +10,6 @@ import org.crmgraph.graph.ticket.Ticket;
 import org.crmgraph.graph.ticket.TicketPriority;
 import org.crmgraph.graph.ticket.TicketService;
 import org.crmgraph.graph.ticket.TicketStatus;
-import org.crmgraph.graph.validation.InvalidArgumentException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
@@ -44,7 +43,7 @@ class TicketEventsController {
             @Argument String category,
             @Argument String customerId,
             @Argument String after) {
-        Long position = position(after);
+        Long position = Positions.parse(after);
         return feed.events(position)
                 .filter(event -> event.event() instanceof TicketOpened
                         || event.event() instanceof TicketUpdated
@@ -91,23 +90,5 @@ class TicketEventsController {
                 throw new IllegalArgumentException(
                         "not a ticket event: " + change.event().type());
         };
-    }
-
-    private static Long position(String after) {
-        if (after == null) {
-            return null;
-        }
-        try {
-            long position = Long.parseLong(after.strip());
-            if (position < 0) {
-                throw new NumberFormatException();
-            }
-            return position;
-        } catch (NumberFormatException e) {
-            throw new InvalidArgumentException(
-                    org.crmgraph.graph.validation.ErrorCode.INVALID_FORMAT,
-                    "after",
-                    "'after' is the `position` of an event this subscription delivered, was '" + after + "'.");
-        }
     }
 }

@@ -49,7 +49,8 @@ class ArticleControllerTests {
 
         @Bean
         RuntimeWiringConfigurer dateTime() {
-            return wiring -> wiring.scalar(DateTimeScalar.INSTANCE);
+            return wiring ->
+                    wiring.scalar(DateTimeScalar.INSTANCE).scalar(org.crmgraph.api.graphql.DecimalScalar.INSTANCE);
         }
     }
 

@@ -61,10 +61,10 @@ class FilterLanguageIT extends FixtureGraphTest {
     @Test
     void ticketsOfCustomersInASegmentAndRangesOnMoney() {
         cypher.write("""
-                MATCH (c:Customer {id: 'c2'}) MERGE (s:Segment {id: 7}) SET s.name = 'At risk' MERGE (c)-[:IN_SEGMENT]->(s)
+                MATCH (c:Customer {id: 'c2'}) MERGE (s:Segment {id: 7}) SET s.label = 'at risk' MERGE (c)-[:IN_SEGMENT]->(s)
                 """, Map.of());
         graphQl.document("""
-                { tickets(where: {customer: {segment: {name: {eq: "At risk"}}}, status: {in: [OPEN, IN_PROGRESS]}}) {
+                { tickets(where: {customer: {segment: {name: {eq: "at risk"}}}, status: {in: [OPEN, IN_PROGRESS]}}) {
                     edges { node { id } } } }""")
                 .execute()
                 .path("tickets.edges[*].node.id")
@@ -153,11 +153,16 @@ class FilterLanguageIT extends FixtureGraphTest {
                 .path("article.ticketsConnection.edges[*].node.id")
                 .entityList(String.class)
                 .containsExactly("t1");
-        graphQl.document("{ product(sku: \"AUD-2\") { buyersConnection { totalCount edges { node { id } } } } }")
-                .execute()
-                .path("product.buyersConnection.edges[*].node.id")
+        var buyers = graphQl.document(
+                        "{ product(sku: \"AUD-2\") { buyersConnection { totalCount edges { quantity node { id } } } } }")
+                .execute();
+        buyers.path("product.buyersConnection.edges[*].node.id")
                 .entityList(String.class)
                 .containsExactly("c2");
+        // the relationship's data on the edge: c2 bought two on order o3
+        buyers.path("product.buyersConnection.edges[0].quantity")
+                .entity(Integer.class)
+                .isEqualTo(2);
     }
 
     @Test
@@ -296,5 +301,41 @@ class FilterLanguageIT extends FixtureGraphTest {
             assertThat(errors.getFirst().getExtensions()).containsEntry("code", "OUT_OF_RANGE");
             assertThat(errors.getFirst().getExtensions()).containsEntry("argument", "sort");
         });
+    }
+
+    @Test
+    void customersByCountryWithTheirSpendLeaveOutThoseWithoutMetricsAndMatchCypher() {
+        cypher.write("""
+                MATCH (c:Customer) WHERE c.id IN ['c1', 'c5', 'c2']
+                SET c.monetary = CASE c.id WHEN 'c1' THEN 1512.0 WHEN 'c5' THEN 20.5 ELSE 298.0 END
+                """, Map.of());
+        var groups = graphQl.document("""
+                { customers { aggregate(groupBy: [COUNTRY]) { key { country } count monetary { sum min max avg } } } }""")
+                .execute()
+                .path("customers.aggregate")
+                .entityList(Map.class)
+                .get();
+        Map<String, String> actual = new HashMap<>();
+        for (Map<?, ?> group : groups) {
+            Map<?, ?> monetary = (Map<?, ?>) group.get("monetary");
+            actual.put(
+                    (String) ((Map<?, ?>) group.get("key")).get("country"),
+                    group.get("count") + " "
+                            + (monetary == null ? "-" : monetary.get("sum") + "/" + monetary.get("avg")));
+        }
+        Map<String, String> expected = new HashMap<>();
+        cypher.read("""
+                        MATCH (c:Customer) RETURN c.country AS country, count(c) AS n, sum(c.monetary) AS sum,
+                               avg(c.monetary) AS avg, count(c.monetary) AS withMetric""", Map.of(), r -> r)
+                .forEach(r -> expected.put(
+                        r.get("country").asString(),
+                        r.get("n").asLong() + " "
+                                + (r.get("withMetric").asLong() == 0
+                                        ? "-"
+                                        : r.get("sum").asDouble() + "/"
+                                                + r.get("avg").asDouble())));
+        assertThat(actual).isEqualTo(expected);
+        // Spain's one customer has no metrics: counted, but no figures rather than zeros
+        assertThat(actual).containsEntry("ES", "1 -").containsEntry("GB", "2 1532.5/766.25");
     }
 }

@@ -7,6 +7,7 @@ import org.crmgraph.graph.customer.Customer;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.event.CustomersMerged;
 import org.crmgraph.graph.event.DomainEvents;
+import org.crmgraph.graph.outbox.Outbox;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.Outcome;
 import org.neo4j.driver.SimpleQueryRunner;
@@ -68,10 +69,12 @@ public class CustomerMerger {
     private final CypherRunner cypher;
 
     private final DomainEvents events;
+    private final Outbox outbox;
 
-    public CustomerMerger(CypherRunner cypher, DomainEvents events) {
+    public CustomerMerger(CypherRunner cypher, DomainEvents events, Outbox outbox) {
         this.cypher = cypher;
         this.events = events;
+        this.outbox = outbox;
     }
 
     /**
@@ -108,8 +111,11 @@ public class CustomerMerger {
         if (dryRun) {
             return Outcome.success(cypher.rehearse(tx -> run(tx, survivorId, mergedId, true)));
         }
-        return Outcome.success(cypher.inWrite(tx -> run(tx, survivorId, mergedId, false)))
-                .ifSucceeded(merge -> events.publish(new CustomersMerged(survivorId, mergedId, events.now())));
+        return Outcome.success(cypher.inWrite(tx -> {
+            CustomerMerge merge = run(tx, survivorId, mergedId, false);
+            outbox.record(tx, new CustomersMerged(survivorId, mergedId, events.now()));
+            return merge;
+        }));
     }
 
     private static CustomerMerge run(SimpleQueryRunner tx, String survivorId, String mergedId, boolean dryRun) {

@@ -89,6 +89,11 @@ class CustomerRepository {
     }
 
     Page<Customer> page(CustomerFilter filter, Map<String, ?> where, List<SortOrder> orders, PageRequest request) {
+        return LIST.page(cypher, conditions(filter, where), orders, request, Customer::from);
+    }
+
+    /** The list's filter as conditions on {@code c}: the same for a page and for an aggregation. */
+    static KeysetQuery.Conditions conditions(CustomerFilter filter, Map<String, ?> where) {
         var conditions = new KeysetQuery.Conditions()
                 .when(lower(filter.nameContains()), "name", "toLower(c.name) CONTAINS $name")
                 .when(lower(filter.emailContains()), "email", "c.email CONTAINS $email")
@@ -102,7 +107,60 @@ class CustomerRepository {
                 .when(filter.minLifetimeValue(), "minLifetimeValue", "c.lifetimeValue >= $minLifetimeValue")
                 .when(filter.minChurnRisk(), "minChurnRisk", "c.churnRisk >= $minChurnRisk");
         conditions.where(Where.compile(FilterCatalogue.CUSTOMER, where, "c", "where"));
-        return LIST.page(cypher, conditions, orders, request, Customer::from);
+        return conditions;
+    }
+
+    /**
+     * Customers matching the filter in groups, by period first when grouped by time, then largest count first, with
+     * the sum, minimum, maximum and mean of their value metrics (customers without a metric are left out of its
+     * figures, not counted as zero).
+     */
+    List<org.crmgraph.graph.filter.Group> groups(
+            CustomerFilter filter,
+            Map<String, ?> where,
+            List<CustomerGrouping> by,
+            org.crmgraph.graph.filter.TimeBucket period,
+            int limit) {
+        KeysetQuery.Conditions conditions = conditions(filter, where);
+        List<String> key = new java.util.ArrayList<>();
+        by.stream().distinct().forEach(grouping -> key.add(grouping.key() + ": " + grouping.expression()));
+        if (period != null) {
+            key.add("period: datetime.truncate($unit, c.createdAt)");
+        }
+        // the key's parts are fixed fragments of CustomerGrouping; filter values are parameters
+        String query = """
+                MATCH (c:Customer)
+                %s
+                WITH {%s} AS key, c
+                WITH key, count(*) AS count,
+                     sum(c.monetary) AS monetarySum, min(c.monetary) AS monetaryMin, max(c.monetary) AS monetaryMax,
+                     avg(c.monetary) AS monetaryAvg,
+                     sum(c.lifetimeValue) AS lifetimeValueSum, min(c.lifetimeValue) AS lifetimeValueMin,
+                     max(c.lifetimeValue) AS lifetimeValueMax, avg(c.lifetimeValue) AS lifetimeValueAvg,
+                     sum(c.churnRisk) AS churnRiskSum, min(c.churnRisk) AS churnRiskMin,
+                     max(c.churnRisk) AS churnRiskMax, avg(c.churnRisk) AS churnRiskAvg
+                RETURN *
+                ORDER BY %s count DESC
+                LIMIT $limit
+                """.formatted(conditions.where(), String.join(", ", key), period != null ? "key.period," : "");
+        Map<String, Object> parameters = new java.util.HashMap<>(conditions.parameters());
+        parameters.put("unit", period == null ? "day" : period.unit());
+        parameters.put("limit", limit);
+        return cypher.read(query, parameters, r -> {
+            Map<String, Double> values = new java.util.HashMap<>();
+            for (String metric : List.of("monetary", "lifetimeValue", "churnRisk")) {
+                for (String figure : List.of("Sum", "Min", "Max", "Avg")) {
+                    var value = r.get(metric + figure);
+                    if (!value.isNull()) {
+                        values.put(metric + figure, value.asDouble());
+                    }
+                }
+            }
+            return new org.crmgraph.graph.filter.Group(
+                    r.get("key").asMap(v -> v.isNull() ? null : v.asObject()),
+                    r.get("count").asLong(),
+                    values);
+        });
     }
 
     Customer create(Map<String, Object> properties) {

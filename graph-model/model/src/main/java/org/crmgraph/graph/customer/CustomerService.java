@@ -9,6 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.crmgraph.graph.cypher.ConstraintViolations;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.event.CustomerCreated;
+import org.crmgraph.graph.event.CustomerUpdated;
+import org.crmgraph.graph.event.DomainEvents;
+import org.crmgraph.graph.outbox.Outbox;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
 import org.crmgraph.graph.page.SortOrder;
@@ -35,12 +39,22 @@ public class CustomerService {
     private final Tombstones tombstones;
     private final CustomerPrivacy privacy;
     private final CypherRunner cypher;
+    private final Outbox outbox;
+    private final DomainEvents events;
 
-    CustomerService(CustomerRepository customers, Tombstones tombstones, CustomerPrivacy privacy, CypherRunner cypher) {
+    CustomerService(
+            CustomerRepository customers,
+            Tombstones tombstones,
+            CustomerPrivacy privacy,
+            CypherRunner cypher,
+            Outbox outbox,
+            DomainEvents events) {
         this.customers = customers;
         this.tombstones = tombstones;
         this.privacy = privacy;
         this.cypher = cypher;
+        this.outbox = outbox;
+        this.events = events;
     }
 
     /** Refusals found inside the write's own transaction; it is rolled back with nothing written. */
@@ -72,6 +86,17 @@ public class CustomerService {
     /** The source records resolved to each customer, by source and id, at most {@code limit} each. */
     public Map<String, List<SourceRecordRef>> sourceRecords(Collection<String> customerIds, int limit) {
         return customers.sourceRecords(customerIds, limit);
+    }
+
+    /** Customers in groups (see {@code CustomerRepository.groups}); at most {@code limit} groups. */
+    public List<org.crmgraph.graph.filter.Group> groups(
+            CustomerFilter filter,
+            Map<String, ?> where,
+            List<CustomerGrouping> by,
+            org.crmgraph.graph.filter.TimeBucket period,
+            int limit) {
+        return customers.groups(
+                filter == null ? CustomerFilter.NONE : filter, where, by == null ? List.of() : by, period, limit);
     }
 
     /** A page of the list; {@code where} is the filter language of {@link org.crmgraph.graph.filter.Where}. */
@@ -179,6 +204,7 @@ public class CustomerService {
                     customer.id(),
                     match.source().strip(),
                     match.externalId().strip());
+            outbox.record(tx, new CustomerCreated(customer.id(), events.now()));
             return customer;
         });
         return Outcome.success(created);
@@ -210,7 +236,9 @@ public class CustomerService {
                 properties,
                 () -> cypher.inWrite(tx -> {
                     refuseErasedIdentifiers(tx, properties);
-                    return customers.create(properties);
+                    Customer created = customers.create(properties);
+                    outbox.record(tx, new CustomerCreated(created.id(), events.now()));
+                    return created;
                 }));
     }
 
@@ -225,6 +253,9 @@ public class CustomerService {
                 () -> cypher.inWrite(tx -> {
                     refuseErasedIdentifiers(tx, changes);
                     Customer updated = customers.update(id, changes).orElse(null);
+                    if (updated != null) {
+                        outbox.record(tx, new CustomerUpdated(id, List.copyOf(changes.keySet()), events.now()));
+                    }
                     // the update leaves an erased customer alone; only then is it worth asking which case it was
                     if (updated == null
                             && tx.run(ERASED_CUSTOMER, Map.of("id", id)).list().stream()

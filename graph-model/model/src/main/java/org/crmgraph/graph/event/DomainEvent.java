@@ -21,6 +21,9 @@ public sealed interface DomainEvent
                 ImportFinished,
                 CustomersMerged,
                 CustomerErased,
+                CustomerCreated,
+                CustomerUpdated,
+                OrderPlaced,
                 DemoDataLoaded {
 
     /** A stable name, e.g. {@code TICKET_OPENED}: what a stored event is recognised by. */

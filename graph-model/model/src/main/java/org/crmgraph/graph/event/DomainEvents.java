@@ -62,6 +62,10 @@ public class DomainEvents {
                         occurredAt);
             case CustomersMerged.TYPE -> new CustomersMerged(entityId, (String) attributes.get("mergedId"), occurredAt);
             case CustomerErased.TYPE -> new CustomerErased(entityId, occurredAt);
+            case CustomerCreated.TYPE -> new CustomerCreated(entityId, occurredAt);
+            case CustomerUpdated.TYPE ->
+                new CustomerUpdated(entityId, (List<String>) attributes.get("fields"), occurredAt);
+            case OrderPlaced.TYPE -> new OrderPlaced(entityId, (String) attributes.get("customerId"), occurredAt);
             case DemoDataLoaded.TYPE ->
                 new DemoDataLoaded(entityId, ((Number) attributes.get("customers")).intValue(), occurredAt);
             default -> throw new IllegalArgumentException("unknown domain event type '" + type + "'");

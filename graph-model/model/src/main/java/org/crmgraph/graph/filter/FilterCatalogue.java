@@ -8,8 +8,8 @@ import static org.crmgraph.graph.filter.FilterSchema.Kind.STRING;
 
 /**
  * What each list may be filtered by, mirroring the schema's {@code ...Where} inputs. Properties a list is often
- * filtered by have an index (see the schema migrations): customer country and e-mail, order placedAt and status,
- * ticket status and createdAt, product name.
+ * filtered by have an index (see the schema migrations): customer country and e-mail, order placedAt, status and channel,
+ * ticket status, priority, channel, category and createdAt, product name and price.
  */
 public final class FilterCatalogue {
 
@@ -18,7 +18,7 @@ public final class FilterCatalogue {
     public static final FilterSchema CATEGORY = new FilterSchema("Category").property("name", STRING);
 
     public static final FilterSchema SEGMENT =
-            new FilterSchema("Segment").property("id", ID, "toString(%1$s.id)").property("name", STRING);
+            new FilterSchema("Segment").property("id", ID, "toString(%1$s.id)").property("name", STRING, "%1$s.label");
 
     public static final FilterSchema CUSTOMER = new FilterSchema("Customer")
             .property("id", ID)

@@ -7,7 +7,7 @@ public enum OrderGrouping {
     STATUS("status", "o.status"),
     CHANNEL("channel", "o.channel"),
     /** the customer's RFM segment of the last analytics refresh */
-    SEGMENT("segment", "head(COLLECT { MATCH (c)-[:IN_SEGMENT]->(s:Segment) RETURN s.name })");
+    SEGMENT("segment", "head(COLLECT { MATCH (c)-[:IN_SEGMENT]->(s:Segment) RETURN s.label })");
 
     private final String key;
     private final String expression;

@@ -53,6 +53,11 @@ class OrderRepository {
             UNWIND buyers AS buyer
             RETURN sku, buyer.customerId AS customerId, buyer.quantity AS quantity
             """;
+    private static final String UNITS_BOUGHT = """
+            UNWIND $customerIds AS customerId
+            MATCH (:Customer {id: customerId})-[:PLACED]->(:Order)-[line:CONTAINS]->(:Product {sku: $sku})
+            RETURN customerId, sum(line.quantity) AS quantity
+            """;
     private static final String MISSING = """
             OPTIONAL MATCH (p:Product) WHERE p.sku IN $skus
             WITH collect(p) AS found
@@ -192,6 +197,14 @@ class OrderRepository {
                         r.get("sku").asString(),
                         r.get("customerId").asString(),
                         r.get("quantity").asLong()));
+    }
+
+    Map<String, Long> unitsBought(String sku, Collection<String> customerIds) {
+        Map<String, Long> units = new HashMap<>();
+        cypher.read(UNITS_BOUGHT, Map.of("sku", sku, "customerIds", List.copyOf(customerIds)), r -> r)
+                .forEach(r -> units.put(
+                        r.get("customerId").asString(), r.get("quantity").asLong()));
+        return units;
     }
 
     static Missing missing(SimpleQueryRunner tx, String customerId, List<String> skus) {

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.crmgraph.graph.event.DomainEvents;
+import org.crmgraph.graph.event.OrderPlaced;
 import org.crmgraph.graph.money.MoneyProperties;
+import org.crmgraph.graph.outbox.Outbox;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
 import org.crmgraph.graph.page.PagingProperties;
@@ -34,11 +37,20 @@ public class OrderService {
     private final OrderRepository orders;
     private final PagingProperties paging;
     private final MoneyProperties money;
+    private final Outbox outbox;
+    private final DomainEvents events;
 
-    OrderService(OrderRepository orders, PagingProperties paging, MoneyProperties money) {
+    OrderService(
+            OrderRepository orders,
+            PagingProperties paging,
+            MoneyProperties money,
+            Outbox outbox,
+            DomainEvents events) {
         this.orders = orders;
         this.paging = paging;
         this.money = money;
+        this.outbox = outbox;
+        this.events = events;
     }
 
     public Optional<Order> find(String id) {
@@ -83,6 +95,11 @@ public class OrderService {
 
     public Map<String, List<OrderLine>> lines(Collection<String> orderIds) {
         return orders.lines(orderIds, paging.nestedListLimit());
+    }
+
+    /** Units of the product each of the customers bought, over all their orders; absent for none. */
+    public Map<String, Long> unitsBought(String sku, Collection<String> customerIds) {
+        return orders.unitsBought(sku, customerIds);
     }
 
     /** Biggest buyers first, at most the nested-list limit per product. */
@@ -172,9 +189,12 @@ public class OrderService {
                 }
             }
             parameters.put("currency", currency == null ? money.defaultCurrency() : currency);
-            return errors.isEmpty()
-                    ? Outcome.success(OrderRepository.place(tx, parameters))
-                    : Outcome.<Order>failure(errors);
+            if (!errors.isEmpty()) {
+                return Outcome.<Order>failure(errors);
+            }
+            Order order = OrderRepository.place(tx, parameters);
+            outbox.record(tx, new OrderPlaced(order.id(), customerId, events.now()));
+            return Outcome.success(order);
         });
     }
 }

@@ -11,6 +11,7 @@ import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.event.CustomerErased;
 import org.crmgraph.graph.event.DomainEvents;
 import org.crmgraph.graph.idempotency.IdempotentResponses;
+import org.crmgraph.graph.outbox.Outbox;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
 
@@ -82,9 +83,15 @@ public class CustomerPrivacy {
     private final DomainEvents events;
     private final Tombstones tombstones;
     private final IdempotentResponses replays;
+    private final Outbox outbox;
 
     public CustomerPrivacy(
-            CypherRunner cypher, DomainEvents events, Tombstones tombstones, IdempotentResponses replays) {
+            CypherRunner cypher,
+            DomainEvents events,
+            Tombstones tombstones,
+            IdempotentResponses replays,
+            Outbox outbox) {
+        this.outbox = outbox;
         this.cypher = cypher;
         this.events = events;
         this.tombstones = tombstones;
@@ -114,6 +121,7 @@ public class CustomerPrivacy {
                     if (!tx.run(ERASE_CUSTOMER, parameters).hasNext()) {
                         return Optional.empty();
                     }
+                    outbox.record(tx, new CustomerErased(customerId, events.now()));
                     return Optional.of(new Erasure(
                             customerId,
                             tx.run(ERASE_PROVENANCE, parameters)
@@ -136,7 +144,6 @@ public class CustomerPrivacy {
                 .map(erasure -> {
                     // stored replies to retried mutations may show the person (a createCustomer answer)
                     replays.forget(customerId);
-                    events.publish(new CustomerErased(customerId, events.now()));
                     return erasure;
                 });
     }

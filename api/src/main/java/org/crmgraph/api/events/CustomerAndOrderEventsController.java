@@ -1,0 +1,90 @@
+package org.crmgraph.api.events;
+
+import java.time.Instant;
+import java.util.List;
+import org.crmgraph.graph.customer.Customer;
+import org.crmgraph.graph.customer.CustomerService;
+import org.crmgraph.graph.event.CustomerCreated;
+import org.crmgraph.graph.event.CustomerErased;
+import org.crmgraph.graph.event.CustomerUpdated;
+import org.crmgraph.graph.event.CustomersMerged;
+import org.crmgraph.graph.event.OrderPlaced;
+import org.crmgraph.graph.order.Order;
+import org.crmgraph.graph.order.OrderService;
+import org.crmgraph.graph.outbox.ChangeEvent;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** {@code customerEvents} and {@code orderEvents}: the change log's customer and order events, as they commit. */
+@Controller
+class CustomerAndOrderEventsController {
+
+    record CustomerEvent(
+            String position,
+            String type,
+            String customerId,
+            String mergedId,
+            Customer customer,
+            List<String> changedFields,
+            Instant at,
+            String actor) {}
+
+    record OrderEvent(String position, String type, Order order, Instant at, String actor) {}
+
+    private final ChangeFeed feed;
+    private final CustomerService customers;
+    private final OrderService orders;
+
+    CustomerAndOrderEventsController(ChangeFeed feed, CustomerService customers, OrderService orders) {
+        this.feed = feed;
+        this.customers = customers;
+        this.orders = orders;
+    }
+
+    @SubscriptionMapping
+    Flux<CustomerEvent> customerEvents(@Argument String after) {
+        return feed.events(Positions.parse(after))
+                .filter(e -> e.event() instanceof CustomerCreated
+                        || e.event() instanceof CustomerUpdated
+                        || e.event() instanceof CustomersMerged
+                        || e.event() instanceof CustomerErased)
+                // the customer as it is now (masked like any query); none for the one merged away
+                .concatMap(e -> Mono.fromCallable(() -> toCustomerEvent(e)).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    @SubscriptionMapping
+    Flux<OrderEvent> orderEvents(@Argument String customerId, @Argument String after) {
+        return feed.events(Positions.parse(after))
+                .filter(e -> e.event() instanceof OrderPlaced placed
+                        && (customerId == null || customerId.equals(placed.customerId())))
+                .concatMap(e -> Mono.fromCallable(() -> orders.find(e.event().entityId()))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(found -> Mono.justOrEmpty(found.map(order ->
+                                new OrderEvent(String.valueOf(e.position()), "PLACED", order, e.at(), e.actor())))));
+    }
+
+    private CustomerEvent toCustomerEvent(ChangeEvent change) {
+        String id = change.event().entityId();
+        Customer customer = customers.find(id).orElse(null);
+        String position = String.valueOf(change.position());
+        return switch (change.event()) {
+            case CustomerCreated created ->
+                new CustomerEvent(position, "CREATED", id, null, customer, List.of(), change.at(), change.actor());
+            case CustomerUpdated updated ->
+                new CustomerEvent(
+                        position, "UPDATED", id, null, customer, updated.fields(), change.at(), change.actor());
+            case CustomersMerged merged ->
+                new CustomerEvent(
+                        position, "MERGED", id, merged.mergedId(), customer, List.of(), change.at(), change.actor());
+            case CustomerErased erased ->
+                new CustomerEvent(position, "ERASED", id, null, customer, List.of(), change.at(), change.actor());
+            default ->
+                throw new IllegalArgumentException(
+                        "not a customer event: " + change.event().type());
+        };
+    }
+}

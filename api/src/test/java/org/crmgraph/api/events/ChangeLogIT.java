@@ -1,0 +1,133 @@
+package org.crmgraph.api.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.crmgraph.api.FixtureGraphTest;
+import org.crmgraph.graph.outbox.Outbox;
+import org.crmgraph.graph.security.ApiKeyStore;
+import org.crmgraph.graph.security.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
+import reactor.core.publisher.Mono;
+
+/** The change log: one event per committed change, none for a refused one, no personal values, gap-free positions. */
+class ChangeLogIT extends FixtureGraphTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApiKeyStore keys;
+
+    @Autowired
+    Outbox outbox;
+
+    private WebSocketGraphQlClient client() {
+        String key =
+                keys.create("change log subscriber", Role.DATA_STEWARD, "test").secret();
+        return WebSocketGraphQlClient.builder(
+                        URI.create("ws://localhost:" + port + "/graphql"), new StandardWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", "Bearer " + key));
+                    }
+                })
+                .build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> field(ClientGraphQlResponse response, String name) {
+        return (Map<String, Object>) ((Map<String, Object>) response.getData()).get(name);
+    }
+
+    @Test
+    void aRefusedWriteLeavesNoEventAndCommittedOnesGetTheNextPositionsWithoutPersonalValues() {
+        long before = outbox.head();
+        graphQl.document("""
+                mutation { openTicket(input: {customerId: "nobody", subject: "x", body: "y"}) { errors { code } } }""")
+                .execute()
+                .path("openTicket.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("NOT_FOUND");
+        assertThat(outbox.head()).isEqualTo(before);
+
+        String id = graphQl.document("""
+                mutation { createCustomer(input: {name: "Lena Logged", email: "lena.logged@example.com"}) { customer { id } } }""")
+                .execute()
+                .path("createCustomer.customer.id")
+                .entity(String.class)
+                .get();
+        graphQl.document("mutation($id: ID!) { updateCustomer(id: $id, input: {city: \"Leeds\"}) { errors { code } } }")
+                .variable("id", id)
+                .execute();
+        var events = outbox.after(before, 10);
+        assertThat(events).extracting(e -> e.event().type()).containsExactly("CUSTOMER_CREATED", "CUSTOMER_UPDATED");
+        assertThat(events).extracting(e -> e.position()).containsExactly(before + 1, before + 2);
+        assertThat(events.get(1).event().attributes()).isEqualTo(Map.of("fields", List.of("city")));
+        // ids and field names only: nothing of the person is in the log
+        List<String> stored = cypher.read(
+                "MATCH (e:ChangeEvent) WHERE e.position > $before RETURN properties(e) AS p",
+                Map.of("before", before),
+                r -> r.get("p").asMap().toString());
+        assertThat(String.join(" ", stored))
+                .doesNotContain("Lena")
+                .doesNotContain("lena.logged")
+                .doesNotContain("Leeds");
+    }
+
+    @Test
+    void customerAndOrderSubscribersGetTheirEventsInCommitOrder() {
+        WebSocketGraphQlClient client = client();
+        String after = String.valueOf(outbox.head());
+        var customerEvents = client.document("""
+                        subscription($after: ID) { customerEvents(after: $after) { type customerId changedFields customer { city } } }""")
+                .variable("after", after)
+                .executeSubscription()
+                .map(r -> field(r, "customerEvents"))
+                .take(2)
+                .replay(2);
+        customerEvents.connect();
+        var orderEvents = client.document("""
+                        subscription($after: ID) { orderEvents(customerId: "c2", after: $after) { type order { id customer { id } } } }""")
+                .variable("after", after)
+                .executeSubscription()
+                .map(r -> field(r, "orderEvents"))
+                .take(1)
+                .replay(1);
+        orderEvents.connect();
+
+        graphQl.document("mutation { updateCustomer(id: \"c2\", input: {city: \"Bonn\"}) { errors { code } } }")
+                .execute();
+        // an order of another customer is filtered out; c2's comes through
+        graphQl.document(
+                        "mutation { placeOrder(input: {customerId: \"c3\", lines: [{sku: \"CAB-1\", quantity: 1}]}) { order { id } } }")
+                .execute();
+        String orderId = graphQl.document(
+                        "mutation { placeOrder(input: {customerId: \"c2\", lines: [{sku: \"CAB-1\", quantity: 1}]}) { order { id } } }")
+                .execute()
+                .path("placeOrder.order.id")
+                .entity(String.class)
+                .get();
+        graphQl.document("mutation { eraseCustomer(id: \"c5\") { errors { code } } }")
+                .execute();
+
+        List<Map<String, Object>> customers = customerEvents.collectList().block(Duration.ofSeconds(10));
+        assertThat(customers).extracting(e -> e.get("type")).containsExactly("UPDATED", "ERASED");
+        assertThat(customers.get(0)).containsEntry("customerId", "c2").containsEntry("changedFields", List.of("city"));
+        assertThat(((Map<?, ?>) customers.get(0).get("customer")).get("city")).isEqualTo("Bonn");
+        Map<String, Object> order = orderEvents.blockFirst(Duration.ofSeconds(10));
+        assertThat(order).containsEntry("type", "PLACED");
+        assertThat(((Map<?, ?>) order.get("order")).get("id")).isEqualTo(orderId);
+        client.stop().block();
+    }
+}

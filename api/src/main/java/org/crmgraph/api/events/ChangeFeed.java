@@ -34,11 +34,15 @@ public class ChangeFeed implements DisposableBean {
     private final Sinks.Many<ChangeEvent> live = Sinks.many().multicast().directBestEffort();
     private final AtomicLong seen = new AtomicLong(-1);
     private final AtomicLong idlePolls = new AtomicLong();
+    // read and written on the reader thread only, read elsewhere to decide whether to wake it
+    private volatile boolean idle = true;
     private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "change-feed");
         thread.setDaemon(true);
         return thread;
     });
+    private final reactor.core.scheduler.Scheduler readerScheduler =
+            reactor.core.scheduler.Schedulers.fromExecutorService(reader);
 
     public ChangeFeed(Outbox outbox, EventsProperties properties) {
         this.outbox = outbox;
@@ -57,7 +61,7 @@ public class ChangeFeed implements DisposableBean {
     /** A write on this instance committed: read it now rather than at the next poll. */
     @EventListener
     void committedHere(DomainEvent event) {
-        if (seen.get() >= 0) {
+        if (seen.get() >= 0 && live.currentSubscriberCount() > 0) {
             reader.execute(this::readSafely);
         }
     }
@@ -69,16 +73,19 @@ public class ChangeFeed implements DisposableBean {
      */
     public Flux<ChangeEvent> events(Long after) {
         if (after == null) {
-            return live.asFlux();
+            return live.asFlux().doOnSubscribe(subscription -> wake());
         }
         // subscribe to live events first and keep them while the gap is read from the log, then drop repeats
         return Flux.defer(() -> {
             Sinks.Many<ChangeEvent> meanwhile = Sinks.many().unicast().onBackpressureBuffer();
             reactor.core.Disposable tap = live.asFlux().subscribe(meanwhile::tryEmitNext);
+            wake();
             AtomicLong last = new AtomicLong(after);
+            // read on the reader's thread after the wake-up queued above: the log is then read up to at least where
+            // the live events start, so nothing falls between the two
             Flux<ChangeEvent> missed = Flux.defer(
                             () -> Flux.fromIterable(outbox.after(after, properties.replayLimit())))
-                    .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic());
+                    .subscribeOn(readerScheduler);
             return Flux.concat(missed, meanwhile.asFlux())
                     .filter(event -> {
                         if (event.position() <= last.get()) {
@@ -91,8 +98,26 @@ public class ChangeFeed implements DisposableBean {
         });
     }
 
+    /**
+     * With nobody subscribed this instance reads nothing (no queries for an idle feature); the first subscriber makes
+     * it start again from the log's head, the present.
+     */
+    private void wake() {
+        if (idle) {
+            reader.execute(this::readSafely);
+        }
+    }
+
     private void readSafely() {
+        if (live.currentSubscriberCount() == 0) {
+            idle = true;
+            return;
+        }
         try {
+            if (idle) {
+                seen.set(outbox.head());
+                idle = false;
+            }
             List<ChangeEvent> batch;
             do {
                 batch = outbox.after(seen.get(), BATCH);

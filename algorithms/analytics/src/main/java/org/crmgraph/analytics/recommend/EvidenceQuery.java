@@ -73,6 +73,9 @@ final class EvidenceQuery {
                     Set<String> bought = new HashSet<>(r.get("bought").asList(Value::asString));
                     List<Evidence.ItemLink> items = new ArrayList<>();
                     for (Value v : r.get("items").values()) {
+                        if (vanished(v, "score")) {
+                            continue;
+                        }
                         items.add(new Evidence.ItemLink(
                                 v.get("via").asString(),
                                 null,
@@ -81,6 +84,9 @@ final class EvidenceQuery {
                     }
                     Map<String, Evidence.PeerVotes> peers = new HashMap<>();
                     for (Value v : r.get("peers").values()) {
+                        if (vanished(v, "score")) {
+                            continue;
+                        }
                         peers.put(
                                 v.get("sku").asString(),
                                 new Evidence.PeerVotes(
@@ -103,8 +109,19 @@ final class EvidenceQuery {
     private static Map<String, Double> shares(Value list) {
         Map<String, Double> shares = new HashMap<>();
         for (Value v : list.values()) {
-            shares.put(v.get("sku").asString(), v.get("share").asDouble());
+            if (!vanished(v, "share")) {
+                shares.put(v.get("sku").asString(), v.get("share").asDouble());
+            }
         }
         return shares;
+    }
+
+    /**
+     * A refresh replaces similarities and favourites while recommendations are read; under Neo4j's read-committed
+     * isolation, a relationship matched just before another transaction deleted it reads back without properties. It
+     * is gone: leave it out rather than fail the request.
+     */
+    private static boolean vanished(Value entry, String property) {
+        return entry.get("sku").isNull() || entry.get(property).isNull();
     }
 }

@@ -64,11 +64,41 @@ class NodeController {
             throw InvalidArgumentException.outOfRange(
                     "ids", "At most " + MAX_IDS + " ids can be asked for at once, were " + ids.size() + ".");
         }
-        List<Object> found = new ArrayList<>(ids.size());
+        // one batched read per type, not one per id
+        java.util.Map<String, java.util.Set<String>> byType = new java.util.HashMap<>();
+        List<GlobalId> decoded = new ArrayList<>(ids.size());
         for (String id : ids) {
-            found.add(node(id));
+            GlobalId global = GlobalId.decode(id).orElse(null);
+            decoded.add(global);
+            if (global != null) {
+                byType.computeIfAbsent(global.type(), k -> new java.util.HashSet<>())
+                        .add(global.id());
+            }
         }
-        return found;
+        java.util.Map<String, java.util.Map<String, ?>> found = new java.util.HashMap<>();
+        byType.forEach((type, typeIds) -> found.put(type, findAll(type, typeIds)));
+        List<Object> nodes = new ArrayList<>(ids.size());
+        for (GlobalId global : decoded) {
+            nodes.add(global == null ? null : found.get(global.type()).get(global.id()));
+        }
+        return nodes;
+    }
+
+    private java.util.Map<String, ?> findAll(String type, java.util.Set<String> ids) {
+        return switch (type) {
+            case "Customer" -> customers.findAll(ids);
+            case "Product" -> products.findAll(ids);
+            case "Order" -> orders.findAll(ids);
+            case "Ticket" -> tickets.findAll(ids);
+            case "Article" -> articles.findAll(ids);
+            // interactions are rarely refetched by global id; no batched read exists for them
+            case "Interaction" -> {
+                java.util.Map<String, Object> one = new java.util.HashMap<>();
+                ids.forEach(id -> interactions.find(id).ifPresent(found -> one.put(id, found)));
+                yield one;
+            }
+            default -> java.util.Map.of();
+        };
     }
 
     private Optional<?> find(GlobalId id) {

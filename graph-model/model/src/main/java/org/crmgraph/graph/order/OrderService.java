@@ -57,6 +57,10 @@ public class OrderService {
         return Optional.ofNullable(orders.findByIds(List.of(id)).get(id));
     }
 
+    public Map<String, Order> findAll(Collection<String> ids) {
+        return orders.findByIds(ids);
+    }
+
     /** A page of the list; {@code where} is the filter language of {@link org.crmgraph.graph.filter.Where}. */
     public Page<Order> page(
             OrderFilter filter, Map<String, ?> where, OrderSort sort, boolean descending, PageRequest request) {

@@ -154,6 +154,8 @@ public final class CommandLine {
                             "crm.support.embed-in-background",
                             "false",
                             "crm.analytics.refresh-after-import",
+                            "false",
+                            "crm.webhooks.deliver",
                             "false"))
                     .run(settings.toArray(String[]::new));
         } catch (RuntimeException e) {

@@ -37,7 +37,12 @@ public class ChangeFeed implements DisposableBean {
     // read and written on the reader thread only, read elsewhere to decide whether to wake it
     private volatile boolean idle = true;
     private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "change-feed");
+        Thread thread = new Thread(
+                () -> {
+                    org.crmgraph.graph.cypher.CypherRunner.markBackgroundThread();
+                    r.run();
+                },
+                "change-feed");
         thread.setDaemon(true);
         return thread;
     });

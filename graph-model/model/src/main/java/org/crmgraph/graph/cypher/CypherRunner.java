@@ -51,6 +51,9 @@ public class CypherRunner {
     private final RetryTemplate retries;
     private final LongAdder transactions = new LongAdder();
 
+    // background workers' polls are not what a request costs, and would make request counts depend on timing
+    private static final ThreadLocal<Boolean> BACKGROUND = ThreadLocal.withInitial(() -> false);
+
     /**
      * @param retryFor how long transient failures are retried before the last one is thrown
      */
@@ -148,6 +151,14 @@ public class CypherRunner {
         return transactions.sum();
     }
 
+    /**
+     * Marks the calling thread as a background worker (a poller that runs whatever requests do): its transactions
+     * are left out of {@link #transactionCount()}. For threads owned by the worker, set once when they start.
+     */
+    public static void markBackgroundThread() {
+        BACKGROUND.set(true);
+    }
+
     private <T> List<T> fetch(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
         // Neo4jClient drops records mapped to null; a mapper here may map a record to null (an absent value), and
         // callers count on one element per record, so each result travels in a box
@@ -175,7 +186,9 @@ public class CypherRunner {
         }
         try {
             return retries.execute(() -> {
-                transactions.increment();
+                if (!BACKGROUND.get()) {
+                    transactions.increment();
+                }
                 return underDeadline(template).execute(status -> work.run());
             });
         } catch (RetryException e) {

@@ -48,8 +48,11 @@ public class Outbox {
     private static final String HEAD = """
             OPTIONAL MATCH (s:OutboxSequence {name: 'changes'}) RETURN coalesce(s.next, 1) - 1 AS head
             """;
+    // an event a consumer's cursor (webhook deliveries) has not passed yet stays, however old
     private static final String PURGE = """
-            MATCH (e:ChangeEvent) WHERE e.at < $before
+            OPTIONAL MATCH (c:ChangeLogCursor)
+            WITH coalesce(min(c.position), 9223372036854775807) AS kept
+            MATCH (e:ChangeEvent) WHERE e.at < $before AND e.position <= kept
             WITH e LIMIT 10000
             DELETE e
             RETURN count(*) AS deleted
@@ -107,6 +110,11 @@ public class Outbox {
         return cypher.read(AFTER, Map.of("after", position, "limit", limit), r -> read(r.get("e")));
     }
 
+    /** The same, read in the caller's transaction. */
+    public List<ChangeEvent> after(SimpleQueryRunner tx, long position, int limit) {
+        return tx.run(AFTER, Map.of("after", position, "limit", limit)).list(r -> read(r.get("e")));
+    }
+
     /** The position of the last committed event, 0 before the first. */
     public long head() {
         return cypher.read(HEAD, Map.of(), r -> r.get("head").asLong()).getFirst();
@@ -118,7 +126,7 @@ public class Outbox {
         return oldest.isNull() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(oldest.asLong());
     }
 
-    /** Deletes events older than {@code retention}, in batches; how many. */
+    /** Deletes events older than {@code retention} that every consumer's cursor has passed, in batches; how many. */
     public long purge(Duration retention) {
         long total = 0;
         Instant before = Instant.now().minus(retention);

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,12 +17,17 @@ import org.crmgraph.analytics.refresh.AnalyticsBusyException;
 import org.crmgraph.analytics.refresh.AnalyticsRefresh;
 import org.crmgraph.analytics.refresh.RefreshReport;
 import org.crmgraph.api.CrmGraphApplication;
+import org.crmgraph.api.webhook.WebhookDispatcher;
+import org.crmgraph.api.webhook.WebhookReceiver;
+import org.crmgraph.graph.customer.CustomerInput;
+import org.crmgraph.graph.customer.CustomerService;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.embedded.EmbeddedNeo4j;
 import org.crmgraph.graph.embedded.EmbeddedNeo4jProperties;
 import org.crmgraph.graph.fixture.GraphFixture;
 import org.crmgraph.graph.lease.LeaseHeldException;
 import org.crmgraph.graph.lease.Leases;
+import org.crmgraph.graph.webhook.WebhookStore;
 import org.crmgraph.importer.ImportRequest;
 import org.crmgraph.importer.ImportService;
 import org.crmgraph.importer.mapping.EntityType;
@@ -131,6 +139,58 @@ class TwoInstancesIT {
                         .run(request, (counts, bytes) -> {})
                         .rowsRead())
                 .isEqualTo(2_000);
+    }
+
+    @Test
+    void eachEventIsDeliveredToAWebhookOnceByOneInstanceAndTheOtherTakesOverWhenThatOneStops() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            a.getBean(WebhookStore.class).create(receiver.url(), List.of("CUSTOMER_CREATED"), null, null, "test");
+            a.getBean(WebhookDispatcher.class).wake();
+            b.getBean(WebhookDispatcher.class).wake();
+            List<String> created = java.util.Collections.synchronizedList(new ArrayList<>());
+            var writers = java.util.concurrent.Executors.newFixedThreadPool(4);
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                ConfigurableApplicationContext on = n % 2 == 0 ? a : b;
+                writers.submit(() -> created.add(on.getBean(CustomerService.class)
+                        .create(new CustomerInput("Twice " + n, "twice-" + n + "@example.com", null, null, null))
+                        .value()
+                        .id()));
+            }
+            writers.shutdown();
+            assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(created).hasSize(40);
+
+            receiver.await(r -> true, 40, Duration.ofSeconds(30));
+            Thread.sleep(1_500); // time for a second delivery of anything, were there one
+            var received = receiver.received();
+            assertThat(received)
+                    .as("one delivery per event, from both instances' writes")
+                    .hasSize(40);
+            assertThat(received.stream().map(WebhookReceiver.Received::delivery).distinct())
+                    .hasSize(40);
+            assertThat(received.stream()
+                            .map(r -> r.body().replaceAll(".*\"entity\":\\{[^}]*\"id\":\"([^\"]+)\".*", "$1")))
+                    .containsExactlyInAnyOrderElementsOf(created);
+            boolean aDelivers = a.getBean(WebhookDispatcher.class).delivering();
+            boolean bDelivers = b.getBean(WebhookDispatcher.class).delivering();
+            assertThat(aDelivers ^ bDelivers)
+                    .as("exactly one instance delivers")
+                    .isTrue();
+
+            // the delivering instance stops; the other takes its turn and delivers what comes after
+            ConfigurableApplicationContext holder = aDelivers ? a : b;
+            ConfigurableApplicationContext other = aDelivers ? b : a;
+            holder.getBean(WebhookDispatcher.class).stop();
+            String later = other.getBean(CustomerService.class)
+                    .create(new CustomerInput("After the stop", "after-stop@example.com", null, null, null))
+                    .value()
+                    .id();
+            assertThat(receiver.await(r -> r.body().contains("\"" + later + "\""), 1, Duration.ofSeconds(20)))
+                    .hasSize(1);
+            assertThat(other.getBean(WebhookDispatcher.class).delivering()).isTrue();
+            assertThat(receiver.received()).hasSize(41);
+        }
     }
 
     private static void await(CountDownLatch latch) {

@@ -86,6 +86,8 @@ class AccessControlIT {
             Map.entry("Query.ticketClassifiers", EVERYONE),
             Map.entry("Query.apiKeys", ADMIN_ONLY),
             Map.entry("Query.auditEvents", ADMIN_ONLY),
+            Map.entry("Query.webhooks", ADMIN_ONLY),
+            Map.entry("Query.webhookDeliveries", ADMIN_ONLY),
             Map.entry("Query.exportCustomerData", ADMIN_ONLY),
             Map.entry("Mutation.createCustomer", EnumSet.of(DATA_STEWARD)),
             Map.entry("Mutation.updateCustomer", EnumSet.of(DATA_STEWARD)),
@@ -114,6 +116,9 @@ class AccessControlIT {
             Map.entry("Mutation.trainTicketClassifier", EnumSet.of(ANALYST)),
             Map.entry("Mutation.createApiKey", ADMIN_ONLY),
             Map.entry("Mutation.revokeApiKey", ADMIN_ONLY),
+            Map.entry("Mutation.createWebhook", ADMIN_ONLY),
+            Map.entry("Mutation.deleteWebhook", ADMIN_ONLY),
+            Map.entry("Mutation.replayWebhookDeliveries", ADMIN_ONLY),
             Map.entry("Mutation.eraseCustomer", ADMIN_ONLY)));
 
     /** Keys, the audit trail and the answer log (written in the background after allowed questions) are not business data. */

@@ -18,6 +18,10 @@ final class Latencies {
         }
     }
 
+    synchronized void reset() {
+        size = 0;
+    }
+
     int count() {
         return size;
     }

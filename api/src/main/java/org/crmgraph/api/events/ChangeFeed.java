@@ -5,8 +5,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.crmgraph.graph.event.DomainEvent;
 import org.crmgraph.graph.outbox.ChangeEvent;
+import org.crmgraph.graph.outbox.ChangeLogAdvanced;
 import org.crmgraph.graph.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +63,9 @@ public class ChangeFeed implements DisposableBean {
         reader.scheduleWithFixedDelay(this::purgeSafely, 1, 60, TimeUnit.MINUTES);
     }
 
-    /** A write on this instance committed: read it now rather than at the next poll. */
+    /** Events committed on this instance were numbered: read them now rather than at the next poll. */
     @EventListener
-    void committedHere(DomainEvent event) {
+    void committedHere(ChangeLogAdvanced advanced) {
         if (seen.get() >= 0 && live.currentSubscriberCount() > 0) {
             reader.execute(this::readSafely);
         }
@@ -78,12 +78,18 @@ public class ChangeFeed implements DisposableBean {
      */
     public Flux<ChangeEvent> events(Long after) {
         if (after == null) {
-            return live.asFlux().doOnSubscribe(subscription -> wake());
+            // the sink drops what a subscriber has no demand for; this buffer gives each one its own slack, and ends
+            // a subscriber that falls further behind with an error (it resumes with its last position)
+            return live.asFlux()
+                    .onBackpressureBuffer(properties.subscriberBuffer())
+                    .doOnSubscribe(subscription -> wake());
         }
         // subscribe to live events first and keep them while the gap is read from the log, then drop repeats
         return Flux.defer(() -> {
             Sinks.Many<ChangeEvent> meanwhile = Sinks.many().unicast().onBackpressureBuffer();
-            reactor.core.Disposable tap = live.asFlux().subscribe(meanwhile::tryEmitNext);
+            reactor.core.Disposable tap = live.asFlux()
+                    .onBackpressureBuffer(properties.subscriberBuffer())
+                    .subscribe(meanwhile::tryEmitNext);
             wake();
             AtomicLong last = new AtomicLong(after);
             // read on the reader's thread after the wake-up queued above: the log is then read up to at least where

@@ -17,7 +17,6 @@ import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** {@code customerEvents} and {@code orderEvents}: the change log's customer and order events, as they commit. */
 @Controller
@@ -38,11 +37,14 @@ class CustomerAndOrderEventsController {
     private final ChangeFeed feed;
     private final CustomerService customers;
     private final OrderService orders;
+    private final SharedReads reads;
 
-    CustomerAndOrderEventsController(ChangeFeed feed, CustomerService customers, OrderService orders) {
+    CustomerAndOrderEventsController(
+            ChangeFeed feed, CustomerService customers, OrderService orders, SharedReads reads) {
         this.feed = feed;
         this.customers = customers;
         this.orders = orders;
+        this.reads = reads;
     }
 
     @SubscriptionMapping
@@ -53,7 +55,11 @@ class CustomerAndOrderEventsController {
                         || e.event() instanceof CustomersMerged
                         || e.event() instanceof CustomerErased)
                 // the customer as it is now (masked like any query); none for the one merged away
-                .concatMap(e -> Mono.fromCallable(() -> toCustomerEvent(e)).subscribeOn(Schedulers.boundedElastic()));
+                .concatMap(e -> reads.entity(
+                                e.position(),
+                                "customer",
+                                () -> customers.find(e.event().entityId()))
+                        .map(found -> toCustomerEvent(e, found.orElse(null))));
     }
 
     @SubscriptionMapping
@@ -61,15 +67,16 @@ class CustomerAndOrderEventsController {
         return feed.events(Positions.parse(after))
                 .filter(e -> e.event() instanceof OrderPlaced placed
                         && (customerId == null || customerId.equals(placed.customerId())))
-                .concatMap(e -> Mono.fromCallable(() -> orders.find(e.event().entityId()))
-                        .subscribeOn(Schedulers.boundedElastic())
+                .concatMap(e -> reads.entity(
+                                e.position(),
+                                "order",
+                                () -> orders.find(e.event().entityId()))
                         .flatMap(found -> Mono.justOrEmpty(found.map(order ->
                                 new OrderEvent(String.valueOf(e.position()), "PLACED", order, e.at(), e.actor())))));
     }
 
-    private CustomerEvent toCustomerEvent(ChangeEvent change) {
+    private static CustomerEvent toCustomerEvent(ChangeEvent change, Customer customer) {
         String id = change.event().entityId();
-        Customer customer = customers.find(id).orElse(null);
         String position = String.valueOf(change.position());
         return switch (change.event()) {
             case CustomerCreated created ->

@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     (changes made on this one are read at once)
  * @param retention    how long events are kept; a subscriber reconnecting with an older position gets what is left
  * @param replayLimit  most events replayed to one reconnecting subscriber before it follows live ones
+ * @param subscriberBuffer most events kept for one subscriber that reads slower than they come; one that falls
+ *                     further behind gets an error and resumes with {@code after} its last position
  */
 @ConfigurationProperties(prefix = "crm.events")
 public record EventsProperties(
         @DefaultValue("200ms") Duration pollInterval,
         @DefaultValue("7d") Duration retention,
-        @DefaultValue("10000") int replayLimit) {}
+        @DefaultValue("10000") int replayLimit,
+        @DefaultValue("10000") int subscriberBuffer) {}

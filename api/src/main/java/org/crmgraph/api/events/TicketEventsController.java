@@ -15,7 +15,6 @@ import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code ticketEvents}: tickets opened, updated and resolved, as they commit on any instance, with the ticket as it is
@@ -30,10 +29,12 @@ class TicketEventsController {
 
     private final ChangeFeed feed;
     private final TicketService tickets;
+    private final SharedReads reads;
 
-    TicketEventsController(ChangeFeed feed, TicketService tickets) {
+    TicketEventsController(ChangeFeed feed, TicketService tickets, SharedReads reads) {
         this.feed = feed;
         this.tickets = tickets;
+        this.reads = reads;
     }
 
     @SubscriptionMapping
@@ -48,10 +49,11 @@ class TicketEventsController {
                 .filter(event -> event.event() instanceof TicketOpened
                         || event.event() instanceof TicketUpdated
                         || event.event() instanceof TicketResolved)
-                // the ticket as it is now; one read per event and subscriber, off the feed's thread
-                .concatMap(event -> Mono.fromCallable(
+                // the ticket as it is now: one read per event for all subscribers here, off the feed's thread
+                .concatMap(event -> reads.entity(
+                                event.position(),
+                                "ticket",
                                 () -> tickets.find(event.event().entityId()))
-                        .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(found -> Mono.justOrEmpty(found.map(ticket -> toEvent(event, ticket)))))
                 .filter(event -> status == null
                         || status.isEmpty()

@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.crmgraph.graph.cypher.CypherRunner;
-import org.crmgraph.graph.event.DomainEvent;
 import org.crmgraph.graph.lease.Lease;
 import org.crmgraph.graph.lease.Leases;
+import org.crmgraph.graph.outbox.ChangeLogAdvanced;
 import org.crmgraph.graph.outbox.Outbox;
 import org.crmgraph.graph.webhook.WebhookDelivery;
 import org.crmgraph.graph.webhook.WebhookStore;
@@ -82,16 +82,16 @@ public class WebhookDispatcher implements SmartLifecycle {
                 .build();
     }
 
-    /** A change committed here, or a webhook registered or replayed here: look now rather than at the next poll. */
+    /** Changes committed here were numbered: look now rather than at the next poll. */
     @EventListener
-    void committedHere(DomainEvent event) {
+    void committedHere(ChangeLogAdvanced advanced) {
         // a standby instance is not woken by its writes: it would claim the lease on every commit
         if (lease != null) {
             wake();
         }
     }
 
-    /** Looks for work now. */
+    /** Looks for work now (a webhook registered or a delivery replayed here). */
     public void wake() {
         lock.lock();
         try {

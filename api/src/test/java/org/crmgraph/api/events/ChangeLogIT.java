@@ -22,6 +22,9 @@ import reactor.core.publisher.Mono;
 /** The change log: one event per committed change, none for a refused one, no personal values, gap-free positions. */
 class ChangeLogIT extends FixtureGraphTest {
 
+    @Autowired
+    org.crmgraph.graph.customer.CustomerService customers;
+
     @LocalServerPort
     int port;
 
@@ -43,6 +46,67 @@ class ChangeLogIT extends FixtureGraphTest {
                     }
                 })
                 .build();
+    }
+
+    /** Events are numbered just after their commit, on the sequencer's thread. */
+    private List<org.crmgraph.graph.outbox.ChangeEvent> awaitEvents(long after, int count) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        var events = outbox.after(after, 10_000);
+        while (events.size() < count && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            events = outbox.after(after, 10_000);
+        }
+        return events;
+    }
+
+    @Test
+    void concurrentWritersEventsGetGapFreePositionsAndEachCustomersEventsKeepTheirOrder() throws Exception {
+        long before = outbox.head();
+        int writers = 6;
+        int each = 15;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            done.add(pool.submit(() -> {
+                String id = customers
+                        .create(new org.crmgraph.graph.customer.CustomerInput(
+                                "Writer " + writer, "writer-" + writer + "@example.com", null, null, null))
+                        .value()
+                        .id();
+                for (int i = 0; i < each; i++) {
+                    customers.update(
+                            id, new org.crmgraph.graph.customer.CustomerInput(null, null, null, null, "City " + i));
+                }
+            }));
+        }
+        for (var future : done) {
+            future.get();
+        }
+        pool.shutdown();
+        int expected = writers * (each + 1);
+        var events = awaitEvents(before, expected);
+        assertThat(events).hasSize(expected);
+        assertThat(events)
+                .extracting(e -> e.position())
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(before + 1, before + expected)
+                        .boxed()
+                        .toList());
+        // per customer: created first, then its updates, in the order they were made (each is after the last)
+        Map<String, List<org.crmgraph.graph.outbox.ChangeEvent>> byCustomer = new java.util.TreeMap<>();
+        events.forEach(e -> byCustomer
+                .computeIfAbsent(e.event().entityId(), k -> new java.util.ArrayList<>())
+                .add(e));
+        assertThat(byCustomer).hasSize(writers);
+        byCustomer.values().forEach(list -> {
+            assertThat(list.getFirst().event().type()).isEqualTo("CUSTOMER_CREATED");
+            assertThat(list.stream().map(e -> e.event().occurredAt()).toList()).isSorted();
+        });
+        assertThat(cypher.read(
+                        "MATCH (e:Unsequenced) RETURN count(e) AS n",
+                        Map.of(),
+                        r -> r.get("n").asLong()))
+                .containsExactly(0L);
     }
 
     @SuppressWarnings("unchecked")
@@ -70,7 +134,7 @@ class ChangeLogIT extends FixtureGraphTest {
         graphQl.document("mutation($id: ID!) { updateCustomer(id: $id, input: {city: \"Leeds\"}) { errors { code } } }")
                 .variable("id", id)
                 .execute();
-        var events = outbox.after(before, 10);
+        var events = awaitEvents(before, 2);
         assertThat(events).extracting(e -> e.event().type()).containsExactly("CUSTOMER_CREATED", "CUSTOMER_UPDATED");
         assertThat(events).extracting(e -> e.position()).containsExactly(before + 1, before + 2);
         assertThat(events.get(1).event().attributes()).isEqualTo(Map.of("fields", List.of("city")));

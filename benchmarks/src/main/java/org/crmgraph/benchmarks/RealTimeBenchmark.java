@@ -1,0 +1,298 @@
+package org.crmgraph.benchmarks;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Real time under load: the packaged service with {@code subscribers} GraphQL subscriptions over WebSocket
+ * ({@code graphql-transport-ws}, a plain JDK client) and one webhook endpoint, while {@code rate} tickets a second are
+ * opened for {@code seconds}. For each event it prints how long after the write was sent it reached a subscriber and
+ * the webhook (p50/p95/p99): an upper bound of commit-to-event, since the commit happens inside the write.
+ *
+ * <p>With {@code --baseline-jar} it also runs the same writes, with no subscriber or webhook, on that jar (the service
+ * before the change log) and on this one, and prints the write latencies side by side: what the outbox costs a write.
+ *
+ * <pre>java ... RealTimeBenchmark --jar api/target/api-0.1.0-SNAPSHOT.jar [--subscribers 100] [--rate 50]
+ *     [--seconds 60] [--baseline-jar /tmp/pre-outbox/api/target/api-0.1.0-SNAPSHOT.jar]</pre>
+ */
+public final class RealTimeBenchmark {
+
+    private static final Pattern TICKET_ID = Pattern.compile("\"ticket\":\\{\"id\":\"([^\"]+)\"");
+    private static final Pattern ENTITY_ID = Pattern.compile("\"entity\":\\{[^}]*\"id\":\"([^\"]+)\"");
+    private static final Pattern CUSTOMER_ID = Pattern.compile("\"customer\":\\{\"id\":\"([^\"]+)\"");
+
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** When the write that opened each ticket was sent. */
+    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = ApiLatencyBenchmark.options(args);
+        Path jar = Path.of(options.getOrDefault("jar", "api/target/api-0.1.0-SNAPSHOT.jar"))
+                .toAbsolutePath();
+        int subscribers = Integer.parseInt(options.getOrDefault("subscribers", "100"));
+        int rate = Integer.parseInt(options.getOrDefault("rate", "50"));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
+        String heap = options.getOrDefault("heap", "2g");
+        var benchmark = new RealTimeBenchmark();
+        benchmark.realTime(jar, heap, subscribers, rate, seconds);
+        if (options.containsKey("baseline-jar")) {
+            // alternated, twice each, so a drift of the machine does not fall on one side
+            Path baseline = Path.of(options.get("baseline-jar")).toAbsolutePath();
+            List<Latencies> before = new ArrayList<>();
+            List<Latencies> now = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                before.add(benchmark.writesOnly(baseline, heap, rate, seconds));
+                now.add(benchmark.writesOnly(jar, heap, rate, seconds));
+            }
+            System.out.printf(
+                    "%n| openTicket at %d/s paced, no subscriber | p50 | p95 | p99 |%n|---|---|---|---|%n",
+                    rate);
+            for (int round = 0; round < 2; round++) {
+                print("before the change log, run " + (round + 1), before.get(round));
+                print("with the change log, run " + (round + 1), now.get(round));
+            }
+            double p50Before =
+                    (before.get(0).percentileMillis(50) + before.get(1).percentileMillis(50)) / 2;
+            double p50Now = (now.get(0).percentileMillis(50) + now.get(1).percentileMillis(50)) / 2;
+            double p95Before =
+                    (before.get(0).percentileMillis(95) + before.get(1).percentileMillis(95)) / 2;
+            double p95Now = (now.get(0).percentileMillis(95) + now.get(1).percentileMillis(95)) / 2;
+            System.out.printf(
+                    "outbox cost on the write (mean of the runs): %+.1f%% at p50, %+.1f%% at p95%n",
+                    100 * (p50Now / p50Before - 1), 100 * (p95Now / p95Before - 1));
+        }
+    }
+
+    private static void print(String label, Latencies latencies) {
+        System.out.printf(
+                "| %s | %.1f ms | %.1f ms | %.1f ms |%n",
+                label, latencies.percentileMillis(50), latencies.percentileMillis(95), latencies.percentileMillis(99));
+    }
+
+    private void realTime(Path jar, String heap, int subscribers, int rate, int seconds) throws Exception {
+        Latencies toSubscriber = new Latencies(subscribers * rate * seconds + 1000);
+        Latencies toWebhook = new Latencies(rate * seconds + 1000);
+        Latencies writes = new Latencies(rate * seconds + 1000);
+        AtomicLong webhookRequests = new AtomicLong();
+        HttpServer endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+        endpoint.createContext("/hook", exchange -> {
+            long now = System.nanoTime();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            webhookRequests.incrementAndGet();
+            Matcher m = ENTITY_ID.matcher(body);
+            if (m.find()) {
+                Long sent = sentAt.get(m.group(1));
+                if (sent != null) {
+                    toWebhook.add(now - sent);
+                }
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        endpoint.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        endpoint.start();
+        try (ServiceProcess service = ServiceProcess.start(
+                jar,
+                heap,
+                List.of("--crm.webhooks.allow-private-addresses=true", "--crm.support.embed-in-background=false"))) {
+            String customer = customer(service);
+            post(
+                    service,
+                    "mutation { createWebhook(input: {url: \\\"http://127.0.0.1:"
+                            + endpoint.getAddress().getPort() + "/hook\\\", events: [TICKET_OPENED]}) { secret } }");
+            List<WebSocket> sockets = new ArrayList<>();
+            CountDownLatch subscribed = new CountDownLatch(subscribers);
+            for (int s = 0; s < subscribers; s++) {
+                sockets.add(subscribe(service, subscribed, toSubscriber));
+            }
+            if (!subscribed.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Only " + (subscribers - subscribed.getCount()) + " subscribed");
+            }
+            Thread.sleep(1_000);
+            // warm-up, not measured
+            write(service, customer, rate, 5, null);
+            Thread.sleep(2_000);
+            sentAt.clear();
+            toSubscriber.reset();
+            toWebhook.reset();
+            System.out.printf(
+                    "Real time: %d subscribers, 1 webhook, %d ticket writes/s for %d s ...%n",
+                    subscribers, rate, seconds);
+            long load = System.nanoTime();
+            int written = write(service, customer, rate, seconds, writes);
+            double actualRate = written / ((System.nanoTime() - load) / 1e9);
+            Thread.sleep(5_000); // let the last events arrive
+            System.out.printf("%n| from the write sent to | events | p50 | p95 | p99 |%n|---|---|---|---|---|%n");
+            System.out.printf(
+                    "| a subscriber (of %d) | %,d of %,d | %.0f ms | %.0f ms | %.0f ms |%n",
+                    subscribers,
+                    toSubscriber.count(),
+                    (long) written * subscribers,
+                    toSubscriber.percentileMillis(50),
+                    toSubscriber.percentileMillis(95),
+                    toSubscriber.percentileMillis(99));
+            System.out.printf(
+                    "| the webhook endpoint | %,d of %,d | %.0f ms | %.0f ms | %.0f ms |%n",
+                    toWebhook.count(),
+                    written,
+                    toWebhook.percentileMillis(50),
+                    toWebhook.percentileMillis(95),
+                    toWebhook.percentileMillis(99));
+            System.out.printf(
+                    "| (the write itself, openTicket) | %,d at %.1f/s | %.1f ms | %.1f ms | %.1f ms |%n",
+                    written,
+                    actualRate,
+                    writes.percentileMillis(50),
+                    writes.percentileMillis(95),
+                    writes.percentileMillis(99));
+            System.out.printf("service resident memory: %d MiB%n", service.residentMemoryBytes() >> 20);
+            for (WebSocket socket : sockets) {
+                socket.abort();
+            }
+        } finally {
+            endpoint.stop(0);
+        }
+    }
+
+    private Latencies writesOnly(Path jar, String heap, int rate, int seconds) throws Exception {
+        Latencies writes = new Latencies(rate * seconds + 1000);
+        try (ServiceProcess service =
+                ServiceProcess.start(jar, heap, List.of("--crm.support.embed-in-background=false"))) {
+            String customer = customer(service);
+            write(service, customer, rate, 5, null);
+            System.out.printf("Writes only on %s: %d/s for %d s ...%n", jar, rate, seconds);
+            write(service, customer, rate, seconds, writes);
+        }
+        return writes;
+    }
+
+    private String customer(ServiceProcess service) throws Exception {
+        String body =
+                post(service, "mutation { createCustomer(input: {name: \\\"Live Customer\\\"}) { customer { id } } }");
+        Matcher m = CUSTOMER_ID.matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("Could not create the customer: " + body);
+        }
+        return m.group(1);
+    }
+
+    /** Opens tickets at {@code rate} a second, paced, from up to 16 clients at once (so a slow answer does not lower the rate); how many were written. */
+    private int write(ServiceProcess service, String customer, int rate, int seconds, Latencies latencies)
+            throws Exception {
+        int total = rate * seconds;
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        var writers = Executors.newFixedThreadPool(16);
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int n = i;
+            done.add(CompletableFuture.runAsync(
+                    () -> {
+                        long sent = System.nanoTime();
+                        try {
+                            String body = post(
+                                    service,
+                                    "mutation { openTicket(input: {customerId: \\\"" + customer
+                                            + "\\\", subject: \\\"Live " + n
+                                            + "\\\", body: \\\"Where is my order?\\\"}) { ticket { id } } }");
+                            long took = System.nanoTime() - sent;
+                            Matcher m = TICKET_ID.matcher(body);
+                            if (m.find()) {
+                                sentAt.put(m.group(1), sent);
+                            }
+                            if (latencies != null) {
+                                latencies.add(took);
+                            }
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    writers));
+        }
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        writers.shutdown();
+        return total;
+    }
+
+    private WebSocket subscribe(ServiceProcess service, CountDownLatch subscribed, Latencies latencies)
+            throws Exception {
+        WebSocket.Listener listener = new WebSocket.Listener() {
+            private final StringBuilder message = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                message.append(data);
+                if (last) {
+                    long now = System.nanoTime();
+                    String text = message.toString();
+                    message.setLength(0);
+                    if (text.contains("\"connection_ack\"")) {
+                        socket.sendText(
+                                "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { ticketEvents { type ticket { id subject status } } }\"}}",
+                                true);
+                        subscribed.countDown();
+                    } else if (text.contains("\"next\"")) {
+                        Matcher m = TICKET_ID.matcher(text);
+                        if (m.find()) {
+                            Long sent = sentAt.get(m.group(1));
+                            if (sent != null) {
+                                latencies.add(now - sent);
+                            }
+                        }
+                    } else if (text.contains("\"ping\"")) {
+                        socket.sendText("{\"type\":\"pong\"}", true);
+                    }
+                }
+                socket.request(1);
+                return null;
+            }
+        };
+        WebSocket socket = http.newWebSocketBuilder()
+                .subprotocols("graphql-transport-ws")
+                .buildAsync(URI.create("ws://127.0.0.1:" + service.httpPort + "/graphql"), listener)
+                .get(30, TimeUnit.SECONDS);
+        socket.sendText(
+                "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + service.adminKey + "\"}}",
+                true);
+        return socket;
+    }
+
+    private String post(ServiceProcess service, String query) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort + "/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + service.adminKey)
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + query + "\"}"))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private RealTimeBenchmark() {}
+}

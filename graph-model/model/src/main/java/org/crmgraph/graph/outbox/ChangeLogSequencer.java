@@ -1,0 +1,124 @@
+package org.crmgraph.graph.outbox;
+
+import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Numbers committed change events ({@link Outbox#sequence}) on a thread of its own: woken by every commit on this
+ * instance that wrote events, so they get their position milliseconds after the commit without the writer waiting,
+ * and sweeping every {@link #SWEEP} for events an instance committed but did not number before it died. Every
+ * instance runs one; they take turns on the sequence node's lock, and whichever comes first numbers what is waiting.
+ */
+@Component
+public class ChangeLogSequencer implements SmartLifecycle {
+
+    static final Duration SWEEP = Duration.ofSeconds(2);
+    private static final Logger log = LoggerFactory.getLogger(ChangeLogSequencer.class);
+    private static final int BATCH = 1_000;
+
+    private final Outbox outbox;
+    private final ApplicationEventPublisher publisher;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition woken = lock.newCondition();
+    private boolean wakeUp;
+    private volatile boolean running;
+    private @Nullable Thread worker;
+
+    public ChangeLogSequencer(Outbox outbox, ApplicationEventPublisher publisher) {
+        this.outbox = outbox;
+        this.publisher = publisher;
+        outbox.onCommitted(this::wake);
+    }
+
+    void wake() {
+        lock.lock();
+        try {
+            wakeUp = true;
+            woken.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread thread =
+                Thread.ofPlatform().name("change-log-sequencer").daemon().unstarted(this::run);
+        worker = thread;
+        thread.start();
+    }
+
+    /** Numbers what is left before the process goes, so a stopped instance leaves nothing for the others' sweep. */
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        Thread thread = worker;
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        sequenceAll();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    // stops after the web server (phase MAX_VALUE - 2048), so the last requests' events are numbered too, and before
+    // the database's beans are destroyed
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 4096;
+    }
+
+    private void run() {
+        CypherRunner.markBackgroundThread();
+        while (running) {
+            sequenceAll();
+            lock.lock();
+            try {
+                long nanos = SWEEP.toNanos();
+                while (!wakeUp && running && nanos > 0) {
+                    nanos = woken.awaitNanos(nanos);
+                }
+                wakeUp = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void sequenceAll() {
+        try {
+            int total = 0;
+            int sequenced;
+            do {
+                sequenced = outbox.sequence(BATCH);
+                total += sequenced;
+            } while (sequenced == BATCH);
+            if (total > 0) {
+                publisher.publishEvent(new ChangeLogAdvanced(total));
+            }
+        } catch (RuntimeException e) {
+            // the database away for a moment: the next wake-up or sweep numbers them
+            log.warn("Could not number committed change events, retrying: {}", e.toString());
+        }
+    }
+}

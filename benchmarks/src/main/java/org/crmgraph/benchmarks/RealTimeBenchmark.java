@@ -56,6 +56,10 @@ public final class RealTimeBenchmark {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         String heap = options.getOrDefault("heap", "2g");
         var benchmark = new RealTimeBenchmark();
+        if (options.getOrDefault("only", "").equals("writes")) {
+            print("writes only, " + jar, benchmark.writesOnly(jar, heap, rate, seconds));
+            return;
+        }
         benchmark.realTime(jar, heap, subscribers, rate, seconds);
         if (options.containsKey("baseline-jar")) {
             // alternated, twice each, so a drift of the machine does not fall on one side
@@ -67,8 +71,7 @@ public final class RealTimeBenchmark {
                 now.add(benchmark.writesOnly(jar, heap, rate, seconds));
             }
             System.out.printf(
-                    "%n| openTicket at %d/s paced, no subscriber | p50 | p95 | p99 |%n|---|---|---|---|%n",
-                    rate);
+                    "%n| openTicket at %d/s paced, no subscriber | p50 | p95 | p99 |%n|---|---|---|---|%n", rate);
             for (int round = 0; round < 2; round++) {
                 print("before the change log, run " + (round + 1), before.get(round));
                 print("with the change log, run " + (round + 1), now.get(round));
@@ -117,7 +120,7 @@ public final class RealTimeBenchmark {
                 jar,
                 heap,
                 List.of("--crm.webhooks.allow-private-addresses=true", "--crm.support.embed-in-background=false"))) {
-            String customer = customer(service);
+            List<String> customers = customers(service);
             post(
                     service,
                     "mutation { createWebhook(input: {url: \\\"http://127.0.0.1:"
@@ -132,7 +135,7 @@ public final class RealTimeBenchmark {
             }
             Thread.sleep(1_000);
             // warm-up, not measured
-            write(service, customer, rate, 5, null);
+            write(service, customers, rate, 5, null);
             Thread.sleep(2_000);
             sentAt.clear();
             toSubscriber.reset();
@@ -141,7 +144,7 @@ public final class RealTimeBenchmark {
                     "Real time: %d subscribers, 1 webhook, %d ticket writes/s for %d s ...%n",
                     subscribers, rate, seconds);
             long load = System.nanoTime();
-            int written = write(service, customer, rate, seconds, writes);
+            int written = write(service, customers, rate, seconds, writes);
             double actualRate = written / ((System.nanoTime() - load) / 1e9);
             Thread.sleep(5_000); // let the last events arrive
             System.out.printf("%n| from the write sent to | events | p50 | p95 | p99 |%n|---|---|---|---|---|%n");
@@ -180,26 +183,35 @@ public final class RealTimeBenchmark {
         Latencies writes = new Latencies(rate * seconds + 1000);
         try (ServiceProcess service =
                 ServiceProcess.start(jar, heap, List.of("--crm.support.embed-in-background=false"))) {
-            String customer = customer(service);
-            write(service, customer, rate, 5, null);
+            List<String> customers = customers(service);
+            write(service, customers, rate, 5, null);
             System.out.printf("Writes only on %s: %d/s for %d s ...%n", jar, rate, seconds);
-            write(service, customer, rate, seconds, writes);
+            write(service, customers, rate, seconds, writes);
         }
         return writes;
     }
 
-    private String customer(ServiceProcess service) throws Exception {
-        String body =
-                post(service, "mutation { createCustomer(input: {name: \\\"Live Customer\\\"}) { customer { id } } }");
-        Matcher m = CUSTOMER_ID.matcher(body);
-        if (!m.find()) {
-            throw new IllegalStateException("Could not create the customer: " + body);
+    /**
+     * The customers tickets are opened for, in turn: tickets of one customer take that customer's lock in turn, so a
+     * single customer would measure queueing on one node, not the change log.
+     */
+    private List<String> customers(ServiceProcess service) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int c = 0; c < 200; c++) {
+            String body = post(
+                    service,
+                    "mutation { createCustomer(input: {name: \\\"Live Customer " + c + "\\\"}) { customer { id } } }");
+            Matcher m = CUSTOMER_ID.matcher(body);
+            if (!m.find()) {
+                throw new IllegalStateException("Could not create a customer: " + body);
+            }
+            ids.add(m.group(1));
         }
-        return m.group(1);
+        return ids;
     }
 
     /** Opens tickets at {@code rate} a second, paced, from up to 16 clients at once (so a slow answer does not lower the rate); how many were written. */
-    private int write(ServiceProcess service, String customer, int rate, int seconds, Latencies latencies)
+    private int write(ServiceProcess service, List<String> customers, int rate, int seconds, Latencies latencies)
             throws Exception {
         int total = rate * seconds;
         long interval = 1_000_000_000L / rate;
@@ -219,7 +231,8 @@ public final class RealTimeBenchmark {
                         try {
                             String body = post(
                                     service,
-                                    "mutation { openTicket(input: {customerId: \\\"" + customer
+                                    "mutation { openTicket(input: {customerId: \\\""
+                                            + customers.get(n % customers.size())
                                             + "\\\", subject: \\\"Live " + n
                                             + "\\\", body: \\\"Where is my order?\\\"}) { ticket { id } } }");
                             long took = System.nanoTime() - sent;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.crmgraph.analytics.AnalyticsStep;
 import org.crmgraph.analytics.refresh.AnalyticsRefresh;
 import org.crmgraph.graph.job.Job;
@@ -45,8 +45,11 @@ class BackgroundJobs implements DisposableBean {
     }
 
     Outcome<Job> startRefresh(Set<AnalyticsStep> steps, String requestedBy) {
-        return start(JobKind.ANALYTICS_REFRESH, AnalyticsRefresh.LEASE, "steps", requestedBy, () -> {
-            var report = refresh.refresh(steps, step -> {});
+        return start(JobKind.ANALYTICS_REFRESH, AnalyticsRefresh.LEASE, "steps", requestedBy, id -> {
+            int[] done = {0};
+            var report = refresh.refresh(
+                    steps,
+                    step -> jobs.progressed(id, step.step().name(), Math.min(1.0, (double) ++done[0] / steps.size())));
             return new Result(report.steps().size() + " step(s) in " + report.millis() + " ms", report.id());
         });
     }
@@ -57,7 +60,7 @@ class BackgroundJobs implements DisposableBean {
         } catch (InvalidArgumentException e) {
             return Outcome.failure(List.of(e.asFieldError()));
         }
-        return start(JobKind.TICKET_CLASSIFIER_TRAINING, ClassifierTraining.LEASE, "holdout", requestedBy, () -> {
+        return start(JobKind.TICKET_CLASSIFIER_TRAINING, ClassifierTraining.LEASE, "holdout", requestedBy, id -> {
             var report = training.train(options);
             return new Result(
                     "version " + report.version() + " on " + report.trainSize() + " tickets, accuracy "
@@ -68,7 +71,8 @@ class BackgroundJobs implements DisposableBean {
 
     private record Result(String summary, String id) {}
 
-    private Outcome<Job> start(JobKind kind, String lease, String field, String requestedBy, Supplier<Result> work) {
+    private Outcome<Job> start(
+            JobKind kind, String lease, String field, String requestedBy, Function<String, Result> work) {
         var holder = leases.holder(lease);
         if (holder.isPresent()) {
             return Outcome.failure(
@@ -80,7 +84,7 @@ class BackgroundJobs implements DisposableBean {
         Job job = jobs.start(kind, requestedBy);
         runner.execute(() -> {
             try {
-                Result result = work.get();
+                Result result = work.apply(job.id());
                 jobs.succeeded(job.id(), result.summary(), result.id());
             } catch (RuntimeException e) {
                 // the client reads the reason from job(id); the service keeps the stack

@@ -1,10 +1,13 @@
 package org.crmgraph.importer.job;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.event.JobProgressed;
+import org.crmgraph.graph.outbox.Outbox;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.springframework.stereotype.Repository;
 
@@ -26,6 +29,7 @@ public class ImportJobRepository {
     private static final String PROGRESS = """
             MATCH (j:ImportJob {id: $id})
             SET j += $counts, j.updatedAt = datetime()
+            RETURN j
             """;
     private static final String BY_ID = "MATCH (j:ImportJob {id: $id}) RETURN j";
     private static final String RECENT = """
@@ -40,9 +44,11 @@ public class ImportJobRepository {
             """;
 
     private final CypherRunner cypher;
+    private final Outbox outbox;
 
-    public ImportJobRepository(CypherRunner cypher) {
+    public ImportJobRepository(CypherRunner cypher, Outbox outbox) {
         this.cypher = cypher;
+        this.outbox = outbox;
     }
 
     public ImportJob create(
@@ -61,11 +67,30 @@ public class ImportJobRepository {
 
     /** Counts as of a batch, written in that batch's own transaction so they never run ahead of the data. */
     public void progress(SimpleQueryRunner tx, String id, ImportCounts counts) {
-        tx.run(PROGRESS, Map.of("id", id, "counts", counts.properties())).consume();
+        tx.run(PROGRESS, Map.of("id", id, "counts", counts.properties()))
+                .list()
+                .forEach(r -> outbox.record(tx, event(ImportJob.from(r.get("j")))));
     }
 
     public void progress(String id, ImportCounts counts) {
-        cypher.write(PROGRESS, Map.of("id", id, "counts", counts.properties()));
+        cypher.inWrite(tx -> {
+            progress(tx, id, counts);
+            return null;
+        });
+    }
+
+    /** What subscribers to job events hear: counts, never rows. */
+    private static JobProgressed event(ImportJob job) {
+        return new JobProgressed(
+                job.id(),
+                "IMPORT",
+                job.status().name(),
+                job.progress(),
+                null,
+                job.rowsRead(),
+                job.rowsImported(),
+                job.rowsRejected(),
+                Instant.now());
     }
 
     public ImportJob status(String id, ImportJobStatus status, ImportCounts counts, String error) {
@@ -75,7 +100,11 @@ public class ImportJobRepository {
         parameters.put("status", status.name());
         parameters.put("error", error);
         parameters.put("finished", status != ImportJobStatus.RUNNING && status != ImportJobStatus.QUEUED);
-        return cypher.write(STATUS, parameters, r -> ImportJob.from(r.get("j"))).getFirst();
+        return cypher.inWrite(tx -> {
+            ImportJob job = ImportJob.from(tx.run(STATUS, parameters).single().get("j"));
+            outbox.record(tx, event(job));
+            return job;
+        });
     }
 
     public Optional<ImportJob> find(String id) {

@@ -24,6 +24,7 @@ public sealed interface DomainEvent
                 CustomerCreated,
                 CustomerUpdated,
                 OrderPlaced,
+                JobProgressed,
                 DemoDataLoaded {
 
     /** A stable name, e.g. {@code TICKET_OPENED}: what a stored event is recognised by. */

@@ -66,6 +66,7 @@ public class DomainEvents {
             case CustomerUpdated.TYPE ->
                 new CustomerUpdated(entityId, (List<String>) attributes.get("fields"), occurredAt);
             case OrderPlaced.TYPE -> new OrderPlaced(entityId, (String) attributes.get("customerId"), occurredAt);
+            case JobProgressed.TYPE -> JobProgressed.fromStored(entityId, occurredAt, attributes);
             case DemoDataLoaded.TYPE ->
                 new DemoDataLoaded(entityId, ((Number) attributes.get("customers")).intValue(), occurredAt);
             default -> throw new IllegalArgumentException("unknown domain event type '" + type + "'");

@@ -1,10 +1,13 @@
 package org.crmgraph.graph.job;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.event.JobProgressed;
+import org.crmgraph.graph.outbox.Outbox;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -23,10 +26,16 @@ public class Jobs {
             RETURN j
             """;
 
-    private final CypherRunner cypher;
+    private static final String PROGRESS = """
+            MATCH (j:Job {id: $id}) SET j.step = $step, j.progress = $progress RETURN j
+            """;
 
-    public Jobs(CypherRunner cypher) {
+    private final CypherRunner cypher;
+    private final Outbox outbox;
+
+    public Jobs(CypherRunner cypher, Outbox outbox) {
         this.cypher = cypher;
+        this.outbox = outbox;
     }
 
     public Job start(JobKind kind, @Nullable String requestedBy) {
@@ -34,7 +43,26 @@ public class Jobs {
         parameters.put("id", "job-" + UUID.randomUUID());
         parameters.put("kind", kind.name());
         parameters.put("requestedBy", requestedBy);
-        return cypher.write(START, parameters, r -> Job.from(r.get("j"))).getFirst();
+        return cypher.inWrite(tx -> {
+            Job job = Job.from(tx.run(START, parameters).single().get("j"));
+            outbox.record(tx, event(job, 0.0, null));
+            return job;
+        });
+    }
+
+    /** The job moved on to {@code step}, {@code progress} (0 to 1) of the way. */
+    public void progressed(String id, String step, double progress) {
+        cypher.inWrite(tx -> {
+            var found = tx.run(PROGRESS, Map.of("id", id, "step", step, "progress", progress))
+                    .list();
+            found.forEach(r -> outbox.record(tx, event(Job.from(r.get("j")), progress, step)));
+            return null;
+        });
+    }
+
+    private static JobProgressed event(Job job, @Nullable Double progress, @Nullable String step) {
+        return new JobProgressed(
+                job.id(), job.kind().name(), job.status().name(), progress, step, null, null, null, Instant.now());
     }
 
     public Job succeeded(String id, String summary, @Nullable String resultId) {
@@ -57,6 +85,10 @@ public class Jobs {
         parameters.put("summary", summary);
         parameters.put("resultId", resultId);
         parameters.put("error", error);
-        return cypher.write(FINISH, parameters, r -> Job.from(r.get("j"))).getFirst();
+        return cypher.inWrite(tx -> {
+            Job job = Job.from(tx.run(FINISH, parameters).single().get("j"));
+            outbox.record(tx, event(job, status == JobStatus.SUCCEEDED ? 1.0 : null, null));
+            return job;
+        });
     }
 }

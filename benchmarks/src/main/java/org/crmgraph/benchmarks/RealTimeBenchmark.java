@@ -51,7 +51,12 @@ public final class RealTimeBenchmark {
         Map<String, String> options = ApiLatencyBenchmark.options(args);
         Path jar = Path.of(options.getOrDefault("jar", "api/target/api-0.1.0-SNAPSHOT.jar"))
                 .toAbsolutePath();
-        int subscribers = Integer.parseInt(options.getOrDefault("subscribers", "100"));
+        List<Integer> subscriberCounts = java.util.Arrays.stream(
+                        options.getOrDefault("subscribers", "100").split(","))
+                .map(String::strip)
+                .map(Integer::parseInt)
+                .toList();
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
         int rate = Integer.parseInt(options.getOrDefault("rate", "50"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         String heap = options.getOrDefault("heap", "2g");
@@ -60,32 +65,42 @@ public final class RealTimeBenchmark {
             print("writes only, " + jar, benchmark.writesOnly(jar, heap, rate, seconds));
             return;
         }
-        benchmark.realTime(jar, heap, subscribers, rate, seconds);
+        for (int subscribers : subscriberCounts) {
+            benchmark.realTime(jar, heap, subscribers, rate, seconds);
+        }
         if (options.containsKey("baseline-jar")) {
             // alternated, twice each, so a drift of the machine does not fall on one side
             Path baseline = Path.of(options.get("baseline-jar")).toAbsolutePath();
             List<Latencies> before = new ArrayList<>();
             List<Latencies> now = new ArrayList<>();
-            for (int round = 0; round < 2; round++) {
+            for (int round = 0; round < rounds; round++) {
                 before.add(benchmark.writesOnly(baseline, heap, rate, seconds));
                 now.add(benchmark.writesOnly(jar, heap, rate, seconds));
             }
             System.out.printf(
                     "%n| openTicket at %d/s paced, no subscriber | p50 | p95 | p99 |%n|---|---|---|---|%n", rate);
-            for (int round = 0; round < 2; round++) {
+            for (int round = 0; round < rounds; round++) {
                 print("before the change log, run " + (round + 1), before.get(round));
                 print("with the change log, run " + (round + 1), now.get(round));
             }
-            double p50Before =
-                    (before.get(0).percentileMillis(50) + before.get(1).percentileMillis(50)) / 2;
-            double p50Now = (now.get(0).percentileMillis(50) + now.get(1).percentileMillis(50)) / 2;
-            double p95Before =
-                    (before.get(0).percentileMillis(95) + before.get(1).percentileMillis(95)) / 2;
-            double p95Now = (now.get(0).percentileMillis(95) + now.get(1).percentileMillis(95)) / 2;
+            double p50Before = median(before, 50);
+            double p50Now = median(now, 50);
+            double p95Before = median(before, 95);
+            double p95Now = median(now, 95);
             System.out.printf(
-                    "outbox cost on the write (mean of the runs): %+.1f%% at p50, %+.1f%% at p95%n",
+                    "change-log cost on the write (median of the runs): %+.1f%% at p50, %+.1f%% at p95%n",
                     100 * (p50Now / p50Before - 1), 100 * (p95Now / p95Before - 1));
         }
+    }
+
+    private static double median(List<Latencies> runs, double percentile) {
+        double[] values = runs.stream()
+                .mapToDouble(run -> run.percentileMillis(percentile))
+                .sorted()
+                .toArray();
+        return values.length % 2 == 1
+                ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
     }
 
     private static void print(String label, Latencies latencies) {
@@ -135,7 +150,8 @@ public final class RealTimeBenchmark {
             }
             Thread.sleep(1_000);
             // warm-up, not measured
-            write(service, customers, rate, 5, null);
+            Thread.sleep(10_000);
+            write(service, customers, rate, 20, null);
             Thread.sleep(2_000);
             sentAt.clear();
             toSubscriber.reset();
@@ -184,7 +200,8 @@ public final class RealTimeBenchmark {
         try (ServiceProcess service =
                 ServiceProcess.start(jar, heap, List.of("--crm.support.embed-in-background=false"))) {
             List<String> customers = customers(service);
-            write(service, customers, rate, 5, null);
+            Thread.sleep(10_000); // background start-up work (GDS registration, model warm-up) out of the way
+            write(service, customers, rate, 20, null);
             System.out.printf("Writes only on %s: %d/s for %d s ...%n", jar, rate, seconds);
             write(service, customers, rate, seconds, writes);
         }

@@ -26,7 +26,11 @@ final class Latencies {
         return size;
     }
 
+    /** NaN when there is no sample. */
     double percentileMillis(double percentile) {
+        if (size == 0) {
+            return Double.NaN;
+        }
         long[] sorted = Arrays.copyOf(samples, size);
         Arrays.sort(sorted);
         int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;

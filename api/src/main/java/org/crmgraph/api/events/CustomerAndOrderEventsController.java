@@ -55,7 +55,7 @@ class CustomerAndOrderEventsController {
                         || e.event() instanceof CustomersMerged
                         || e.event() instanceof CustomerErased)
                 // the customer as it is now (masked like any query); none for the one merged away
-                .concatMap(e -> reads.entity(
+                .flatMapSequential(e -> reads.entity(
                                 e.position(),
                                 "customer",
                                 () -> customers.find(e.event().entityId()))
@@ -67,7 +67,7 @@ class CustomerAndOrderEventsController {
         return feed.events(Positions.parse(after))
                 .filter(e -> e.event() instanceof OrderPlaced placed
                         && (customerId == null || customerId.equals(placed.customerId())))
-                .concatMap(e -> reads.entity(
+                .flatMapSequential(e -> reads.entity(
                                 e.position(),
                                 "order",
                                 () -> orders.find(e.event().entityId()))

@@ -49,8 +49,10 @@ class TicketEventsController {
                 .filter(event -> event.event() instanceof TicketOpened
                         || event.event() instanceof TicketUpdated
                         || event.event() instanceof TicketResolved)
-                // the ticket as it is now: one read per event for all subscribers here, off the feed's thread
-                .concatMap(event -> reads.entity(
+                // the ticket as it is now: one read per event for all subscribers here, off the feed's thread; several
+                // reads
+                // in flight and the events kept in order (one read at a time capped a subscriber at 1 / read latency)
+                .flatMapSequential(event -> reads.entity(
                                 event.position(),
                                 "ticket",
                                 () -> tickets.find(event.event().entityId()))

@@ -2,7 +2,6 @@ package org.crmgraph.api.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
-import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
-import reactor.core.publisher.Mono;
 
 /** The change log: one event per committed change, none for a refused one, no personal values, gap-free positions. */
 class ChangeLogIT extends FixtureGraphTest {
@@ -35,17 +31,9 @@ class ChangeLogIT extends FixtureGraphTest {
     Outbox outbox;
 
     private WebSocketGraphQlClient client() {
-        String key =
-                keys.create("change log subscriber", Role.DATA_STEWARD, "test").secret();
-        return WebSocketGraphQlClient.builder(
-                        URI.create("ws://localhost:" + port + "/graphql"), new StandardWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public Mono<Object> connectionInitPayload() {
-                        return Mono.just(Map.of("Authorization", "Bearer " + key));
-                    }
-                })
-                .build();
+        return Subscribers.client(
+                port,
+                keys.create("change log subscriber", Role.DATA_STEWARD, "test").secret());
     }
 
     /** Events are numbered just after their commit, on the sequencer's thread. */

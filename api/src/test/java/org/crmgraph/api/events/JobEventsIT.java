@@ -2,7 +2,6 @@ package org.crmgraph.api.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
-import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import reactor.core.publisher.Mono;
 
 /** {@code jobEvents}: a data steward's progress bar for an import, and an analytics refresh step by step. */
@@ -39,16 +36,7 @@ class JobEventsIT extends FixtureGraphTest {
     Outbox outbox;
 
     private WebSocketGraphQlClient client(Role role) {
-        String key = keys.create("job watcher", role, "test").secret();
-        return WebSocketGraphQlClient.builder(
-                        URI.create("ws://localhost:" + port + "/graphql"), new StandardWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public Mono<Object> connectionInitPayload() {
-                        return Mono.just(Map.of("Authorization", "Bearer " + key));
-                    }
-                })
-                .build();
+        return Subscribers.client(port, keys.create("job watcher", role, "test").secret());
     }
 
     @SuppressWarnings("unchecked")

@@ -51,16 +51,8 @@ class TicketSubscriptionsIT extends FixtureGraphTest {
     }
 
     private WebSocketGraphQlClient client(Role role) {
-        String key = keys.create("subscriber " + role, role, "test").secret();
-        return WebSocketGraphQlClient.builder(
-                        URI.create("ws://localhost:" + port + "/graphql"), new StandardWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public Mono<Object> connectionInitPayload() {
-                        return Mono.just(Map.of("Authorization", "Bearer " + key));
-                    }
-                })
-                .build();
+        return Subscribers.client(
+                port, keys.create("subscriber " + role, role, "test").secret());
     }
 
     private static Flux<Map<String, Object>> events(WebSocketGraphQlClient client, String after) {

@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxDecompressionRatio  how many times its size a gzip file may expand to (default 100)
  * @param maxQueuedImports       imports started over GraphQL that may wait for the one running (default 10); more
  *                               are refused until the queue drains
+ * @param streamMaxRecords       records one streaming request ({@code ingest}, {@code POST /ingest/...}) may carry
+ *                               (default 1,000); a larger request is refused whole
+ * @param streamMaxBytes         bytes of one NDJSON streaming request's body (default 16 MiB); past it the request
+ *                               is refused whole
  */
 @ConfigurationProperties("crm.import")
 public record ImportProperties(
@@ -27,7 +31,9 @@ public record ImportProperties(
         Integer maxFieldLength,
         Integer maxRecordLength,
         Integer maxDecompressionRatio,
-        Integer maxQueuedImports) {
+        Integer maxQueuedImports,
+        Integer streamMaxRecords,
+        Long streamMaxBytes) {
 
     public ImportProperties {
         maxLineLength = maxLineLength == null ? ReadLimits.DEFAULTS.maxLineLength() : maxLineLength;
@@ -36,6 +42,11 @@ public record ImportProperties(
         maxDecompressionRatio =
                 maxDecompressionRatio == null ? ReadLimits.DEFAULTS.maxDecompressionRatio() : maxDecompressionRatio;
         maxQueuedImports = maxQueuedImports == null ? 10 : maxQueuedImports;
+        streamMaxRecords = streamMaxRecords == null ? 1000 : streamMaxRecords;
+        streamMaxBytes = streamMaxBytes == null ? 16L * 1024 * 1024 : streamMaxBytes;
+        if (streamMaxRecords < 1 || streamMaxRecords > 100_000) {
+            throw new IllegalArgumentException("crm.import.stream-max-records must be between 1 and 100000");
+        }
         batchSize = batchSize == null ? 5000 : batchSize;
         if (batchSize < 1 || batchSize > 100_000) {
             throw new IllegalArgumentException("crm.import.batch-size must be between 1 and 100000");

@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +19,7 @@ import org.crmgraph.importer.clean.CleanRow;
 import org.crmgraph.importer.clean.ReportEntry;
 import org.crmgraph.importer.clean.RowCleaner;
 import org.crmgraph.importer.clean.RowResult;
+import org.crmgraph.importer.identity.ErasedPeople;
 import org.crmgraph.importer.identity.IdentityResolver;
 import org.crmgraph.importer.identity.Person;
 import org.crmgraph.importer.identity.Resolution;
@@ -229,13 +228,13 @@ final class Importer {
         }
         return cypher.inWrite(tx -> {
             // rows about erased people are left out whole: nothing about them is written again
-            Set<String> erasedHashes = tombstones.erased(tx, identifierHashes(people));
+            ErasedPeople erased = ErasedPeople.among(tx, tombstones, people);
             List<CleanRow> kept = new ArrayList<>(rows.size());
             List<Person> keptPeople = new ArrayList<>(rows.size());
             List<Long> erasedLines = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 Person person = people.get(i);
-                if (person != null && isErased(person, erasedHashes)) {
+                if (erased.contains(person)) {
                     erasedLines.add(rows.get(i).line());
                 } else {
                     kept.add(rows.get(i));
@@ -250,26 +249,6 @@ final class Importer {
             jobs.progress(tx, jobId, counts.plusCustomers(resolution.created(), resolution.matched()));
             return new Written(resolution, erasedLines);
         });
-    }
-
-    private List<String> identifierHashes(List<Person> people) {
-        Set<String> hashes = new HashSet<>();
-        for (Person person : people) {
-            if (person != null) {
-                hashes.add(tombstones.hash(Tombstones.Kind.SOURCE_KEY, person.key()));
-                hashes.add(tombstones.hash(Tombstones.Kind.EMAIL, person.email()));
-                hashes.add(tombstones.hash(Tombstones.Kind.PHONE, person.phone()));
-            }
-        }
-        hashes.remove(null);
-        return List.copyOf(hashes);
-    }
-
-    private boolean isErased(Person person, Set<String> erasedHashes) {
-        return !erasedHashes.isEmpty()
-                && (erasedHashes.contains(tombstones.hash(Tombstones.Kind.SOURCE_KEY, person.key()))
-                        || erasedHashes.contains(tombstones.hash(Tombstones.Kind.EMAIL, person.email()))
-                        || erasedHashes.contains(tombstones.hash(Tombstones.Kind.PHONE, person.phone())));
     }
 
     private void read(

@@ -44,7 +44,7 @@ class ActorBinding {
                 }
             }
         });
-        registration.addUrlPatterns("/graphql", "/graphql/*");
+        registration.addUrlPatterns("/graphql", "/graphql/*", "/ingest/*");
         // after Spring Security's filters (order -100), which authenticate the caller
         registration.setOrder(0);
         return registration;

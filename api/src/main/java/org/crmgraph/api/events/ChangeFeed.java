@@ -16,6 +16,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The change log as a live stream on this instance: one reader polls the log for events committed after the last one
@@ -31,6 +32,7 @@ public class ChangeFeed implements DisposableBean {
 
     private final Outbox outbox;
     private final EventsProperties properties;
+    private final SharedReads reads;
     private final Sinks.Many<ChangeEvent> live = Sinks.many().multicast().directBestEffort();
     private final AtomicLong seen = new AtomicLong(-1);
     private final AtomicLong idlePolls = new AtomicLong();
@@ -49,9 +51,10 @@ public class ChangeFeed implements DisposableBean {
     private final reactor.core.scheduler.Scheduler readerScheduler =
             reactor.core.scheduler.Schedulers.fromExecutorService(reader);
 
-    public ChangeFeed(Outbox outbox, EventsProperties properties) {
+    ChangeFeed(Outbox outbox, EventsProperties properties, SharedReads reads) {
         this.outbox = outbox;
         this.properties = properties;
+        this.reads = reads;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -80,8 +83,11 @@ public class ChangeFeed implements DisposableBean {
         if (after == null) {
             // the sink drops what a subscriber has no demand for; this buffer gives each one its own slack, and ends
             // a subscriber that falls further behind with an error (it resumes with its last position)
+            // each subscriber's work (its filters, the GraphQL execution, the send) on the parallel workers, so the
+            // reader hands a batch out and reads on, and a hundred subscribers use every core
             return live.asFlux()
                     .onBackpressureBuffer(properties.subscriberBuffer())
+                    .publishOn(Schedulers.parallel())
                     .doOnSubscribe(subscription -> wake());
         }
         // subscribe to live events first and keep them while the gap is read from the log, then drop repeats
@@ -97,7 +103,7 @@ public class ChangeFeed implements DisposableBean {
             Flux<ChangeEvent> missed = Flux.defer(
                             () -> Flux.fromIterable(outbox.after(after, properties.replayLimit())))
                     .subscribeOn(readerScheduler);
-            return Flux.concat(missed, meanwhile.asFlux())
+            return Flux.concat(missed, meanwhile.asFlux().publishOn(Schedulers.parallel()))
                     .filter(event -> {
                         if (event.position() <= last.get()) {
                             return false;
@@ -132,6 +138,7 @@ public class ChangeFeed implements DisposableBean {
             List<ChangeEvent> batch;
             do {
                 batch = outbox.after(seen.get(), BATCH);
+                reads.prefetch(batch);
                 for (ChangeEvent event : batch) {
                     live.tryEmitNext(event);
                     seen.set(event.position());

@@ -8,6 +8,7 @@ import org.crmgraph.graph.event.CustomerCreated;
 import org.crmgraph.graph.event.CustomerErased;
 import org.crmgraph.graph.event.CustomerUpdated;
 import org.crmgraph.graph.event.CustomersMerged;
+import org.crmgraph.graph.event.DomainEvent;
 import org.crmgraph.graph.event.OrderPlaced;
 import org.crmgraph.graph.order.Order;
 import org.crmgraph.graph.order.OrderService;
@@ -45,34 +46,44 @@ class CustomerAndOrderEventsController {
         this.customers = customers;
         this.orders = orders;
         this.reads = reads;
+        reads.define("customer", CustomerAndOrderEventsController::aboutACustomer, customers::findAll);
+        reads.define("order", event -> event instanceof OrderPlaced, orders::findAll);
+    }
+
+    private static boolean aboutACustomer(DomainEvent event) {
+        return event instanceof CustomerCreated
+                || event instanceof CustomerUpdated
+                || event instanceof CustomersMerged
+                || event instanceof CustomerErased;
     }
 
     @SubscriptionMapping
     Flux<CustomerEvent> customerEvents(@Argument String after) {
-        return feed.events(Positions.parse(after))
-                .filter(e -> e.event() instanceof CustomerCreated
-                        || e.event() instanceof CustomerUpdated
-                        || e.event() instanceof CustomersMerged
-                        || e.event() instanceof CustomerErased)
-                // the customer as it is now (masked like any query); none for the one merged away
-                .flatMapSequential(e -> reads.entity(
-                                e.position(),
-                                "customer",
-                                () -> customers.find(e.event().entityId()))
-                        .map(found -> toCustomerEvent(e, found.orElse(null))));
+        return reads.following(
+                "customer",
+                feed.events(Positions.parse(after))
+                        .filter(e -> aboutACustomer(e.event()))
+                        // the customer as it is now (masked like any query); none for the one merged away
+                        .flatMapSequential(e -> reads.entity(
+                                        e.position(),
+                                        "customer",
+                                        () -> customers.find(e.event().entityId()))
+                                .map(found -> toCustomerEvent(e, found.orElse(null)))));
     }
 
     @SubscriptionMapping
     Flux<OrderEvent> orderEvents(@Argument String customerId, @Argument String after) {
-        return feed.events(Positions.parse(after))
-                .filter(e -> e.event() instanceof OrderPlaced placed
-                        && (customerId == null || customerId.equals(placed.customerId())))
-                .flatMapSequential(e -> reads.entity(
-                                e.position(),
-                                "order",
-                                () -> orders.find(e.event().entityId()))
-                        .flatMap(found -> Mono.justOrEmpty(found.map(order ->
-                                new OrderEvent(String.valueOf(e.position()), "PLACED", order, e.at(), e.actor())))));
+        return reads.following(
+                "order",
+                feed.events(Positions.parse(after))
+                        .filter(e -> e.event() instanceof OrderPlaced placed
+                                && (customerId == null || customerId.equals(placed.customerId())))
+                        .flatMapSequential(e -> reads.entity(
+                                        e.position(),
+                                        "order",
+                                        () -> orders.find(e.event().entityId()))
+                                .flatMap(found -> Mono.justOrEmpty(found.map(order -> new OrderEvent(
+                                        String.valueOf(e.position()), "PLACED", order, e.at(), e.actor()))))));
     }
 
     private static CustomerEvent toCustomerEvent(ChangeEvent change, Customer customer) {

@@ -2,6 +2,7 @@ package org.crmgraph.api.events;
 
 import java.time.Instant;
 import java.util.List;
+import org.crmgraph.graph.event.DomainEvent;
 import org.crmgraph.graph.event.TicketOpened;
 import org.crmgraph.graph.event.TicketResolved;
 import org.crmgraph.graph.event.TicketUpdated;
@@ -35,6 +36,11 @@ class TicketEventsController {
         this.feed = feed;
         this.tickets = tickets;
         this.reads = reads;
+        reads.define("ticket", TicketEventsController::aboutATicket, tickets::findAll);
+    }
+
+    private static boolean aboutATicket(DomainEvent event) {
+        return event instanceof TicketOpened || event instanceof TicketUpdated || event instanceof TicketResolved;
     }
 
     @SubscriptionMapping
@@ -45,13 +51,10 @@ class TicketEventsController {
             @Argument String customerId,
             @Argument String after) {
         Long position = Positions.parse(after);
-        return feed.events(position)
-                .filter(event -> event.event() instanceof TicketOpened
-                        || event.event() instanceof TicketUpdated
-                        || event.event() instanceof TicketResolved)
-                // the ticket as it is now: one read per event for all subscribers here, off the feed's thread; several
-                // reads
-                // in flight and the events kept in order (one read at a time capped a subscriber at 1 / read latency)
+        Flux<TicketEvent> events = feed.events(position)
+                .filter(event -> aboutATicket(event.event()))
+                // the ticket as the feed read it with its batch (one read for all subscribers here), or read once for
+                // all of them; several in flight and the events kept in order
                 .flatMapSequential(event -> reads.entity(
                                 event.position(),
                                 "ticket",
@@ -67,6 +70,7 @@ class TicketEventsController {
                         category == null || category.equals(event.ticket().category()))
                 .filter(event ->
                         customerId == null || customerId.equals(event.ticket().customerId()));
+        return reads.following("ticket", events);
     }
 
     private static TicketEvent toEvent(ChangeEvent change, Ticket ticket) {

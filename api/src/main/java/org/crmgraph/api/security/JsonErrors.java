@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
  * Error responses written before GraphQL runs (no key, a bad key, too many requests), shaped like a
  * GraphQL error so clients read them the same way.
  */
-final class JsonErrors {
+public final class JsonErrors {
 
     private JsonErrors() {}
 
-    static void write(HttpServletResponse response, int status, String code, String message) throws IOException {
+    public static void write(HttpServletResponse response, int status, String code, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

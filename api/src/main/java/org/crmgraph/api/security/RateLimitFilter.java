@@ -11,7 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A token bucket per authenticated caller on {@code /graphql}: {@code burst} requests at once, refilled at
+ * A token bucket per authenticated caller on {@code /graphql} and {@code /ingest/}: {@code burst} requests at once, refilled at
  * {@code requests-per-minute}. Over the limit a request gets 429 with {@code Retry-After} and is never
  * parsed. Buckets are per instance: behind a load balancer the whole cluster allows instances × the rate.
  */
@@ -40,7 +40,9 @@ final class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return perNano <= 0 || !request.getRequestURI().startsWith("/graphql");
+        return perNano <= 0
+                || !(request.getRequestURI().startsWith("/graphql")
+                        || request.getRequestURI().startsWith("/ingest/"));
     }
 
     @Override

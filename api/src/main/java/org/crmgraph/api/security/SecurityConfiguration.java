@@ -69,6 +69,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/graphql", "/graphql/**")
                         .authenticated()
+                        // streaming ingest writes customers and their data: the roles that may import
+                        .requestMatchers("/ingest/**")
+                        .hasAnyRole("ADMIN", "DATA_STEWARD")
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/**")

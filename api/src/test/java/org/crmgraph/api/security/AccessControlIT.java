@@ -90,6 +90,8 @@ class AccessControlIT {
             Map.entry("Query.webhookDeliveries", ADMIN_ONLY),
             Map.entry("Query.exportCustomerData", ADMIN_ONLY),
             Map.entry("Mutation.createCustomer", EnumSet.of(DATA_STEWARD)),
+            Map.entry("Mutation.ingestInteractions", EnumSet.of(DATA_STEWARD)),
+            Map.entry("Mutation.ingestOrders", EnumSet.of(DATA_STEWARD)),
             Map.entry("Mutation.updateCustomer", EnumSet.of(DATA_STEWARD)),
             Map.entry("Mutation.upsertCustomer", EnumSet.of(DATA_STEWARD)),
             Map.entry("Mutation.deleteCustomer", EnumSet.of(DATA_STEWARD)),

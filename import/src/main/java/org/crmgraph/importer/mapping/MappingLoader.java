@@ -35,7 +35,7 @@ public final class MappingLoader {
 
     /** The mappings shipped in the jar, under {@code import-mappings/<name>.yaml}. */
     public static final List<String> BUILT_IN =
-            List.of("online-retail", "tickets-csv", "customers-csv", "interactions-jsonl");
+            List.of("online-retail", "tickets-csv", "customers-csv", "interactions-jsonl", "orders-jsonl");
 
     private static final Set<String> TOP_KEYS = Set.of(
             "name",

@@ -69,31 +69,39 @@ public final class JsonLinesRowSource implements RowSource {
             if (content.isBlank()) {
                 continue;
             }
-            JsonNode node;
-            try {
-                node = JSON.readTree(content);
-            } catch (JacksonException e) {
-                int column = e.getLocation() == null
-                        ? 1
-                        : Math.max(1, e.getLocation().getColumnNr());
-                throw new MalformedFileException(line, column, "not valid JSON: " + e.getOriginalMessage());
-            }
-            if (node == null || !node.isObject()) {
-                throw new MalformedFileException(line, 1, "each line must be one JSON object");
-            }
-            Map<String, String> values = new HashMap<>();
-            flatten("", node, values);
-            for (var value : values.entrySet()) {
-                if (value.getValue().length() > limits.maxFieldLength()) {
-                    throw new MalformedFileException(
-                            line,
-                            1,
-                            "the value of '" + value.getKey() + "' is longer than " + limits.maxFieldLength()
-                                    + " characters (crm.import.max-field-length)");
-                }
-            }
-            return new Row(line, values, content);
+            return parse(line, content, limits);
         }
+    }
+
+    /**
+     * One line of JSON Lines as a record: {@code line} is its number in its file or request, for messages.
+     *
+     * @throws MalformedFileException when the line is not one JSON object, or holds a value past the limits
+     */
+    public static SourceRow parse(long line, String content, ReadLimits limits) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(content);
+        } catch (JacksonException e) {
+            int column =
+                    e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
+            throw new MalformedFileException(line, column, "not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new MalformedFileException(line, 1, "each line must be one JSON object");
+        }
+        Map<String, String> values = new HashMap<>();
+        flatten("", node, values);
+        for (var value : values.entrySet()) {
+            if (value.getValue().length() > limits.maxFieldLength()) {
+                throw new MalformedFileException(
+                        line,
+                        1,
+                        "the value of '" + value.getKey() + "' is longer than " + limits.maxFieldLength()
+                                + " characters (crm.import.max-field-length)");
+            }
+        }
+        return new Row(line, values, content);
     }
 
     /** The next line without its end, or null at the end; a line past the bound fails before it is all read. */

@@ -34,14 +34,19 @@ public final class InteractionsWriter implements EntityWriter {
         this.context = context;
     }
 
+    /** The row's own id, else one made from its source and content (so the same row sent again is the same node). */
+    public static String idOf(CleanRow row, String source) {
+        return row.has(Field.INTERACTION_ID)
+                ? row.text(Field.INTERACTION_ID)
+                : ContentIds.of("int-", source, row.fingerprint());
+    }
+
     @Override
     public void write(SimpleQueryRunner tx, List<CleanRow> rows, List<String> personKeys) {
         Map<String, Map<String, Object>> interactions = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             CleanRow row = rows.get(i);
-            String id = row.has(Field.INTERACTION_ID)
-                    ? row.text(Field.INTERACTION_ID)
-                    : ContentIds.of("int-", context.source(), row.fingerprint());
+            String id = idOf(row, context.source());
             var properties = Parameters.of()
                     .putIfPresent("channel", row.text(Field.CHANNEL))
                     .putIfPresent("type", row.text(Field.TYPE))

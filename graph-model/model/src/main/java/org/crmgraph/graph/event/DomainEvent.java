@@ -24,6 +24,8 @@ public sealed interface DomainEvent
                 CustomerCreated,
                 CustomerUpdated,
                 OrderPlaced,
+                InteractionRecorded,
+                CustomerSegmentChanged,
                 JobProgressed,
                 DemoDataLoaded {
 

@@ -67,6 +67,18 @@ public class DomainEvents {
                 new CustomerUpdated(entityId, (List<String>) attributes.get("fields"), occurredAt);
             case OrderPlaced.TYPE -> new OrderPlaced(entityId, (String) attributes.get("customerId"), occurredAt);
             case JobProgressed.TYPE -> JobProgressed.fromStored(entityId, occurredAt, attributes);
+            case InteractionRecorded.TYPE ->
+                new InteractionRecorded(
+                        entityId,
+                        (String) attributes.get("customerId"),
+                        (String) attributes.get("channel"),
+                        occurredAt);
+            case CustomerSegmentChanged.TYPE ->
+                new CustomerSegmentChanged(
+                        entityId,
+                        (String) attributes.get("fromSegment"),
+                        (String) attributes.get("toSegment"),
+                        occurredAt);
             case DemoDataLoaded.TYPE ->
                 new DemoDataLoaded(entityId, ((Number) attributes.get("customers")).intValue(), occurredAt);
             default -> throw new IllegalArgumentException("unknown domain event type '" + type + "'");

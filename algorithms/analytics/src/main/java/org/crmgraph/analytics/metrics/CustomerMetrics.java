@@ -49,6 +49,12 @@ public class CustomerMetrics {
             MATCH (c:Customer {id: row.id})
             SET c += row.metrics
             """;
+    // the boundaries of this refresh's scores, for scoring single customers until the next one (IncrementalAnalytics)
+    private static final String WRITE_SCALE = """
+            MERGE (s:RfmScale {name: 'rfm'})
+            SET s.asOf = $asOf, s.recencyCuts = $recency, s.frequencyCuts = $frequency, s.monetaryCuts = $monetary,
+                s.customers = $customers, s.updatedAt = datetime()
+            """;
     private static final String CLEAR_WITHOUT_ORDERS = """
             MATCH (c:Customer) WHERE c.rfm IS NOT NULL AND NOT EXISTS { (c)-[:PLACED]->(:Order) }
             REMOVE c.recencyDays, c.frequency, c.monetary, c.avgOrderValue, c.firstPurchaseAt, c.lastPurchaseAt,
@@ -86,9 +92,12 @@ public class CustomerMetrics {
                         r.get("recency").asLong(),
                         r.get("tenure").asLong()));
         // recency: fewer days is better, so it is ranked on its negation
-        int[] r = scores(rows.stream().mapToDouble(row -> -row.recency()).toArray());
-        int[] f = scores(rows.stream().mapToDouble(Row::frequency).toArray());
-        int[] m = scores(rows.stream().mapToDouble(Row::monetary).toArray());
+        double[] recencies = rows.stream().mapToDouble(row -> -row.recency()).toArray();
+        double[] frequencies = rows.stream().mapToDouble(Row::frequency).toArray();
+        double[] monetaries = rows.stream().mapToDouble(Row::monetary).toArray();
+        int[] r = scores(recencies);
+        int[] f = scores(frequencies);
+        int[] m = scores(monetaries);
         List<Map<String, Object>> updates = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
@@ -112,6 +121,15 @@ public class CustomerMetrics {
             cypher.write(WRITE, Map.of("rows", updates.subList(from, Math.min(updates.size(), from + WRITE_BATCH))));
         }
         OffsetDateTime asOf = rows.isEmpty() ? null : rows.getFirst().asOf();
+        if (asOf != null) {
+            Map<String, Object> scale = new HashMap<>();
+            scale.put("asOf", asOf);
+            scale.put("recency", RfmScale.cuts(recencies, r));
+            scale.put("frequency", RfmScale.cuts(frequencies, f));
+            scale.put("monetary", RfmScale.cuts(monetaries, m));
+            scale.put("customers", rows.size());
+            cypher.write(WRITE_SCALE, scale);
+        }
         return new MetricsRefresh(rows.size(), asOf, (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -47,7 +47,8 @@ public class Segmentation {
             CALL () { MATCH (s:Segment) DETACH DELETE s }
             UNWIND $segments AS row
             CREATE (:Segment {id: row.id, rank: row.rank, label: row.label, size: row.size, centroidRecencyDays: row.recencyDays,
-                              centroidFrequency: row.frequency, centroidMonetary: row.monetary, updatedAt: datetime()})
+                              centroidFrequency: row.frequency, centroidMonetary: row.monetary, updatedAt: datetime(),
+                              centroid: row.centroid, scaleMean: $scaleMean, scaleSd: $scaleSd})
             """;
     private static final String JOIN_SEGMENTS = """
             UNWIND $members AS m
@@ -108,15 +109,20 @@ public class Segmentation {
                                 d.segment().recencyDays(),
                                 d.segment().frequency(),
                                 d.segment().monetary()),
-                        d.cluster()))
+                        d.cluster(),
+                        d.centroid()))
                 .toList();
         List<Segment> segments = described.stream().map(Described::segment).toList();
         Map<Integer, Integer> idOfCluster = new HashMap<>();
         described.forEach(d -> idOfCluster.put(d.cluster(), d.segment().id()));
         List<Map<String, Object>> memberRows = new ArrayList<>();
         members.forEach(m -> memberRows.add(Map.of("customer", m.customer(), "segment", idOfCluster.get(m.cluster()))));
+        Map<Integer, double[]> centroidOf = new HashMap<>();
+        described.forEach(d -> centroidOf.put(d.segment().id(), d.centroid()));
         List<Map<String, Object>> segmentRows = segments.stream()
                 .map(s -> Map.<String, Object>of(
+                        "centroid",
+                        centroidOf.get(s.id()),
                         "id",
                         s.id(),
                         "rank",
@@ -133,7 +139,9 @@ public class Segmentation {
                         s.monetary()))
                 .toList();
         cypher.inWrite(tx -> {
-            tx.run(REPLACE_SEGMENTS, Map.of("segments", segmentRows)).consume();
+            double[][] scale = scale(members);
+            tx.run(REPLACE_SEGMENTS, Map.of("segments", segmentRows, "scaleMean", scale[0], "scaleSd", scale[1]))
+                    .consume();
             return tx.run(JOIN_SEGMENTS, Map.of("members", memberRows)).consume();
         });
         return segments;
@@ -151,7 +159,7 @@ public class Segmentation {
     }
 
     /** A segment and the k-means cluster it describes. */
-    private record Described(Segment segment, int cluster) {}
+    private record Described(Segment segment, int cluster, double[] centroid) {}
 
     private static List<Described> describe(List<Member> members) {
         if (members.isEmpty()) {
@@ -211,9 +219,28 @@ public class Segmentation {
                             round(d.recency()),
                             round(d.frequency()),
                             round(d.monetary())),
-                    d.cluster()));
+                    d.cluster(),
+                    new double[] {d.rz(), d.fz(), d.mz()}));
         }
         return segments;
+    }
+
+    /**
+     * The standard-score scale of the features the segments were clustered on (recency in days, log(1 + frequency),
+     * log(1 + monetary)), as means and standard deviations: with a segment's {@code centroid} (its members' mean
+     * scaled features) it places a customer whose metrics changed in the nearest segment between refreshes.
+     */
+    private static double[][] scale(List<Member> members) {
+        if (members.isEmpty()) {
+            return new double[][] {new double[3], new double[] {1, 1, 1}};
+        }
+        Stats rs = Stats.of(members.stream().mapToDouble(Member::recency).toArray());
+        Stats fs = Stats.of(
+                members.stream().mapToDouble(m -> Math.log1p(m.frequency())).toArray());
+        Stats ms = Stats.of(members.stream()
+                .mapToDouble(x -> Math.log1p(Math.max(0, x.monetary())))
+                .toArray());
+        return new double[][] {{rs.mean(), fs.mean(), ms.mean()}, {rs.sd(), fs.sd(), ms.sd()}};
     }
 
     private record Stats(double mean, double sd) {

@@ -1,0 +1,178 @@
+package org.crmgraph.analytics.incremental;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.event.CustomersMerged;
+import org.crmgraph.graph.event.DomainEvent;
+import org.crmgraph.graph.event.DomainEvents;
+import org.crmgraph.graph.event.InteractionRecorded;
+import org.crmgraph.graph.event.OrderPlaced;
+import org.crmgraph.graph.outbox.ChangeEvent;
+import org.crmgraph.graph.outbox.ChangeLogAdvanced;
+import org.crmgraph.graph.outbox.ChangeLogCursors;
+import org.crmgraph.graph.outbox.Outbox;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows the change log with its own cursor ({@value #CURSOR}): orders placed and touchpoints recorded (through the
+ * API, streaming ingest or another instance) update their customers' metrics, RFM scores and segment within about a
+ * second, and a customer whose segment changes gets a {@code CUSTOMER_SEGMENT_CHANGED} event. Each batch of events is
+ * consumed in one transaction that holds the cursor's lock and records the effects, so with several instances every
+ * event is consumed once, and a crash consumes it again from the last committed position, never half.
+ */
+@Component
+public class IncrementalAnalytics implements SmartLifecycle {
+
+    static final String CURSOR = "incremental-analytics";
+    private static final Logger log = LoggerFactory.getLogger(IncrementalAnalytics.class);
+
+    private final CypherRunner cypher;
+    private final Outbox outbox;
+    private final ChangeLogCursors cursors;
+    private final DomainEvents events;
+    private final IncrementalAnalyticsProperties properties;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition woken = lock.newCondition();
+    private boolean wakeUp;
+    private volatile boolean running;
+    private @Nullable Thread worker;
+
+    public IncrementalAnalytics(
+            CypherRunner cypher,
+            Outbox outbox,
+            ChangeLogCursors cursors,
+            DomainEvents events,
+            IncrementalAnalyticsProperties properties) {
+        this.cypher = cypher;
+        this.outbox = outbox;
+        this.cursors = cursors;
+        this.events = events;
+        this.properties = properties;
+    }
+
+    @EventListener
+    void committedHere(ChangeLogAdvanced advanced) {
+        lock.lock();
+        try {
+            wakeUp = true;
+            woken.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Consumes the next batch of change events; how many it consumed (0 when the log has nothing new). Public for
+     * tests and the command line, which call it instead of waiting for the background thread.
+     */
+    public int consumeNext() {
+        if (!cursors.behind(CURSOR)) {
+            return 0;
+        }
+        return cypher.inWrite(tx -> {
+            long position = cursors.take(tx, CURSOR);
+            List<ChangeEvent> batch = outbox.after(tx, position, properties.batch());
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            Set<String> customers = new LinkedHashSet<>();
+            for (ChangeEvent change : batch) {
+                String customer = customerOf(change.event());
+                if (customer != null) {
+                    customers.add(customer);
+                }
+            }
+            if (!customers.isEmpty()) {
+                for (DomainEvent changed : CustomerMetricsUpdate.update(tx, customers, events.now())) {
+                    outbox.record(tx, changed);
+                }
+            }
+            cursors.move(tx, CURSOR, batch.getLast().position());
+            return batch.size();
+        });
+    }
+
+    /** The customer whose analytics an event changes, or null. */
+    private static @Nullable String customerOf(DomainEvent event) {
+        return switch (event) {
+            case OrderPlaced placed -> placed.customerId();
+            case InteractionRecorded recorded -> recorded.customerId();
+            // the survivor now has both customers' orders
+            case CustomersMerged merged -> merged.entityId();
+            default -> null;
+        };
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            return;
+        }
+        running = true;
+        Thread thread =
+                Thread.ofPlatform().name("incremental-analytics").daemon().unstarted(this::run);
+        worker = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        committedHere(new ChangeLogAdvanced(0));
+        Thread thread = worker;
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    // with the change log's sequencer: stops after the web server and before the database goes
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 4096;
+    }
+
+    private void run() {
+        CypherRunner.markBackgroundThread();
+        while (running) {
+            try {
+                while (running && consumeNext() == properties.batch()) {
+                    // a backlog: keep consuming
+                }
+            } catch (RuntimeException e) {
+                // the database away for a moment, or another instance holding the cursor: the next round retries
+                log.warn("Incremental analytics could not consume the change log, retrying: {}", e.toString());
+            }
+            lock.lock();
+            try {
+                long nanos = properties.pollInterval().toNanos();
+                while (!wakeUp && running && nanos > 0) {
+                    nanos = woken.awaitNanos(nanos);
+                }
+                wakeUp = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}

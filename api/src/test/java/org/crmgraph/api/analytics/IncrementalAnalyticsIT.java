@@ -1,0 +1,119 @@
+package org.crmgraph.api.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.crmgraph.analytics.metrics.CustomerMetrics;
+import org.crmgraph.analytics.segment.Segmentation;
+import org.crmgraph.api.FixtureGraphTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Orders streamed in update their customer's metrics, RFM scores and segment within seconds, between full refreshes;
+ * a customer who joins a segment gets a CUSTOMER_SEGMENT_CHANGED event; and what the incremental path writes for a
+ * customer equals what the next full refresh writes for the same data.
+ */
+class IncrementalAnalyticsIT extends FixtureGraphTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(15);
+
+    @Autowired
+    CustomerMetrics metrics;
+
+    @Autowired
+    Segmentation segmentation;
+
+    private static final String INGEST_ORDERS = """
+            mutation($records: [IngestOrderLineInput!]!) {
+              ingestOrders(records: $records) { accepted records { status customerId problems { message } } } }""";
+
+    private String order(String orderId, String email, String placedAt, int quantity) {
+        return graphQl.document(INGEST_ORDERS)
+                .variable(
+                        "records",
+                        List.of(Map.of(
+                                "orderId",
+                                orderId,
+                                "placedAt",
+                                placedAt,
+                                "sku",
+                                "AUD-1",
+                                "quantity",
+                                quantity,
+                                "unitPrice",
+                                100.0,
+                                "customer",
+                                Map.of("email", email))))
+                .execute()
+                .path("ingestOrders.records[0].customerId")
+                .entity(String.class)
+                .get();
+    }
+
+    private Map<String, Object> customer(String id) {
+        return cypher.read(
+                        "MATCH (c:Customer {id: $id}) OPTIONAL MATCH (c)-[:IN_SEGMENT]->(s:Segment) "
+                                + "RETURN c {.frequency, .monetary, .recencyDays, .rfm, .rScore, .fScore, .mScore, "
+                                + ".avgOrderValue, .lifetimeValue, .metricsUpdatedAt, segment: s.id} AS c",
+                        Map.of("id", id),
+                        r -> r.get("c").asMap())
+                .getFirst();
+    }
+
+    @Test
+    void anOrderUpdatesItsCustomerWithinSecondsAndAgreesWithTheNextFullRefresh() {
+        // five buyers, so segments can be made
+        order("o-a", "carla@example.com", "2025-09-10T10:00:00Z", 1);
+        order("o-b", "dieter@example.de", "2025-06-10T10:00:00Z", 3);
+        order("o-c", "eve@example.com", "2025-05-10T10:00:00Z", 9);
+        metrics.refresh();
+        assertThat(segmentation.refresh()).isNotEmpty();
+        Map<String, Object> before = customer("c2");
+        assertThat(before.get("frequency")).isEqualTo(1L);
+
+        order("o-d", "bob@example.org", "2025-09-20T10:00:00Z", 20);
+
+        await().atMost(WITHIN).until(() -> Long.valueOf(2).equals(customer("c2").get("frequency")));
+        Map<String, Object> incremental = customer("c2");
+        assertThat(incremental.get("monetary")).isEqualTo(2298.0);
+        assertThat(incremental.get("metricsUpdatedAt")).isNotNull();
+        assertThat(incremental.get("rfm")).isNotNull().isNotEqualTo(before.get("rfm"));
+
+        // the full refresh, over the same orders, computes the same metrics (its scores re-rank everyone)
+        metrics.refresh();
+        Map<String, Object> full = customer("c2");
+        for (String metric : List.of("frequency", "monetary", "recencyDays", "avgOrderValue", "lifetimeValue")) {
+            assertThat(incremental.get(metric)).as(metric).isEqualTo(full.get(metric));
+        }
+    }
+
+    @Test
+    void aFirstTimeBuyerJoinsTheNearestSegmentAndThatIsAnnounced() {
+        order("o-a", "carla@example.com", "2025-09-10T10:00:00Z", 1);
+        order("o-b", "dieter@example.de", "2025-06-10T10:00:00Z", 3);
+        order("o-c", "eve@example.com", "2025-05-10T10:00:00Z", 9);
+        metrics.refresh();
+        assertThat(segmentation.refresh()).isNotEmpty();
+
+        // the change log is kept from test to test: count what this test wrote
+        var since = java.time.OffsetDateTime.now();
+        String newcomer = order("o-n", "new.buyer@example.net", "2025-09-25T10:00:00Z", 2);
+
+        await().atMost(WITHIN).until(() -> customer(newcomer).get("segment") != null);
+        Map<String, Object> joined = customer(newcomer);
+        assertThat(joined.get("rfm")).isNotNull();
+        long announced = cypher.read(
+                        "MATCH (e:ChangeEvent {type: 'CUSTOMER_SEGMENT_CHANGED', entityId: $id}) "
+                                + "WHERE e.`attribute.fromSegment` IS NULL AND e.`attribute.toSegment` = $segment "
+                                + "AND e.at >= $since "
+                                + "RETURN count(e) AS n",
+                        Map.of("id", newcomer, "segment", String.valueOf(joined.get("segment")), "since", since),
+                        r -> r.get("n").asLong())
+                .getFirst();
+        assertThat(announced).isEqualTo(1);
+    }
+}

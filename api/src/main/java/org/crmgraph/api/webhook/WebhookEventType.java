@@ -11,7 +11,9 @@ public enum WebhookEventType {
     CUSTOMER_UPDATED("Customer"),
     CUSTOMERS_MERGED("Customer"),
     CUSTOMER_ERASED("Customer"),
-    ORDER_PLACED("Order");
+    ORDER_PLACED("Order"),
+    INTERACTION_RECORDED("Interaction"),
+    CUSTOMER_SEGMENT_CHANGED("Customer");
 
     private final String entity;
 

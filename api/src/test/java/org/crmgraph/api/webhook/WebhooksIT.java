@@ -323,4 +323,34 @@ class WebhooksIT extends FixtureGraphTest {
         }
         assertThat(seen).as(field).isEqualTo(count);
     }
+
+    @Test
+    void aStreamedTouchpointIsDeliveredToAWebhookForItsCustomer() throws Exception {
+        Registered hook = register(List.of("INTERACTION_RECORDED"), "c2");
+        graphQl.document("""
+                        mutation { ingestInteractions(source: "chat", records: [
+                          {id: "chat-w1", channel: "chat", at: "2026-11-30T09:00:00Z", text: "Bob here", customer: {email: "bob@example.org"}},
+                          {id: "chat-w2", channel: "chat", at: "2026-11-30T09:01:00Z", text: "Alice here", customer: {email: "alice@example.com"}}
+                        ]) { accepted } }""")
+                .execute()
+                .path("ingestInteractions.accepted")
+                .entity(Integer.class)
+                .isEqualTo(2);
+
+        var received = receiver.await(r -> true, 1, WITHIN);
+        Thread.sleep(1_000);
+        assertThat(receiver.received())
+                .as("only the filtered customer's touchpoint")
+                .hasSize(1);
+        var delivery = received.getFirst();
+        assertThat(delivery.event()).isEqualTo("INTERACTION_RECORDED");
+        assertThat(WebhookReceiver.verifies(
+                        hook.secret(), delivery.signature(), delivery.body(), Duration.ofMinutes(1)))
+                .isTrue();
+        assertThat(delivery.body())
+                .contains("\"id\":\"chat-w1\"")
+                .contains("\"customerId\":\"c2\"")
+                .contains("\"type\":\"Interaction\"")
+                .doesNotContain("Bob here");
+    }
 }

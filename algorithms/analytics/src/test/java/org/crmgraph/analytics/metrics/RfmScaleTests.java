@@ -21,7 +21,9 @@ class RfmScaleTests {
             int[] scores = CustomerMetrics.scores(values);
             double[] cuts = RfmScale.cuts(values, scores);
             for (int i = 0; i < n; i++) {
-                assertThat(RfmScale.score(values[i], cuts)).as("value %s of %s", values[i], n).isEqualTo(scores[i]);
+                assertThat(RfmScale.score(values[i], cuts))
+                        .as("value %s of %s", values[i], n)
+                        .isEqualTo(scores[i]);
             }
         }
     }

@@ -125,7 +125,7 @@ class AccessControlIT {
 
     /** Keys, the audit trail and the answer log (written in the background after allowed questions) are not business data. */
     private static final String BUSINESS_NODES = """
-            MATCH (n) WHERE NOT n:ApiKey AND NOT n:AuditEvent AND NOT n:SupportQuery AND NOT n:__CrmMigration RETURN count(n)""";
+            MATCH (n) WHERE NOT n:ApiKey AND NOT n:AuditEvent AND NOT n:SupportQuery AND NOT n:__CrmMigration AND NOT n:ChangeLogCursor RETURN count(n)""";
 
     @Autowired
     GraphQlSource graphQlSource;

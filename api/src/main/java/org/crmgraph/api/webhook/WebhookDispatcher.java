@@ -13,8 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import org.crmgraph.graph.background.Wakeup;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.lease.Lease;
 import org.crmgraph.graph.lease.Leases;
@@ -54,9 +53,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final WebhookProperties properties;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient http;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition woken = lock.newCondition();
-    private boolean wakeUp;
+    private final Wakeup wakeup = new Wakeup();
     private volatile boolean running;
     private @Nullable Thread worker;
     private volatile @Nullable Lease lease;
@@ -93,13 +90,7 @@ public class WebhookDispatcher implements SmartLifecycle {
 
     /** Looks for work now (a webhook registered or a delivery replayed here). */
     public void wake() {
-        lock.lock();
-        try {
-            wakeUp = true;
-            woken.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        wakeup.wake();
     }
 
     /** Whether this instance is the one delivering now. */
@@ -265,21 +256,8 @@ public class WebhookDispatcher implements SmartLifecycle {
     }
 
     private void await(Duration pause) {
-        if (pause.isZero()) {
-            return;
-        }
-        lock.lock();
-        try {
-            long nanos = pause.toNanos();
-            while (!wakeUp && running && nanos > 0) {
-                nanos = woken.awaitNanos(nanos);
-            }
-            wakeUp = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!pause.isZero() && !wakeup.pause(pause)) {
             running = false;
-        } finally {
-            lock.unlock();
         }
     }
 }

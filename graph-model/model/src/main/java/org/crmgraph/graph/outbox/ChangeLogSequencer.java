@@ -1,8 +1,7 @@
 package org.crmgraph.graph.outbox;
 
 import java.time.Duration;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import org.crmgraph.graph.background.Wakeup;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,9 +25,7 @@ public class ChangeLogSequencer implements SmartLifecycle {
 
     private final Outbox outbox;
     private final ApplicationEventPublisher publisher;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition woken = lock.newCondition();
-    private boolean wakeUp;
+    private final Wakeup wakeup = new Wakeup();
     private volatile boolean running;
     private @Nullable Thread worker;
 
@@ -39,13 +36,7 @@ public class ChangeLogSequencer implements SmartLifecycle {
     }
 
     void wake() {
-        lock.lock();
-        try {
-            wakeUp = true;
-            woken.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        wakeup.wake();
     }
 
     @Override
@@ -89,18 +80,8 @@ public class ChangeLogSequencer implements SmartLifecycle {
         CypherRunner.markBackgroundThread();
         while (running) {
             sequenceAll();
-            lock.lock();
-            try {
-                long nanos = SWEEP.toNanos();
-                while (!wakeUp && running && nanos > 0) {
-                    nanos = woken.awaitNanos(nanos);
-                }
-                wakeUp = false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!wakeup.pause(SWEEP)) {
                 return;
-            } finally {
-                lock.unlock();
             }
         }
     }

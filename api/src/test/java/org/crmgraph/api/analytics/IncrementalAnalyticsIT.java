@@ -31,6 +31,15 @@ class IncrementalAnalyticsIT extends FixtureGraphTest {
             mutation($records: [IngestOrderLineInput!]!) {
               ingestOrders(records: $records) { accepted records { status customerId problems { message } } } }""";
 
+    /**
+     * The fixture reset removes the consumer's cursor; made again it starts at the log's head, so it must exist before
+     * a test's orders or it may start after them (as a consumer turned on follows changes from then on).
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void consumerFollowsFromHere() {
+        incremental.consumeNext();
+    }
+
     private String order(String orderId, String email, String placedAt, int quantity) {
         return graphQl.document(INGEST_ORDERS)
                 .variable(
@@ -115,5 +124,93 @@ class IncrementalAnalyticsIT extends FixtureGraphTest {
                         r -> r.get("n").asLong())
                 .getFirst();
         assertThat(announced).isEqualTo(1);
+    }
+
+    @Autowired
+    org.crmgraph.analytics.incremental.IncrementalAnalytics incremental;
+
+    @Test
+    void consumersRacingOverTheSameEventsApplyEachOnce() throws Exception {
+        order("o-a", "carla@example.com", "2025-09-10T10:00:00Z", 1);
+        order("o-b", "dieter@example.de", "2025-06-10T10:00:00Z", 3);
+        order("o-c", "eve@example.com", "2025-05-10T10:00:00Z", 9);
+        metrics.refresh();
+        assertThat(segmentation.refresh()).isNotEmpty();
+        var since = java.time.OffsetDateTime.now();
+        List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            lines.add(Map.of(
+                    "orderId",
+                    "o-race-" + i,
+                    "placedAt",
+                    "2025-09-2" + (i % 9) + "T10:00:00Z",
+                    "sku",
+                    "AUD-1",
+                    "quantity",
+                    1 + i,
+                    "unitPrice",
+                    100.0,
+                    "customer",
+                    Map.of("email", "racer" + i + "@example.net")));
+        }
+        graphQl.document(INGEST_ORDERS).variable("records", lines).execute();
+
+        // four consumers here besides the service's own, as several instances would be, all at once
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> racers = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            racers.add(pool.submit(() -> {
+                start.await();
+                for (int round = 0; round < 20; round++) {
+                    incremental.consumeNext();
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (var racer : racers) {
+            racer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        await().atMost(WITHIN)
+                .until(() -> cypher.read(
+                                "MATCH (c:Customer) WHERE c.email STARTS WITH 'racer' AND (c)-[:IN_SEGMENT]->() "
+                                        + "RETURN count(c) AS n",
+                                Map.of(),
+                                r -> r.get("n").asLong())
+                        .getFirst()
+                        .equals(12L));
+        // each customer joined its segment once, so it was announced once, however many consumers saw the order
+        List<Long> perCustomer =
+                cypher.read("""
+                MATCH (c:Customer) WHERE c.email STARTS WITH 'racer'
+                CALL (c) {
+                  OPTIONAL MATCH (e:ChangeEvent {type: 'CUSTOMER_SEGMENT_CHANGED', entityId: c.id})
+                  WHERE e.at >= $since
+                  RETURN count(e) AS n
+                }
+                RETURN n""", Map.of("since", since), r -> r.get("n").asLong());
+        assertThat(perCustomer).hasSize(12).containsOnly(1L);
+        assertThat(cypher.read(
+                        "MATCH (c:Customer)-[r:IN_SEGMENT]->() WHERE c.email STARTS WITH 'racer' RETURN count(r) AS n",
+                        Map.of(),
+                        r -> r.get("n").asLong()))
+                .containsExactly(12L);
+    }
+
+    @Test
+    void aFullRefreshThatReadBeforeAnUpdateBetweenRefreshesDoesNotUndoIt() {
+        // as if an order came in while a long refresh ran: the customer was updated after the refresh read the orders
+        cypher.write(
+                "MATCH (c:Customer {id: 'c2'}) SET c.frequency = 99, c.recencyDays = 0, c.monetary = 9900.0, "
+                        + "c.metricsUpdatedAt = datetime() + duration('PT1H')",
+                Map.of());
+        metrics.refresh();
+        assertThat(customer("c2").get("frequency")).isEqualTo(99L);
+        // ... and scored among the others on the refresh's boundaries: far more orders than anyone, the top score
+        assertThat(customer("c2").get("fScore")).isEqualTo(5L);
+        assertThat(customer("c1").get("frequency")).isEqualTo(2L);
     }
 }

@@ -1,27 +1,32 @@
 package org.crmgraph.analytics.incremental;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.crmgraph.analytics.metrics.CustomerMetrics;
 import org.crmgraph.analytics.metrics.RfmScale;
+import org.crmgraph.analytics.segment.Segmentation;
 import org.crmgraph.graph.cypher.Records;
 import org.crmgraph.graph.event.CustomerSegmentChanged;
 import org.crmgraph.graph.event.DomainEvent;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
 
 /**
- * Recomputes some customers' metrics the way the full refresh does ({@code CustomerMetrics}), scores them on the last
- * refresh's boundaries ({@link RfmScale}) and moves each to the segment whose centroid is nearest, in the caller's
- * transaction. Says which customers changed segment. Until the first full refresh there are no boundaries and no
- * segments: the raw metrics are written, no scores.
+ * Recomputes some customers' metrics as the full refresh does ({@link CustomerMetrics.Row#metrics()}), scores them on
+ * the last refresh's boundaries ({@link RfmScale}) and moves each to the segment whose centroid is nearest, in the
+ * caller's transaction. Says which customers changed segment. Until the first full refresh there are no boundaries and
+ * no segments: the metrics are written without scores.
  */
 final class CustomerMetricsUpdate {
 
+    // the reference time is the later of the last refresh's and the customer's last order, so a new order is 0 days
+    // old; days are counted as the refresh counts them
     private static final String READ = """
             OPTIONAL MATCH (scale:RfmScale {name: 'rfm'})
             WITH scale
@@ -41,8 +46,11 @@ final class CustomerMetricsUpdate {
               RETURN count(i) AS interactions, max(i.occurredAt) AS lastInteraction
             }
             CALL (c) { OPTIONAL MATCH (c)-[:IN_SEGMENT]->(s:Segment) RETURN s.id AS segment LIMIT 1 }
-            RETURN c.id AS id, frequency, spent - cancelled AS monetary, first, last, interactions, lastInteraction,
-                   segment, scale
+            WITH c, scale, frequency, spent - cancelled AS monetary, first, last, interactions, lastInteraction, segment,
+                 CASE WHEN scale.asOf IS NOT NULL AND scale.asOf > last THEN scale.asOf ELSE last END AS asOf
+            RETURN c.id AS id, frequency, monetary, first, last, asOf, interactions, lastInteraction, segment, scale,
+                   CASE WHEN last IS NULL THEN 0 ELSE duration.inDays(last, asOf).days END AS recency,
+                   CASE WHEN first IS NULL THEN 0 ELSE duration.inDays(first, asOf).days END AS tenure
             """;
     private static final String SEGMENTS = """
             MATCH (s:Segment) WHERE s.centroid IS NOT NULL
@@ -60,12 +68,13 @@ final class CustomerMetricsUpdate {
             CREATE (c)-[:IN_SEGMENT]->(s)
             """;
 
+    /** A segment of the last refresh: its centroid in the scaled features, and that scale. */
     private record Centroid(int id, double[] centroid, double[] mean, double[] sd) {}
 
     private CustomerMetricsUpdate() {}
 
     /** Updates {@code customerIds} (unknown ones are skipped); the segment changes, as events to record. */
-    static List<DomainEvent> update(SimpleQueryRunner tx, Collection<String> customerIds, java.time.Instant now) {
+    static List<DomainEvent> update(SimpleQueryRunner tx, Collection<String> customerIds, Instant now) {
         List<Record> records =
                 tx.run(READ, Map.of("ids", List.copyOf(customerIds))).list();
         List<Centroid> segments = tx.run(SEGMENTS)
@@ -75,24 +84,36 @@ final class CustomerMetricsUpdate {
         List<Map<String, Object>> moves = new ArrayList<>();
         List<DomainEvent> changes = new ArrayList<>();
         for (Record r : records) {
-            Map<String, Object> metrics = new HashMap<>();
-            metrics.put("interactionCount", r.get("interactions").asLong());
-            metrics.put("lastInteractionAt", Records.dateTime(r.get("lastInteraction")));
-            metrics.put("metricsUpdatedAt", now.atOffset(java.time.ZoneOffset.UTC));
+            String id = r.get("id").asString();
             long frequency = r.get("frequency").asLong();
+            Map<String, Object> metrics;
             if (frequency > 0) {
-                purchases(r, frequency, metrics);
-                Integer segment = nearest(segments, metrics);
+                var purchases = new CustomerMetrics.Row(
+                        id,
+                        Records.dateTime(r.get("asOf")),
+                        frequency,
+                        r.get("monetary").asDouble(),
+                        Records.dateTime(r.get("first")),
+                        Records.dateTime(r.get("last")),
+                        r.get("recency").asLong(),
+                        r.get("tenure").asLong());
+                metrics = purchases.metrics();
+                score(purchases, r.get("scale"), metrics);
+                Integer segment = nearest(segments, purchases);
                 Integer current =
                         r.get("segment").isNull() ? null : r.get("segment").asInt();
                 if (segment != null && !segment.equals(current)) {
-                    String id = r.get("id").asString();
                     moves.add(Map.of("customer", id, "segment", segment));
                     changes.add(new CustomerSegmentChanged(
                             id, current == null ? null : current.toString(), segment.toString(), now));
                 }
+            } else {
+                metrics = new java.util.HashMap<>();
             }
-            rows.add(Map.of("id", r.get("id").asString(), "metrics", metrics));
+            metrics.put("interactionCount", r.get("interactions").asLong());
+            metrics.put("lastInteractionAt", Records.dateTime(r.get("lastInteraction")));
+            metrics.put("metricsUpdatedAt", now.atOffset(ZoneOffset.UTC));
+            rows.add(Map.of("id", id, "metrics", metrics));
         }
         tx.run(WRITE, Map.of("rows", rows)).consume();
         if (!moves.isEmpty()) {
@@ -101,50 +122,26 @@ final class CustomerMetricsUpdate {
         return changes;
     }
 
-    /** The same metrics as the full refresh, as of the later of its reference time and this customer's last order. */
-    private static void purchases(Record r, long frequency, Map<String, Object> metrics) {
-        OffsetDateTime first = Records.dateTime(r.get("first"));
-        OffsetDateTime last = Records.dateTime(r.get("last"));
-        Value scale = r.get("scale");
-        OffsetDateTime asOf = last;
-        if (!scale.isNull() && !scale.get("asOf").isNull()) {
-            OffsetDateTime refreshed = Records.dateTime(scale.get("asOf"));
-            asOf = refreshed.isAfter(last) ? refreshed : last;
+    private static void score(CustomerMetrics.Row purchases, Value scale, Map<String, Object> metrics) {
+        if (scale.isNull() || scale.get("recencyCuts").isNull()) {
+            return;
         }
-        long recency = java.time.Duration.between(last, asOf).toDays();
-        long tenure = java.time.Duration.between(first, asOf).toDays();
-        double monetary = r.get("monetary").asDouble();
-        metrics.put("recencyDays", recency);
-        metrics.put("frequency", frequency);
-        metrics.put("monetary", round(monetary));
-        metrics.put("avgOrderValue", round(monetary / frequency));
-        metrics.put("firstPurchaseAt", first);
-        metrics.put("lastPurchaseAt", last);
-        metrics.put("lifetimeValue", round(monetary * 365.0 / Math.max(90, tenure) * 3));
-        metrics.put("metricsAsOf", asOf);
-        if (!scale.isNull() && !scale.get("recencyCuts").isNull()) {
-            int rScore = RfmScale.score(-recency, doubles(scale.get("recencyCuts")));
-            int fScore = RfmScale.score(frequency, doubles(scale.get("frequencyCuts")));
-            int mScore = RfmScale.score(monetary, doubles(scale.get("monetaryCuts")));
-            metrics.put("rScore", rScore);
-            metrics.put("fScore", fScore);
-            metrics.put("mScore", mScore);
-            metrics.put("rfm", "" + rScore + fScore + mScore);
-        }
+        // recency is ranked on its negation, as the refresh ranks it: fewer days is better
+        CustomerMetrics.putScores(
+                metrics,
+                RfmScale.score(-purchases.recency(), doubles(scale.get("recencyCuts"))),
+                RfmScale.score(purchases.frequency(), doubles(scale.get("frequencyCuts"))),
+                RfmScale.score(purchases.monetary(), doubles(scale.get("monetaryCuts"))));
     }
 
     /** The segment whose centroid is nearest in the scaled features the segments were made on; null without any. */
-    private static Integer nearest(List<Centroid> segments, Map<String, Object> metrics) {
-        double[] raw = {
-            ((Number) metrics.get("recencyDays")).doubleValue(),
-            Math.log1p(((Number) metrics.get("frequency")).doubleValue()),
-            Math.log1p(Math.max(0, ((Number) metrics.get("monetary")).doubleValue()))
-        };
+    private static @Nullable Integer nearest(List<Centroid> segments, CustomerMetrics.Row purchases) {
+        double[] raw = Segmentation.features(purchases.recency(), purchases.frequency(), purchases.monetary());
         Integer best = null;
         double bestDistance = Double.MAX_VALUE;
         for (Centroid segment : segments) {
             double distance = 0;
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < raw.length; i++) {
                 double z = (raw[i] - segment.mean()[i]) / segment.sd()[i];
                 distance += (z - segment.centroid()[i]) * (z - segment.centroid()[i]);
             }
@@ -160,9 +157,5 @@ final class CustomerMetricsUpdate {
         return value.asList(Value::asDouble).stream()
                 .mapToDouble(Double::doubleValue)
                 .toArray();
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 }

@@ -3,8 +3,7 @@ package org.crmgraph.analytics.incremental;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import org.crmgraph.graph.background.Wakeup;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.event.CustomersMerged;
 import org.crmgraph.graph.event.DomainEvent;
@@ -12,20 +11,18 @@ import org.crmgraph.graph.event.DomainEvents;
 import org.crmgraph.graph.event.InteractionRecorded;
 import org.crmgraph.graph.event.OrderPlaced;
 import org.crmgraph.graph.outbox.ChangeEvent;
-import org.crmgraph.graph.outbox.ChangeLogAdvanced;
 import org.crmgraph.graph.outbox.ChangeLogCursors;
 import org.crmgraph.graph.outbox.Outbox;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows the change log with its own cursor ({@value #CURSOR}): orders placed and touchpoints recorded (through the
- * API, streaming ingest or another instance) update their customers' metrics, RFM scores and segment within about a
- * second, and a customer whose segment changes gets a {@code CUSTOMER_SEGMENT_CHANGED} event. Each batch of events is
+ * Follows the change log with its own cursor ({@value #CURSOR}), once per {@code poll-interval}: orders placed and
+ * touchpoints recorded (through the API, streaming ingest or another instance) update their customers' metrics, RFM
+ * scores and segment within about a second, and a customer whose segment changes gets a {@code CUSTOMER_SEGMENT_CHANGED} event. Each batch of events is
  * consumed in one transaction that holds the cursor's lock and records the effects, so with several instances every
  * event is consumed once, and a crash consumes it again from the last committed position, never half.
  */
@@ -40,9 +37,7 @@ public class IncrementalAnalytics implements SmartLifecycle {
     private final ChangeLogCursors cursors;
     private final DomainEvents events;
     private final IncrementalAnalyticsProperties properties;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition woken = lock.newCondition();
-    private boolean wakeUp;
+    private final Wakeup wakeup = new Wakeup();
     private volatile boolean running;
     private @Nullable Thread worker;
 
@@ -57,17 +52,6 @@ public class IncrementalAnalytics implements SmartLifecycle {
         this.cursors = cursors;
         this.events = events;
         this.properties = properties;
-    }
-
-    @EventListener
-    void committedHere(ChangeLogAdvanced advanced) {
-        lock.lock();
-        try {
-            wakeUp = true;
-            woken.signalAll();
-        } finally {
-            lock.unlock();
-        }
     }
 
     /**
@@ -127,7 +111,7 @@ public class IncrementalAnalytics implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        committedHere(new ChangeLogAdvanced(0));
+        wakeup.wake();
         Thread thread = worker;
         if (thread != null) {
             try {
@@ -160,18 +144,10 @@ public class IncrementalAnalytics implements SmartLifecycle {
                 // the database away for a moment, or another instance holding the cursor: the next round retries
                 log.warn("Incremental analytics could not consume the change log, retrying: {}", e.toString());
             }
-            lock.lock();
-            try {
-                long nanos = properties.pollInterval().toNanos();
-                while (!wakeUp && running && nanos > 0) {
-                    nanos = woken.awaitNanos(nanos);
-                }
-                wakeUp = false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            // not woken by each commit: under load that would be a locking transaction per commit; once per interval
+            // takes whatever came meanwhile in one
+            if (!wakeup.pause(properties.pollInterval())) {
                 return;
-            } finally {
-                lock.unlock();
             }
         }
     }

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param enabled      whether orders and touchpoints update their customer's metrics, scores and segment as they
  *                     come (default true); when off, only full refreshes do
- * @param pollInterval how often the change log is read for changes committed on other instances (default 1 s);
- *                     changes committed on this instance are read at once
+ * @param pollInterval how often the change log is read for new orders and touchpoints (default 1 s): the most an
+ *                     update waits
  * @param batch        change events read per transaction (default 500)
  */
 @ConfigurationProperties("crm.analytics.incremental")

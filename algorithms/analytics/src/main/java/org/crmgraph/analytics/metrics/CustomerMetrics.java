@@ -44,10 +44,26 @@ public class CustomerMetrics {
                    duration.inDays(last, asOf).days AS recency,
                    duration.inDays(first, asOf).days AS tenure
             """;
+    // a customer updated between refreshes after this refresh read the orders (IncrementalAnalytics) has fresher values
+    // than the refresh: they are kept
     private static final String WRITE = """
             UNWIND $rows AS row
             MATCH (c:Customer {id: row.id})
+            WHERE c.metricsUpdatedAt IS NULL OR c.metricsUpdatedAt < $readAt
             SET c += row.metrics
+            """;
+    // those kept: their own (fresher) values are scored on this refresh's boundaries, as the next update would score
+    // them
+    private static final String UPDATED_SINCE_READ = """
+            MATCH (c:Customer)
+            WHERE c.metricsUpdatedAt >= $readAt
+              AND c.frequency IS NOT NULL AND c.recencyDays IS NOT NULL AND c.monetary IS NOT NULL
+            RETURN c.id AS id, c.recencyDays AS recency, c.frequency AS frequency, c.monetary AS monetary
+            """;
+    private static final String WRITE_SCORES = """
+            UNWIND $rows AS row
+            MATCH (c:Customer {id: row.id})
+            SET c += row.scores
             """;
     // the boundaries of this refresh's scores, for scoring single customers until the next one (IncrementalAnalytics)
     private static final String WRITE_SCALE = """
@@ -61,7 +77,14 @@ public class CustomerMetrics {
                    c.rScore, c.fScore, c.mScore, c.rfm, c.lifetimeValue, c.metricsAsOf
             """;
 
-    private record Row(
+    /**
+     * One buying customer's purchases as of a reference time: what the metrics are made of, by the full refresh and
+     * between refreshes ({@code IncrementalAnalytics}) alike.
+     *
+     * @param recency days from the last purchase to {@code asOf}
+     * @param tenure  days from the first purchase to {@code asOf}
+     */
+    public record Row(
             String id,
             OffsetDateTime asOf,
             long frequency,
@@ -69,7 +92,30 @@ public class CustomerMetrics {
             OffsetDateTime first,
             OffsetDateTime last,
             long recency,
-            long tenure) {}
+            long tenure) {
+
+        /** The metrics written on the customer, without the scores (they rank customers against each other). */
+        public Map<String, Object> metrics() {
+            Map<String, Object> metrics = new HashMap<>();
+            metrics.put("recencyDays", recency);
+            metrics.put("frequency", frequency);
+            metrics.put("monetary", round(monetary));
+            metrics.put("avgOrderValue", round(monetary / frequency));
+            metrics.put("firstPurchaseAt", first);
+            metrics.put("lastPurchaseAt", last);
+            metrics.put("lifetimeValue", round(monetary * 365.0 / Math.max(90, tenure) * HORIZON_YEARS));
+            metrics.put("metricsAsOf", asOf);
+            return metrics;
+        }
+    }
+
+    /** Puts the R, F and M scores (1 to 5) and their three digits, e.g. "545", into {@code metrics}. */
+    public static void putScores(Map<String, Object> metrics, int r, int f, int m) {
+        metrics.put("rScore", r);
+        metrics.put("fScore", f);
+        metrics.put("mScore", m);
+        metrics.put("rfm", "" + r + f + m);
+    }
 
     private final CypherRunner cypher;
 
@@ -79,6 +125,7 @@ public class CustomerMetrics {
 
     public MetricsRefresh refresh() {
         long started = System.nanoTime();
+        OffsetDateTime readAt = OffsetDateTime.now(java.time.ZoneOffset.UTC);
         List<Row> rows = cypher.read(
                 AGGREGATE,
                 Map.of(),
@@ -101,34 +148,44 @@ public class CustomerMetrics {
         List<Map<String, Object>> updates = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            Map<String, Object> metrics = new HashMap<>();
-            metrics.put("recencyDays", row.recency());
-            metrics.put("frequency", row.frequency());
-            metrics.put("monetary", round(row.monetary()));
-            metrics.put("avgOrderValue", round(row.monetary() / row.frequency()));
-            metrics.put("firstPurchaseAt", row.first());
-            metrics.put("lastPurchaseAt", row.last());
-            metrics.put("rScore", r[i]);
-            metrics.put("fScore", f[i]);
-            metrics.put("mScore", m[i]);
-            metrics.put("rfm", "" + r[i] + f[i] + m[i]);
-            metrics.put("lifetimeValue", round(row.monetary() * 365.0 / Math.max(90, row.tenure()) * HORIZON_YEARS));
-            metrics.put("metricsAsOf", row.asOf());
+            Map<String, Object> metrics = row.metrics();
+            putScores(metrics, r[i], f[i], m[i]);
             updates.add(Map.of("id", row.id(), "metrics", metrics));
         }
         cypher.write(CLEAR_WITHOUT_ORDERS, Map.of());
         for (int from = 0; from < updates.size(); from += WRITE_BATCH) {
-            cypher.write(WRITE, Map.of("rows", updates.subList(from, Math.min(updates.size(), from + WRITE_BATCH))));
+            cypher.write(
+                    WRITE,
+                    Map.of(
+                            "rows",
+                            updates.subList(from, Math.min(updates.size(), from + WRITE_BATCH)),
+                            "readAt",
+                            readAt));
         }
         OffsetDateTime asOf = rows.isEmpty() ? null : rows.getFirst().asOf();
         if (asOf != null) {
+            double[] recencyCuts = RfmScale.cuts(recencies, r);
+            double[] frequencyCuts = RfmScale.cuts(frequencies, f);
+            double[] monetaryCuts = RfmScale.cuts(monetaries, m);
             Map<String, Object> scale = new HashMap<>();
             scale.put("asOf", asOf);
-            scale.put("recency", RfmScale.cuts(recencies, r));
-            scale.put("frequency", RfmScale.cuts(frequencies, f));
-            scale.put("monetary", RfmScale.cuts(monetaries, m));
+            scale.put("recency", recencyCuts);
+            scale.put("frequency", frequencyCuts);
+            scale.put("monetary", monetaryCuts);
             scale.put("customers", rows.size());
             cypher.write(WRITE_SCALE, scale);
+            List<Map<String, Object>> rescored = cypher.read(UPDATED_SINCE_READ, Map.of("readAt", readAt), c -> {
+                Map<String, Object> scores = new HashMap<>();
+                putScores(
+                        scores,
+                        RfmScale.score(-c.get("recency").asDouble(), recencyCuts),
+                        RfmScale.score(c.get("frequency").asDouble(), frequencyCuts),
+                        RfmScale.score(c.get("monetary").asDouble(), monetaryCuts));
+                return Map.of("id", c.get("id").asString(), "scores", scores);
+            });
+            if (!rescored.isEmpty()) {
+                cypher.write(WRITE_SCORES, Map.of("rows", rescored));
+            }
         }
         return new MetricsRefresh(rows.size(), asOf, (System.nanoTime() - started) / 1_000_000);
     }

@@ -165,12 +165,10 @@ public class Segmentation {
         if (members.isEmpty()) {
             return List.of();
         }
-        double[] r = members.stream().mapToDouble(Member::recency).toArray();
-        double[] f =
-                members.stream().mapToDouble(m -> Math.log1p(m.frequency())).toArray();
-        double[] m = members.stream()
-                .mapToDouble(x -> Math.log1p(Math.max(0, x.monetary())))
-                .toArray();
+        double[][] features = features(members);
+        double[] r = features[0];
+        double[] f = features[1];
+        double[] m = features[2];
         Stats rs = Stats.of(r), fs = Stats.of(f), ms = Stats.of(m);
         Map<Integer, List<Integer>> byCluster = new HashMap<>();
         for (int i = 0; i < members.size(); i++) {
@@ -234,13 +232,31 @@ public class Segmentation {
         if (members.isEmpty()) {
             return new double[][] {new double[3], new double[] {1, 1, 1}};
         }
-        Stats rs = Stats.of(members.stream().mapToDouble(Member::recency).toArray());
-        Stats fs = Stats.of(
-                members.stream().mapToDouble(m -> Math.log1p(m.frequency())).toArray());
-        Stats ms = Stats.of(members.stream()
-                .mapToDouble(x -> Math.log1p(Math.max(0, x.monetary())))
-                .toArray());
+        double[][] features = features(members);
+        Stats rs = Stats.of(features[0]), fs = Stats.of(features[1]), ms = Stats.of(features[2]);
         return new double[][] {{rs.mean(), fs.mean(), ms.mean()}, {rs.sd(), fs.sd(), ms.sd()}};
+    }
+
+    /**
+     * The features segments are made on, from a customer's recency in days, orders and net spend: recency,
+     * log(1 + frequency), log(1 + monetary) (logs, because spend and order counts are heavy-tailed), as PROJECT
+     * computes them in Cypher.
+     */
+    public static double[] features(double recencyDays, double frequency, double monetary) {
+        return new double[] {recencyDays, Math.log1p(frequency), Math.log1p(Math.max(0, monetary))};
+    }
+
+    /** {@link #features} of every member, by feature: [recency[], frequency[], monetary[]]. */
+    private static double[][] features(List<Member> members) {
+        double[][] byFeature = new double[3][members.size()];
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
+            double[] x = features(m.recency(), m.frequency(), m.monetary());
+            for (int k = 0; k < 3; k++) {
+                byFeature[k][i] = x[k];
+            }
+        }
+        return byFeature;
     }
 
     private record Stats(double mean, double sd) {

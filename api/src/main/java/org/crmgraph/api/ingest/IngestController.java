@@ -30,8 +30,8 @@ class IngestController {
             return new IngestPayload(result.accepted(), result.rejected(), result.records(), List.of());
         }
 
-        static IngestPayload refused(String field, String message) {
-            return new IngestPayload(0, 0, List.of(), List.of(FieldError.of(field, ErrorCode.OUT_OF_RANGE, message)));
+        static IngestPayload refused(String field, ErrorCode code, String message) {
+            return new IngestPayload(0, 0, List.of(), List.of(FieldError.of(field, code, message)));
         }
     }
 
@@ -55,14 +55,15 @@ class IngestController {
         if (records.size() > ingest.maxRecords()) {
             return IngestPayload.refused(
                     "records",
+                    ErrorCode.OUT_OF_RANGE,
                     "At most " + ingest.maxRecords() + " records per request; this one has " + records.size()
                             + ". Send them in several requests.");
         }
-        try {
-            return IngestPayload.of(ingest.ingest(
-                    kind, source, records.stream().map(JSON::writeValueAsString).toList()));
-        } catch (IllegalArgumentException e) {
-            return IngestPayload.refused("source", e.getMessage());
+        var sourceProblem = ingest.sourceProblem(source);
+        if (sourceProblem.isPresent()) {
+            return IngestPayload.refused("source", ErrorCode.INVALID_FORMAT, sourceProblem.get());
         }
+        return IngestPayload.of(ingest.ingest(
+                kind, source, records.stream().map(JSON::writeValueAsString).toList()));
     }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.crmgraph.api.security.JsonErrors;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.importer.ImportProperties;
@@ -102,14 +101,13 @@ class NdjsonIngestEndpoint {
                             + " has " + lines.size() + ". Nothing was written.");
             return;
         }
-        IngestResult result;
-        try {
-            result = ingest.ingest(ingestKind, source, lines);
-        } catch (IllegalArgumentException e) {
+        var sourceProblem = ingest.sourceProblem(source);
+        if (sourceProblem.isPresent()) {
             JsonErrors.write(
-                    response, HttpServletResponse.SC_BAD_REQUEST, ErrorCode.INVALID_FORMAT.name(), e.getMessage());
+                    response, HttpServletResponse.SC_BAD_REQUEST, ErrorCode.INVALID_FORMAT.name(), sourceProblem.get());
             return;
         }
+        IngestResult result = ingest.ingest(ingestKind, source, lines);
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(NDJSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -117,12 +115,8 @@ class NdjsonIngestEndpoint {
         response.setHeader("X-CRM-Rejected", Long.toString(result.rejected()));
         try (OutputStream out = response.getOutputStream()) {
             for (IngestAnswer answer : result.records()) {
-                out.write(JSON.writeValueAsBytes(Map.of(
-                        "record", answer.record(),
-                        "status", answer.status().name(),
-                        "id", answer.id() == null ? "" : answer.id(),
-                        "customerId", answer.customerId() == null ? "" : answer.customerId(),
-                        "problems", answer.problems())));
+                // {"record":1,"status":"ACCEPTED","id":"..","customerId":"..","problems":[]}, null where none
+                out.write(JSON.writeValueAsBytes(answer));
                 out.write('\n');
             }
         }

@@ -33,7 +33,8 @@ class StreamingIngestIT extends FixtureGraphTest {
                 accepted rejected errors { field code message }
                 records { record status id customerId problems { field message } } } }""";
 
-    private static final String BUSINESS_NODES = "MATCH (n) WHERE NOT n:ApiKey AND NOT n:AuditEvent AND NOT n:ChangeLogCursor RETURN count(n)";
+    private static final String BUSINESS_NODES =
+            "MATCH (n) WHERE NOT n:ApiKey AND NOT n:AuditEvent AND NOT n:ChangeLogCursor RETURN count(n)";
 
     /** The change log is kept from test to test: these tests count the events written since they began. */
     private String since;
@@ -143,6 +144,9 @@ class StreamingIngestIT extends FixtureGraphTest {
                 .extracting(a -> a.get("status").asString())
                 .containsExactly("ACCEPTED", "REJECTED", "DUPLICATE", "REJECTED", "ACCEPTED");
         assertThat(answers).extracting(a -> a.get("record").asInt()).containsExactly(1, 2, 3, 4, 5);
+        // a record not written has no id and no customer (null, not an empty string)
+        assertThat(answers.get(1).get("id").isNull()).isTrue();
+        assertThat(answers.get(1).get("customerId").isNull()).isTrue();
         assertThat(answers.get(1).get("problems").get(0).get("message").asString())
                 .contains("not valid JSON");
         assertThat(answers.get(3).get("problems").toString()).contains("channel");
@@ -201,6 +205,21 @@ class StreamingIngestIT extends FixtureGraphTest {
                 .errors()
                 .satisfy(errors -> assertThat(errors).isNotEmpty());
         assertThat(count("MATCH (o:Order {id: 'o-x'}) RETURN count(o)")).isZero();
+
+        // a bad source name over GraphQL: the request is refused whole, naming the argument
+        var badSource = graphQl.document("""
+                        mutation($records: [IngestOrderLineInput!]!) {
+                          ingestOrders(source: "shop:evil", records: $records) {
+                            accepted records { status } errors { field code } } }""")
+                .variable(
+                        "records",
+                        List.of(Map.of(
+                                "orderId", "o-y", "placedAt", "2026-11-30T10:00:00Z", "sku", "AUD-1", "quantity", 1)))
+                .execute();
+        badSource.path("ingestOrders.errors[0].field").entityList(String.class).containsExactly("source");
+        badSource.path("ingestOrders.errors[0].code").entity(String.class).isEqualTo("INVALID_FORMAT");
+        badSource.path("ingestOrders.records").entityList(Object.class).hasSize(0);
+        assertThat(count("MATCH (o:Order {id: 'o-y'}) RETURN count(o)")).isZero();
     }
 
     @Test

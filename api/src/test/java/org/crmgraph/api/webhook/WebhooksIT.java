@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.crmgraph.api.FixtureGraphTest;
 import org.crmgraph.api.TestClients;
 import org.crmgraph.graph.security.ApiKeyStore;
@@ -327,6 +328,8 @@ class WebhooksIT extends FixtureGraphTest {
     @Test
     void aStreamedTouchpointIsDeliveredToAWebhookForItsCustomer() throws Exception {
         Registered hook = register(List.of("INTERACTION_RECORDED"), "c2");
+        // the change log is kept from test to test
+        var since = java.time.OffsetDateTime.now();
         graphQl.document("""
                         mutation { ingestInteractions(source: "chat", records: [
                           {id: "chat-w1", channel: "chat", at: "2026-11-30T09:00:00Z", text: "Bob here", customer: {email: "bob@example.org"}},
@@ -338,7 +341,25 @@ class WebhooksIT extends FixtureGraphTest {
                 .isEqualTo(2);
 
         var received = receiver.await(r -> true, 1, WITHIN);
-        Thread.sleep(1_000);
+        // both events were turned into deliveries (or not) once the webhooks' cursor passed them
+        Awaitility.await()
+                .atMost(WITHIN)
+                .until(() -> cypher
+                        .read("""
+                                MATCH (c:ChangeLogCursor {name: 'webhooks'}),
+                                      (e:ChangeEvent {type: 'INTERACTION_RECORDED', entityId: 'chat-w2'})
+                                WHERE e.position IS NOT NULL AND e.at >= $since
+                                WITH c.position AS cursor, max(e.position) AS event
+                                RETURN cursor >= event AS passed""", Map.of("since", since), r -> r.get("passed").asBoolean())
+                        .stream()
+                        .findFirst()
+                        .orElse(false));
+        assertThat(cypher.read(
+                        "MATCH (d:WebhookDelivery {entityId: 'chat-w2', webhookId: $hook}) RETURN count(d) AS n",
+                        Map.of("hook", hook.id()),
+                        r -> r.get("n").asLong()))
+                .as("no delivery for another customer's touchpoint")
+                .containsExactly(0L);
         assertThat(receiver.received())
                 .as("only the filtered customer's touchpoint")
                 .hasSize(1);

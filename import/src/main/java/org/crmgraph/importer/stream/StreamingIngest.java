@@ -4,10 +4,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.crmgraph.graph.cypher.CypherRunner;
@@ -35,6 +36,8 @@ import org.crmgraph.importer.write.EntityWriter;
 import org.crmgraph.importer.write.InteractionsWriter;
 import org.crmgraph.importer.write.OrderLinesWriter;
 import org.crmgraph.importer.write.WriteContext;
+import org.neo4j.driver.SimpleQueryRunner;
+import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -85,6 +88,14 @@ public class StreamingIngest {
         this.maxRecords = properties.streamMaxRecords();
     }
 
+    /** What is wrong with {@code source} as a source name, if anything (null is fine: the mapping's). */
+    public Optional<String> sourceProblem(String source) {
+        return source == null || SOURCE.matcher(source).matches()
+                ? Optional.empty()
+                : Optional.of("source must be 1 to 40 letters, digits, '-' or '_', starting with a letter or digit,"
+                        + " e.g. 'shop' or 'chat-eu'.");
+    }
+
     /** How many records one request may carry ({@code crm.import.stream-max-records}). */
     public int maxRecords() {
         return maxRecords;
@@ -102,10 +113,9 @@ public class StreamingIngest {
             throw new IllegalArgumentException("A request may carry at most " + maxRecords + " records; it has "
                     + records.size() + " (crm.import.stream-max-records). Send them in several requests.");
         }
-        if (source != null && !SOURCE.matcher(source).matches()) {
-            throw new IllegalArgumentException("source must be 1 to 40 letters, digits, '-' or '_', starting with a"
-                    + " letter or digit, e.g. 'shop' or 'chat-eu'.");
-        }
+        sourceProblem(source).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         ImportMapping builtIn = MappingLoader.builtIn(kind.mapping());
         ImportMapping mapping = source == null ? builtIn : withSource(builtIn, source);
         IngestAnswer[] answers = new IngestAnswer[records.size()];
@@ -113,7 +123,7 @@ public class StreamingIngest {
         List<Integer> indexOfRow = new ArrayList<>();
         List<List<IngestAnswer.Problem>> dropped = new ArrayList<>();
         var cleaner = new RowCleaner(mapping);
-        Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (int i = 0; i < records.size(); i++) {
             long number = i + 1L;
             String record = records.get(i);
@@ -243,17 +253,14 @@ public class StreamingIngest {
         return new OrderLinesWriter(context, id -> false, id -> {});
     }
 
-    private static Set<String> knownOrders(org.neo4j.driver.SimpleQueryRunner tx, List<String> ids) {
-        List<Object> known = tx.run(KNOWN_ORDERS, Map.of("ids", List.copyOf(new LinkedHashSet<>(ids))))
+    private static Set<String> knownOrders(SimpleQueryRunner tx, List<String> ids) {
+        return new HashSet<>(tx.run(KNOWN_ORDERS, Map.of("ids", List.copyOf(new LinkedHashSet<>(ids))))
                 .single()
                 .get("known")
-                .asList();
-        Set<String> set = new java.util.HashSet<>();
-        known.forEach(id -> set.add((String) id));
-        return set;
+                .asList(Value::asString));
     }
 
-    private static Map<String, String> customersOf(org.neo4j.driver.SimpleQueryRunner tx, List<String> personKeys) {
+    private static Map<String, String> customersOf(SimpleQueryRunner tx, List<String> personKeys) {
         List<String> keys =
                 personKeys.stream().filter(k -> k != null).distinct().toList();
         Map<String, String> customers = new HashMap<>();
@@ -285,7 +292,7 @@ public class StreamingIngest {
                 mapping.zone(),
                 mapping.defaultCountry(),
                 mapping.match(),
-                new LinkedHashMap<>(mapping.fields()),
+                mapping.fields(),
                 mapping.orders());
     }
 

@@ -9,14 +9,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.crmgraph.analytics.AnalyticsStep;
 import org.crmgraph.analytics.refresh.AnalyticsBusyException;
 import org.crmgraph.analytics.refresh.AnalyticsRefresh;
 import org.crmgraph.analytics.refresh.RefreshReport;
 import org.crmgraph.api.CrmGraphApplication;
+import org.crmgraph.api.kafka.KafkaChangeSink;
 import org.crmgraph.api.webhook.WebhookDispatcher;
 import org.crmgraph.api.webhook.WebhookReceiver;
 import org.crmgraph.graph.customer.CustomerInput;
@@ -27,6 +33,8 @@ import org.crmgraph.graph.embedded.EmbeddedNeo4jProperties;
 import org.crmgraph.graph.fixture.GraphFixture;
 import org.crmgraph.graph.lease.LeaseHeldException;
 import org.crmgraph.graph.lease.Leases;
+import org.crmgraph.graph.outbox.ChangeEvent;
+import org.crmgraph.graph.outbox.Outbox;
 import org.crmgraph.graph.webhook.WebhookStore;
 import org.crmgraph.importer.ImportRequest;
 import org.crmgraph.importer.ImportService;
@@ -37,6 +45,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 /**
  * Two service instances on one Neo4j server, as behind a load balancer: one-at-a-time jobs hold a lease in the graph,
@@ -44,7 +54,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class TwoInstancesIT {
 
+    static final String TOPIC = "crm.changes.test";
     static EmbeddedNeo4j server;
+    static EmbeddedKafkaKraftBroker kafka;
     static ConfigurableApplicationContext a;
     static ConfigurableApplicationContext b;
 
@@ -52,6 +64,9 @@ class TwoInstancesIT {
     static void startAServerAndTwoInstances() throws Exception {
         server = EmbeddedNeo4j.start(
                 Files.createTempDirectory("shared-neo4j"), EmbeddedNeo4jProperties.forTests(true, false));
+        // three partitions: one entity's events must stay in order on its key's partition, not merely on the only one
+        kafka = new EmbeddedKafkaKraftBroker(1, 3, TOPIC);
+        kafka.afterPropertiesSet();
         a = instance("instance-a");
         b = instance("instance-b");
         GraphFixture.reset(a.getBean(CypherRunner.class), "fixtures/analytics.cypher");
@@ -64,6 +79,9 @@ class TwoInstancesIT {
                 .properties(
                         "spring.neo4j.uri=" + server.boltUri().toString().replace("bolt://", "neo4j://"),
                         "crm.lease.owner=" + name,
+                        "crm.kafka.enabled=true",
+                        "crm.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+                        "crm.kafka.topic=" + TOPIC,
                         "crm.data-dir=" + Files.createTempDirectory(name))
                 .run();
     }
@@ -77,6 +95,9 @@ class TwoInstancesIT {
         }
         if (server != null) {
             server.close();
+        }
+        if (kafka != null) {
+            kafka.destroy();
         }
     }
 
@@ -191,6 +212,94 @@ class TwoInstancesIT {
             assertThat(other.getBean(WebhookDispatcher.class).delivering()).isTrue();
             assertThat(receiver.received()).hasSize(41);
         }
+    }
+
+    @Test
+    void bothInstancesPublishTheChangeLogToKafkaEveryEventOnceAndEachEntitysInOrder() throws Exception {
+        // the fixture reset removed the sink's cursor: made again at the log's head before anything is written
+        a.getBean(KafkaChangeSink.class).publishNext();
+        long since = a.getBean(Outbox.class).head();
+        List<String> created = java.util.Collections.synchronizedList(new ArrayList<>());
+        var writers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        for (int i = 0; i < 30; i++) {
+            int n = i;
+            ConfigurableApplicationContext on = n % 2 == 0 ? a : b;
+            ConfigurableApplicationContext other = n % 2 == 0 ? b : a;
+            writers.submit(() -> {
+                String id = on.getBean(CustomerService.class)
+                        .create(new CustomerInput("Kafka " + n, "kafka-" + n + "@example.com", null, null, null))
+                        .value()
+                        .id();
+                other.getBean(CustomerService.class)
+                        .update(id, new CustomerInput(null, null, null, "GB", null))
+                        .value();
+                created.add(id);
+            });
+        }
+        writers.shutdown();
+        assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(created).hasSize(30);
+        // events are numbered just after their commit: wait until the 60 are
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> a.getBean(Outbox.class).head() - since >= 60);
+        long head = a.getBean(Outbox.class).head();
+        List<Long> logged = a.getBean(Outbox.class).after(since, 10_000).stream()
+                .map(ChangeEvent::position)
+                .filter(position -> position <= head)
+                .toList();
+        assertThat(logged).hasSizeGreaterThanOrEqualTo(60);
+
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        Map<String, Object> settings = KafkaTestUtils.consumerProps(kafka, "kafka-sink-test", false);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer =
+                new KafkaConsumer<String, String>(settings, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (upTo(records, head) < logged.size() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            Thread.sleep(1_500); // time for a second publication of anything, were there one
+            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+        }
+        List<Long> published = records.stream()
+                .map(r -> Long.parseLong(header(r, "crm-event-id")))
+                .filter(position -> position > since && position <= head)
+                .toList();
+        assertThat(published)
+                .as("every event of the log, from both instances' writes, published once")
+                .containsExactlyInAnyOrderElementsOf(logged);
+
+        Map<String, List<ConsumerRecord<String, String>>> byCustomer = records.stream()
+                .filter(r -> created.contains(r.key()))
+                .collect(java.util.stream.Collectors.groupingBy(ConsumerRecord::key));
+        assertThat(byCustomer).hasSize(30);
+        byCustomer.forEach((customer, theirs) -> {
+            assertThat(theirs.stream().map(r -> header(r, "crm-event-type")))
+                    .as("customer %s: created, then updated, on one partition in that order", customer)
+                    .containsExactly("CUSTOMER_CREATED", "CUSTOMER_UPDATED");
+            assertThat(theirs.stream().map(ConsumerRecord::partition).distinct())
+                    .hasSize(1);
+            assertThat(theirs.getFirst().value())
+                    .contains("\"type\":\"CUSTOMER_CREATED\"")
+                    .contains("\"entity\":{")
+                    .contains("\"id\":\"" + header(theirs.getFirst(), "crm-event-id") + "\"")
+                    .as("ids and field names, never personal values")
+                    .doesNotContain("kafka-")
+                    .doesNotContain("@example.com");
+        });
+    }
+
+    /** How many records hold events up to {@code head}. */
+    private static long upTo(List<ConsumerRecord<String, String>> records, long head) {
+        return records.stream()
+                .filter(r -> Long.parseLong(header(r, "crm-event-id")) <= head)
+                .count();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static void await(CountDownLatch latch) {

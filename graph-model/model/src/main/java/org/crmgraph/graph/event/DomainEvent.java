@@ -39,4 +39,25 @@ public sealed interface DomainEvent
 
     /** Ids, counts and field names, as values a JSON document or a Neo4j property map can hold. */
     Map<String, Object> attributes();
+
+    /** The kind of entity {@link #entityId()} names, as the GraphQL type a global id carries (a job for job events). */
+    default String entityType() {
+        // exhaustive over the permitted events: a new event does not compile until it says what it is about
+        return switch (this) {
+            case TicketOpened e -> "Ticket";
+            case TicketUpdated e -> "Ticket";
+            case TicketResolved e -> "Ticket";
+            case ArticleChanged e -> "Article";
+            case CustomersMerged e -> "Customer";
+            case CustomerErased e -> "Customer";
+            case CustomerCreated e -> "Customer";
+            case CustomerUpdated e -> "Customer";
+            case CustomerSegmentChanged e -> "Customer";
+            case OrderPlaced e -> "Order";
+            case InteractionRecorded e -> "Interaction";
+            case ImportFinished e -> "Job";
+            case JobProgressed e -> "Job";
+            case DemoDataLoaded e -> "Demo";
+        };
+    }
 }

@@ -16,4 +16,29 @@ public final class Vectors {
         }
         return out;
     }
+
+    /** As a list the driver stores as a property (a Neo4j list of floats). */
+    public static List<Double> list(float[] vector) {
+        List<Double> out = new java.util.ArrayList<>(vector.length);
+        for (float value : vector) {
+            out.add((double) value);
+        }
+        return out;
+    }
+
+    /** Cosine similarity; 0 when either vector is all zeros or their lengths differ (a model changed in between). */
+    public static double cosine(float[] a, float[] b) {
+        if (a.length != b.length) {
+            return 0;
+        }
+        double dot = 0;
+        double normA = 0;
+        double normB = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            normA += a[i] * a[i];
+            normB += b[i] * b[i];
+        }
+        return normA == 0 || normB == 0 ? 0 : dot / Math.sqrt(normA * normB);
+    }
 }

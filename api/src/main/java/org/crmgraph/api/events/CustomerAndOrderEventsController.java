@@ -6,6 +6,7 @@ import org.crmgraph.graph.customer.Customer;
 import org.crmgraph.graph.customer.CustomerService;
 import org.crmgraph.graph.event.CustomerCreated;
 import org.crmgraph.graph.event.CustomerErased;
+import org.crmgraph.graph.event.CustomerSegmentChanged;
 import org.crmgraph.graph.event.CustomerUpdated;
 import org.crmgraph.graph.event.CustomersMerged;
 import org.crmgraph.graph.event.DomainEvent;
@@ -19,7 +20,10 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** {@code customerEvents} and {@code orderEvents}: the change log's customer and order events, as they commit. */
+/**
+ * {@code customerEvents} and {@code orderEvents}: the change log's customer and order events, as they commit (a
+ * customer's segment changed by incremental analytics too).
+ */
 @Controller
 class CustomerAndOrderEventsController {
 
@@ -30,6 +34,8 @@ class CustomerAndOrderEventsController {
             String mergedId,
             Customer customer,
             List<String> changedFields,
+            String fromSegment,
+            String toSegment,
             Instant at,
             String actor) {}
 
@@ -54,7 +60,8 @@ class CustomerAndOrderEventsController {
         return event instanceof CustomerCreated
                 || event instanceof CustomerUpdated
                 || event instanceof CustomersMerged
-                || event instanceof CustomerErased;
+                || event instanceof CustomerErased
+                || event instanceof CustomerSegmentChanged;
     }
 
     @SubscriptionMapping
@@ -91,15 +98,47 @@ class CustomerAndOrderEventsController {
         String position = String.valueOf(change.position());
         return switch (change.event()) {
             case CustomerCreated created ->
-                new CustomerEvent(position, "CREATED", id, null, customer, List.of(), change.at(), change.actor());
+                new CustomerEvent(
+                        position, "CREATED", id, null, customer, List.of(), null, null, change.at(), change.actor());
             case CustomerUpdated updated ->
                 new CustomerEvent(
-                        position, "UPDATED", id, null, customer, updated.fields(), change.at(), change.actor());
+                        position,
+                        "UPDATED",
+                        id,
+                        null,
+                        customer,
+                        updated.fields(),
+                        null,
+                        null,
+                        change.at(),
+                        change.actor());
             case CustomersMerged merged ->
                 new CustomerEvent(
-                        position, "MERGED", id, merged.mergedId(), customer, List.of(), change.at(), change.actor());
+                        position,
+                        "MERGED",
+                        id,
+                        merged.mergedId(),
+                        customer,
+                        List.of(),
+                        null,
+                        null,
+                        change.at(),
+                        change.actor());
             case CustomerErased erased ->
-                new CustomerEvent(position, "ERASED", id, null, customer, List.of(), change.at(), change.actor());
+                new CustomerEvent(
+                        position, "ERASED", id, null, customer, List.of(), null, null, change.at(), change.actor());
+            case CustomerSegmentChanged moved ->
+                new CustomerEvent(
+                        position,
+                        "SEGMENT_CHANGED",
+                        id,
+                        null,
+                        customer,
+                        List.of("segment"),
+                        moved.fromSegment(),
+                        moved.toSegment(),
+                        change.at(),
+                        change.actor());
             default ->
                 throw new IllegalArgumentException(
                         "not a customer event: " + change.event().type());

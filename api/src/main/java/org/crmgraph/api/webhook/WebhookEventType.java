@@ -13,7 +13,8 @@ public enum WebhookEventType {
     CUSTOMER_ERASED,
     ORDER_PLACED,
     INTERACTION_RECORDED,
-    CUSTOMER_SEGMENT_CHANGED;
+    CUSTOMER_SEGMENT_CHANGED,
+    KNOWLEDGE_GAP_FOUND;
 
     /** The webhook event type of a change-log type, if webhooks may ask for it. */
     public static Optional<WebhookEventType> of(String changeLogType) {

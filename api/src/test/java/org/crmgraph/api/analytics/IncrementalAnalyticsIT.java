@@ -9,6 +9,7 @@ import java.util.Map;
 import org.crmgraph.analytics.metrics.CustomerMetrics;
 import org.crmgraph.analytics.segment.Segmentation;
 import org.crmgraph.api.FixtureGraphTest;
+import org.crmgraph.graph.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -110,6 +111,20 @@ class IncrementalAnalyticsIT extends FixtureGraphTest {
 
         // the change log is kept from test to test: count what this test wrote
         var since = java.time.OffsetDateTime.now();
+        var subscriber = org.crmgraph.api.events.Subscribers.client(
+                port, keys.create("segment watcher", Role.ANALYST, "test").secret());
+        var announcedLive = subscriber
+                .document("""
+                        subscription($after: ID) { customerEvents(after: $after) {
+                          type customerId fromSegment toSegment changedFields customer { id } } }""")
+                .variable("after", String.valueOf(outbox.head()))
+                .executeSubscription()
+                .map(response -> response.field("customerEvents")
+                        .toEntity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {}))
+                .filter(event -> "SEGMENT_CHANGED".equals(event.get("type")))
+                .take(1)
+                .replay(1);
+        announcedLive.connect();
         String newcomer = order("o-n", "new.buyer@example.net", "2025-09-25T10:00:00Z", 2);
 
         await().atMost(WITHIN).until(() -> customer(newcomer).get("segment") != null);
@@ -124,7 +139,23 @@ class IncrementalAnalyticsIT extends FixtureGraphTest {
                         r -> r.get("n").asLong())
                 .getFirst();
         assertThat(announced).isEqualTo(1);
+        Map<String, Object> live = announcedLive.blockFirst(WITHIN);
+        assertThat(live)
+                .containsEntry("customerId", newcomer)
+                .containsEntry("fromSegment", null)
+                .containsEntry("toSegment", String.valueOf(joined.get("segment")))
+                .containsEntry("changedFields", List.of("segment"));
+        subscriber.stop().block();
     }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Autowired
+    org.crmgraph.graph.security.ApiKeyStore keys;
+
+    @Autowired
+    org.crmgraph.graph.outbox.Outbox outbox;
 
     @Autowired
     org.crmgraph.analytics.incremental.IncrementalAnalytics incremental;

@@ -8,11 +8,11 @@ import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import reactor.core.publisher.Mono;
 
 /** A GraphQL-over-WebSocket client as a subscriber's front end makes one: the key in {@code connection_init}. */
-final class Subscribers {
+public final class Subscribers {
 
     private Subscribers() {}
 
-    static WebSocketGraphQlClient client(int port, String key) {
+    public static WebSocketGraphQlClient client(int port, String key) {
         return WebSocketGraphQlClient.builder(
                         URI.create("ws://localhost:" + port + "/graphql"), new StandardWebSocketClient())
                 .interceptor(new WebSocketGraphQlClientInterceptor() {

@@ -19,6 +19,7 @@ import org.crmgraph.api.CrmIntegrationTest;
 import org.crmgraph.api.cli.Command;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.fixture.GraphFixture;
+import org.crmgraph.graph.security.Role;
 import org.crmgraph.language.answer.AnswerLog;
 import org.crmgraph.language.answer.SupportAnswer;
 import org.crmgraph.language.answer.SupportAnswering;
@@ -55,6 +56,24 @@ class SupportIT {
 
     @Autowired
     List<Command> commands;
+
+    @Autowired
+    org.crmgraph.language.answer.KnowledgeGapWatch watch;
+
+    @Autowired
+    org.crmgraph.language.answer.KnowledgeGaps gaps;
+
+    @Autowired
+    org.crmgraph.graph.outbox.Outbox outbox;
+
+    @Autowired
+    org.crmgraph.graph.security.ApiKeyStore keys;
+
+    @Autowired
+    org.crmgraph.graph.privacy.CustomerPrivacy privacy;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     private BackfillReport loaded;
 
@@ -325,6 +344,98 @@ class SupportIT {
                 .execute()
                 .errors()
                 .satisfy(errors -> assertThat(errors.getFirst().getExtensions()).containsEntry("code", "OUT_OF_RANGE"));
+    }
+
+    @Test
+    void aNewKnowledgeGapIsAnnouncedOnceMaskedForTheSubscriberAndLosesAnErasedPersonsQuestion() throws Exception {
+        var readOnly = org.crmgraph.api.events.Subscribers.client(
+                port, keys.create("gap watcher", Role.READ_ONLY, "test").secret());
+        var announced = readOnly.document("""
+                        subscription($after: ID) { knowledgeGapEvents(after: $after) {
+                          type gapId actor gap { question size examples } } }""")
+                .variable("after", String.valueOf(outbox.head()))
+                .executeSubscription()
+                .map(response -> response.field("knowledgeGapEvents")
+                        .toEntity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {}))
+                .take(1)
+                .replay(1);
+        announced.connect();
+
+        answering.answer("Is paying with bitcoin possible?", null);
+        answering.answer("Do you accept crypto currency such as bitcoin as payment?", null);
+        assertThat(watch.watch())
+                .as("two weak answers are not a gap yet (min-questions 3)")
+                .isEmpty();
+        // Alice's question carries her e-mail; an e-mail shifts a short sentence's embedding, so it is written as the
+        // answer log would, with the meaning (embedding) of a question it rewords
+        answerLog.flush();
+        cypher.write("""
+                MATCH (like:SupportQuery {question: 'Is paying with bitcoin possible?'}), (c:Customer {id: 'alice'})
+                CREATE (c)-[:ASKED]->(q:SupportQuery {id: 'q-alice', customerId: 'alice', askedAt: datetime(),
+                  question: 'Can I pay with bitcoin? Write to satoshi@example.com', confidence: 0.3,
+                  decision: 'ESCALATE'})
+                SET q.embedding = like.embedding
+                """, Map.of());
+
+        List<String> found = watch.watch();
+        assertThat(found).hasSize(1);
+        String gapId = found.getFirst();
+        assertThat(watch.watch()).as("nothing new asked: nothing found").isEmpty();
+        answering.answer("Is paying with bitcoin possible?", null);
+        assertThat(watch.watch())
+                .as("a fourth question joins the gap it is about")
+                .isEmpty();
+        assertThat(count("MATCH (g:KnowledgeGap)-[:INCLUDES]->(q:SupportQuery) RETURN count(q)"))
+                .isEqualTo(4);
+
+        Map<String, Object> event = announced.blockFirst(java.time.Duration.ofSeconds(15));
+        assertThat(event)
+                .containsEntry("type", "FOUND")
+                .containsEntry("gapId", gapId)
+                .containsEntry("actor", "system");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> gap = (Map<String, Object>) event.get("gap");
+        assertThat((String) gap.get("question")).containsIgnoringCase("bitcoin");
+        assertThat(gap.get("examples").toString())
+                .as("the questions masked for READ_ONLY like knowledgeGaps")
+                .containsIgnoringCase("bitcoin")
+                .doesNotContain("satoshi@example.com");
+        readOnly.stop().block();
+        assertThat(count("MATCH (e:ChangeEvent {type: 'KNOWLEDGE_GAP_FOUND'}) WHERE e.entityId = '" + gapId
+                        + "' RETURN count(e)"))
+                .isEqualTo(1);
+
+        // an erasure scrubs the asker's question where it lives: the stored gap no longer shows it
+        privacy.erase("alice");
+        var stored = gaps.stored(List.of(gapId)).get(gapId);
+        assertThat(stored.examples()).hasSize(3).noneMatch(q -> q.contains("satoshi"));
+        assertThat(stored.size()).as("how many were asked stays").isEqualTo(4);
+    }
+
+    @Test
+    void twoInstancesWatchingAtOnceFindANewGapOnce() throws Exception {
+        for (String q : List.of(
+                "Can I bring my dog into your store?",
+                "Are pets such as dogs allowed in the shop?",
+                "Is my dog welcome when I visit your store?")) {
+            answering.answer(q, null);
+        }
+        var racing = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var first = racing.submit(() -> {
+            start.await();
+            return watch.watch();
+        });
+        var second = racing.submit(() -> {
+            start.await();
+            return watch.watch();
+        });
+        start.countDown();
+        List<String> found = new java.util.ArrayList<>(first.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        found.addAll(second.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        racing.shutdown();
+        assertThat(found).as("one of the two found it, the other saw it stored").hasSize(1);
+        assertThat(count("MATCH (g:KnowledgeGap) RETURN count(g)")).isEqualTo(1);
     }
 
     @Test

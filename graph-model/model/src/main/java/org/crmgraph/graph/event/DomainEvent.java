@@ -26,6 +26,7 @@ public sealed interface DomainEvent
                 OrderPlaced,
                 InteractionRecorded,
                 CustomerSegmentChanged,
+                KnowledgeGapFound,
                 JobProgressed,
                 DemoDataLoaded {
 
@@ -55,6 +56,7 @@ public sealed interface DomainEvent
             case CustomerSegmentChanged e -> "Customer";
             case OrderPlaced e -> "Order";
             case InteractionRecorded e -> "Interaction";
+            case KnowledgeGapFound e -> "KnowledgeGap";
             case ImportFinished e -> "Job";
             case JobProgressed e -> "Job";
             case DemoDataLoaded e -> "Demo";

@@ -79,6 +79,8 @@ public class DomainEvents {
                         (String) attributes.get("fromSegment"),
                         (String) attributes.get("toSegment"),
                         occurredAt);
+            case KnowledgeGapFound.TYPE ->
+                new KnowledgeGapFound(entityId, ((Number) attributes.get("questions")).intValue(), occurredAt);
             case DemoDataLoaded.TYPE ->
                 new DemoDataLoaded(entityId, ((Number) attributes.get("customers")).intValue(), occurredAt);
             default -> throw new IllegalArgumentException("unknown domain event type '" + type + "'");

@@ -21,6 +21,12 @@ class InteractionRepository {
             %s
             RETURN %s AS i
             """.formatted(Interaction.RELATED, Interaction.PROJECTION);
+    private static final String BY_IDS = """
+            UNWIND $ids AS id
+            MATCH (i:Interaction {id: id})
+            %s
+            RETURN %s AS i
+            """.formatted(Interaction.RELATED, Interaction.PROJECTION);
     private static final String OF_CUSTOMERS = """
             UNWIND $ids AS id
             MATCH (:Customer {id: id})-[:HAD]->(i:Interaction)
@@ -70,6 +76,13 @@ class InteractionRepository {
         return cypher.readOptional(BY_ID, Map.of("id", id), r -> Interaction.from(r.get("i")));
     }
 
+    Map<String, Interaction> findAll(Collection<String> ids) {
+        Map<String, Interaction> found = new HashMap<>();
+        cypher.read(BY_IDS, Map.of("ids", List.copyOf(ids)), r -> Interaction.from(r.get("i")))
+                .forEach(interaction -> found.put(interaction.id(), interaction));
+        return found;
+    }
+
     Map<String, List<Interaction>> ofCustomers(Collection<String> customerIds, int limit) {
         Map<String, List<Interaction>> result = new HashMap<>();
         cypher.read(OF_CUSTOMERS, Map.of("ids", List.copyOf(customerIds), "limit", limit), r -> r)
@@ -81,8 +94,13 @@ class InteractionRepository {
     /** Outcome of recording: which references exist, and the interaction when both did. */
     record Recorded(boolean customerExists, boolean productExists, Interaction interaction) {}
 
+    /** Records the interaction and, in the same transaction, what {@code written} does with it (its change event). */
     Recorded record(
-            String customerId, String productSku, java.time.OffsetDateTime occurredAt, Map<String, Object> properties) {
+            String customerId,
+            String productSku,
+            java.time.OffsetDateTime occurredAt,
+            Map<String, Object> properties,
+            java.util.function.BiConsumer<org.neo4j.driver.SimpleQueryRunner, Interaction> written) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("customerId", customerId);
         parameters.put("productSku", productSku);
@@ -95,10 +113,10 @@ class InteractionRepository {
             if (!customer || !product) {
                 return new Recorded(customer, product, null);
             }
-            return new Recorded(
-                    true,
-                    true,
-                    Interaction.from(tx.run(RECORD, parameters).single().get("i")));
+            Interaction interaction =
+                    Interaction.from(tx.run(RECORD, parameters).single().get("i"));
+            written.accept(tx, interaction);
+            return new Recorded(true, true, interaction);
         });
     }
 }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.crmgraph.graph.event.DomainEvents;
+import org.crmgraph.graph.event.InteractionRecorded;
+import org.crmgraph.graph.outbox.Outbox;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
 import org.crmgraph.graph.page.PagingProperties;
@@ -21,10 +24,15 @@ public class InteractionService {
 
     private final InteractionRepository interactions;
     private final PagingProperties paging;
+    private final Outbox outbox;
+    private final DomainEvents events;
 
-    InteractionService(InteractionRepository interactions, PagingProperties paging) {
+    InteractionService(
+            InteractionRepository interactions, PagingProperties paging, Outbox outbox, DomainEvents events) {
         this.interactions = interactions;
         this.paging = paging;
+        this.outbox = outbox;
+        this.events = events;
     }
 
     public Page<Interaction> page(
@@ -35,6 +43,11 @@ public class InteractionService {
     /** Newest first, at most the nested-list limit per customer. */
     public java.util.Optional<Interaction> find(String id) {
         return interactions.find(id);
+    }
+
+    /** By id, in one read; ids of none are left out. */
+    public Map<String, Interaction> findAll(Collection<String> ids) {
+        return interactions.findAll(ids);
     }
 
     public Map<String, List<Interaction>> ofCustomers(Collection<String> customerIds) {
@@ -59,7 +72,15 @@ public class InteractionService {
         if (!checks.ok()) {
             return Outcome.failure(checks.errors());
         }
-        var recorded = interactions.record(customerId, productSku, input.occurredAt(), properties);
+        var recorded = interactions.record(
+                customerId,
+                productSku,
+                input.occurredAt(),
+                properties,
+                (tx, interaction) -> outbox.record(
+                        tx,
+                        new InteractionRecorded(
+                                interaction.id(), customerId, input.channel().name(), events.now())));
         List<FieldError> errors = new ArrayList<>();
         if (!recorded.customerExists()) {
             errors.add(FieldError.of("customerId", ErrorCode.NOT_FOUND, "No customer has id '" + customerId + "'."));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.crmgraph.graph.background.Wakeup;
@@ -44,6 +45,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int FAN_OUT_BATCH = 500;
     private static final int MAX_ERROR = 300;
+    private static final int ROUND_PER_SENDER = 16;
 
     private final WebhookStore store;
     private final Outbox outbox;
@@ -178,14 +180,26 @@ public class WebhookDispatcher implements SmartLifecycle {
             } while (taken == FAN_OUT_BATCH);
             fannedOutTo = head;
         }
-        List<WebhookStore.Due> due = store.due(properties.concurrency() * 4);
+        // a round's database work (fan-out, due, record) is the same for 8 deliveries or 128: large rounds keep up
+        // with a busy log, while at most `concurrency` requests are in flight at once
+        List<WebhookStore.Due> due = store.due(properties.concurrency() * ROUND_PER_SENDER);
         if (due.isEmpty()) {
             return busy;
         }
         held.ensureHeld();
+        Semaphore inFlight = new Semaphore(properties.concurrency());
         List<CompletableFuture<WebhookStore.Attempt>> attempts = new ArrayList<>(due.size());
         for (WebhookStore.Due delivery : due) {
-            attempts.add(CompletableFuture.supplyAsync(() -> attempt(delivery), senders));
+            attempts.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        inFlight.acquireUninterruptibly();
+                        try {
+                            return attempt(delivery);
+                        } finally {
+                            inFlight.release();
+                        }
+                    },
+                    senders));
         }
         List<WebhookStore.Attempt> results = new ArrayList<>(due.size());
         for (var attempt : attempts) {

@@ -46,6 +46,8 @@ public final class RealTimeBenchmark {
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /** When the write that opened each ticket was sent. */
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    /** With {@code --query-stats}: which statements the database ran in the measured window, and how often. */
+    private boolean queryStats;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = ApiLatencyBenchmark.options(args);
@@ -61,6 +63,7 @@ public final class RealTimeBenchmark {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         String heap = options.getOrDefault("heap", "2g");
         var benchmark = new RealTimeBenchmark();
+        benchmark.queryStats = options.containsKey("query-stats");
         if (options.getOrDefault("only", "").equals("writes")) {
             print("writes only, " + jar, benchmark.writesOnly(jar, heap, rate, seconds));
             return;
@@ -159,10 +162,14 @@ public final class RealTimeBenchmark {
             System.out.printf(
                     "Real time: %d subscribers, 1 webhook, %d ticket writes/s for %d s ...%n",
                     subscribers, rate, seconds);
+            QueryStats stats = queryStats ? QueryStats.start(service, seconds + 5) : null;
             long load = System.nanoTime();
             int written = write(service, customers, rate, seconds, writes);
             double actualRate = written / ((System.nanoTime() - load) / 1e9);
             Thread.sleep(5_000); // let the last events arrive
+            if (stats != null) {
+                stats.print(written);
+            }
             System.out.printf("%n| from the write sent to | events | p50 | p95 | p99 |%n|---|---|---|---|---|%n");
             System.out.printf(
                     "| a subscriber (of %d) | %,d of %,d | %.0f ms | %.0f ms | %.0f ms |%n",

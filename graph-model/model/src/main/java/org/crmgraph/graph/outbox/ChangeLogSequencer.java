@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 public class ChangeLogSequencer implements SmartLifecycle {
 
     static final Duration SWEEP = Duration.ofSeconds(2);
+    static final Duration GATHER = Duration.ofMillis(20);
     private static final Logger log = LoggerFactory.getLogger(ChangeLogSequencer.class);
     private static final int BATCH = 1_000;
 
@@ -81,6 +82,15 @@ public class ChangeLogSequencer implements SmartLifecycle {
         while (running) {
             sequenceAll();
             if (!wakeup.pause(SWEEP)) {
+                return;
+            }
+            // a moment's wait after a wake-up numbers the commits of that moment in one transaction, and every reader
+            // of the log (subscribers, webhooks, Kafka) then wakes once for them: at 50 writes a second this halves
+            // the transactions that follow the writes, for 20 ms of latency
+            try {
+                Thread.sleep(GATHER);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
         }

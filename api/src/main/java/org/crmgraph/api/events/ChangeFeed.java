@@ -14,9 +14,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.concurrent.Queues;
 
 /**
  * The change log as a live stream on this instance: one reader polls the log for events committed after the last one
@@ -92,10 +94,18 @@ public class ChangeFeed implements DisposableBean {
         }
         // subscribe to live events first and keep them while the gap is read from the log, then drop repeats
         return Flux.defer(() -> {
-            Sinks.Many<ChangeEvent> meanwhile = Sinks.many().unicast().onBackpressureBuffer();
-            reactor.core.Disposable tap = live.asFlux()
-                    .onBackpressureBuffer(properties.subscriberBuffer())
-                    .subscribe(meanwhile::tryEmitNext);
+            // bounded like a live subscriber's buffer: one that reconnects and then reads nothing gets an error once it
+            // is full, instead of the server keeping every event for it (the first version's queue had no bound)
+            Sinks.Many<ChangeEvent> meanwhile = Sinks.many()
+                    .unicast()
+                    .onBackpressureBuffer(Queues.<ChangeEvent>get(properties.subscriberBuffer())
+                            .get());
+            reactor.core.Disposable tap = live.asFlux().subscribe(event -> {
+                if (meanwhile.tryEmitNext(event).isFailure()) {
+                    meanwhile.tryEmitError(Exceptions.failWithOverflow("More than " + properties.subscriberBuffer()
+                            + " events waiting for this subscriber; resume with `after` its last position"));
+                }
+            });
             wake();
             AtomicLong last = new AtomicLong(after);
             // read on the reader's thread after the wake-up queued above: the log is then read up to at least where

@@ -75,6 +75,7 @@ class AccessControlIT {
             Map.entry("Query.similarCustomers", EVERYONE),
             Map.entry("Query.segments", EVERYONE),
             Map.entry("Query.communities", EVERYONE),
+            Map.entry("Query.forecast", EVERYONE),
             Map.entry("Query.churnModel", EVERYONE),
             Map.entry("Query.churnModels", EVERYONE),
             Map.entry("Query.analyticsRuns", EVERYONE),

@@ -1,0 +1,104 @@
+package org.crmgraph.analytics.forecast;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.crmgraph.graph.validation.ErrorCode;
+import org.crmgraph.graph.validation.InvalidArgumentException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Forecasts of sales from the graph's own history: the series of the level asked for, from its first sale to the
+ * period of the newest order in the graph (periods without sales are zeros, not gaps), forecast by the method its
+ * backtest chose ({@link Forecaster}). The first forecast period is the one after the newest order.
+ */
+@Service
+public class SalesForecasts {
+
+    private final SalesHistory history;
+
+    SalesForecasts(SalesHistory history) {
+        this.history = history;
+    }
+
+    /**
+     * @throws InvalidArgumentException naming {@code input.horizon} out of range, {@code input.key} missing for a
+     *     level that needs one, or naming no country, category or product in the graph
+     */
+    public SalesForecast forecast(
+            ForecastLevel level, String key, ForecastMeasure measure, Granularity granularity, int horizon) {
+        if (horizon < 1 || horizon > granularity.maxHorizon()) {
+            throw InvalidArgumentException.outOfRange(
+                    "input.horizon",
+                    "horizon must be between 1 and " + granularity.maxHorizon() + " "
+                            + granularity.name().toLowerCase() + " periods, was " + horizon);
+        }
+        String name = level == ForecastLevel.TOTAL ? null : key == null ? null : key.strip();
+        if (level != ForecastLevel.TOTAL && (name == null || name.isEmpty())) {
+            throw new InvalidArgumentException(
+                    ErrorCode.REQUIRED,
+                    "input.key",
+                    "A " + level.name().toLowerCase() + " forecast needs the " + keyName(level) + " as key.");
+        }
+        if (!history.known(level, name)) {
+            throw InvalidArgumentException.notFound(
+                    "input.key", "No " + level.name().toLowerCase() + " has " + keyName(level) + " '" + name + "'.");
+        }
+        LocalDate newest = history.newestOrder().orElse(LocalDate.now(java.time.ZoneOffset.UTC));
+        LocalDate last = granularity.start(newest);
+        TreeMap<LocalDate, Double> days = history.daily(level, name, measure);
+        double[] series = series(days, granularity, last);
+        Forecaster.Result result = Forecaster.forecast(series, horizon, granularity.season());
+        List<SalesForecast.Point> points = new ArrayList<>(horizon);
+        for (int k = 0; k < horizon; k++) {
+            points.add(new SalesForecast.Point(
+                    granularity.plus(last, k + 1L),
+                    result.values()[k],
+                    result.lower80()[k],
+                    result.upper80()[k],
+                    result.lower95()[k],
+                    result.upper95()[k]));
+        }
+        return new SalesForecast(
+                level,
+                name,
+                measure,
+                granularity,
+                result.model(),
+                result.intermittent(),
+                series.length,
+                points,
+                result.backtest());
+    }
+
+    /** Days summed into periods from the period of the first sale to {@code last}, empty periods as zeros. */
+    static double[] series(TreeMap<LocalDate, Double> days, Granularity granularity, LocalDate last) {
+        if (days.isEmpty()) {
+            return new double[0];
+        }
+        LocalDate first = granularity.start(days.firstKey());
+        int length = granularity.between(first, last) + 1;
+        if (length <= 0) {
+            return new double[0];
+        }
+        double[] series = new double[length];
+        for (Map.Entry<LocalDate, Double> day : days.entrySet()) {
+            int index = granularity.between(first, granularity.start(day.getKey()));
+            if (index >= 0 && index < length) {
+                series[index] += day.getValue();
+            }
+        }
+        return series;
+    }
+
+    private static String keyName(ForecastLevel level) {
+        return switch (level) {
+            case TOTAL -> "nothing";
+            case COUNTRY -> "country code";
+            case CATEGORY -> "category name";
+            case PRODUCT -> "SKU";
+        };
+    }
+}

@@ -1,0 +1,142 @@
+package org.crmgraph.api.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.crmgraph.api.FixtureGraphTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code forecast} over orders written into the fixture graph: a product sold every week with a rising trend, one
+ * sold once, and what a client can get wrong (an unknown product, a horizon of 0 or 10,000, no key).
+ */
+class ForecastIT extends FixtureGraphTest {
+
+    private static final String FORECAST = """
+            query($level: ForecastLevel!, $key: String, $measure: ForecastMeasure, $granularity: ForecastGranularity, $horizon: Int) {
+              forecast(input: {level: $level, key: $key, measure: $measure, granularity: $granularity, horizon: $horizon}) {
+                level key measure granularity model intermittent historyPeriods
+                points { periodStart value lower80 upper80 lower95 upper95 }
+                backtest { method mase smape folds } } }""";
+
+    /**
+     * Forty weeks of orders of FC-TREND on Wednesdays, 10 + t units (2025-01-01 is a Wednesday), and one order of
+     * FC-ONCE in the first week; the newest order in the graph is then the last FC-TREND order, 2025-10-01.
+     */
+    @BeforeEach
+    void weeklySales() {
+        cypher.write("""
+                MATCH (c:Customer {id: 'c1'}), (audio:Category {name: 'Audio'})
+                CREATE (trend:Product {sku: 'FC-TREND', name: 'Trend', price: 10.0})-[:IN_CATEGORY]->(audio),
+                       (once:Product {sku: 'FC-ONCE', name: 'Once', price: 5.0})-[:IN_CATEGORY]->(audio)
+                WITH c, trend, once
+                UNWIND range(0, 39) AS t
+                CREATE (c)-[:PLACED]->(o:Order {id: 'fc-' + t, placedAt: datetime('2025-01-01T10:00Z') + duration({weeks: t}),
+                                                status: 'DELIVERED', channel: 'WEB', total: (10 + t) * 10.0})
+                CREATE (o)-[:CONTAINS {quantity: 10 + t, unitPrice: 10.0}]->(trend)
+                WITH c, once, count(*) AS written
+                CREATE (c)-[:PLACED]->(:Order {id: 'fc-once', placedAt: datetime('2025-01-02T10:00Z'), status: 'DELIVERED',
+                                              channel: 'WEB', total: 5.0})-[:CONTAINS {quantity: 1, unitPrice: 5.0}]->(once)
+                """, Map.of());
+    }
+
+    private Map<String, Object> forecast(String level, String key, String measure, String granularity, int horizon) {
+        return graphQl.document(FORECAST)
+                .variable("level", level)
+                .variable("key", key)
+                .variable("measure", measure)
+                .variable("granularity", granularity)
+                .variable("horizon", horizon)
+                .execute()
+                .path("forecast")
+                .entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+                .get();
+    }
+
+    @Test
+    void aProductWithARisingWeeklyTrendIsForecastToKeepRisingFromTheWeekAfterTheNewestOrder() {
+        Map<String, Object> forecast = forecast("PRODUCT", "FC-TREND", "UNITS", "WEEK", 13);
+        assertThat(forecast)
+                .containsEntry("level", "PRODUCT")
+                .containsEntry("key", "FC-TREND")
+                .containsEntry("intermittent", false)
+                .containsEntry("historyPeriods", 40);
+        assertThat((String) forecast.get("model")).isIn("DAMPED_HOLT", "THETA");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> points = (List<Map<String, Object>>) forecast.get("points");
+        assertThat(points).hasSize(13);
+        // the newest order, 2025-10-01, is in the ISO week of Monday 2025-09-29: the forecast starts the week after
+        assertThat(points.getFirst()).containsEntry("periodStart", "2025-10-06");
+        assertThat(points.get(1)).containsEntry("periodStart", "2025-10-13");
+        double first = ((Number) points.getFirst().get("value")).doubleValue();
+        assertThat(first).as("the week after 49 units").isBetween(47.0, 53.0);
+        for (Map<String, Object> point : points) {
+            double value = ((Number) point.get("value")).doubleValue();
+            assertThat(((Number) point.get("lower95")).doubleValue())
+                    .isLessThanOrEqualTo(((Number) point.get("lower80")).doubleValue());
+            assertThat(((Number) point.get("lower80")).doubleValue()).isLessThanOrEqualTo(value);
+            assertThat(((Number) point.get("upper80")).doubleValue()).isGreaterThanOrEqualTo(value);
+            assertThat(((Number) point.get("upper95")).doubleValue())
+                    .isGreaterThanOrEqualTo(((Number) point.get("upper80")).doubleValue());
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> backtest = (List<Map<String, Object>>) forecast.get("backtest");
+        assertThat(backtest).extracting(score -> score.get("method")).contains("SEASONAL_NAIVE", "SES", "THETA");
+
+        // revenue is units times price; the category and the total include it
+        double revenue = ((Number) ((List<Map<String, Object>>) forecast("PRODUCT", "FC-TREND", "REVENUE", "WEEK", 1)
+                                .get("points"))
+                        .getFirst()
+                        .get("value"))
+                .doubleValue();
+        assertThat(revenue).isBetween(470.0, 530.0);
+        assertThat(forecast("CATEGORY", "Audio", "ORDERS", "MONTH", 3).get("points"))
+                .asList()
+                .hasSize(3);
+        assertThat(forecast("TOTAL", null, "REVENUE", "DAY", 7).get("points"))
+                .asList()
+                .hasSize(7);
+    }
+
+    @Test
+    void aProductSoldOnceMonthsAgoIsForecastToSellAlmostNothing() {
+        Map<String, Object> forecast = forecast("PRODUCT", "FC-ONCE", "UNITS", "WEEK", 4);
+        assertThat(forecast).containsEntry("intermittent", true);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> points = (List<Map<String, Object>>) forecast.get("points");
+        double total = points.stream()
+                .mapToDouble(p -> ((Number) p.get("value")).doubleValue())
+                .sum();
+        assertThat(total).as(forecast.get("model").toString()).isLessThan(1.0);
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldAndWhy() {
+        expectError("PRODUCT", "NO-SUCH-SKU", 13, "NOT_FOUND", "input.key");
+        expectError("PRODUCT", null, 13, "REQUIRED", "input.key");
+        expectError("PRODUCT", "FC-TREND", 0, "OUT_OF_RANGE", "input.horizon");
+        expectError("PRODUCT", "FC-TREND", 10_000, "OUT_OF_RANGE", "input.horizon");
+        expectError("COUNTRY", "ZZ", 13, "NOT_FOUND", "input.key");
+    }
+
+    private void expectError(String level, String key, int horizon, String code, String argument) {
+        graphQl.document(FORECAST)
+                .variable("level", level)
+                .variable("key", key)
+                .variable("horizon", horizon)
+                .execute()
+                .errors()
+                .satisfy(errors -> {
+                    assertThat(errors).hasSize(1);
+                    assertThat(errors.getFirst().getExtensions())
+                            .as("%s %s horizon %d", level, key, horizon)
+                            .containsEntry("code", code)
+                            .containsEntry("argument", argument);
+                    assertThat(errors.getFirst().getMessage()).isNotBlank();
+                })
+                .path("forecast")
+                .valueIsNull();
+    }
+}

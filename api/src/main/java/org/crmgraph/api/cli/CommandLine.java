@@ -56,6 +56,12 @@ public final class CommandLine {
                         EvaluateRecommendationsCommand.USAGE,
                         true));
         commands.put(
+                "evaluate-forecasts",
+                new Entry(
+                        "backtest the sales forecasts on the graph's history (MASE, sMAPE, interval coverage)",
+                        EvaluateForecastsCommand.USAGE,
+                        false));
+        commands.put(
                 "embed",
                 new Entry(
                         "embed the tickets and articles written since their last embedding",

@@ -113,6 +113,32 @@ class ForecastIT extends FixtureGraphTest {
     }
 
     @Test
+    void theEvaluationCommandGradesEveryLevelAgainstSeasonalNaive() {
+        var bytes = new java.io.ByteArrayOutputStream();
+        var out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        int status = commands.stream()
+                .filter(c -> c.name().equals("evaluate-forecasts"))
+                .findFirst()
+                .orElseThrow()
+                .run(List.of("--measure", "units", "--horizon", "8"), out, out);
+        String report = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(status).as(report).isZero();
+        assertThat(report).contains("TOTAL", "COUNTRY", "CATEGORY", "PRODUCT", "SEASONAL_NAIVE", "AUTO", "95%");
+        // FC-TREND is the product with most revenue and its trend is what the naive forecast misses
+        assertThat(report).containsPattern("\\| THETA \\| [1-9]");
+
+        int refused = commands.stream()
+                .filter(c -> c.name().equals("evaluate-forecasts"))
+                .findFirst()
+                .orElseThrow()
+                .run(List.of("--horizon", "0"), out, out);
+        assertThat(refused).isEqualTo(org.crmgraph.api.cli.Command.BAD_ARGUMENTS);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    List<org.crmgraph.api.cli.Command> commands;
+
+    @Test
     void badInputIsRefusedNamingTheFieldAndWhy() {
         expectError("PRODUCT", "NO-SUCH-SKU", 13, "NOT_FOUND", "input.key");
         expectError("PRODUCT", null, 13, "REQUIRED", "input.key");

@@ -31,6 +31,18 @@ class SalesHistory {
             ForecastLevel.COUNTRY, "RETURN EXISTS { MATCH (:Customer {country: $key}) } AS known",
             ForecastLevel.CATEGORY, "RETURN EXISTS { MATCH (:Category {name: $key}) } AS known",
             ForecastLevel.PRODUCT, "RETURN EXISTS { MATCH (:Product {sku: $key}) } AS known");
+    // the keys of a level with the most revenue first
+    private static final Map<ForecastLevel, String> KEYS =
+            Map.of(ForecastLevel.COUNTRY, """
+            MATCH (c:Customer)-[:PLACED]->(:Order)-[l:CONTAINS]->(:Product) WHERE c.country IS NOT NULL
+            RETURN c.country AS key, sum(l.quantity * l.unitPrice) AS revenue ORDER BY revenue DESC, key LIMIT $limit
+            """, ForecastLevel.CATEGORY, """
+            MATCH (cat:Category)<-[:IN_CATEGORY]-(:Product)<-[l:CONTAINS]-(:Order)
+            RETURN cat.name AS key, sum(l.quantity * l.unitPrice) AS revenue ORDER BY revenue DESC, key LIMIT $limit
+            """, ForecastLevel.PRODUCT, """
+            MATCH (p:Product)<-[l:CONTAINS]-(:Order)
+            RETURN p.sku AS key, sum(l.quantity * l.unitPrice) AS revenue ORDER BY revenue DESC, key LIMIT $limit
+            """);
     private static final String NEWEST = """
             MATCH (o:Order) RETURN date(max(o.placedAt)) AS newest
             """;
@@ -51,6 +63,12 @@ class SalesHistory {
     Optional<LocalDate> newestOrder() {
         var newest = cypher.read(NEWEST, Map.of(), r -> r.get("newest")).getFirst();
         return newest.isNull() ? Optional.empty() : Optional.of(newest.asLocalDate());
+    }
+
+    /** Up to {@code limit} keys of {@code level} (not TOTAL), the largest by revenue first. */
+    java.util.List<String> keys(ForecastLevel level, int limit) {
+        return cypher.read(
+                KEYS.get(level), Map.of("limit", limit), r -> r.get("key").asString());
     }
 
     /** The measure per day with sales, oldest first. */

@@ -30,7 +30,7 @@ class SchemaMigrationsIT {
                             "MATCH (m:__CrmMigration) RETURN m.version AS v",
                             Map.of(),
                             r -> r.get("v").asInt()))
-                    .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+                    .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
 
             cypher.write("CREATE (:Customer {id: 'a', email: 'same@example.com'})", Map.of());
             assertThatThrownBy(() -> cypher.write("CREATE (:Customer {id: 'b', email: 'same@example.com'})", Map.of()))

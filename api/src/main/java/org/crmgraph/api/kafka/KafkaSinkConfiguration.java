@@ -25,8 +25,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 @ConditionalOnBooleanProperty("crm.kafka.enabled")
 class KafkaSinkConfiguration {
 
+    // a bean, so the context closes its producer (a producer left open keeps reconnecting to brokers that are gone)
     @Bean
-    KafkaTemplate<String, String> changeEventTemplate(KafkaSinkProperties properties) {
+    DefaultKafkaProducerFactory<String, String> changeEventProducers(KafkaSinkProperties properties) {
         Map<String, Object> settings = new HashMap<>(properties.producer());
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -34,8 +35,13 @@ class KafkaSinkConfiguration {
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "crm-graph-change-log");
-        var factory = new DefaultKafkaProducerFactory<String, String>(settings);
-        return new KafkaTemplate<>(factory);
+        return new DefaultKafkaProducerFactory<>(settings);
+    }
+
+    @Bean
+    KafkaTemplate<String, String> changeEventTemplate(
+            DefaultKafkaProducerFactory<String, String> changeEventProducers) {
+        return new KafkaTemplate<>(changeEventProducers);
     }
 
     @Bean

@@ -49,7 +49,9 @@ class KafkaSinkOutageIT extends FixtureGraphTest {
                 Duration.ofSeconds(2),
                 // how long a send waits for the topic's metadata before it fails
                 Map.of("max.block.ms", "1000"));
-        var template = new KafkaSinkConfiguration().changeEventTemplate(properties);
+        var configuration = new KafkaSinkConfiguration();
+        var producers = configuration.changeEventProducers(properties);
+        var template = configuration.changeEventTemplate(producers);
         var sink = new KafkaChangeSink(cypher, outbox, cursors, json, template, properties);
         try {
             assertThat(sink.publishNext())
@@ -69,6 +71,7 @@ class KafkaSinkOutageIT extends FixtureGraphTest {
             assertThat(cursors.behind(KafkaChangeSink.CURSOR)).isTrue();
         } finally {
             template.destroy();
+            producers.destroy();
         }
     }
 

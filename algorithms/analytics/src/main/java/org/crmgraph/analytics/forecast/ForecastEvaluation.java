@@ -124,7 +124,7 @@ public class ForecastEvaluation {
                             method.name(),
                             training,
                             actual,
-                            clip(method.forecast(training, horizon, season)),
+                            Forecaster.clip(method.forecast(training, horizon, season)),
                             season);
                 }
             }
@@ -168,12 +168,5 @@ public class ForecastEvaluation {
         }
         s[1] += Accuracy.smape(actual, predicted);
         s[3]++;
-    }
-
-    private static double[] clip(double[] values) {
-        for (int i = 0; i < values.length; i++) {
-            values[i] = Math.max(0, values[i]);
-        }
-        return values;
     }
 }

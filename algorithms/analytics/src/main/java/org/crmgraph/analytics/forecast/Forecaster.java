@@ -172,7 +172,8 @@ public final class Forecaster {
         return Math.sqrt(sum / (y.length - 1));
     }
 
-    private static double[] clip(double[] values) {
+    /** Sales are not negative: values below zero become zero, in place. */
+    static double[] clip(double[] values) {
         for (int i = 0; i < values.length; i++) {
             values[i] = Math.max(0, values[i]);
         }

@@ -1,6 +1,7 @@
 package org.crmgraph.api.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,13 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.crmgraph.api.events.ChangeEventJson;
-import org.crmgraph.graph.background.Wakeup;
+import org.crmgraph.graph.background.BackgroundLoop;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.outbox.ChangeEvent;
 import org.crmgraph.graph.outbox.ChangeLogAdvanced;
 import org.crmgraph.graph.outbox.ChangeLogCursors;
 import org.crmgraph.graph.outbox.Outbox;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -44,9 +44,7 @@ public class KafkaChangeSink implements SmartLifecycle {
     private final ChangeEventJson json;
     private final KafkaTemplate<String, String> kafka;
     private final KafkaSinkProperties properties;
-    private final Wakeup wakeup = new Wakeup();
-    private volatile boolean running;
-    private @Nullable Thread worker;
+    private final BackgroundLoop loop;
 
     KafkaChangeSink(
             CypherRunner cypher,
@@ -61,6 +59,8 @@ public class KafkaChangeSink implements SmartLifecycle {
         this.json = json;
         this.kafka = kafka;
         this.properties = properties;
+        this.loop = new BackgroundLoop(
+                "kafka-change-sink", this::publishRound, properties.pollInterval(), Duration.ZERO, log);
     }
 
     /**
@@ -116,34 +116,22 @@ public class KafkaChangeSink implements SmartLifecycle {
     /** Events committed on this instance were numbered: publish now rather than at the next poll. */
     @EventListener
     void committedHere(ChangeLogAdvanced advanced) {
-        wakeup.wake();
+        loop.wake();
     }
 
     @Override
     public void start() {
-        running = true;
-        Thread thread = Thread.ofPlatform().name("kafka-change-sink").daemon().unstarted(this::run);
-        worker = thread;
-        thread.start();
+        loop.start(Duration.ZERO);
     }
 
     @Override
     public void stop() {
-        running = false;
-        wakeup.wake();
-        Thread thread = worker;
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop(Duration.ofSeconds(10));
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     // with the change log's other consumers: stops after the web server and before the database goes
@@ -152,21 +140,10 @@ public class KafkaChangeSink implements SmartLifecycle {
         return Integer.MAX_VALUE - 4096;
     }
 
-    private void run() {
-        CypherRunner.markBackgroundThread();
-        while (running) {
-            try {
-                while (running && publishNext() == properties.batch()) {
-                    // a backlog: keep publishing
-                }
-            } catch (RuntimeException e) {
-                // brokers or database away, or another instance holding the cursor: the batch stays for the next round
-                log.warn("Kafka sink could not publish the change log, retrying: {}", e.toString());
-            }
-            if (!wakeup.pause(properties.pollInterval())) {
-                return;
-            }
-        }
+    // a full batch means a backlog: the next round at once. A failed round (brokers or database away, or another
+    // instance holding the cursor) leaves the batch for the next
+    private Duration publishRound() {
+        return publishNext() == properties.batch() ? Duration.ZERO : properties.pollInterval();
     }
 
     /** The brokers did not take a batch; the cursor did not move. */

@@ -14,8 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.crmgraph.graph.background.Wakeup;
-import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.background.BackgroundLoop;
 import org.crmgraph.graph.lease.Lease;
 import org.crmgraph.graph.lease.Leases;
 import org.crmgraph.graph.outbox.ChangeLogAdvanced;
@@ -55,11 +54,10 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final WebhookProperties properties;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient http;
-    private final Wakeup wakeup = new Wakeup();
-    private volatile boolean running;
-    private @Nullable Thread worker;
+    private final BackgroundLoop loop;
     private volatile @Nullable Lease lease;
     private long fannedOutTo = -1;
+    private long lastPurge = System.nanoTime();
 
     public WebhookDispatcher(
             WebhookStore store,
@@ -79,6 +77,9 @@ public class WebhookDispatcher implements SmartLifecycle {
                 .followRedirects(HttpClient.Redirect.NEVER) // a redirect could lead past the address check
                 .executor(senders)
                 .build();
+        // a failed round (the database away for a moment, or a lease lost mid-way) starts again from the graph
+        this.loop = new BackgroundLoop(
+                "webhook-dispatcher", this::deliveryRound, properties.pollInterval(), Duration.ZERO, log);
     }
 
     /** Changes committed here were numbered: look now rather than at the next poll. */
@@ -92,7 +93,7 @@ public class WebhookDispatcher implements SmartLifecycle {
 
     /** Looks for work now (a webhook registered or a delivery replayed here). */
     public void wake() {
-        wakeup.wake();
+        loop.wake();
     }
 
     /** Whether this instance is the one delivering now. */
@@ -103,68 +104,51 @@ public class WebhookDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!properties.deliver()) {
-            return;
+        if (properties.deliver()) {
+            loop.start(Duration.ZERO);
         }
-        running = true;
-        Thread thread = Thread.ofPlatform().name("webhook-dispatcher").daemon().unstarted(this::run);
-        worker = thread;
-        thread.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        wake();
-        Thread thread = worker;
-        if (thread != null) {
-            try {
-                thread.join(properties.timeout().toMillis() + 5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop(properties.timeout().plusSeconds(5));
+        releaseLease();
         senders.shutdownNow();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
-    private void run() {
-        CypherRunner.markBackgroundThread();
-        long lastPurge = System.nanoTime();
-        while (running) {
-            Duration pause = properties.pollInterval();
-            try {
-                if (lease == null || !lease.held()) {
-                    releaseLease();
-                    pause = properties.standbyCheck();
-                    if (store.hasWork()) {
-                        lease = leases.tryAcquire(LEASE).orElse(null);
-                        fannedOutTo = -1;
-                    }
-                }
-                if (lease != null) {
-                    boolean busy = deliverOnce(lease);
-                    pause = busy ? Duration.ZERO : properties.pollInterval();
-                    if (!busy && !store.hasWork()) {
-                        releaseLease();
-                        pause = properties.standbyCheck();
-                    }
-                    if (System.nanoTime() - lastPurge > TimeUnit.HOURS.toNanos(1)) {
-                        lastPurge = System.nanoTime();
-                        store.purgeDelivered(properties.retention());
-                    }
-                }
-            } catch (RuntimeException e) {
-                // the database away for a moment, or a lease lost mid-way: the next round starts again from the graph
-                log.warn("Webhook delivery round failed, retrying: {}", e.toString());
+    /** Takes the lease when there is work and nobody holds it, delivers while it has it; the pause before the next. */
+    private Duration deliveryRound() {
+        Lease held = lease;
+        if (held == null || !held.held()) {
+            releaseLease();
+            if (!store.hasWork()) {
+                return properties.standbyCheck();
             }
-            await(pause);
+            held = leases.tryAcquire(LEASE).orElse(null);
+            lease = held;
+            fannedOutTo = -1;
+            if (held == null) {
+                return properties.standbyCheck();
+            }
         }
-        releaseLease();
+        boolean busy = deliverOnce(held);
+        if (System.nanoTime() - lastPurge > TimeUnit.HOURS.toNanos(1)) {
+            lastPurge = System.nanoTime();
+            store.purgeDelivered(properties.retention());
+        }
+        if (busy) {
+            return Duration.ZERO;
+        }
+        if (!store.hasWork()) {
+            releaseLease();
+            return properties.standbyCheck();
+        }
+        return properties.pollInterval();
     }
 
     /** One round: new events into deliveries, then the due deliveries sent and recorded; whether there was work. */
@@ -266,12 +250,6 @@ public class WebhookDispatcher implements SmartLifecycle {
         lease = null;
         if (held != null) {
             held.close();
-        }
-    }
-
-    private void await(Duration pause) {
-        if (!pause.isZero() && !wakeup.pause(pause)) {
-            running = false;
         }
     }
 }

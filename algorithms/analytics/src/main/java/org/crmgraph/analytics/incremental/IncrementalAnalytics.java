@@ -1,9 +1,10 @@
 package org.crmgraph.analytics.incremental;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.crmgraph.graph.background.Wakeup;
+import org.crmgraph.graph.background.BackgroundLoop;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.event.CustomersMerged;
 import org.crmgraph.graph.event.DomainEvent;
@@ -37,9 +38,9 @@ public class IncrementalAnalytics implements SmartLifecycle {
     private final ChangeLogCursors cursors;
     private final DomainEvents events;
     private final IncrementalAnalyticsProperties properties;
-    private final Wakeup wakeup = new Wakeup();
-    private volatile boolean running;
-    private @Nullable Thread worker;
+    // not woken by each commit: under load that would be a locking transaction per commit; once per interval takes
+    // whatever came meanwhile in one
+    private final BackgroundLoop loop;
 
     public IncrementalAnalytics(
             CypherRunner cypher,
@@ -52,6 +53,8 @@ public class IncrementalAnalytics implements SmartLifecycle {
         this.cursors = cursors;
         this.events = events;
         this.properties = properties;
+        this.loop = new BackgroundLoop(
+                "incremental-analytics", this::consumeRound, properties.pollInterval(), Duration.ZERO, log);
     }
 
     /**
@@ -98,33 +101,19 @@ public class IncrementalAnalytics implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!properties.enabled()) {
-            return;
+        if (properties.enabled()) {
+            loop.start(Duration.ZERO);
         }
-        running = true;
-        Thread thread =
-                Thread.ofPlatform().name("incremental-analytics").daemon().unstarted(this::run);
-        worker = thread;
-        thread.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        wakeup.wake();
-        Thread thread = worker;
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop(Duration.ofSeconds(10));
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     // with the change log's sequencer: stops after the web server and before the database goes
@@ -133,22 +122,9 @@ public class IncrementalAnalytics implements SmartLifecycle {
         return Integer.MAX_VALUE - 4096;
     }
 
-    private void run() {
-        CypherRunner.markBackgroundThread();
-        while (running) {
-            try {
-                while (running && consumeNext() == properties.batch()) {
-                    // a backlog: keep consuming
-                }
-            } catch (RuntimeException e) {
-                // the database away for a moment, or another instance holding the cursor: the next round retries
-                log.warn("Incremental analytics could not consume the change log, retrying: {}", e.toString());
-            }
-            // not woken by each commit: under load that would be a locking transaction per commit; once per interval
-            // takes whatever came meanwhile in one
-            if (!wakeup.pause(properties.pollInterval())) {
-                return;
-            }
-        }
+    // a full batch means a backlog: the next round at once. A failed round (the database away for a moment, or
+    // another instance holding the cursor) is retried at the next interval
+    private Duration consumeRound() {
+        return consumeNext() == properties.batch() ? Duration.ZERO : properties.pollInterval();
     }
 }

@@ -1,12 +1,13 @@
 package org.crmgraph.language.answer;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.crmgraph.graph.background.Wakeup;
+import org.crmgraph.graph.background.BackgroundLoop;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.event.DomainEvents;
 import org.crmgraph.graph.event.KnowledgeGapFound;
@@ -81,9 +82,7 @@ public class KnowledgeGapWatch implements SmartLifecycle {
     private final DomainEvents events;
     private final SupportProperties support;
     private final KnowledgeGapWatchProperties properties;
-    private final Wakeup wakeup = new Wakeup();
-    private volatile boolean running;
-    private @Nullable Thread worker;
+    private final BackgroundLoop loop;
 
     KnowledgeGapWatch(
             CypherRunner cypher,
@@ -100,6 +99,10 @@ public class KnowledgeGapWatch implements SmartLifecycle {
         this.events = events;
         this.support = support;
         this.properties = properties;
+        // a failed look (the database away for a moment, or the model not loaded yet) is retried at the next
+        // interval, and covers the same answers
+        this.loop =
+                new BackgroundLoop("knowledge-gap-watch", this::watchRound, properties.interval(), Duration.ZERO, log);
     }
 
     /**
@@ -173,32 +176,19 @@ public class KnowledgeGapWatch implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!properties.enabled()) {
-            return;
+        if (properties.enabled()) {
+            loop.start(properties.interval());
         }
-        running = true;
-        Thread thread = Thread.ofPlatform().name("knowledge-gap-watch").daemon().unstarted(this::run);
-        worker = thread;
-        thread.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        wakeup.wake();
-        Thread thread = worker;
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop(Duration.ofSeconds(10));
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     // with the change log's consumers: stops after the web server and before the database goes
@@ -207,18 +197,8 @@ public class KnowledgeGapWatch implements SmartLifecycle {
         return Integer.MAX_VALUE - 4096;
     }
 
-    private void run() {
-        CypherRunner.markBackgroundThread();
-        while (running) {
-            if (!wakeup.pause(properties.interval())) {
-                return;
-            }
-            try {
-                watch();
-            } catch (RuntimeException e) {
-                // the database away for a moment, or the model not loaded yet: the next look covers the same answers
-                log.warn("Knowledge-gap watch failed, retrying at the next interval: {}", e.toString());
-            }
-        }
+    private Duration watchRound() {
+        watch();
+        return properties.interval();
     }
 }

@@ -17,6 +17,9 @@ import org.crmgraph.analytics.insight.CommunityProduct;
 import org.crmgraph.analytics.insight.CommunityProducts;
 import org.crmgraph.analytics.insight.CustomerInsight;
 import org.crmgraph.analytics.insight.Rfm;
+import org.crmgraph.analytics.lifetime.LifetimeValueGrade;
+import org.crmgraph.analytics.lifetime.LifetimeValueModelInfo;
+import org.crmgraph.analytics.lifetime.LifetimeValues;
 import org.crmgraph.analytics.refresh.AnalyticsBusyException;
 import org.crmgraph.analytics.refresh.AnalyticsRefresh;
 import org.crmgraph.analytics.refresh.RefreshReport;
@@ -43,10 +46,16 @@ class AnalyticsController {
 
     private final AnalyticsRefresh refresh;
     private final AnalyticsQueries queries;
+    private final LifetimeValues lifetimeValues;
 
-    AnalyticsController(AnalyticsRefresh refresh, AnalyticsQueries queries, BatchLoaderRegistry loaders) {
+    AnalyticsController(
+            AnalyticsRefresh refresh,
+            AnalyticsQueries queries,
+            LifetimeValues lifetimeValues,
+            BatchLoaderRegistry loaders) {
         this.refresh = refresh;
         this.queries = queries;
+        this.lifetimeValues = lifetimeValues;
         loaders.forTypePair(String.class, CustomerInsight.class)
                 .registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> queries.insights(ids)));
     }
@@ -89,6 +98,16 @@ class AnalyticsController {
     @QueryMapping
     ChurnModelInfo churnModel() {
         return queries.currentChurnModel().orElse(null);
+    }
+
+    @QueryMapping
+    LifetimeValueModelInfo lifetimeValueModel() {
+        return lifetimeValues.current();
+    }
+
+    @SchemaMapping(typeName = "LifetimeValueGrading", field = "kept")
+    String kept(LifetimeValueGrade grade) {
+        return grade.formulaWins() ? "FORMULA" : "MODEL";
     }
 
     @QueryMapping
@@ -137,6 +156,21 @@ class AnalyticsController {
     @SchemaMapping(typeName = "Customer", field = "churnFactors")
     CompletableFuture<List<String>> churnFactors(Customer customer, DataLoader<String, CustomerInsight> insights) {
         return part(customer, insights, i -> i.churnFactors()).thenApply(f -> f == null ? List.of() : f);
+    }
+
+    @SchemaMapping(typeName = "Customer", field = "predictedLifetimeValue")
+    CompletableFuture<Double> predictedLifetimeValue(Customer customer, DataLoader<String, CustomerInsight> insights) {
+        return part(customer, insights, CustomerInsight::predictedLifetimeValue);
+    }
+
+    @SchemaMapping(typeName = "Customer", field = "probabilityAlive")
+    CompletableFuture<Double> probabilityAlive(Customer customer, DataLoader<String, CustomerInsight> insights) {
+        return part(customer, insights, CustomerInsight::probabilityAlive);
+    }
+
+    @SchemaMapping(typeName = "Customer", field = "expectedPurchases")
+    CompletableFuture<Double> expectedPurchases(Customer customer, DataLoader<String, CustomerInsight> insights) {
+        return part(customer, insights, CustomerInsight::expectedPurchases);
     }
 
     private static <T> CompletableFuture<T> part(

@@ -62,6 +62,12 @@ public final class CommandLine {
                         EvaluateForecastsCommand.USAGE,
                         false));
         commands.put(
+                "evaluate-lifetime-value",
+                new Entry(
+                        "grade the predicted lifetime value against the run-rate formula on a time split",
+                        EvaluateLifetimeValueCommand.USAGE,
+                        false));
+        commands.put(
                 "embed",
                 new Entry(
                         "embed the tickets and articles written since their last embedding",

@@ -307,6 +307,60 @@ class AnalyticsIT {
         newcomer.path("customer.churnFactors").entityList(String.class).hasSize(0);
     }
 
+    @Test
+    void lifetimeValueIsPredictedFromEachCustomersHistoryAndGradedAgainstTheFormula() {
+        // g2 bought every month of the year; g1 bought monthly until April and has been silent for eight months
+        var regular = graphQl.documentName("lifetimeValue").variable("id", "g2").execute();
+        var lapsed = graphQl.documentName("lifetimeValue").variable("id", "g1").execute();
+        double regularAlive =
+                regular.path("customer.probabilityAlive").entity(Double.class).get();
+        double lapsedAlive =
+                lapsed.path("customer.probabilityAlive").entity(Double.class).get();
+        assertThat(regularAlive).isGreaterThan(0.8);
+        assertThat(lapsedAlive).isLessThan(0.5);
+        double regularValue = regular.path("customer.predictedLifetimeValue")
+                .entity(Double.class)
+                .get();
+        double lapsedValue = lapsed.path("customer.predictedLifetimeValue")
+                .entity(Double.class)
+                .get();
+        double regularPurchases =
+                regular.path("customer.expectedPurchases").entity(Double.class).get();
+        // about a purchase a month while alive, over the 365-day horizon
+        assertThat(regularPurchases).isBetween(5.0, 14.0);
+        assertThat(regularValue).isGreaterThan(5 * lapsedValue);
+        var model = regular.path("lifetimeValueModel");
+        regular.path("lifetimeValueModel.customers").entity(Integer.class).isEqualTo(36);
+        regular.path("lifetimeValueModel.horizonDays").entity(Integer.class).isEqualTo(365);
+        for (String parameter : List.of("r", "alpha", "a", "b", "p", "q", "gamma")) {
+            regular.path("lifetimeValueModel." + parameter)
+                    .entity(Double.class)
+                    .satisfies(v -> assertThat(v).isPositive());
+        }
+        model.hasValue();
+        regular.path("lifetimeValueModel.grading.holdoutDays")
+                .entity(Integer.class)
+                .isEqualTo(180);
+        regular.path("lifetimeValueModel.grading.customers")
+                .entity(Integer.class)
+                .isEqualTo(36);
+        regular.path("lifetimeValueModel.grading.kept")
+                .entity(String.class)
+                .satisfies(kept -> assertThat(kept).isIn("MODEL", "FORMULA"));
+        for (String method : List.of("model", "formula")) {
+            regular.path("lifetimeValueModel.grading." + method + ".topFifthCaptured")
+                    .entity(Double.class)
+                    .satisfies(v -> assertThat(v).isBetween(0.0, 1.0));
+        }
+        // on the customers, for analysts in Neo4j Browser; the customer who never bought has none
+        assertThat(count("MATCH (c:Customer) WHERE c.predictedLifetimeValue IS NOT NULL RETURN count(c)"))
+                .isEqualTo(36);
+        var newcomer =
+                graphQl.documentName("lifetimeValue").variable("id", "new1").execute();
+        newcomer.path("customer.predictedLifetimeValue").valueIsNull();
+        newcomer.path("customer.probabilityAlive").valueIsNull();
+    }
+
     private long transactionsForAPageOf(int customers) {
         long before = cypher.transactionCount();
         graphQl.documentName("customersWithAnalytics")

@@ -31,6 +31,11 @@ class AnalyticsOnSmallGraphsIT extends FixtureGraphTest {
         assertThat(count("MATCH (m:ChurnModel) RETURN count(m)")).isZero();
         assertThat(count("MATCH (c:Customer) WHERE c.rfm IS NOT NULL RETURN count(c)"))
                 .isEqualTo(2);
+        // two buyers are no population to fit a lifetime-value model on: no predictions, and it says why
+        assertThat(report.steps().getFirst().summary()).contains("too few buying customers");
+        assertThat(count("MATCH (c:Customer) WHERE c.predictedLifetimeValue IS NOT NULL RETURN count(c)"))
+                .isZero();
+        assertThat(count("MATCH (m:LifetimeValueModel) RETURN count(m)")).isZero();
         assertThat(count("CALL gds.graph.list() YIELD graphName RETURN count(*)"))
                 .isZero();
         assertThat(count("CALL gds.pipeline.list() YIELD pipelineName RETURN count(*)"))

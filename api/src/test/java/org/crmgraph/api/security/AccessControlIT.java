@@ -77,6 +77,7 @@ class AccessControlIT {
             Map.entry("Query.communities", EVERYONE),
             Map.entry("Query.forecast", EVERYONE),
             Map.entry("Query.churnModel", EVERYONE),
+            Map.entry("Query.lifetimeValueModel", EVERYONE),
             Map.entry("Query.churnModels", EVERYONE),
             Map.entry("Query.analyticsRuns", EVERYONE),
             Map.entry("Query.answerSupportQuery", EnumSet.of(AGENT)),

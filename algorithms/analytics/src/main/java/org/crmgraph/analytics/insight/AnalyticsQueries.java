@@ -25,7 +25,8 @@ public class AnalyticsQueries {
             OPTIONAL MATCH (c)-[:IN_SEGMENT]->(s:Segment)
             OPTIONAL MATCH (c)-[:IN_COMMUNITY]->(k:Community)
             RETURN c {.id, .recencyDays, .frequency, .monetary, .avgOrderValue, .lifetimeValue, .rScore, .fScore,
-                      .mScore, .rfm, .firstPurchaseAt, .lastPurchaseAt, .metricsAsOf, .churnRisk, .churnFactors} AS c,
+                      .mScore, .rfm, .firstPurchaseAt, .lastPurchaseAt, .metricsAsOf, .churnRisk, .churnFactors,
+                      .predictedLifetimeValue, .probabilityAlive, .expectedPurchases} AS c,
                    s, k
             """;
     private static final String SEGMENTS = """
@@ -95,7 +96,10 @@ public class AnalyticsQueries {
                     c.get("churnRisk").isNull() ? null : c.get("churnRisk").asDouble(),
                     c.get("churnFactors").isNull()
                             ? List.of()
-                            : c.get("churnFactors").asList(Value::asString));
+                            : c.get("churnFactors").asList(Value::asString),
+                    Records.decimal(c.get("predictedLifetimeValue")),
+                    Records.decimal(c.get("probabilityAlive")),
+                    Records.decimal(c.get("expectedPurchases")));
             return found.put(insight.customerId(), insight);
         });
         return found;

@@ -13,4 +13,7 @@ public record CustomerInsight(
         Segment segment,
         Community community,
         Double churnRisk,
-        List<String> churnFactors) {}
+        List<String> churnFactors,
+        Double predictedLifetimeValue,
+        Double probabilityAlive,
+        Double expectedPurchases) {}

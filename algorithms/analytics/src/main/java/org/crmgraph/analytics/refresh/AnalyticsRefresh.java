@@ -16,6 +16,7 @@ import org.crmgraph.analytics.AnalyticsStep;
 import org.crmgraph.analytics.GdsUnavailableException;
 import org.crmgraph.analytics.StepResult;
 import org.crmgraph.analytics.churn.ChurnPrediction;
+import org.crmgraph.analytics.lifetime.LifetimeValues;
 import org.crmgraph.analytics.metrics.CustomerMetrics;
 import org.crmgraph.analytics.purchase.BoughtWriter;
 import org.crmgraph.analytics.purchase.PurchaseHistory;
@@ -60,6 +61,7 @@ public class AnalyticsRefresh {
     private final ChurnPrediction churn;
     private final BoughtWriter boughtWriter;
     private final Leases leases;
+    private final LifetimeValues lifetimeValues;
 
     public AnalyticsRefresh(
             CypherRunner cypher,
@@ -69,7 +71,9 @@ public class AnalyticsRefresh {
             SimilarityWriter similarityWriter,
             ChurnPrediction churn,
             BoughtWriter boughtWriter,
-            Leases leases) {
+            Leases leases,
+            LifetimeValues lifetimeValues) {
+        this.lifetimeValues = lifetimeValues;
         this.boughtWriter = boughtWriter;
         this.leases = leases;
         this.cypher = cypher;
@@ -122,7 +126,8 @@ public class AnalyticsRefresh {
                         case METRICS ->
                             () -> {
                                 var refresh = metrics.refresh();
-                                return refresh.customers() + " customers as of " + refresh.asOf();
+                                return refresh.customers() + " customers as of " + refresh.asOf() + "; "
+                                        + lifetimeValues.refresh();
                             };
                         case SEGMENTS ->
                             () -> {

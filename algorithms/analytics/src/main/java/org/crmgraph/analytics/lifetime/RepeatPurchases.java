@@ -1,0 +1,23 @@
+package org.crmgraph.analytics.lifetime;
+
+/**
+ * One customer's purchases as the repeat-purchase models see them, in weeks: purchases on the same day are one
+ * purchase, and the first purchase is not a repeat.
+ *
+ * @param customerId      the customer
+ * @param repeats         purchase days after the first ({@code x} in the papers)
+ * @param recency         weeks from the first purchase to the last ({@code t_x}; 0 without repeats)
+ * @param age             weeks from the first purchase to the end of observation ({@code T})
+ * @param meanRepeatValue the average value of a repeat purchase day (0 without repeats)
+ * @param firstValue      the value of the first purchase day
+ */
+public record RepeatPurchases(
+        String customerId, int repeats, double recency, double age, double meanRepeatValue, double firstValue) {
+
+    public RepeatPurchases {
+        if (repeats < 0 || recency < 0 || age < recency) {
+            throw new IllegalArgumentException("customer " + customerId
+                    + ": needs repeats >= 0 and 0 <= recency <= age, was " + repeats + ", " + recency + ", " + age);
+        }
+    }
+}

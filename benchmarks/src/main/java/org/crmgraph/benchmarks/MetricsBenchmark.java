@@ -2,6 +2,7 @@ package org.crmgraph.benchmarks;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.crmgraph.analytics.lifetime.LifetimeValueProperties;
 import org.crmgraph.analytics.metrics.CustomerMetrics;
 import org.crmgraph.analytics.metrics.MetricsRefresh;
 import org.crmgraph.graph.cypher.CypherRunner;
@@ -25,7 +26,7 @@ public final class MetricsBenchmark {
                         Path.of(options.getOrDefault("data-dir", "crm-data")),
                         new EmbeddedNeo4jProperties(0, "256m", false, true));
                 var driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
-            var metrics = new CustomerMetrics(CypherRunner.over(driver));
+            var metrics = new CustomerMetrics(CypherRunner.over(driver), LifetimeValueProperties.defaults());
             System.out.printf("%n| run | customers | seconds |%n|---|---|---|%n");
             for (int run = 1; run <= runs; run++) {
                 MetricsRefresh refresh = metrics.refresh();

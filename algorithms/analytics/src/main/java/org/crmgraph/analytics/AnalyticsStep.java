@@ -9,5 +9,7 @@ public enum AnalyticsStep {
     /** product and customer similarity, Leiden communities, community and country favourites */
     SIMILARITY,
     /** churn labels, the GDS classification pipeline, churn probability per customer */
-    CHURN
+    CHURN,
+    /** weekly revenue and unit forecasts of the total, each country and each category, as (:Forecast) nodes */
+    FORECASTS
 }

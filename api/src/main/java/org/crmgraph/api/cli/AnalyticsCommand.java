@@ -16,14 +16,14 @@ import org.springframework.stereotype.Component;
 class AnalyticsCommand implements Command {
 
     static final String USAGE = """
-            usage: java -jar api.jar analytics [--steps metrics,segments,similarity,churn] [--crm.x=y ...]
+            usage: java -jar api.jar analytics [--steps metrics,segments,similarity,churn,forecasts] [--crm.x=y ...]
 
               --steps S   only these steps, run in their natural order (default: all of them)
               --crm.x=y   any service setting, e.g. --crm.analytics.segments=6, --crm.analytics.churn-days=60,
                           --spring.neo4j.uri=neo4j://host:7687 to refresh an external Neo4j
 
-            Writes metrics, segments, similarities, communities and churn scores to the graph and prints the time
-            each step took. Exit status: 0 done; 1 a step failed; 2 wrong arguments; 3 the database could not be opened.""";
+            Writes metrics, lifetime values, segments, similarities, communities, churn scores and forecasts to the
+            graph and prints the time each step took. Exit status: 0 done; 1 a step failed; 2 wrong arguments; 3 the database could not be opened.""";
 
     private final AnalyticsRefresh refresh;
 

@@ -82,7 +82,11 @@ class AnalyticsIT {
         assertThat(firstRefresh.steps())
                 .extracting(s -> s.step())
                 .containsExactly(
-                        AnalyticsStep.METRICS, AnalyticsStep.SEGMENTS, AnalyticsStep.SIMILARITY, AnalyticsStep.CHURN);
+                        AnalyticsStep.METRICS,
+                        AnalyticsStep.SEGMENTS,
+                        AnalyticsStep.SIMILARITY,
+                        AnalyticsStep.CHURN,
+                        AnalyticsStep.FORECASTS);
         assertThat(firstRefresh.steps()).allSatisfy(s -> assertThat(s.summary()).isNotBlank());
         assertThat(count("CALL gds.graph.list() YIELD graphName RETURN count(*)"))
                 .isZero();
@@ -344,9 +348,18 @@ class AnalyticsIT {
         regular.path("lifetimeValueModel.grading.customers")
                 .entity(Integer.class)
                 .isEqualTo(36);
-        regular.path("lifetimeValueModel.grading.kept")
+        String kept = regular.path("lifetimeValueModel.grading.kept")
                 .entity(String.class)
-                .satisfies(kept -> assertThat(kept).isIn("MODEL", "FORMULA"));
+                .satisfies(k -> assertThat(k).isIn("MODEL", "FORMULA"))
+                .get();
+        // the kept method's value is the lifetime value that filters, sorts and aggregates use
+        double lifetimeValue =
+                regular.path("customer.rfm.lifetimeValue").entity(Double.class).get();
+        if (kept.equals("MODEL")) {
+            assertThat(lifetimeValue).isEqualTo(regularValue);
+        } else {
+            assertThat(lifetimeValue).isNotEqualTo(regularValue);
+        }
         for (String method : List.of("model", "formula")) {
             regular.path("lifetimeValueModel.grading." + method + ".topFifthCaptured")
                     .entity(Double.class)
@@ -402,6 +415,22 @@ class AnalyticsIT {
         model.path("churnModel.topFeatures")
                 .entityList(String.class)
                 .satisfies(f -> assertThat(f).isNotEmpty());
+        // graded against the best "no purchase in N days" rule on the same test customers
+        model.path("churnModel.baseline.days")
+                .entity(Integer.class)
+                .satisfies(days -> assertThat(days).isPositive());
+        double baselineF1 =
+                model.path("churnModel.baseline.f1").entity(Double.class).get();
+        double f1 = model.path("churnModel.f1").entity(Double.class).get();
+        if (baselineF1 > 0) {
+            model.path("churnModel.f1Lift")
+                    .entity(Double.class)
+                    .satisfies(lift ->
+                            assertThat(lift).isCloseTo(f1 / baselineF1, org.assertj.core.data.Offset.offset(1e-9)));
+        }
+        model.path("churnModel.explanationR2")
+                .entity(Double.class)
+                .satisfies(r2 -> assertThat(r2).isBetween(0.0, 1.0));
         double lapsed = cypher.read(
                         "MATCH (c:Customer) WHERE c.id IN ['g1','g3','g5','k1','k5','k9'] RETURN avg(c.churnRisk) AS r",
                         Map.of(),
@@ -413,8 +442,9 @@ class AnalyticsIT {
                         r -> r.get("r").asDouble())
                 .getFirst();
         assertThat(lapsed).isGreaterThan(regular + 0.3);
+        // g1's own silence is what raises its risk, with its weight in log-odds
         assertThat(strings("MATCH (c:Customer {id: 'g1'}) UNWIND c.churnFactors AS f RETURN f"))
-                .anySatisfy(f -> assertThat(f).startsWith("last purchase"));
+                .anySatisfy(f -> assertThat(f).matches("last purchase \\d+ days ago \\(\\+\\d+\\.\\d\\d\\)"));
     }
 
     @Test

@@ -24,7 +24,7 @@ class AnalyticsOnSmallGraphsIT extends FixtureGraphTest {
     @Test
     void twoBuyersGetMetricsAndSimilarityButNoSegmentsOrChurnModel() {
         RefreshReport report = refresh.refresh();
-        assertThat(report.steps()).hasSize(4);
+        assertThat(report.steps()).hasSize(5);
         assertThat(report.steps().get(1).summary()).startsWith("0 segments");
         assertThat(report.steps().get(3).summary()).contains("no churn model").contains("at least 20");
         assertThat(count("MATCH (s:Segment) RETURN count(s)")).isZero();

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
  */
 class ForecastIT extends FixtureGraphTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.crmgraph.analytics.forecast.ForecastRefresh forecastRefresh;
+
     private static final String FORECAST = """
             query($level: ForecastLevel!, $key: String, $measure: ForecastMeasure, $granularity: ForecastGranularity, $horizon: Int) {
               forecast(input: {level: $level, key: $key, measure: $measure, granularity: $granularity, horizon: $horizon}) {
@@ -53,6 +56,59 @@ class ForecastIT extends FixtureGraphTest {
                 .path("forecast")
                 .entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
                 .get();
+    }
+
+    private long count(String query) {
+        return cypher.read(query, Map.of(), r -> r.get(0).asLong()).getFirst();
+    }
+
+    @Test
+    void theRefreshWritesForecastsOfTheTotalEachCountryAndEachCategoryForAnalysts() {
+        long countries = count(
+                "MATCH (c:Customer)-[:PLACED]->(:Order)-[:CONTAINS]->() WHERE c.country IS NOT NULL RETURN count(DISTINCT c.country)");
+        long categories =
+                count("MATCH (k:Category)<-[:IN_CATEGORY]-(:Product)<-[:CONTAINS]-(:Order) RETURN count(DISTINCT k)");
+
+        String summary = forecastRefresh.refresh();
+
+        // revenue and units of each
+        assertThat(count("MATCH (f:Forecast) RETURN count(f)")).isEqualTo(2 * (1 + countries + categories));
+        assertThat(summary).startsWith(2 * (1 + countries + categories) + " forecasts");
+        Map<String, Object> audio =
+                cypher.read("""
+                        MATCH (f:Forecast {level: 'CATEGORY', key: 'Audio', measure: 'UNITS'})-[:FORECASTS]->(:Category {name: 'Audio'})
+                        RETURN f {.model, .backtestMase, .periodStarts, .values, .lower80, .upper95, .historyPeriods} AS f
+                        """, Map.of(), r -> r.get("f").asMap()).getFirst();
+        assertThat(audio.get("model")).isNotNull();
+        assertThat((List<?>) audio.get("values")).hasSize(13);
+        assertThat((List<?>) audio.get("upper95")).hasSize(13);
+        assertThat(((List<?>) audio.get("periodStarts")).getFirst()).isEqualTo(java.time.LocalDate.parse("2025-10-06"));
+        assertThat(count("MATCH (f:Forecast {level: 'TOTAL'}) RETURN count(f)")).isEqualTo(2);
+
+        // a category that no longer sells loses its forecasts at the next refresh
+        cypher.write("MATCH (:Category {name: 'Audio'})<-[r:IN_CATEGORY]-() DELETE r", Map.of());
+        forecastRefresh.refresh();
+        assertThat(count("MATCH (f:Forecast {level: 'CATEGORY', key: 'Audio'}) RETURN count(f)"))
+                .isZero();
+    }
+
+    @Test
+    void aForecastAskedAgainIsServedWithoutReadingTheHistoryUntilAnOrderChangesIt() {
+        Map<String, Object> first = forecast("PRODUCT", "FC-TREND", "UNITS", "WEEK", 13);
+        long before = cypher.transactionCount();
+        Map<String, Object> again = forecast("PRODUCT", "FC-TREND", "UNITS", "WEEK", 13);
+        // the key's existence and the orders' count and newest day: two reads, the history and backtest skipped
+        assertThat(cypher.transactionCount() - before).isEqualTo(2);
+        assertThat(again).isEqualTo(first);
+
+        // a new order changes the stamp: the next answer is computed again, and moves
+        cypher.write("""
+                MATCH (c:Customer {id: 'c1'}), (p:Product {sku: 'FC-TREND'})
+                CREATE (c)-[:PLACED]->(o:Order {id: 'fc-more', placedAt: datetime('2025-10-01T12:00Z'), status: 'DELIVERED',
+                                               channel: 'WEB', total: 5000.0})-[:CONTAINS {quantity: 500, unitPrice: 10.0}]->(p)
+                """, Map.of());
+        Map<String, Object> after = forecast("PRODUCT", "FC-TREND", "UNITS", "WEEK", 13);
+        assertThat(after.get("points")).isNotEqualTo(first.get("points"));
     }
 
     @Test

@@ -75,6 +75,45 @@ class IncrementalAnalyticsIT extends FixtureGraphTest {
     }
 
     @Test
+    void withALifetimeValueModelAnOrderRenewsTheCustomersPredictionOnTheLastRefreshsParameters() {
+        // the model a refresh would have left (CDNOW's published parameters), kept over the formula
+        cypher.write("""
+                CREATE (:LifetimeValueModel {name: 'bg-nbd-gamma-gamma', r: 0.2426, alpha: 4.4135, a: 0.7931,
+                        b: 2.4259, p: 6.25, q: 3.74, gamma: 15.44, horizonDays: 365, customers: 100, kept: true,
+                        asOf: datetime('2025-10-01T00:00Z'), fittedAt: datetime('2025-10-01T01:00Z')})
+                """, Map.of());
+        String carla = order("o-1", "carla@example.com", "2025-01-10T10:00:00Z", 1);
+        order("o-2", "carla@example.com", "2025-02-10T10:00:00Z", 1);
+        await().atMost(WITHIN)
+                .until(() -> Long.valueOf(2).equals(customer(carla).get("frequency")));
+        Map<String, Object> silent = lifetime(carla);
+        // one repeat, then silent from February to the model's October: probably gone
+        assertThat((Double) silent.get("probabilityAlive")).isLessThan(0.5);
+        assertThat(silent.get("lifetimeValue")).isEqualTo(silent.get("predictedLifetimeValue"));
+
+        order("o-3", "carla@example.com", "2025-09-30T10:00:00Z", 1);
+        await().atMost(WITHIN)
+                .until(() -> Long.valueOf(3).equals(customer(carla).get("frequency")));
+        Map<String, Object> back = lifetime(carla);
+        // back the day before the model's date: alive but for BG/NBD's chance of leaving right after a purchase
+        assertThat((Double) back.get("probabilityAlive"))
+                .isGreaterThan(0.75)
+                .isGreaterThan(2 * (Double) silent.get("probabilityAlive"));
+        assertThat((Double) back.get("predictedLifetimeValue"))
+                .isGreaterThan(2 * (Double) silent.get("predictedLifetimeValue"));
+        assertThat(back.get("lifetimeValue")).isEqualTo(back.get("predictedLifetimeValue"));
+    }
+
+    private Map<String, Object> lifetime(String id) {
+        return cypher.read(
+                        "MATCH (c:Customer {id: $id}) RETURN c {.predictedLifetimeValue, .probabilityAlive, "
+                                + ".expectedPurchases, .lifetimeValue} AS c",
+                        Map.of("id", id),
+                        r -> r.get("c").asMap())
+                .getFirst();
+    }
+
+    @Test
     void anOrderUpdatesItsCustomerWithinSecondsAndAgreesWithTheNextFullRefresh() {
         // five buyers, so segments can be made
         order("o-a", "carla@example.com", "2025-09-10T10:00:00Z", 1);

@@ -14,6 +14,8 @@ import java.util.Locale;
  *                       snapshot (correlation, sign: + raises risk)
  * @param scored         customers given a churn probability
  * @param skipped        why no model was trained, or null
+ * @param baselineDays   the "no purchase in N days" rule's N, chosen on the training snapshot
+ * @param baseline       that rule's metrics on the test snapshot
  */
 public record ChurnModelReport(
         String version,
@@ -23,10 +25,12 @@ public record ChurnModelReport(
         ClassificationMetrics test,
         List<String> topFeatures,
         int scored,
-        String skipped) {
+        String skipped,
+        double baselineDays,
+        ClassificationMetrics baseline) {
 
     static ChurnModelReport skipped(String why) {
-        return new ChurnModelReport(null, null, 0, Double.NaN, null, List.of(), 0, why);
+        return new ChurnModelReport(null, null, 0, Double.NaN, null, List.of(), 0, why, Double.NaN, null);
     }
 
     public String summary() {
@@ -36,7 +40,8 @@ public record ChurnModelReport(
         return String.format(
                 Locale.ROOT,
                 "%s (%s, %d days): test precision %.3f, recall %.3f, F1 %.3f, ROC-AUC %.3f "
-                        + "on %d customers; %d customers scored; top features %s",
+                        + "on %d customers (the best 'no purchase in %.0f days' rule: F1 %.3f, ROC-AUC %.3f); "
+                        + "%d customers scored; top features %s",
                 version,
                 algorithm,
                 horizonDays,
@@ -45,6 +50,9 @@ public record ChurnModelReport(
                 test.f1(),
                 test.rocAuc(),
                 test.examples(),
+                baselineDays,
+                baseline.f1(),
+                baseline.rocAuc(),
                 scored,
                 topFeatures);
     }

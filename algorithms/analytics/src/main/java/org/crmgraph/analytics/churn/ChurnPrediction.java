@@ -33,9 +33,12 @@ import org.springframework.stereotype.Service;
  * {@code churnFactors}. The pipeline, the model and every projection are dropped at the end: Community GDS
  * cannot persist models, and the scores are what the service serves.
  * <p>
- * Explanations: per model, the features ranked by the correlation between each feature and the predicted
- * probability on the test snapshot; per customer, the features whose standard score times that correlation
- * pushes their risk up most. A linear reading of the model, stated as such.
+ * Graded: the model's test metrics stand beside the best "no purchase in N days" rule ({@link RecencyRule}, N chosen
+ * on the training snapshot, judged on the test snapshot), stored on the model node with the F1 lift over it.
+ * <p>
+ * Explained by a linear surrogate ({@link LinearExplanation}) of the scores: per model, the features by their
+ * coefficient (log-odds per standard deviation); per customer, the features whose contribution (coefficient times the
+ * customer's own standardised value) raises its risk most.
  */
 @Service
 public class ChurnPrediction {
@@ -116,6 +119,10 @@ public class ChurnPrediction {
                    gds.util.nodeProperty($graph, nodeId, 'churned') AS churned,
                    [f IN $features | gds.util.nodeProperty($graph, nodeId, f)] AS features
             """;
+    private static final String RECENCY_AND_LABEL = """
+            CALL gds.graph.nodeProperty.stream($graph, 'recencyDays', ['Customer']) YIELD nodeId, propertyValue
+            RETURN propertyValue AS recency, gds.util.nodeProperty($graph, nodeId, 'churned') AS churned
+            """;
     private static final String DROP = """
             CALL gds.model.drop($model, false) YIELD modelName RETURN modelName
             """;
@@ -137,7 +144,10 @@ public class ChurnPrediction {
                                  horizonDays: $horizon, trainSnapshot: $trainAt, testSnapshot: $testAt, scoreSnapshot: $scoreAt,
                                  validationF1: $validationF1, precision: $precision, recall: $recall, f1: $f1,
                                  accuracy: $accuracy, rocAuc: $rocAuc, testCustomers: $testCustomers,
-                                 testChurned: $testChurned, scored: $scored, topFeatures: $topFeatures})
+                                 testChurned: $testChurned, scored: $scored, topFeatures: $topFeatures,
+                                 baselineDays: $baselineDays, baselinePrecision: $baselinePrecision,
+                                 baselineRecall: $baselineRecall, baselineF1: $baselineF1,
+                                 baselineRocAuc: $baselineRocAuc, f1Lift: $f1Lift, explanationR2: $explanationR2})
             """;
 
     private record Prediction(String customer, double risk, boolean churned, double[] features) {}
@@ -167,11 +177,13 @@ public class ChurnPrediction {
         try {
             String algorithm;
             double validationF1;
+            RecencyRule rule;
             try (InMemoryGraph train = snapshot(trainAt, testAt)) {
                 String notEnough = notEnoughToTrain(train);
                 if (notEnough != null) {
                     return ChurnModelReport.skipped(notEnough);
                 }
+                rule = recencyRule(train);
                 Map<String, Object> p = Map.of("pipeline", pipeline, "seed", settings.randomSeed());
                 PIPELINE.forEach(step -> cypher.write(step, p));
                 log.debug("churn: training snapshot projected and pipeline built in {} ms", elapsed(started));
@@ -205,14 +217,19 @@ public class ChurnPrediction {
                 labels[i] = test.get(i).churned();
             }
             ClassificationMetrics metrics = ClassificationMetrics.of(probabilities, labels, 0.5);
-            double[] influence = influence(test);
+            int recency = ChurnFeatures.NAMES.indexOf("recencyDays");
+            ClassificationMetrics baseline = rule.evaluate(
+                    test.stream().mapToDouble(p -> p.features()[recency]).toArray(), labels);
             List<Prediction> scored;
             try (InMemoryGraph graph = snapshot(scoreAt, null)) {
                 scored = predict(graph, model);
             }
             log.debug("churn: customers scored in {} ms", elapsed(started));
-            writeScores(scored, influence, version);
-            List<String> topFeatures = topFeatures(influence);
+            LinearExplanation explanation = LinearExplanation.fit(
+                    scored.stream().map(Prediction::features).toArray(double[][]::new),
+                    scored.stream().mapToDouble(Prediction::risk).toArray());
+            writeScores(scored, explanation, version);
+            List<String> topFeatures = topFeatures(explanation);
             cypher.write(
                     STORE_MODEL,
                     storeParameters(
@@ -225,9 +242,21 @@ public class ChurnPrediction {
                             validationF1,
                             metrics,
                             scored.size(),
-                            topFeatures));
+                            topFeatures,
+                            rule,
+                            baseline,
+                            explanation));
             return new ChurnModelReport(
-                    version, algorithm, horizon, validationF1, metrics, topFeatures, scored.size(), null);
+                    version,
+                    algorithm,
+                    horizon,
+                    validationF1,
+                    metrics,
+                    topFeatures,
+                    scored.size(),
+                    null,
+                    rule.days(),
+                    baseline);
         } finally {
             cypher.write(DROP, Map.of("model", model));
             cypher.write(DROP_PIPELINE, Map.of("pipeline", pipeline));
@@ -278,78 +307,58 @@ public class ChurnPrediction {
                                 .toArray()));
     }
 
-    /** Per feature, the correlation between its value and the predicted churn probability. */
-    private static double[] influence(List<Prediction> predictions) {
-        int features = ChurnFeatures.NAMES.size();
-        double[] influence = new double[features];
-        double[] risk = predictions.stream().mapToDouble(Prediction::risk).toArray();
-        for (int f = 0; f < features; f++) {
-            int feature = f;
-            influence[f] = correlation(
-                    predictions.stream().mapToDouble(p -> p.features()[feature]).toArray(), risk);
+    /** The best "no purchase in N days" rule on the training snapshot. */
+    private RecencyRule recencyRule(InMemoryGraph train) {
+        List<double[]> rows = cypher.write(RECENCY_AND_LABEL, train.parameters(Map.of()), r ->
+                new double[] {r.get("recency").asDouble(), r.get("churned").asDouble()});
+        double[] recency = rows.stream().mapToDouble(row -> row[0]).toArray();
+        boolean[] churned = new boolean[rows.size()];
+        for (int i = 0; i < churned.length; i++) {
+            churned[i] = rows.get(i)[1] == 1.0;
         }
-        return influence;
+        return RecencyRule.choose(recency, churned);
     }
 
-    static double correlation(double[] x, double[] y) {
-        int n = x.length;
-        if (n < 2) {
-            return 0;
+    private static List<String> topFeatures(LinearExplanation explanation) {
+        if (explanation == null) {
+            return List.of();
         }
-        double mx = 0, my = 0;
-        for (int i = 0; i < n; i++) {
-            mx += x[i] / n;
-            my += y[i] / n;
-        }
-        double sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < n; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return sxx == 0 || syy == 0 ? 0 : sxy / Math.sqrt(sxx * syy);
-    }
-
-    private static List<String> topFeatures(double[] influence) {
+        double[] coefficients = explanation.coefficients();
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < influence.length; i++) {
+        for (int i = 0; i < coefficients.length; i++) {
             order.add(i);
         }
-        order.sort(Comparator.comparingDouble((Integer i) -> -Math.abs(influence[i])));
+        order.sort(Comparator.comparingDouble((Integer i) -> -Math.abs(coefficients[i])));
         return order.stream()
-                .map(i -> String.format(Locale.ROOT, "%s %+.2f", ChurnFeatures.NAMES.get(i), influence[i]))
+                .map(i -> String.format(Locale.ROOT, "%s %+.2f", ChurnFeatures.NAMES.get(i), coefficients[i]))
                 .toList();
     }
 
-    private void writeScores(List<Prediction> scored, double[] influence, String version) {
-        int features = influence.length;
-        double[] mean = new double[features], sd = new double[features];
-        for (int f = 0; f < features; f++) {
-            int feature = f;
-            double[] values =
-                    scored.stream().mapToDouble(p -> p.features()[feature]).toArray();
-            mean[f] = java.util.Arrays.stream(values).average().orElse(0);
-            double m = mean[f];
-            sd[f] = Math.sqrt(java.util.Arrays.stream(values)
-                    .map(v -> (v - m) * (v - m))
-                    .average()
-                    .orElse(0));
-        }
+    // a contribution under a tenth of a log-odds (about 2 points of risk around 50%) is not worth saying
+    private static final double NOTABLE = 0.1;
+
+    private void writeScores(List<Prediction> scored, LinearExplanation explanation, String version) {
         List<Map<String, Object>> rows = new ArrayList<>(scored.size());
         for (Prediction p : scored) {
-            List<Integer> pushes = new ArrayList<>();
-            double[] push = new double[features];
-            for (int f = 0; f < features; f++) {
-                push[f] = sd[f] == 0 ? 0 : (p.features()[f] - mean[f]) / sd[f] * influence[f];
-                if (push[f] > 0.25) {
-                    pushes.add(f);
+            List<String> factors = List.of();
+            if (explanation != null) {
+                double[] contribution = explanation.contributions(p.features());
+                List<Integer> raising = new ArrayList<>();
+                for (int f = 0; f < contribution.length; f++) {
+                    if (contribution[f] > NOTABLE) {
+                        raising.add(f);
+                    }
                 }
+                raising.sort(Comparator.comparingDouble((Integer f) -> -contribution[f]));
+                factors = raising.stream()
+                        .limit(3)
+                        .map(f -> String.format(
+                                Locale.ROOT,
+                                "%s (%+.2f)",
+                                ChurnFeatures.describe(ChurnFeatures.NAMES.get(f), p.features()[f]),
+                                contribution[f]))
+                        .toList();
             }
-            pushes.sort(Comparator.comparingDouble((Integer f) -> -push[f]));
-            List<String> factors = pushes.stream()
-                    .limit(3)
-                    .map(f -> ChurnFeatures.describe(ChurnFeatures.NAMES.get(f), p.features()[f]))
-                    .toList();
             rows.add(Map.of(
                     "customer", p.customer(), "risk", Math.round(p.risk() * 10_000) / 10_000.0, "factors", factors));
         }
@@ -371,8 +380,18 @@ public class ChurnPrediction {
             double validationF1,
             ClassificationMetrics m,
             int scored,
-            List<String> topFeatures) {
+            List<String> topFeatures,
+            RecencyRule rule,
+            ClassificationMetrics baseline,
+            LinearExplanation explanation) {
         Map<String, Object> p = new HashMap<>();
+        p.put("baselineDays", rule.days());
+        p.put("baselinePrecision", baseline.precision());
+        p.put("baselineRecall", baseline.recall());
+        p.put("baselineF1", baseline.f1());
+        p.put("baselineRocAuc", Double.isNaN(baseline.rocAuc()) ? null : baseline.rocAuc());
+        p.put("f1Lift", baseline.f1() == 0 ? null : m.f1() / baseline.f1());
+        p.put("explanationR2", explanation == null ? null : explanation.rSquared());
         p.put("version", version);
         p.put("algorithm", algorithm);
         p.put("horizon", horizon);

@@ -1,7 +1,10 @@
 package org.crmgraph.analytics.forecast;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +20,25 @@ import org.springframework.stereotype.Service;
 @Service
 public class SalesForecasts {
 
+    /** Forecasts kept for asking again, the least recently asked dropped first. */
+    static final int CACHE_SIZE = 2_000;
+    /** How long a kept forecast is served while the orders look unchanged (an edited order line is not seen). */
+    static final Duration CACHE_FOR = Duration.ofMinutes(10);
+
+    private record Question(
+            ForecastLevel level, String key, ForecastMeasure measure, Granularity granularity, int horizon) {}
+
+    private record Kept(SalesForecast forecast, SalesHistory.Stamp stamp, long at) {}
+
     private final SalesHistory history;
+    // a product's forecast backtests six methods: asked again (a product page, a planner's sheet) it comes from here
+    // while the orders' count and newest day are those it was made with, on this instance
+    private final Map<Question, Kept> kept = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Question, Kept> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    });
 
     SalesForecasts(SalesHistory history) {
         this.history = history;
@@ -46,7 +67,25 @@ public class SalesForecasts {
             throw InvalidArgumentException.notFound(
                     "input.key", "No " + level.name().toLowerCase() + " has " + keyName(level) + " '" + name + "'.");
         }
-        LocalDate newest = history.newestOrder().orElse(LocalDate.now(java.time.ZoneOffset.UTC));
+        SalesHistory.Stamp stamp = history.stamp();
+        Question question = new Question(level, name, measure, granularity, horizon);
+        Kept hit = kept.get(question);
+        if (hit != null && hit.stamp().equals(stamp) && System.nanoTime() - hit.at() < CACHE_FOR.toNanos()) {
+            return hit.forecast();
+        }
+        SalesForecast forecast = compute(level, name, measure, granularity, horizon, stamp);
+        kept.put(question, new Kept(forecast, stamp, System.nanoTime()));
+        return forecast;
+    }
+
+    private SalesForecast compute(
+            ForecastLevel level,
+            String name,
+            ForecastMeasure measure,
+            Granularity granularity,
+            int horizon,
+            SalesHistory.Stamp stamp) {
+        LocalDate newest = stamp.newest().orElse(LocalDate.now(java.time.ZoneOffset.UTC));
         LocalDate last = granularity.start(newest);
         TreeMap<LocalDate, Double> days = history.daily(level, name, measure);
         double[] series = series(days, granularity, last);

@@ -44,8 +44,14 @@ class SalesHistory {
             RETURN p.sku AS key, sum(l.quantity * l.unitPrice) AS revenue ORDER BY revenue DESC, key LIMIT $limit
             """);
     private static final String NEWEST = """
-            MATCH (o:Order) RETURN date(max(o.placedAt)) AS newest
+            MATCH (o:Order) RETURN date(max(o.placedAt)) AS newest, count(o) AS orders
             """;
+
+    /**
+     * What a forecast depends on besides its own series, cheap to read: the newest order's day (where forecasts
+     * start) and how many orders there are (a new or deleted order changes it).
+     */
+    record Stamp(Optional<LocalDate> newest, long orders) {}
 
     private final CypherRunner cypher;
 
@@ -59,10 +65,22 @@ class SalesHistory {
                 .getFirst();
     }
 
+    /** The day of the newest order in the graph, if there is one, and the number of orders. */
+    Stamp stamp() {
+        return cypher.read(
+                        NEWEST,
+                        Map.of(),
+                        r -> new Stamp(
+                                r.get("newest").isNull()
+                                        ? Optional.empty()
+                                        : Optional.of(r.get("newest").asLocalDate()),
+                                r.get("orders").asLong()))
+                .getFirst();
+    }
+
     /** The day of the newest order in the graph, if there is one. */
     Optional<LocalDate> newestOrder() {
-        var newest = cypher.read(NEWEST, Map.of(), r -> r.get("newest")).getFirst();
-        return newest.isNull() ? Optional.empty() : Optional.of(newest.asLocalDate());
+        return stamp().newest();
     }
 
     /** Up to {@code limit} keys of {@code level} (not TOTAL), the largest by revenue first. */

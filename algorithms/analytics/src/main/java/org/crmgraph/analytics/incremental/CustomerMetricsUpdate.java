@@ -1,11 +1,15 @@
 package org.crmgraph.analytics.incremental;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.crmgraph.analytics.lifetime.LifetimeValueModelInfo;
+import org.crmgraph.analytics.lifetime.LifetimeValues;
+import org.crmgraph.analytics.lifetime.RepeatPurchases;
 import org.crmgraph.analytics.metrics.CustomerMetrics;
 import org.crmgraph.analytics.metrics.RfmScale;
 import org.crmgraph.analytics.segment.Segmentation;
@@ -29,7 +33,8 @@ final class CustomerMetricsUpdate {
     // old; days are counted as the refresh counts them
     private static final String READ = """
             OPTIONAL MATCH (scale:RfmScale {name: 'rfm'})
-            WITH scale
+            OPTIONAL MATCH (model:LifetimeValueModel {name: $model})
+            WITH scale, model
             UNWIND $ids AS id
             MATCH (c:Customer {id: id})
             CALL (c) {
@@ -46,9 +51,16 @@ final class CustomerMetricsUpdate {
               RETURN count(i) AS interactions, max(i.occurredAt) AS lastInteraction
             }
             CALL (c) { OPTIONAL MATCH (c)-[:IN_SEGMENT]->(s:Segment) RETURN s.id AS segment LIMIT 1 }
-            WITH c, scale, frequency, spent - cancelled AS monetary, first, last, interactions, lastInteraction, segment,
+            CALL (c) {
+              MATCH (c)-[:PLACED]->(o:Order)
+              WITH date(o.placedAt) AS day, sum(coalesce(o.total, 0.0)) AS value
+              ORDER BY day
+              RETURN collect(day) AS days, collect(value) AS dayValues
+            }
+            WITH c, scale, model, days, dayValues, frequency, spent - cancelled AS monetary, first, last, interactions, lastInteraction, segment,
                  CASE WHEN scale.asOf IS NOT NULL AND scale.asOf > last THEN scale.asOf ELSE last END AS asOf
             RETURN c.id AS id, frequency, monetary, first, last, asOf, interactions, lastInteraction, segment, scale,
+                   model, days, dayValues,
                    CASE WHEN last IS NULL THEN 0 ELSE duration.inDays(last, asOf).days END AS recency,
                    CASE WHEN first IS NULL THEN 0 ELSE duration.inDays(first, asOf).days END AS tenure
             """;
@@ -74,9 +86,10 @@ final class CustomerMetricsUpdate {
     private CustomerMetricsUpdate() {}
 
     /** Updates {@code customerIds} (unknown ones are skipped); the segment changes, as events to record. */
-    static List<DomainEvent> update(SimpleQueryRunner tx, Collection<String> customerIds, Instant now) {
-        List<Record> records =
-                tx.run(READ, Map.of("ids", List.copyOf(customerIds))).list();
+    static List<DomainEvent> update(
+            SimpleQueryRunner tx, Collection<String> customerIds, Instant now, int horizonDays) {
+        List<Record> records = tx.run(READ, Map.of("ids", List.copyOf(customerIds), "model", LifetimeValues.MODEL))
+                .list();
         List<Centroid> segments = tx.run(SEGMENTS)
                 .list(r -> new Centroid(
                         r.get("id").asInt(), doubles(r.get("centroid")), doubles(r.get("mean")), doubles(r.get("sd"))));
@@ -97,7 +110,8 @@ final class CustomerMetricsUpdate {
                         Records.dateTime(r.get("last")),
                         r.get("recency").asLong(),
                         r.get("tenure").asLong());
-                metrics = purchases.metrics();
+                metrics = purchases.metrics(horizonDays);
+                predictLifetimeValue(id, r, metrics);
                 score(purchases, r.get("scale"), metrics);
                 Integer segment = nearest(segments, purchases);
                 Integer current =
@@ -120,6 +134,23 @@ final class CustomerMetricsUpdate {
             tx.run(MOVE, Map.of("moves", moves)).consume();
         }
         return changes;
+    }
+
+    /**
+     * The last refresh's lifetime-value model applied to the customer's purchases now (the parameters stay until the
+     * next refresh refits them); without a model the run rate stays.
+     */
+    private static void predictLifetimeValue(String id, Record r, Map<String, Object> metrics) {
+        if (r.get("model").isNull()) {
+            return;
+        }
+        LifetimeValueModelInfo model = LifetimeValueModelInfo.of(r.get("model"));
+        List<LocalDate> days = r.get("days").asList(Value::asLocalDate);
+        LocalDate afterLast = days.getLast().plusDays(1);
+        LocalDate asOf = model.asOf().toLocalDate();
+        LocalDate end = afterLast.isAfter(asOf) ? afterLast : asOf;
+        var purchases = RepeatPurchases.fromDays(id, days, r.get("dayValues").asList(Value::asDouble), end);
+        metrics.putAll(model.predict(purchases).properties(model.kept()));
     }
 
     private static void score(CustomerMetrics.Row purchases, Value scale, Map<String, Object> metrics) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.crmgraph.analytics.lifetime.LifetimeValueProperties;
 import org.crmgraph.graph.background.BackgroundLoop;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.event.CustomersMerged;
@@ -38,6 +39,7 @@ public class IncrementalAnalytics implements SmartLifecycle {
     private final ChangeLogCursors cursors;
     private final DomainEvents events;
     private final IncrementalAnalyticsProperties properties;
+    private final LifetimeValueProperties lifetimeValue;
     // not woken by each commit: under load that would be a locking transaction per commit; once per interval takes
     // whatever came meanwhile in one
     private final BackgroundLoop loop;
@@ -47,7 +49,9 @@ public class IncrementalAnalytics implements SmartLifecycle {
             Outbox outbox,
             ChangeLogCursors cursors,
             DomainEvents events,
-            IncrementalAnalyticsProperties properties) {
+            IncrementalAnalyticsProperties properties,
+            LifetimeValueProperties lifetimeValue) {
+        this.lifetimeValue = lifetimeValue;
         this.cypher = cypher;
         this.outbox = outbox;
         this.cursors = cursors;
@@ -79,7 +83,8 @@ public class IncrementalAnalytics implements SmartLifecycle {
                 }
             }
             if (!customers.isEmpty()) {
-                for (DomainEvent changed : CustomerMetricsUpdate.update(tx, customers, events.now())) {
+                for (DomainEvent changed :
+                        CustomerMetricsUpdate.update(tx, customers, events.now(), lifetimeValue.horizonDays())) {
                     outbox.record(tx, changed);
                 }
             }

@@ -171,7 +171,17 @@ public class AnalyticsQueries {
                     m.get("testCustomers").asInt(),
                     m.get("testChurned").asInt(),
                     m.get("scored").asInt(),
-                    m.get("topFeatures").asList(Value::asString));
+                    m.get("topFeatures").asList(Value::asString),
+                    m.get("baselineDays").isNull()
+                            ? null
+                            : new ChurnModelInfo.Baseline(
+                                    (int) Math.round(m.get("baselineDays").asDouble()),
+                                    m.get("baselinePrecision").asDouble(),
+                                    m.get("baselineRecall").asDouble(),
+                                    m.get("baselineF1").asDouble(),
+                                    Records.decimal(m.get("baselineRocAuc"))),
+                    Records.decimal(m.get("f1Lift")),
+                    Records.decimal(m.get("explanationR2")));
         });
     }
 

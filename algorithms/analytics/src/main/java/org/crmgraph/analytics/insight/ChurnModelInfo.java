@@ -21,4 +21,15 @@ public record ChurnModelInfo(
         int testCustomers,
         int testChurned,
         int scored,
-        List<String> topFeatures) {}
+        List<String> topFeatures,
+        Baseline baseline,
+        Double f1Lift,
+        Double explanationR2) {
+
+    /**
+     * The best "no purchase in N days" rule: N chosen on the training snapshot, metrics on the test snapshot.
+     *
+     * @param rocAuc recency's alone as a score
+     */
+    public record Baseline(int days, double precision, double recall, double f1, Double rocAuc) {}
+}

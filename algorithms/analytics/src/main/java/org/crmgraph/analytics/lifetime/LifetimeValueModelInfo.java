@@ -8,18 +8,21 @@ import org.neo4j.driver.Value;
 /**
  * The lifetime-value model the last refresh fitted, as its node holds it.
  *
+ * @param kept  whether its predictions are the customers' {@code lifetimeValue} (the formula did not beat it)
  * @param grade how it did against the formula on the last days of orders; null when that history was too small
  */
 public record LifetimeValueModelInfo(
         OffsetDateTime asOf,
         OffsetDateTime fittedAt,
         int horizonDays,
+        boolean kept,
         int customers,
         BgNbd purchases,
         GammaGamma value,
         @Nullable LifetimeValueGrade grade) {
 
-    static LifetimeValueModelInfo of(Value m) {
+    /** The model as its node holds it. */
+    public static LifetimeValueModelInfo of(Value m) {
         LifetimeValueGrade grade = m.get("gradingHoldoutDays").isNull()
                 ? null
                 : new LifetimeValueGrade(
@@ -40,6 +43,7 @@ public record LifetimeValueModelInfo(
                 Records.dateTime(m.get("asOf")),
                 Records.dateTime(m.get("fittedAt")),
                 m.get("horizonDays").asInt(),
+                m.get("kept").asBoolean(true),
                 m.get("customers").asInt(),
                 new BgNbd(
                         m.get("r").asDouble(),
@@ -51,6 +55,11 @@ public record LifetimeValueModelInfo(
                         m.get("q").asDouble(),
                         m.get("gamma").asDouble()),
                 grade);
+    }
+
+    /** One customer's predictions over the model's horizon, from the later of its {@code asOf} and {@code end}. */
+    public LifetimeValuePrediction predict(RepeatPurchases customer) {
+        return LifetimeValuePrediction.of(purchases, value, customer, horizonDays / 7.0);
     }
 
     public double r() {

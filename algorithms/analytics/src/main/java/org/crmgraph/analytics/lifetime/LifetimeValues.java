@@ -33,13 +33,11 @@ public class LifetimeValues {
     public static final String MODEL = "bg-nbd-gamma-gamma";
 
     private static final int WRITE_BATCH = 10_000;
-    private static final int FORMULA_MINIMUM_TENURE_DAYS = 90;
 
     private static final String WRITE = """
             UNWIND $rows AS row
             MATCH (c:Customer {id: row.id})
-            SET c.predictedLifetimeValue = row.value, c.expectedPurchases = row.purchases,
-                c.probabilityAlive = row.alive, c.lifetimeValueAsOf = $asOf, c.lifetimeValueFit = $fit
+            SET c += row.predictions, c.lifetimeValueAsOf = $asOf, c.lifetimeValueFit = $fit
             """;
     // customers this fit did not predict (they no longer have orders) lose the previous fit's predictions
     private static final String CLEAR = """
@@ -87,15 +85,17 @@ public class LifetimeValues {
             return "too few buying customers (" + customers.size()
                     + ") or repeat buyers to fit a model: no predictions";
         }
+        // the formula stays the customers' lifetimeValue only if it beat the model on the last months of orders
+        LifetimeValueGrade grade = grade(properties.gradingHoldoutDays());
+        boolean kept = grade == null || !grade.formulaWins();
         double horizonWeeks = properties.horizonDays() / 7.0;
         List<Map<String, Object>> rows = new ArrayList<>(customers.size());
         for (RepeatPurchases customer : customers) {
-            Prediction p = fitted.predict(customer, horizonWeeks);
             rows.add(Map.of(
-                    "id", customer.customerId(),
-                    "value", round(p.value(), 100),
-                    "purchases", round(p.purchases(), 1_000),
-                    "alive", round(p.alive(), 10_000)));
+                    "id",
+                    customer.customerId(),
+                    "predictions",
+                    fitted.predict(customer, horizonWeeks).properties(kept)));
         }
         OffsetDateTime asOf = end.atStartOfDay().atOffset(ZoneOffset.UTC);
         String fit = UUID.randomUUID().toString();
@@ -115,7 +115,7 @@ public class LifetimeValues {
         model.put("customers", customers.size());
         model.put("horizonDays", properties.horizonDays());
         model.put("asOf", asOf);
-        LifetimeValueGrade grade = grade(properties.gradingHoldoutDays());
+        model.put("kept", kept);
         if (grade != null) {
             model.putAll(describe(grade));
         }
@@ -162,8 +162,7 @@ public class LifetimeValues {
             actual[i] = spent.getOrDefault(customer.customerId(), 0.0);
             model[i] = fitted.predict(customer, weeks).value();
             double spentSoFar = customer.firstValue() + customer.meanRepeatValue() * customer.repeats();
-            double tenureDays = Math.max(FORMULA_MINIMUM_TENURE_DAYS, customer.age() * 7);
-            formula[i] = spentSoFar / tenureDays * holdoutDays;
+            formula[i] = RunRate.value(spentSoFar, customer.age() * 7, holdoutDays);
         }
         return new LifetimeValueGrade(
                 holdoutDays, cutoff, n, sum(actual), score(model, actual), score(formula, actual), fitted.toString());
@@ -241,20 +240,11 @@ public class LifetimeValues {
         return parameters;
     }
 
-    private static double round(double value, int scale) {
-        return Math.round(value * scale) / (double) scale;
-    }
-
-    /** One customer's predictions over a horizon. */
-    record Prediction(double purchases, double alive, double value) {}
-
     /** Both models, fitted on the same customers. */
     record Fitted(BgNbd purchases, GammaGamma value) {
 
-        Prediction predict(RepeatPurchases customer, double weeks) {
-            double expected = purchases.expectedPurchases(weeks, customer);
-            return new Prediction(
-                    expected, purchases.probabilityAlive(customer), expected * value.expectedValue(customer));
+        LifetimeValuePrediction predict(RepeatPurchases customer, double weeks) {
+            return LifetimeValuePrediction.of(purchases, value, customer, weeks);
         }
 
         @Override

@@ -3,7 +3,6 @@ package org.crmgraph.analytics.lifetime;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,22 +71,7 @@ final class PurchaseDays {
     }
 
     static RepeatPurchases summary(String id, Value days, Value values, LocalDate end) {
-        List<LocalDate> purchaseDays = days.asList(Value::asLocalDate);
-        List<Double> dayValues = values.asList(Value::asDouble);
-        LocalDate first = purchaseDays.getFirst();
-        LocalDate last = purchaseDays.getLast();
-        int repeats = purchaseDays.size() - 1;
-        double repeatValue = 0;
-        for (int i = 1; i < dayValues.size(); i++) {
-            repeatValue += dayValues.get(i);
-        }
-        return new RepeatPurchases(
-                id,
-                repeats,
-                ChronoUnit.DAYS.between(first, last) / 7.0,
-                ChronoUnit.DAYS.between(first, end) / 7.0,
-                repeats == 0 ? 0 : repeatValue / repeats,
-                dayValues.getFirst());
+        return RepeatPurchases.fromDays(id, days.asList(Value::asLocalDate), values.asList(Value::asDouble), end);
     }
 
     private static OffsetDateTime start(LocalDate day) {

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.crmgraph.analytics.lifetime.LifetimeValueProperties;
+import org.crmgraph.analytics.lifetime.RunRate;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.cypher.Records;
 import org.springframework.stereotype.Service;
@@ -19,8 +21,9 @@ import org.springframework.stereotype.Service;
  *   <li>{@code rScore}, {@code fScore}, {@code mScore}: 1 to 5 by percent rank among buying customers (5 is
  *       the most recent, most frequent, highest spending; equal values get equal scores), and {@code rfm},
  *       the three digits, e.g. "545";</li>
- *   <li>{@code lifetimeValue}: spend per year so far (tenure counted as at least 90 days) times
- *       {@value #HORIZON_YEARS} years: a simple estimate, not a model.</li>
+ *   <li>{@code lifetimeValue}: the run rate, spend per day so far (tenure counted as at least 90 days) times the
+ *       lifetime-value horizon ({@code crm.analytics.lifetime-value.horizon-days}); where a lifetime-value model
+ *       was fitted and beat it, {@code LifetimeValues} replaces it with the model's prediction.</li>
  * </ul>
  * The reference time is the newest order in the graph, so a historical export is analysed as of its own
  * end. Customers without orders lose their metrics; guest orders count for nobody.
@@ -28,7 +31,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class CustomerMetrics {
 
-    static final int HORIZON_YEARS = 3;
     private static final int WRITE_BATCH = 10_000;
 
     private static final String AGGREGATE = """
@@ -94,8 +96,11 @@ public class CustomerMetrics {
             long recency,
             long tenure) {
 
-        /** The metrics written on the customer, without the scores (they rank customers against each other). */
-        public Map<String, Object> metrics() {
+        /**
+         * The metrics written on the customer, without the scores (they rank customers against each other), with the
+         * run-rate lifetime value over {@code horizonDays}.
+         */
+        public Map<String, Object> metrics(int horizonDays) {
             Map<String, Object> metrics = new HashMap<>();
             metrics.put("recencyDays", recency);
             metrics.put("frequency", frequency);
@@ -103,7 +108,7 @@ public class CustomerMetrics {
             metrics.put("avgOrderValue", round(monetary / frequency));
             metrics.put("firstPurchaseAt", first);
             metrics.put("lastPurchaseAt", last);
-            metrics.put("lifetimeValue", round(monetary * 365.0 / Math.max(90, tenure) * HORIZON_YEARS));
+            metrics.put("lifetimeValue", round(RunRate.value(monetary, tenure, horizonDays)));
             metrics.put("metricsAsOf", asOf);
             return metrics;
         }
@@ -118,9 +123,11 @@ public class CustomerMetrics {
     }
 
     private final CypherRunner cypher;
+    private final int horizonDays;
 
-    public CustomerMetrics(CypherRunner cypher) {
+    public CustomerMetrics(CypherRunner cypher, LifetimeValueProperties lifetimeValue) {
         this.cypher = cypher;
+        this.horizonDays = lifetimeValue.horizonDays();
     }
 
     public MetricsRefresh refresh() {
@@ -148,7 +155,7 @@ public class CustomerMetrics {
         List<Map<String, Object>> updates = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            Map<String, Object> metrics = row.metrics();
+            Map<String, Object> metrics = row.metrics(horizonDays);
             putScores(metrics, r[i], f[i], m[i]);
             updates.add(Map.of("id", row.id(), "metrics", metrics));
         }

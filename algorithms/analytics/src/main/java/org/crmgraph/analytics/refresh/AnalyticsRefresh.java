@@ -16,6 +16,7 @@ import org.crmgraph.analytics.AnalyticsStep;
 import org.crmgraph.analytics.GdsUnavailableException;
 import org.crmgraph.analytics.StepResult;
 import org.crmgraph.analytics.churn.ChurnPrediction;
+import org.crmgraph.analytics.forecast.ForecastRefresh;
 import org.crmgraph.analytics.lifetime.LifetimeValues;
 import org.crmgraph.analytics.metrics.CustomerMetrics;
 import org.crmgraph.analytics.purchase.BoughtWriter;
@@ -62,6 +63,7 @@ public class AnalyticsRefresh {
     private final BoughtWriter boughtWriter;
     private final Leases leases;
     private final LifetimeValues lifetimeValues;
+    private final ForecastRefresh forecasts;
 
     public AnalyticsRefresh(
             CypherRunner cypher,
@@ -72,8 +74,10 @@ public class AnalyticsRefresh {
             ChurnPrediction churn,
             BoughtWriter boughtWriter,
             Leases leases,
-            LifetimeValues lifetimeValues) {
+            LifetimeValues lifetimeValues,
+            ForecastRefresh forecasts) {
         this.lifetimeValues = lifetimeValues;
+        this.forecasts = forecasts;
         this.boughtWriter = boughtWriter;
         this.leases = leases;
         this.cypher = cypher;
@@ -159,6 +163,7 @@ public class AnalyticsRefresh {
                                         rewritten);
                             };
                         case CHURN -> () -> churn.refresh().summary();
+                        case FORECASTS -> forecasts::refresh;
                     });
             results.add(result);
             progress.accept(result);

@@ -28,14 +28,4 @@ class ClassificationMetricsTests {
         assertThat(ClassificationMetrics.rocAuc(new double[] {0.1, 0.7}, new boolean[] {true, true}))
                 .isNaN();
     }
-
-    @Test
-    void correlationOfAFeatureWithTheRisk() {
-        assertThat(ChurnPrediction.correlation(new double[] {1, 2, 3}, new double[] {2, 4, 6}))
-                .isCloseTo(1.0, within(1e-12));
-        assertThat(ChurnPrediction.correlation(new double[] {1, 2, 3}, new double[] {3, 2, 1}))
-                .isCloseTo(-1.0, within(1e-12));
-        assertThat(ChurnPrediction.correlation(new double[] {1, 1, 1}, new double[] {3, 2, 1}))
-                .isZero();
-    }
 }

@@ -112,6 +112,41 @@ class ForecastIT extends FixtureGraphTest {
     }
 
     @Test
+    void periodsFinerThanTheDataAreRefusedNamingTheGranularity() {
+        // a product whose sales were recorded per month (every order on the first), and the weekly FC-TREND
+        cypher.write("""
+                MATCH (c:Customer {id: 'c1'})
+                CREATE (p:Product {sku: 'FC-MONTHLY', name: 'Monthly', price: 1.0})
+                WITH c, p
+                UNWIND range(0, 8) AS m
+                CREATE (c)-[:PLACED]->(o:Order {id: 'fc-m' + m, placedAt: datetime('2025-01-01T00:00Z') + duration({months: m}),
+                                                status: 'DELIVERED', channel: 'WEB', total: 100.0})
+                CREATE (o)-[:CONTAINS {quantity: 100, unitPrice: 1.0}]->(p)
+                """, Map.of());
+        for (String[] ask : new String[][] {{"FC-MONTHLY", "WEEK"}, {"FC-MONTHLY", "DAY"}, {"FC-TREND", "DAY"}}) {
+            graphQl.document(FORECAST)
+                    .variable("level", "PRODUCT")
+                    .variable("key", ask[0])
+                    .variable("granularity", ask[1])
+                    .variable("horizon", 4)
+                    .execute()
+                    .errors()
+                    .satisfy(errors -> assertThat(errors)
+                            .singleElement()
+                            .satisfies(error -> assertThat(error.getExtensions())
+                                    .containsEntry("code", "OUT_OF_RANGE")
+                                    .containsEntry("argument", "input.granularity")));
+        }
+        // what the data was recorded in is answered
+        assertThat(forecast("PRODUCT", "FC-MONTHLY", "UNITS", "MONTH", 3).get("points"))
+                .asList()
+                .hasSize(3);
+        assertThat(forecast("PRODUCT", "FC-TREND", "UNITS", "WEEK", 3).get("points"))
+                .asList()
+                .hasSize(3);
+    }
+
+    @Test
     void aProductWithARisingWeeklyTrendIsForecastToKeepRisingFromTheWeekAfterTheNewestOrder() {
         Map<String, Object> forecast = forecast("PRODUCT", "FC-TREND", "UNITS", "WEEK", 13);
         assertThat(forecast)

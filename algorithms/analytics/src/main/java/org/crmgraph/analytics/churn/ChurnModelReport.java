@@ -16,6 +16,8 @@ import java.util.Locale;
  * @param skipped        why no model was trained, or null
  * @param baselineDays   the "no purchase in N days" rule's N, chosen on the training snapshot
  * @param baseline       that rule's metrics on the test snapshot
+ * @param explanationR2  how much of the scores' log-odds the linear surrogate behind the explanations captures (NaN
+ *                       without one)
  */
 public record ChurnModelReport(
         String version,
@@ -27,10 +29,11 @@ public record ChurnModelReport(
         int scored,
         String skipped,
         double baselineDays,
-        ClassificationMetrics baseline) {
+        ClassificationMetrics baseline,
+        double explanationR2) {
 
     static ChurnModelReport skipped(String why) {
-        return new ChurnModelReport(null, null, 0, Double.NaN, null, List.of(), 0, why, Double.NaN, null);
+        return new ChurnModelReport(null, null, 0, Double.NaN, null, List.of(), 0, why, Double.NaN, null, Double.NaN);
     }
 
     public String summary() {
@@ -41,7 +44,7 @@ public record ChurnModelReport(
                 Locale.ROOT,
                 "%s (%s, %d days): test precision %.3f, recall %.3f, F1 %.3f, ROC-AUC %.3f "
                         + "on %d customers (the best 'no purchase in %.0f days' rule: F1 %.3f, ROC-AUC %.3f); "
-                        + "%d customers scored; top features %s",
+                        + "%d customers scored; top features %s (surrogate R2 %.2f)",
                 version,
                 algorithm,
                 horizonDays,
@@ -54,7 +57,8 @@ public record ChurnModelReport(
                 baseline.f1(),
                 baseline.rocAuc(),
                 scored,
-                topFeatures);
+                topFeatures,
+                explanationR2);
     }
 
     public double precision() {

@@ -256,7 +256,8 @@ public class ChurnPrediction {
                     scored.size(),
                     null,
                     rule.days(),
-                    baseline);
+                    baseline,
+                    explanation == null ? Double.NaN : explanation.rSquared());
         } finally {
             cypher.write(DROP, Map.of("model", model));
             cypher.write(DROP_PIPELINE, Map.of("pipeline", pipeline));

@@ -88,6 +88,7 @@ public class SalesForecasts {
         LocalDate newest = stamp.newest().orElse(LocalDate.now(java.time.ZoneOffset.UTC));
         LocalDate last = granularity.start(newest);
         TreeMap<LocalDate, Double> days = history.daily(level, name, measure);
+        refuseFinerThanTheData(days.keySet(), granularity);
         double[] series = series(days, granularity, last);
         Forecaster.Result result = Forecaster.forecast(series, horizon, granularity.season());
         List<SalesForecast.Point> points = new ArrayList<>(horizon);
@@ -110,6 +111,34 @@ public class SalesForecasts {
                 series.length,
                 points,
                 result.backtest());
+    }
+
+    /** Sale days enough to tell a series recorded per month or per week from one that happens to look so. */
+    static final int RESOLUTION_EVIDENCE = 6;
+
+    /**
+     * Refuses periods finer than the series was recorded in: sales all on the first of a month are monthly figures
+     * (days and weeks between them would be forecast as zeros), sales all on one weekday are weekly ones.
+     */
+    static void refuseFinerThanTheData(java.util.Set<LocalDate> saleDays, Granularity granularity) {
+        if (granularity == Granularity.MONTH || saleDays.size() < RESOLUTION_EVIDENCE) {
+            return;
+        }
+        if (saleDays.stream().allMatch(day -> day.getDayOfMonth() == 1)) {
+            throw InvalidArgumentException.outOfRange(
+                    "input.granularity",
+                    "every sale of this series is on the first of a month (" + saleDays.size()
+                            + " days): it was recorded per month; ask for MONTH");
+        }
+        if (granularity == Granularity.DAY
+                && saleDays.stream().map(LocalDate::getDayOfWeek).distinct().count() == 1) {
+            throw InvalidArgumentException.outOfRange(
+                    "input.granularity",
+                    "every sale of this series is on a "
+                            + saleDays.iterator().next().getDayOfWeek().name().toLowerCase(java.util.Locale.ROOT) + " ("
+                            + saleDays.size()
+                            + " days): it was recorded per week; ask for WEEK or MONTH");
+        }
     }
 
     /** Days summed into periods from the period of the first sale to {@code last}, empty periods as zeros. */

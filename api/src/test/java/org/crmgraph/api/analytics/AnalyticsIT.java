@@ -562,7 +562,31 @@ class AnalyticsIT {
         assertThat(graph.hitRate()).isGreaterThan(popularity.hitRate()).isGreaterThanOrEqualTo(cooccurrence.hitRate());
         assertThat(graph.ndcg()).isGreaterThan(popularity.ndcg());
         assertThat(report.table()).contains("HR@10", "NDCG@10", "graph", "popularity", "co-occurrence");
+        // the strong baselines are measured beside it, each with its tuned setting in its name
+        assertThat(report.results())
+                .extracting(RankingMetrics.Result::method)
+                .anySatisfy(m -> assertThat(m).startsWith("item-kNN (shrink "))
+                .anySatisfy(m -> assertThat(m).startsWith("RP3beta (beta "))
+                .anySatisfy(m -> assertThat(m).startsWith("EASE^R (lambda "));
         // nothing was written and nothing left in the GDS catalogue
+        assertThat(count("CALL gds.graph.list() YIELD graphName RETURN count(*)"))
+                .isZero();
+    }
+
+    @Test
+    void theRandomSplitHidesPurchasesFromTheGraphMethodToo() {
+        long similarities = count("MATCH ()-[s:SIMILAR_TO]->() RETURN count(s)");
+        EvaluationReport report = evaluation.evaluate(10, RecommendationEvaluation.Protocol.RANDOM);
+        // every buyer has at least four products: each is asked for the quarter hidden from its history
+        assertThat(report.users()).isEqualTo(36);
+        assertThat(report.results().getFirst().method()).isEqualTo("graph");
+        // the two tastes (garden, kitchen) are what the graph method knows and popularity does not
+        RankingMetrics.Result graph = report.results().get(0),
+                popularity = report.results().get(1);
+        assertThat(popularity.method()).isEqualTo("popularity");
+        assertThat(graph.hitRate()).isGreaterThan(popularity.hitRate());
+        assertThat(report.table()).contains("random quarter");
+        assertThat(count("MATCH ()-[s:SIMILAR_TO]->() RETURN count(s)")).isEqualTo(similarities);
         assertThat(count("CALL gds.graph.list() YIELD graphName RETURN count(*)"))
                 .isZero();
     }
@@ -576,7 +600,8 @@ class AnalyticsIT {
         assertThat(output).contains("unknown step everything");
         output.setLength(0);
         assertThat(run(output, "evaluate-recommendations", "--k", "5")).isEqualTo(Command.OK);
-        assertThat(output).contains("HR@5", "NDCG@5", "popularity", "co-occurrence");
+        assertThat(output)
+                .contains("HR@5", "NDCG@5", "popularity", "co-occurrence", "temporal protocol", "random protocol");
         assertThat(run(output, "evaluate-recommendations", "--k", "0")).isEqualTo(Command.BAD_ARGUMENTS);
     }
 

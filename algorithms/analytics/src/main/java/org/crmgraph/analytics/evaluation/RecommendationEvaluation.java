@@ -65,27 +65,55 @@ public class RecommendationEvaluation {
         this.settings = settings;
     }
 
+    /** How the purchases to predict are chosen. */
+    public enum Protocol {
+        /** the last {@code evaluation-holdout-days}: new products customers bought after a cut-off */
+        TEMPORAL,
+        /** a random quarter of each customer's products (customers with at least four), seeded */
+        RANDOM
+    }
+
+    static final int RANDOM_MINIMUM_PRODUCTS = 4;
+    static final double RANDOM_HIDDEN = 0.25;
+    private static final int TUNING_CUSTOMERS = 1_000;
+
     public EvaluationReport evaluate(int k) {
+        return evaluate(k, Protocol.TEMPORAL);
+    }
+
+    public EvaluationReport evaluate(int k, Protocol protocol) {
         long started = System.nanoTime();
         OffsetDateTime newest = PurchaseHistory.newestOrder(cypher);
         if (newest == null) {
             throw new IllegalStateException("there are no orders to evaluate recommendations on");
         }
-        OffsetDateTime cutoff = newest.minusDays(settings.evaluationHoldoutDays());
-        PurchaseHistory train = PurchaseHistory.load(cypher, null, cutoff);
-        PurchaseHistory test = PurchaseHistory.load(cypher, cutoff, null);
+        OffsetDateTime cutoff =
+                protocol == Protocol.TEMPORAL ? newest.minusDays(settings.evaluationHoldoutDays()) : null;
+        PurchaseHistory train;
         Map<String, Set<String>> targets = new HashMap<>();
-        test.products().forEach((customer, skus) -> {
-            Set<String> history = train.of(customer);
-            if (!history.isEmpty()) {
-                Set<String> fresh = new HashSet<>(skus);
-                fresh.removeAll(history);
-                if (!fresh.isEmpty()) {
-                    targets.put(customer, fresh);
+        SimilarityGraph graph;
+        if (protocol == Protocol.TEMPORAL) {
+            train = PurchaseHistory.load(cypher, null, cutoff);
+            PurchaseHistory test = PurchaseHistory.load(cypher, cutoff, null);
+            test.products().forEach((customer, skus) -> {
+                Set<String> history = train.of(customer);
+                if (!history.isEmpty()) {
+                    Set<String> fresh = new HashSet<>(skus);
+                    fresh.removeAll(history);
+                    if (!fresh.isEmpty()) {
+                        targets.put(customer, fresh);
+                    }
                 }
-            }
-        });
-        SimilarityGraph graph = similarity.compute(cutoff);
+            });
+            graph = similarity.compute(cutoff);
+        } else {
+            PurchaseHistory all = PurchaseHistory.load(cypher, null, null);
+            train = split(all, targets, settings.randomSeed());
+            Map<String, List<String>> hidden = new HashMap<>();
+            targets.forEach((customer, skus) -> hidden.put(customer, List.copyOf(skus)));
+            graph = similarity.compute(null, hidden);
+        }
+        List<ItemBaseline> baselines = tunedBaselines(train, k);
         Map<Integer, List<Favourite>> communityFavourites =
                 Favourites.byGroup(train, graph.communities()::get, settings.communityFavourites());
         Map<String, List<Favourite>> countryFavourites =
@@ -106,6 +134,8 @@ public class RecommendationEvaluation {
         RankingMetrics graphMetrics = new RankingMetrics(k, catalogue);
         RankingMetrics popularityMetrics = new RankingMetrics(k, catalogue);
         RankingMetrics cooccurrenceMetrics = new RankingMetrics(k, catalogue);
+        Map<ItemBaseline, RankingMetrics> baselineMetrics = new java.util.LinkedHashMap<>();
+        baselines.forEach(b -> baselineMetrics.put(b, new RankingMetrics(k, catalogue)));
         Map<String, RankingMetrics> ablations = new java.util.LinkedHashMap<>();
         ABLATIONS.keySet().forEach(name -> ablations.put(name, new RankingMetrics(k, catalogue)));
         targets.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
@@ -128,13 +158,17 @@ public class RecommendationEvaluation {
             popularityMetrics.add(
                     popular.stream().filter(p -> !history.contains(p)).limit(k).toList(), entry.getValue());
             cooccurrenceMetrics.add(coOccurrence(customer, history, train, buyers, k), entry.getValue());
+            baselineMetrics.forEach(
+                    (baseline, metrics) -> metrics.add(baseline.recommend(history, k), entry.getValue()));
         });
         List<RankingMetrics.Result> results = new ArrayList<>(List.of(
                 graphMetrics.result("graph"),
                 popularityMetrics.result("popularity"),
                 cooccurrenceMetrics.result("co-occurrence")));
+        baselineMetrics.forEach((baseline, metrics) -> results.add(metrics.result(baseline.name())));
         ablations.forEach((name, metrics) -> results.add(metrics.result(name)));
         return new EvaluationReport(
+                protocol,
                 k,
                 cutoff,
                 settings.evaluationHoldoutDays(),
@@ -142,6 +176,72 @@ public class RecommendationEvaluation {
                 catalogue,
                 results,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Hides a random quarter (at least one) of the products of each customer with at least four, into {@code hidden};
+     * the rest, with every other customer's purchases, is the training history.
+     */
+    static PurchaseHistory split(PurchaseHistory all, Map<String, Set<String>> hidden, long seed) {
+        Map<String, Set<String>> kept = new HashMap<>();
+        List<String> customers = new ArrayList<>(all.products().keySet());
+        customers.sort(null);
+        java.util.Random random = new java.util.Random(seed);
+        for (String customer : customers) {
+            List<String> skus = new ArrayList<>(all.of(customer));
+            skus.sort(null);
+            if (skus.size() < RANDOM_MINIMUM_PRODUCTS) {
+                kept.put(customer, new java.util.LinkedHashSet<>(skus));
+                continue;
+            }
+            java.util.Collections.shuffle(skus, random);
+            int hide = Math.max(1, (int) Math.round(skus.size() * RANDOM_HIDDEN));
+            hidden.put(customer, new HashSet<>(skus.subList(0, hide)));
+            kept.put(customer, new java.util.LinkedHashSet<>(skus.subList(hide, skus.size())));
+        }
+        return new PurchaseHistory(kept, all.countries());
+    }
+
+    /**
+     * item-kNN, RP3beta and EASE^R, each with the setting that did best (NDCG@k) on a random split of the training
+     * purchases themselves, then fitted on all of them: the test purchases never choose a baseline's setting.
+     */
+    private List<ItemBaseline> tunedBaselines(PurchaseHistory train, int k) {
+        Map<String, Set<String>> validation = new HashMap<>();
+        PurchaseHistory inner = split(train, validation, settings.randomSeed() + 1);
+        List<String> sample =
+                validation.keySet().stream().sorted().limit(TUNING_CUSTOMERS).toList();
+        ItemIndex innerIndex = new ItemIndex(inner);
+        ItemIndex index = new ItemIndex(train);
+        java.util.function.ToDoubleFunction<ItemBaseline> ndcg = baseline -> {
+            RankingMetrics metrics = new RankingMetrics(k, innerIndex.size());
+            sample.forEach(
+                    customer -> metrics.add(baseline.recommend(inner.of(customer), k), validation.get(customer)));
+            return metrics.result(baseline.name()).ndcg();
+        };
+        double shrink = best(List.of(0.0, 10.0, 50.0, 200.0), h -> NeighbourBaseline.itemKnn(innerIndex, h), ndcg);
+        double beta = best(List.of(0.0, 0.3, 0.5, 0.7), b -> NeighbourBaseline.rp3beta(innerIndex, b), ndcg);
+        double lambda = best(List.of(10.0, 50.0, 200.0, 1_000.0), l -> new EaseBaseline(innerIndex, l), ndcg);
+        return List.of(
+                NeighbourBaseline.itemKnn(index, shrink),
+                NeighbourBaseline.rp3beta(index, beta),
+                new EaseBaseline(index, lambda));
+    }
+
+    private static double best(
+            List<Double> settings,
+            java.util.function.DoubleFunction<ItemBaseline> fit,
+            java.util.function.ToDoubleFunction<ItemBaseline> score) {
+        double chosen = settings.getFirst();
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (double setting : settings) {
+            double value = score.applyAsDouble(fit.apply(setting));
+            if (value > bestScore) {
+                bestScore = value;
+                chosen = setting;
+            }
+        }
+        return chosen;
     }
 
     /** The evidence {@code EvidenceQuery} would read if this similarity graph had been written. */

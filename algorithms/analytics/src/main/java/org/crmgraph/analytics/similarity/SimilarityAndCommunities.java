@@ -44,6 +44,7 @@ public class SimilarityAndCommunities {
             WHERE $before IS NULL OR o.placedAt < $before
             MATCH (o)-[:CONTAINS]->(p:Product)
             WITH DISTINCT c, p
+            WHERE NOT p.sku IN coalesce($hidden[c.id], [])
             UNWIND [{from: c, to: p, type: 'BOUGHT'}, {from: p, to: c, type: 'BOUGHT_BY'}] AS r
             RETURN gds.graph.project($graph, r.from, r.to, {sourceNodeLabels: labels(r.from),
                      targetNodeLabels: labels(r.to), relationshipType: r.type}) AS projection
@@ -77,8 +78,17 @@ public class SimilarityAndCommunities {
 
     /** On purchases before {@code before}; {@code null} takes all of them. */
     public SimilarityGraph compute(OffsetDateTime before) {
+        return compute(before, Map.of());
+    }
+
+    /**
+     * On purchases before {@code before} ({@code null}: all), leaving out {@code hidden} (customer id → skus): the
+     * offline evaluation's random split, whose hidden purchases are not in the training graph.
+     */
+    public SimilarityGraph compute(OffsetDateTime before, Map<String, List<String>> hidden) {
         Map<String, Object> cutoff = new HashMap<>();
         cutoff.put("before", before);
+        cutoff.put("hidden", hidden);
         Map<String, List<Neighbour>> products = new HashMap<>();
         Map<String, List<Neighbour>> customers = new HashMap<>();
         try (InMemoryGraph graph = InMemoryGraph.project(cypher, "purchases", PROJECT_PURCHASES, cutoff)) {

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param refreshAfterImport     run the whole analytics refresh after every import that wrote something
  * @param randomSeed             seed of k-means, Leiden, FastRP and the churn models, so a refresh of the same
  *                               graph gives the same answer
+ * @param complementsLambda      the ridge strength of the EASE^R model behind {@code COMPLEMENTS} (larger: weights
+ *                               closer to plain co-occurrence)
  */
 @ConfigurationProperties("crm.analytics")
 public record AnalyticsProperties(
@@ -27,7 +29,8 @@ public record AnalyticsProperties(
         Integer churnDays,
         Integer evaluationHoldoutDays,
         Boolean refreshAfterImport,
-        Long randomSeed) {
+        Long randomSeed,
+        Integer complementsLambda) {
 
     public AnalyticsProperties {
         concurrency = orDefault(concurrency, 2, 1, 4, "concurrency");
@@ -38,10 +41,11 @@ public record AnalyticsProperties(
         evaluationHoldoutDays = orDefault(evaluationHoldoutDays, 30, 1, 365, "evaluation-holdout-days");
         refreshAfterImport = refreshAfterImport == null || refreshAfterImport;
         randomSeed = randomSeed == null ? 42L : randomSeed;
+        complementsLambda = orDefault(complementsLambda, 100, 1, 1_000_000, "complements-lambda");
     }
 
     public static AnalyticsProperties defaults() {
-        return new AnalyticsProperties(null, null, null, null, null, null, null, null);
+        return new AnalyticsProperties(null, null, null, null, null, null, null, null, null);
     }
 
     private static int orDefault(Integer value, int fallback, int min, int max, String name) {

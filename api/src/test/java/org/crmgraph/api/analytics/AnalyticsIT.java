@@ -96,6 +96,11 @@ class AnalyticsIT {
                 .isZero();
         assertThat(count("MATCH (r:AnalyticsRun {id: '" + firstRefresh.id() + "'}) RETURN count(r)"))
                 .isOne();
+        // EASE^R's strongest weights, for the recommendations' complements signal, between products bought together
+        assertThat(count("MATCH (:Product)-[c:COMPLEMENTS]->(:Product) WHERE c.score > 0 RETURN count(c)"))
+                .isPositive();
+        assertThat(count("MATCH (p:Product)-[c:COMPLEMENTS]->(q:Product) WHERE p = q RETURN count(c)"))
+                .isZero();
         // one BOUGHT per distinct customer-product pair of the orders
         assertThat(count("MATCH ()-[b:BOUGHT]->() RETURN count(b)"))
                 .isEqualTo(count("MATCH (c:Customer)-[:PLACED]->()-[:CONTAINS]->(p) RETURN count(DISTINCT [c, p])"));
@@ -608,7 +613,7 @@ class AnalyticsIT {
     @Test
     void anImportThatWroteRowsIsFollowedByARefreshAndOneThatWroteNothingIsNot() throws Exception {
         // the shared test context turns the setting off, so this listener has it on
-        var settings = new AnalyticsProperties(null, null, null, null, null, null, true, null);
+        var settings = new AnalyticsProperties(null, null, null, null, null, null, true, null, null);
         var listener = new RefreshAfterImport(refresh, settings);
         try {
             long runs = count("MATCH (r:AnalyticsRun) RETURN count(r)");

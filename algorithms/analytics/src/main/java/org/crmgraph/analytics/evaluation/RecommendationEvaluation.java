@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.crmgraph.analytics.AnalyticsProperties;
 import org.crmgraph.analytics.purchase.PurchaseHistory;
+import org.crmgraph.analytics.recommend.ComplementsWriter;
 import org.crmgraph.analytics.recommend.Evidence;
 import org.crmgraph.analytics.recommend.RecommendationScorer;
 import org.crmgraph.analytics.recommend.ScoredProduct;
@@ -51,7 +52,19 @@ public class RecommendationEvaluation {
         ABLATIONS.put("graph: community only", new RecommendationScorer.Weights(0, 0, 1, 0, 0));
         ABLATIONS.put(
                 "graph: no community",
-                new RecommendationScorer.Weights(live.item(), live.peers(), 0, live.market(), live.bestSellers()));
+                new RecommendationScorer.Weights(
+                        live.item(), live.peers(), 0, live.market(), live.bestSellers(), live.complements()));
+        ABLATIONS.put("graph: complements only", new RecommendationScorer.Weights(0, 0, 0, 0, 0, 1));
+        ABLATIONS.put(
+                "graph: no complements",
+                new RecommendationScorer.Weights(
+                        live.item(), live.peers(), live.community(), live.market(), live.bestSellers(), 0));
+        for (double weight : new double[] {1, 2, 8}) {
+            ABLATIONS.put(
+                    "graph: complements x" + weight,
+                    new RecommendationScorer.Weights(
+                            live.item(), live.peers(), live.community(), live.market(), live.bestSellers(), weight));
+        }
     }
 
     private final CypherRunner cypher;
@@ -114,6 +127,8 @@ public class RecommendationEvaluation {
             graph = similarity.compute(null, hidden);
         }
         List<ItemBaseline> baselines = tunedBaselines(train, k);
+        // the live method's complements, with the live setting, from the training purchases only
+        Map<String, List<Neighbour>> complements = ComplementsWriter.strongest(train, settings.complementsLambda());
         Map<Integer, List<Favourite>> communityFavourites =
                 Favourites.byGroup(train, graph.communities()::get, settings.communityFavourites());
         Map<String, List<Favourite>> countryFavourites =
@@ -141,8 +156,8 @@ public class RecommendationEvaluation {
         targets.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             String customer = entry.getKey();
             Set<String> history = train.of(customer);
-            Evidence evidence =
-                    evidence(customer, history, train, graph, communityFavourites, countryFavourites, everyone);
+            Evidence evidence = evidence(
+                    customer, history, train, graph, complements, communityFavourites, countryFavourites, everyone);
             graphMetrics.add(
                     RecommendationScorer.rank(evidence, k).stream()
                             .map(ScoredProduct::sku)
@@ -221,11 +236,11 @@ public class RecommendationEvaluation {
         };
         double shrink = best(List.of(0.0, 10.0, 50.0, 200.0), h -> NeighbourBaseline.itemKnn(innerIndex, h), ndcg);
         double beta = best(List.of(0.0, 0.3, 0.5, 0.7), b -> NeighbourBaseline.rp3beta(innerIndex, b), ndcg);
-        double lambda = best(List.of(10.0, 50.0, 200.0, 1_000.0), l -> new EaseBaseline(innerIndex, l), ndcg);
+        double lambda = best(List.of(10.0, 50.0, 200.0, 1_000.0), l -> new EaseBaseline(inner, l), ndcg);
         return List.of(
                 NeighbourBaseline.itemKnn(index, shrink),
                 NeighbourBaseline.rp3beta(index, beta),
-                new EaseBaseline(index, lambda));
+                new EaseBaseline(train, lambda));
     }
 
     private static double best(
@@ -250,13 +265,18 @@ public class RecommendationEvaluation {
             Set<String> history,
             PurchaseHistory train,
             SimilarityGraph graph,
+            Map<String, List<Neighbour>> complements,
             Map<Integer, List<Favourite>> communityFavourites,
             Map<String, List<Favourite>> countryFavourites,
             List<Favourite> everyone) {
         List<Evidence.ItemLink> items = new ArrayList<>();
+        List<Evidence.ItemLink> complementLinks = new ArrayList<>();
         for (String sku : history) {
             for (Neighbour n : graph.products().getOrDefault(sku, List.of())) {
                 items.add(new Evidence.ItemLink(sku, null, n.key(), n.score()));
+            }
+            for (Neighbour n : complements.getOrDefault(sku, List.of())) {
+                complementLinks.add(new Evidence.ItemLink(sku, null, n.key(), n.score()));
             }
         }
         Map<String, double[]> votes = new HashMap<>();
@@ -282,7 +302,8 @@ public class RecommendationEvaluation {
                 communityShares,
                 market,
                 known ? country : Favourites.EVERYONE,
-                shares(everyone));
+                shares(everyone),
+                complementLinks);
     }
 
     private static Map<String, Double> shares(List<Favourite> favourites) {

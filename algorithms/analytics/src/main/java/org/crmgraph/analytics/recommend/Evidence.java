@@ -16,6 +16,7 @@ import java.util.Set;
  * @param market    sku → share of the customers of the customer's country (or of everyone) who bought it
  * @param marketId  the country code of {@code market}, or {@code ALL}
  * @param bestSellers sku → share of all customers who bought it: fills the list when nothing else is left
+ * @param complements "bought X, X adds Y" links: the EASE^R weights ({@code COMPLEMENTS} between products)
  */
 public record Evidence(
         Set<String> bought,
@@ -24,7 +25,20 @@ public record Evidence(
         Map<String, Double> community,
         Map<String, Double> market,
         String marketId,
-        Map<String, Double> bestSellers) {
+        Map<String, Double> bestSellers,
+        List<ItemLink> complements) {
+
+    /** Without complements (a graph refreshed before they were written). */
+    public Evidence(
+            Set<String> bought,
+            List<ItemLink> items,
+            Map<String, PeerVotes> peers,
+            Map<String, Double> community,
+            Map<String, Double> market,
+            String marketId,
+            Map<String, Double> bestSellers) {
+        this(bought, items, peers, community, market, marketId, bestSellers, List.of());
+    }
 
     /** The customer bought {@code via} (named {@code viaName}); {@code sku} is similar to it with {@code score}. */
     public record ItemLink(String via, String viaName, String sku, double score) {}

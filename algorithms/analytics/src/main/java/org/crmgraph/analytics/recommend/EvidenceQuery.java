@@ -18,7 +18,8 @@ import org.neo4j.driver.Value;
  * per candidate in Cypher, with the bought product most similar to it: the scorer gets the same sum and the same
  * strongest link as from the separate links, in fewer rows), what
  * their {@code SIMILAR_TO} customers bought ({@code BOUGHT}, as of the refresh), their community's and their
- * country's favourites. Every hop is bounded by the refresh's
+ * country's favourites, and the bought products' {@code COMPLEMENTS} (EASE^R weights, summed like the similarities).
+ * Every hop is bounded by the refresh's
  * top-K, so the cost grows with the customer's own history, not with the graph.
  */
 final class EvidenceQuery {
@@ -36,6 +37,13 @@ final class EvidenceQuery {
               WITH q, s.score AS score, b.sku AS via ORDER BY score DESC, via
               WITH q, sum(score) AS score, head(collect(via)) AS via
               RETURN collect({via: via, sku: q.sku, score: score}) AS items
+            }
+            CALL (boughtNodes) {
+              UNWIND boughtNodes AS b
+              MATCH (b)-[w:COMPLEMENTS]->(q:Product)
+              WITH q, w.score AS score, b.sku AS via ORDER BY score DESC, via
+              WITH q, sum(score) AS score, head(collect(via)) AS via
+              RETURN collect({via: via, sku: q.sku, score: score}) AS complements
             }
             CALL (c) {
               MATCH (c)-[n:SIMILAR_TO]->(:Customer)-[:BOUGHT]->(q:Product)
@@ -60,7 +68,7 @@ final class EvidenceQuery {
               MATCH (:Market {id: $everyone})-[f:FAVOURS]->(q:Product)
               RETURN collect({sku: q.sku, share: f.share}) AS bestSellers
             }
-            RETURN bought, items, peers, community, market, marketId, bestSellers
+            RETURN bought, items, peers, community, market, marketId, bestSellers, complements
             """;
 
     private EvidenceQuery() {}
@@ -71,17 +79,7 @@ final class EvidenceQuery {
                 .run(EVIDENCE, Map.of("id", customerId, "everyone", Favourites.EVERYONE))
                 .list(r -> {
                     Set<String> bought = new HashSet<>(r.get("bought").asList(Value::asString));
-                    List<Evidence.ItemLink> items = new ArrayList<>();
-                    for (Value v : r.get("items").values()) {
-                        if (vanished(v, "score")) {
-                            continue;
-                        }
-                        items.add(new Evidence.ItemLink(
-                                v.get("via").asString(),
-                                null,
-                                v.get("sku").asString(),
-                                v.get("score").asDouble()));
-                    }
+                    List<Evidence.ItemLink> items = links(r.get("items"));
                     Map<String, Evidence.PeerVotes> peers = new HashMap<>();
                     for (Value v : r.get("peers").values()) {
                         if (vanished(v, "score")) {
@@ -100,10 +98,25 @@ final class EvidenceQuery {
                             shares(r.get("community")),
                             shares(r.get("market")),
                             Records.string(r.get("marketId")),
-                            shares(r.get("bestSellers")));
+                            shares(r.get("bestSellers")),
+                            links(r.get("complements")));
                 })
                 .stream()
                 .findFirst();
+    }
+
+    private static List<Evidence.ItemLink> links(Value list) {
+        List<Evidence.ItemLink> links = new ArrayList<>();
+        for (Value v : list.values()) {
+            if (!vanished(v, "score")) {
+                links.add(new Evidence.ItemLink(
+                        v.get("via").asString(),
+                        null,
+                        v.get("sku").asString(),
+                        v.get("score").asDouble()));
+            }
+        }
+        return links;
     }
 
     private static Map<String, Double> shares(Value list) {

@@ -21,6 +21,7 @@ import org.crmgraph.analytics.lifetime.LifetimeValues;
 import org.crmgraph.analytics.metrics.CustomerMetrics;
 import org.crmgraph.analytics.purchase.BoughtWriter;
 import org.crmgraph.analytics.purchase.PurchaseHistory;
+import org.crmgraph.analytics.recommend.ComplementsWriter;
 import org.crmgraph.analytics.segment.Segmentation;
 import org.crmgraph.analytics.similarity.SimilarityAndCommunities;
 import org.crmgraph.analytics.similarity.SimilarityWriter;
@@ -64,6 +65,7 @@ public class AnalyticsRefresh {
     private final Leases leases;
     private final LifetimeValues lifetimeValues;
     private final ForecastRefresh forecasts;
+    private final ComplementsWriter complementsWriter;
 
     public AnalyticsRefresh(
             CypherRunner cypher,
@@ -75,7 +77,9 @@ public class AnalyticsRefresh {
             BoughtWriter boughtWriter,
             Leases leases,
             LifetimeValues lifetimeValues,
-            ForecastRefresh forecasts) {
+            ForecastRefresh forecasts,
+            ComplementsWriter complementsWriter) {
+        this.complementsWriter = complementsWriter;
         this.lifetimeValues = lifetimeValues;
         this.forecasts = forecasts;
         this.boughtWriter = boughtWriter;
@@ -152,15 +156,17 @@ public class AnalyticsRefresh {
                                 PurchaseHistory history = PurchaseHistory.load(cypher, null, null);
                                 var written = similarityWriter.write(graph, history);
                                 int rewritten = boughtWriter.write(history);
+                                int complemented = complementsWriter.write(history);
                                 return String.format(
                                         Locale.ROOT,
                                         "%d product and %d customer similarities, %d communities, %d markets, "
-                                                + "BOUGHT rewritten for %d customers",
+                                                + "BOUGHT rewritten for %d customers, complements of %d products",
                                         written.get("similarProducts"),
                                         written.get("similarCustomers"),
                                         written.get("communities"),
                                         written.get("markets"),
-                                        rewritten);
+                                        rewritten,
+                                        complemented);
                             };
                         case CHURN -> () -> churn.refresh().summary();
                         case FORECASTS -> forecasts::refresh;

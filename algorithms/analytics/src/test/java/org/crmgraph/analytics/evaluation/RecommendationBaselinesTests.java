@@ -53,8 +53,7 @@ class RecommendationBaselinesTests {
 
     @Test
     void easeRecommendsWhatIsBoughtWithTheHistory() {
-        var index = new ItemIndex(HISTORY);
-        List<String> fromP4 = new EaseBaseline(index, 1).recommend(Set.of("P4"), 3);
+        List<String> fromP4 = new EaseBaseline(HISTORY, 1).recommend(Set.of("P4"), 3);
         // P4's buyers always bought P2 too
         assertThat(fromP4.getFirst()).isEqualTo("P2");
         assertThat(fromP4).doesNotContain("P4");

@@ -49,4 +49,29 @@ class RecommendationScorerTests {
         assertThat(ranked).extracting(ScoredProduct::sku).containsExactly("Y", "X");
         assertThat(ranked).extracting(ScoredProduct::explanation).containsOnly("a best seller");
     }
+
+    @Test
+    void complementsRankAndAreExplainedByTheBoughtProductThatBringsThem() {
+        Evidence evidence = new Evidence(
+                Set.of("A"),
+                List.of(new Evidence.ItemLink("A", "Apple", "S", 0.9)),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                "GB",
+                Map.of(),
+                List.of(
+                        new Evidence.ItemLink("A", "Apple", "C", 0.4),
+                        new Evidence.ItemLink("A", "Apple", "S", 0.1),
+                        new Evidence.ItemLink("A", "Apple", "A", 0.9)));
+        List<ScoredProduct> ranked = RecommendationScorer.rank(evidence, 10);
+        // C: complements 4.0 * 1.0; S: similarity 1.0 * 1.0 + complements 4.0 * 0.25
+        assertThat(ranked).extracting(ScoredProduct::sku).containsExactly("C", "S");
+        assertThat(ranked.getFirst().explanation()).isEqualTo("because you bought Apple");
+        assertThat(ranked.getFirst().via()).isEqualTo("A");
+        // without the signal's weight the similar product leads
+        assertThat(RecommendationScorer.rank(evidence, 10, new RecommendationScorer.Weights(1, 1, 0.3, 0.1, 0.001)))
+                .extracting(ScoredProduct::sku)
+                .containsExactly("S", "C");
+    }
 }

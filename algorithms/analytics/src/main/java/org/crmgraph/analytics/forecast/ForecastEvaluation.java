@@ -26,6 +26,7 @@ public class ForecastEvaluation {
             Methods.DAMPED_HOLT,
             Methods.HOLT_WINTERS,
             Methods.THETA,
+            Methods.ARIMA,
             Methods.CROSTON_SBA);
     static final String AUTO = "AUTO (chosen per series)";
 

@@ -114,8 +114,28 @@ public final class Methods {
         }
     };
 
+    /** A small automatic ARIMA ({@link Arima}); from 8 periods. */
+    public static final ForecastMethod ARIMA = new ForecastMethod() {
+        @Override
+        public String name() {
+            return "ARIMA";
+        }
+
+        @Override
+        public boolean fits(int length, int season) {
+            return length >= 8;
+        }
+
+        @Override
+        public double[] forecast(double[] y, int horizon, int season) {
+            Arima model = Arima.fit(y);
+            return model == null ? SEASONAL_NAIVE.forecast(y, horizon, season) : model.forecast(horizon);
+        }
+    };
+
     /** For regular series. */
-    public static final List<ForecastMethod> SMOOTH = List.of(SEASONAL_NAIVE, SES, DAMPED_HOLT, HOLT_WINTERS, THETA);
+    public static final List<ForecastMethod> SMOOTH =
+            List.of(SEASONAL_NAIVE, SES, DAMPED_HOLT, HOLT_WINTERS, THETA, ARIMA);
 
     /** For series with many empty periods. */
     public static final List<ForecastMethod> INTERMITTENT = List.of(SEASONAL_NAIVE, SES, CROSTON_SBA);

@@ -154,7 +154,7 @@ class ForecastIT extends FixtureGraphTest {
                 .containsEntry("key", "FC-TREND")
                 .containsEntry("intermittent", false)
                 .containsEntry("historyPeriods", 40);
-        assertThat((String) forecast.get("model")).isIn("DAMPED_HOLT", "THETA");
+        assertThat((String) forecast.get("model")).isIn("DAMPED_HOLT", "THETA", "ARIMA");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> points = (List<Map<String, Object>>) forecast.get("points");
         assertThat(points).hasSize(13);

@@ -573,6 +573,11 @@ class AnalyticsIT {
                 .anySatisfy(m -> assertThat(m).startsWith("item-kNN (shrink "))
                 .anySatisfy(m -> assertThat(m).startsWith("RP3beta (beta "))
                 .anySatisfy(m -> assertThat(m).startsWith("EASE^R (lambda "));
+        // and the live blend with its complements weight chosen on the inner split, scored like the others
+        assertThat(report.results())
+                .filteredOn(r -> r.method().endsWith("(tuned)"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.hitRate()).isPositive());
         // nothing was written and nothing left in the GDS catalogue
         assertThat(count("CALL gds.graph.list() YIELD graphName RETURN count(*)"))
                 .isZero();

@@ -45,7 +45,8 @@ class SecurityConfiguration {
             HttpSecurity http,
             SecurityProperties settings,
             ApiKeyVerifier verifier,
-            ObjectProvider<JwtDecoder> jwtDecoder)
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            CallerRateLimiter rateLimiter)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -59,7 +60,7 @@ class SecurityConfiguration {
                     .build();
         }
         http.addFilterBefore(new ApiKeyAuthenticationFilter(verifier), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(settings.rateLimit()), AuthorizationFilter.class)
+                .addFilterAfter(new RateLimitFilter(rateLimiter), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // a WebSocket handshake cannot carry headers from a browser: its connection_init does
                         // (WebSocketAuthentication), and nothing runs on the connection before that

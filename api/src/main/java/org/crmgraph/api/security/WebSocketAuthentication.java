@@ -3,6 +3,7 @@ package org.crmgraph.api.security;
 import java.util.Map;
 import java.util.Optional;
 import org.crmgraph.graph.security.Role;
+import org.crmgraph.graph.validation.ErrorCode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -19,7 +20,8 @@ import reactor.core.publisher.Mono;
  * is open and the client authenticates in {@code connection_init} with the same credentials as over HTTP,
  * {@code {"Authorization": "Bearer <key or JWT>"}} (or {@code {"X-API-Key": "<key>"}}). Without valid ones the
  * connection is closed with 4401 before any operation; with them every operation on it runs as that caller, under the
- * same field rules and masking as HTTP requests.
+ * same field rules and masking as HTTP requests, and counts against the caller's rate limit as an HTTP request does:
+ * over it the operation gets a {@code RATE_LIMITED} error instead of running.
  */
 @Component
 class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
@@ -29,11 +31,17 @@ class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
     private final ApiKeyVerifier keys;
     private final ObjectProvider<JwtDecoder> jwtDecoder;
     private final SecurityProperties settings;
+    private final CallerRateLimiter rateLimiter;
 
-    WebSocketAuthentication(ApiKeyVerifier keys, ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties settings) {
+    WebSocketAuthentication(
+            ApiKeyVerifier keys,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            SecurityProperties settings,
+            CallerRateLimiter rateLimiter) {
         this.keys = keys;
         this.jwtDecoder = jwtDecoder;
         this.settings = settings;
+        this.rateLimiter = rateLimiter;
     }
 
     @Override
@@ -58,10 +66,26 @@ class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         if (request instanceof WebSocketGraphQlRequest socket
                 && socket.getSessionInfo().getAttributes().get(FieldAccess.CALLER) instanceof Caller caller) {
+            long waitNanos = settings.enabled() ? rateLimiter.take(caller.name(), System.nanoTime()) : 0;
+            if (waitNanos > 0) {
+                return Mono.just(rateLimited(request, CallerRateLimiter.seconds(waitNanos)));
+            }
             request.configureExecutionInput((input, builder) ->
                     builder.graphQLContext(Map.of(FieldAccess.CALLER, caller)).build());
         }
         return chain.next(request);
+    }
+
+    // the operation is answered without running, as an HTTP request over the limit is
+    private static WebGraphQlResponse rateLimited(WebGraphQlRequest request, long seconds) {
+        var error = graphql.GraphqlErrorBuilder.newError()
+                .message("Too many requests for this API key; retry after " + seconds + " s.")
+                .extensions(Map.of("code", ErrorCode.RATE_LIMITED.name(), "retryAfterSeconds", seconds))
+                .build();
+        var result =
+                graphql.ExecutionResultImpl.newExecutionResult().addError(error).build();
+        return new WebGraphQlResponse(new org.springframework.graphql.support.DefaultExecutionGraphQlResponse(
+                request.toExecutionInput(), result));
     }
 
     private static Optional<String> credentials(Map<String, Object> payload) {

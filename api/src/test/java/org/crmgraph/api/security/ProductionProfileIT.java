@@ -122,6 +122,54 @@ class ProductionProfileIT {
         return token.serialize();
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Test
+    void operationsOverAWebSocketCountAgainstTheSameLimit() {
+        // the attack: past the HTTP limit by opening a socket and sending operations on it
+        String secret = clients.as(clients.adminKey())
+                .document("mutation { createApiKey(input: {name: \"socket client\", role: READ_ONLY}) { secret } }")
+                .execute()
+                .path("createApiKey.secret")
+                .entity(String.class)
+                .get();
+        var socket = org.crmgraph.api.events.Subscribers.client(port, secret);
+        int accepted = 0;
+        int limited = 0;
+        try {
+            socket.start().block(java.time.Duration.ofSeconds(10));
+            for (int i = 0; i < 25; i++) {
+                var response = socket.document("{ customers { totalCount } }")
+                        .execute()
+                        .block(java.time.Duration.ofSeconds(10));
+                if (response.isValid() && response.getErrors().isEmpty()) {
+                    accepted++;
+                    continue;
+                }
+                assertThat(response.getErrors())
+                        .singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "RATE_LIMITED"));
+                limited++;
+            }
+        } finally {
+            socket.stop().block(java.time.Duration.ofSeconds(10));
+        }
+        // the burst, perhaps one more refilled while the loop ran; the rest refused without running
+        assertThat(accepted).isBetween(20, 22);
+        assertThat(limited).isEqualTo(25 - accepted);
+        // and the same key over HTTP finds its bucket as empty
+        clients.http()
+                .defaultHeader("X-API-Key", secret)
+                .build()
+                .post()
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "{ customers { totalCount } }"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429);
+    }
+
     @Test
     void aJwtFromTheIdentityProviderCarriesItsRolesAndNameIntoGraphQl() throws Exception {
         String analyst = jwt("alice@example.org", List.of("crm-analysts"), identityProvider, 600);

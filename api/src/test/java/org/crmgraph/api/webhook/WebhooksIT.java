@@ -58,8 +58,16 @@ class WebhooksIT extends FixtureGraphTest {
         String secret =
                 response.path("createWebhook.secret").entity(String.class).get();
         assertThat(secret).startsWith("whsec_").hasSizeGreaterThan(40);
-        return new Registered(
-                response.path("createWebhook.webhook.id").entity(String.class).get(), secret);
+        String id =
+                response.path("createWebhook.webhook.id").entity(String.class).get();
+        // the graph holds it sealed (crm.webhooks.secret-key): reading the graph does not give the means to sign
+        String stored = cypher.read(
+                        "MATCH (w:Webhook {id: $id}) RETURN w.secret AS s",
+                        Map.of("id", id),
+                        r -> r.get("s").asString())
+                .getFirst();
+        assertThat(stored).startsWith("sealed:v1:").doesNotContain(secret.substring("whsec_".length()));
+        return new Registered(id, secret);
     }
 
     private String openTicket(String customerId, String subject) {

@@ -166,11 +166,13 @@ public class WebhookStore {
 
     private final CypherRunner cypher;
     private final Outbox outbox;
+    private final WebhookSecretBox secrets;
     private final SecureRandom random = new SecureRandom();
 
-    public WebhookStore(CypherRunner cypher, Outbox outbox) {
+    public WebhookStore(CypherRunner cypher, Outbox outbox, WebhookSecretBox secrets) {
         this.cypher = cypher;
         this.outbox = outbox;
+        this.secrets = secrets;
     }
 
     /** Registers an endpoint; it receives the events committed after this one. */
@@ -187,7 +189,7 @@ public class WebhookStore {
         parameters.put("events", List.copyOf(events));
         parameters.put("customerId", customerId);
         parameters.put("description", description);
-        parameters.put("secret", secret);
+        parameters.put("secret", secrets.seal(secret));
         parameters.put("actor", actor);
         Webhook webhook =
                 cypher.write(CREATE, parameters, r -> Webhook.from(r.get("w"))).getFirst();
@@ -266,7 +268,7 @@ public class WebhookStore {
                 r -> new Due(
                         WebhookDelivery.from(r.get("d")),
                         r.get("url").asString(),
-                        r.get("secret").asString()));
+                        secrets.open(r.get("secret").asString())));
     }
 
     /** Records attempts in one transaction; an attempt on a delivery no longer pending (deleted meanwhile) is dropped. */

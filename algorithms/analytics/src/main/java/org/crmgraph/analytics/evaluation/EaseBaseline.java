@@ -10,12 +10,10 @@ import org.crmgraph.analytics.recommend.EaseModel;
 /** EASE^R as a baseline: every weight of the model, not the strongest few the graph keeps ({@link EaseModel}). */
 final class EaseBaseline implements ItemBaseline {
 
-    static final int MAX_PRODUCTS = 1_500;
-
     private final EaseModel model;
 
     EaseBaseline(PurchaseHistory train, double lambda) {
-        this.model = EaseModel.fit(train, lambda, MAX_PRODUCTS);
+        this.model = EaseModel.fit(train, lambda, EaseModel.COVERED_PRODUCTS);
     }
 
     @Override

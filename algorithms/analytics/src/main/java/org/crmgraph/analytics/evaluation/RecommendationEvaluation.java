@@ -132,14 +132,7 @@ public class RecommendationEvaluation {
         RecommendationScorer.Weights tuned = new RecommendationScorer.Weights(
                 live.item(), live.peers(), live.community(), live.market(), live.bestSellers(), tunedWeight);
         String tunedName = "graph: complements x" + tunedWeight + " (tuned)";
-        // the live method's complements, with the live setting, from the training purchases only
-        Map<String, List<Neighbour>> complements = ComplementsWriter.strongest(train, settings.complementsLambda());
-        Map<Integer, List<Favourite>> communityFavourites =
-                Favourites.byGroup(train, graph.communities()::get, settings.communityFavourites());
-        Map<String, List<Favourite>> countryFavourites =
-                Favourites.byGroup(train, train.countries()::get, settings.communityFavourites());
-        List<Favourite> everyone = Favourites.byGroup(train, c -> Favourites.EVERYONE, settings.communityFavourites())
-                .getOrDefault(Favourites.EVERYONE, List.of());
+        Trained trained = trained(train, graph);
 
         Map<String, List<String>> buyers = train.buyers();
         List<String> popular = buyers.entrySet().stream()
@@ -162,8 +155,7 @@ public class RecommendationEvaluation {
         targets.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             String customer = entry.getKey();
             Set<String> history = train.of(customer);
-            Evidence evidence = evidence(
-                    customer, history, train, graph, complements, communityFavourites, countryFavourites, everyone);
+            Evidence evidence = trained.evidence(customer);
             graphMetrics.add(
                     RecommendationScorer.rank(evidence, k).stream()
                             .map(ScoredProduct::sku)
@@ -271,29 +263,11 @@ public class RecommendationEvaluation {
             innerHidden.put(customer, all);
         });
         SimilarityGraph innerGraph = similarity.compute(cutoff, innerHidden);
-        Map<String, List<Neighbour>> complements = ComplementsWriter.strongest(inner, settings.complementsLambda());
-        Map<Integer, List<Favourite>> communityFavourites =
-                Favourites.byGroup(inner, innerGraph.communities()::get, settings.communityFavourites());
-        Map<String, List<Favourite>> countryFavourites =
-                Favourites.byGroup(inner, inner.countries()::get, settings.communityFavourites());
-        List<Favourite> everyone = Favourites.byGroup(inner, c -> Favourites.EVERYONE, settings.communityFavourites())
-                .getOrDefault(Favourites.EVERYONE, List.of());
+        Trained trained = trained(inner, innerGraph);
         List<String> sample =
                 validation.keySet().stream().sorted().limit(TUNING_CUSTOMERS).toList();
         Map<String, Evidence> evidence = new HashMap<>();
-        for (String customer : sample) {
-            evidence.put(
-                    customer,
-                    evidence(
-                            customer,
-                            inner.of(customer),
-                            inner,
-                            innerGraph,
-                            complements,
-                            communityFavourites,
-                            countryFavourites,
-                            everyone));
-        }
+        sample.forEach(customer -> evidence.put(customer, trained.evidence(customer)));
         RecommendationScorer.Weights live = RecommendationScorer.Weights.LIVE;
         double chosen = live.complements();
         double bestNdcg = Double.NEGATIVE_INFINITY;
@@ -330,6 +304,43 @@ public class RecommendationEvaluation {
             }
         }
         return chosen;
+    }
+
+    /**
+     * What the graph method reads, computed from one training history instead of the refreshed graph: its similarity
+     * graph, the complements with the live setting, and the community and country favourites.
+     */
+    private record Trained(
+            PurchaseHistory history,
+            SimilarityGraph graph,
+            Map<String, List<Neighbour>> complements,
+            Map<Integer, List<Favourite>> communityFavourites,
+            Map<String, List<Favourite>> countryFavourites,
+            List<Favourite> everyone) {
+
+        Evidence evidence(String customer) {
+            return RecommendationEvaluation.evidence(
+                    customer,
+                    history.of(customer),
+                    history,
+                    graph,
+                    complements,
+                    communityFavourites,
+                    countryFavourites,
+                    everyone);
+        }
+    }
+
+    private Trained trained(PurchaseHistory history, SimilarityGraph graph) {
+        int favourites = settings.communityFavourites();
+        return new Trained(
+                history,
+                graph,
+                ComplementsWriter.strongest(history, settings.complementsLambda()),
+                Favourites.byGroup(history, graph.communities()::get, favourites),
+                Favourites.byGroup(history, history.countries()::get, favourites),
+                Favourites.byGroup(history, c -> Favourites.EVERYONE, favourites)
+                        .getOrDefault(Favourites.EVERYONE, List.of()));
     }
 
     /** The evidence {@code EvidenceQuery} would read if this similarity graph had been written. */

@@ -19,7 +19,6 @@ import org.springframework.stereotype.Service;
 public class ComplementsWriter {
 
     static final int PER_PRODUCT = 20;
-    static final int MAX_PRODUCTS = 1_500;
     private static final int BATCH = 200;
 
     private static final String REPLACE = """
@@ -45,8 +44,7 @@ public class ComplementsWriter {
 
     /** How many products got complements. */
     public int write(PurchaseHistory history) {
-        Map<String, List<Neighbour>> strongest = EaseModel.fit(history, settings.complementsLambda(), MAX_PRODUCTS)
-                .strongest(PER_PRODUCT);
+        Map<String, List<Neighbour>> strongest = strongest(history, settings.complementsLambda());
         List<Map<String, Object>> rows = new ArrayList<>(strongest.size());
         strongest.forEach((sku, links) -> rows.add(Map.of(
                 "sku",
@@ -64,6 +62,6 @@ public class ComplementsWriter {
 
     /** The links the recommendation query would read for these products, from a model fitted on {@code history}. */
     public static Map<String, List<Neighbour>> strongest(PurchaseHistory history, double lambda) {
-        return EaseModel.fit(history, lambda, MAX_PRODUCTS).strongest(PER_PRODUCT);
+        return EaseModel.fit(history, lambda, EaseModel.COVERED_PRODUCTS).strongest(PER_PRODUCT);
     }
 }

@@ -22,6 +22,9 @@ import org.crmgraph.analytics.similarity.Neighbour;
  */
 public final class EaseModel {
 
+    /** How many products (the most bought) the model covers: the live signal and the baseline alike. */
+    public static final int COVERED_PRODUCTS = 1_500;
+
     private final double lambda;
     private final List<String> skus;
     private final Map<String, Integer> position;

@@ -25,6 +25,7 @@ import org.crmgraph.graph.lease.Leases;
 import org.crmgraph.graph.privacy.Tombstones;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.Outcome;
+import org.crmgraph.importer.identity.DuplicateResolution;
 import org.crmgraph.importer.job.ImportCounts;
 import org.crmgraph.importer.job.ImportJob;
 import org.crmgraph.importer.job.ImportJobRepository;
@@ -77,12 +78,13 @@ public class ImportService implements DisposableBean {
             DataFolderProperties data,
             DomainEvents events,
             Leases leases,
-            Tombstones tombstones) {
+            Tombstones tombstones,
+            DuplicateResolution duplicates) {
         this.jobs = jobs;
         this.leases = leases;
         this.events = events;
         this.limits = properties.readLimits();
-        this.importer = new Importer(cypher, jobs, properties.batchSize(), tombstones, limits);
+        this.importer = new Importer(cypher, jobs, properties.batchSize(), tombstones, limits, duplicates);
         // one import runs, a few wait; beyond that a client is told to come back rather than queueing without end
         this.background = new ThreadPoolExecutor(
                 1,
@@ -112,7 +114,8 @@ public class ImportService implements DisposableBean {
      * @throws org.crmgraph.graph.lease.LeaseHeldException when an import is running on another instance
      */
     public ImportJob run(ImportRequest request, ImportProgressListener listener) {
-        ImportMapping mapping = MappingLoader.load(request.mapping());
+        ImportMapping loaded = MappingLoader.load(request.mapping());
+        ImportMapping mapping = request.source() == null ? loaded : loaded.withSource(request.source());
         try (Lease lease = leases.acquire(LEASE)) {
             Importer.Prepared prepared =
                     prepare(request.file(), mapping, request.type(), request.dryRun(), request.reportFile());

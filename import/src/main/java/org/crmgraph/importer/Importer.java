@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,7 @@ import org.crmgraph.importer.clean.CleanRow;
 import org.crmgraph.importer.clean.ReportEntry;
 import org.crmgraph.importer.clean.RowCleaner;
 import org.crmgraph.importer.clean.RowResult;
+import org.crmgraph.importer.identity.DuplicateResolution;
 import org.crmgraph.importer.identity.ErasedPeople;
 import org.crmgraph.importer.identity.IdentityResolver;
 import org.crmgraph.importer.identity.Person;
@@ -80,7 +83,16 @@ final class Importer {
 
     private final ReadLimits limits;
 
-    Importer(CypherRunner cypher, ImportJobRepository jobs, int batchSize, Tombstones tombstones, ReadLimits limits) {
+    private final DuplicateResolution duplicates;
+
+    Importer(
+            CypherRunner cypher,
+            ImportJobRepository jobs,
+            int batchSize,
+            Tombstones tombstones,
+            ReadLimits limits,
+            DuplicateResolution duplicates) {
+        this.duplicates = duplicates;
         this.limits = limits;
         this.cypher = cypher;
         this.jobs = jobs;
@@ -102,12 +114,13 @@ final class Importer {
             return missing;
         }
         for (FieldRule rule : mapping.fields().values()) {
-            if (rule.column() != null && !source.columns().contains(rule.column())) {
-                if (rule.required() && rule.defaultValue() == null) {
-                    missingRequired.add(
-                            "'" + rule.column() + "' (" + rule.field().key() + ")");
-                } else {
-                    missing.add(rule.column());
+            for (String column : rule.columns()) {
+                if (!source.columns().contains(column)) {
+                    if (rule.required() && rule.defaultValue() == null) {
+                        missingRequired.add("'" + column + "' (" + rule.field().key() + ")");
+                    } else {
+                        missing.add(column);
+                    }
                 }
             }
         }
@@ -129,7 +142,9 @@ final class Importer {
                 new WriteContext(mapping.source(), prepared.file().getFileName().toString(), fileTime, jobId);
         var seenOrders = new LongHashSet();
         EntityWriter writer = writer(mapping.type(), context, seenOrders);
-        var resolver = new IdentityResolver(mapping.match());
+        var resolver = new IdentityResolver(mapping.match(), duplicates.enabled() && !prepared.dryRun());
+        // the source records this import wrote: compared with their blocks once all are in the graph
+        Set<String> people = new LinkedHashSet<>();
         ImportCounts counts = ImportCounts.ZERO;
         long imported = 0;
         long created = 0;
@@ -182,6 +197,7 @@ final class Importer {
                     }
                 }
                 if (resolution != null) {
+                    people.addAll(resolution.written().keySet());
                     resolver.committed(resolution);
                     created += resolution.created();
                     matched += resolution.matched();
@@ -194,6 +210,9 @@ final class Importer {
                 listener.progress(counts, prepared.job().bytesTotal());
             }
             reader.join();
+            if (!prepared.dryRun() && mapping.type().carriesIdentity()) {
+                jobs.duplicates(jobId, duplicates.afterImport(people));
+            }
             return jobs.status(jobId, ImportJobStatus.SUCCEEDED, counts, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,6 +1,9 @@
 package org.crmgraph.api.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,8 +30,15 @@ public final class CommandLine {
      *
      * @param summary what {@code --help} prints beside its name
      * @param gds     whether it calls Graph Data Science (registering GDS in the embedded DBMS costs seconds)
+     * @param scratch whether it runs on a graph of its own: a temporary data folder, removed afterwards, unless the
+     *                user names a data folder or an external database
      */
-    record Entry(String summary, String usage, boolean gds) {}
+    record Entry(String summary, String usage, boolean gds, boolean scratch) {
+
+        Entry(String summary, String usage, boolean gds) {
+            this(summary, usage, gds, false);
+        }
+    }
 
     static final Map<String, Entry> COMMANDS = catalogue();
     private static final List<String> SETTINGS = List.of("--crm.", "--spring.", "--logging.", "--server.");
@@ -82,6 +92,13 @@ public final class CommandLine {
                         "measure support answers on a labelled question set (e.g. BANKING77)",
                         EvaluateSupportCommand.USAGE,
                         false));
+        commands.put(
+                "evaluate-matching",
+                new Entry(
+                        "grade identity resolution on a labelled file (e.g. FEBRL) in a scratch graph",
+                        EvaluateMatchingCommand.USAGE,
+                        false,
+                        true));
         commands.put("api-key", new Entry("create, revoke or list API keys", ApiKeyCommand.USAGE, false));
         return Collections.unmodifiableMap(commands);
     }
@@ -149,6 +166,36 @@ public final class CommandLine {
             out.println(entry.usage());
             return Command.OK;
         }
+        Path scratch = null;
+        if (entry.scratch()
+                && settings.stream()
+                        .noneMatch(s -> s.startsWith("--crm.data-dir=") || s.startsWith("--spring.neo4j.uri="))) {
+            try {
+                scratch = Files.createTempDirectory("crm-scratch-");
+            } catch (IOException e) {
+                err.println("error: cannot create a scratch data folder: " + e.getMessage());
+                return Command.FAILED;
+            }
+            settings.add("--crm.data-dir=" + scratch);
+            err.println("scratch graph in " + scratch + " (removed afterwards)");
+        }
+        try {
+            return runIn(application, args, out, err, afterRun, settings, arguments);
+        } finally {
+            if (scratch != null) {
+                deleteQuietly(scratch);
+            }
+        }
+    }
+
+    private static int runIn(
+            Class<?> application,
+            String[] args,
+            PrintStream out,
+            PrintStream err,
+            Consumer<ConfigurableApplicationContext> afterRun,
+            List<String> settings,
+            List<String> arguments) {
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(application)
@@ -182,6 +229,20 @@ public final class CommandLine {
             int status = command.run(arguments, out, err);
             afterRun.accept(context);
             return status;
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    // a leftover in the temporary folder is harmless
+                }
+            });
+        } catch (IOException e) {
+            // as above
         }
     }
 

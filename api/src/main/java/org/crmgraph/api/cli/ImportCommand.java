@@ -17,7 +17,7 @@ import org.crmgraph.importer.mapping.MappingLoader;
 import org.crmgraph.importer.read.MalformedFileException;
 import org.springframework.stereotype.Component;
 
-/** {@code import --mapping <name|file> [--type T] [--dry-run] [--report F] <file>}: see {@link #USAGE}. */
+/** {@code import --mapping <name|file> [--type T] [--source S] [--dry-run] [--report F] <file>}: see {@link #USAGE}. */
 @Component
 class ImportCommand implements Command {
 
@@ -28,6 +28,8 @@ class ImportCommand implements Command {
               --type T       the entity type you expect the mapping to import (customers, products, orders,
                              tickets, interactions, articles); a mismatch stops before anything is written
               --dry-run      clean, validate and report, write nothing to the graph
+              --source NAME  the provenance source of every row (default: the mapping's), so two files read
+                             with one mapping are two sources whose records identity resolution matches
               --report F     where to write the rejected-rows CSV (default: crm-data/import-reports/<job>-rejects.csv)
               --crm.x=y      any service setting, e.g. --spring.neo4j.uri=neo4j://host:7687 to import into an
                              external Neo4j instead of the embedded one in --crm.data-dir
@@ -57,17 +59,20 @@ class ImportCommand implements Command {
         EntityType type = null;
         boolean dryRun = false;
         Path report = null;
+        String source = null;
         Path file = null;
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
             switch (argument) {
-                case "--mapping", "--type", "--report" -> {
+                case "--mapping", "--type", "--report", "--source" -> {
                     if (i + 1 >= arguments.size()) {
                         return usage(err, argument + " needs a value");
                     }
                     String value = arguments.get(++i);
                     if (argument.equals("--mapping")) {
                         mapping = value;
+                    } else if (argument.equals("--source")) {
+                        source = value;
                     } else if (argument.equals("--report")) {
                         report = Path.of(value);
                     } else {
@@ -92,7 +97,7 @@ class ImportCommand implements Command {
         var bar = new ConsoleProgressBar(err, System.console() != null);
         long start = System.nanoTime();
         try {
-            ImportJob job = imports.run(new ImportRequest(file, mapping, type, dryRun, report), bar);
+            ImportJob job = imports.run(new ImportRequest(file, mapping, type, dryRun, report, source), bar);
             bar.done();
             summary(out, job, Duration.ofNanos(System.nanoTime() - start));
             return OK;

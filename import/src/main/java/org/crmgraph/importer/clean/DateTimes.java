@@ -72,6 +72,30 @@ final class DateTimes {
         return Cleaned.invalid("not a date-time in ISO-8601 or the mapping's formats");
     }
 
+    /**
+     * A calendar date: ISO-8601 ({@code 1956-04-09}), basic ISO ({@code 19560409}) or the mapping's formats. A
+     * date that does not exist (30 February) or lies in the future is invalid.
+     */
+    Cleaned parseDate(String text) {
+        List<DateTimeFormatter> dates = new ArrayList<>(formatters.size() + 1);
+        dates.add(DateTimeFormatter.ISO_LOCAL_DATE);
+        dates.add(DateTimeFormatter.BASIC_ISO_DATE);
+        dates.addAll(formatters.subList(2, formatters.size()));
+        for (DateTimeFormatter formatter : dates) {
+            try {
+                // the two ISO forms resolve strictly (no 30 February); the mapping's patterns as Java does by default
+                LocalDate date = LocalDate.from(formatter.parse(text));
+                if (date.isAfter(LocalDate.now(ZoneOffset.UTC))) {
+                    return Cleaned.invalid("a date in the future");
+                }
+                return Cleaned.of(date);
+            } catch (DateTimeParseException e) {
+                // try the next pattern
+            }
+        }
+        return Cleaned.invalid("not a date in ISO-8601 (yyyy-MM-dd), yyyyMMdd or the mapping's formats");
+    }
+
     private OffsetDateTime toUtc(TemporalAccessor parsed) {
         LocalDate date = LocalDate.from(parsed);
         LocalDateTime local = parsed.isSupported(ChronoField.HOUR_OF_DAY)

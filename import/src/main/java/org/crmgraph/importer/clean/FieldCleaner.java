@@ -95,6 +95,7 @@ final class FieldCleaner {
                         .<Cleaned>map(Cleaned::of)
                         .orElseGet(() -> Cleaned.invalid("not an ISO 4217 currency code"));
             case DATETIME -> dateTimes.parse(text);
+            case DATE -> dateTimes.parseDate(text);
             case CHANNEL -> lookup(text, CHANNELS, Channel.class);
             case TICKET_STATUS -> lookup(text, STATUSES, TicketStatus.class);
             case TICKET_PRIORITY -> lookup(text, PRIORITIES, TicketPriority.class);

@@ -34,7 +34,7 @@ public final class RowCleaner {
         EnumMap<Field, Object> values = new EnumMap<>(Field.class);
         List<ReportEntry> entries = new ArrayList<>(0);
         for (FieldRule rule : mapping.fields().values()) {
-            String raw = rule.column() == null ? null : source.get(rule.column());
+            String raw = rule.column() == null ? null : read(source, rule);
             String used = raw == null || raw.isBlank() ? rule.defaultValue() : raw;
             String column = rule.column() == null ? rule.field().key() : rule.column();
             if (used == null || used.isBlank()) {
@@ -108,6 +108,24 @@ public final class RowCleaner {
                     "negative quantity on an order that is not a cancellation (a stock adjustment)");
         }
         return new RowResult(row, entries);
+    }
+
+    private static String read(SourceRow source, FieldRule rule) {
+        String first = source.get(rule.column());
+        if (rule.joined().isEmpty()) {
+            return first;
+        }
+        StringBuilder joined = new StringBuilder(first == null ? "" : first.strip());
+        for (String column : rule.joined()) {
+            String value = source.get(column);
+            if (value != null && !value.isBlank()) {
+                if (!joined.isEmpty()) {
+                    joined.append(' ');
+                }
+                joined.append(value.strip());
+            }
+        }
+        return first == null && joined.isEmpty() ? null : joined.toString();
     }
 
     private String column(Field field) {

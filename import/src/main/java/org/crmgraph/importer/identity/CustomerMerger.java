@@ -65,6 +65,29 @@ public class CustomerMerger {
             RETURN type, count ORDER BY type
             """;
     private static final String READ = "MATCH (c:Customer {id: $id}) RETURN c";
+    private static final String ABSORB_ALL = """
+            UNWIND $pairs AS pair
+            MATCH (s:Customer {id: pair.survivorId}), (m:Customer {id: pair.mergedId})
+            WITH s, m, CASE WHEN m.createdAt < s.createdAt THEN m.createdAt ELSE s.createdAt END AS createdAt
+            CALL (s, m) {
+              MATCH (m)-[r]->(x) WHERE x <> s
+              WITH s, r, x, type(r) AS type, properties(r) AS properties
+              MERGE (s)-[moved:$(type)]->(x)
+              SET moved += properties
+              DELETE r
+              RETURN count(*) AS outgoing
+            }
+            CALL (s, m) {
+              MATCH (m)<-[r]-(x) WHERE x <> s
+              WITH s, r, x, type(r) AS type, properties(r) AS properties
+              MERGE (x)-[moved:$(type)]->(s)
+              SET moved += properties
+              DELETE r
+              RETURN count(*) AS incoming
+            }
+            DETACH DELETE m
+            SET s.createdAt = createdAt, s.updatedAt = datetime()
+            """;
 
     private final CypherRunner cypher;
 
@@ -116,6 +139,21 @@ public class CustomerMerger {
             outbox.record(tx, new CustomersMerged(survivorId, mergedId, events.now()));
             return merge;
         }));
+    }
+
+    /**
+     * Merges many customers at once in the caller's transaction, without checks or events: for the matcher, which
+     * checked the pairs and records its own events. Each merged customer appears once and is no survivor; fields come
+     * from the survivors' source records afterwards (survivorship), which every customer the matcher merges has.
+     */
+    static void absorbAll(SimpleQueryRunner tx, List<Map<String, Object>> pairs) {
+        if (pairs.isEmpty()) {
+            return;
+        }
+        tx.run(ABSORB_ALL, Map.of("pairs", pairs)).consume();
+        List<Object> survivors =
+                pairs.stream().map(p -> p.get("survivorId")).distinct().toList();
+        tx.run(IdentityResolver.SURVIVORSHIP, Map.of("ids", survivors)).consume();
     }
 
     private static CustomerMerge run(SimpleQueryRunner tx, String survivorId, String mergedId, boolean dryRun) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.crmgraph.importer.identity.matching.Comparison;
 import org.crmgraph.importer.mapping.MatchRule;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SimpleQueryRunner;
@@ -29,16 +30,20 @@ import org.neo4j.driver.SimpleQueryRunner;
  *   <li>Source records are merged and linked {@code (:SourceRecord)-[:RESOLVED_TO]->(:Customer)}; then each
  *       touched customer takes, per field, the value of its most recently observed source record that
  *       has one. An e-mail another customer already has is not copied (e-mails are unique).</li>
+ *   <li>With probabilistic matching on, the records go into their blocks ({@link MatchBlocks}); the
+ *       comparison itself runs once the whole import is in ({@link DuplicateResolution}).</li>
  * </ol>
+ * An e-mail or phone shared with a customer of a conflicting name (both given and family name different) is not
+ * an exact match: people share {@code info@} addresses and switchboards.
  */
 public final class IdentityResolver {
 
     private static final String LOOKUP = """
             UNWIND $people AS p
             CALL (p) { OPTIONAL MATCH (:SourceRecord {key: p.key})-[:RESOLVED_TO]->(c:Customer) RETURN c.id AS bySource LIMIT 1 }
-            CALL (p) { OPTIONAL MATCH (c:Customer {email: p.email}) RETURN c.id AS byEmail LIMIT 1 }
-            CALL (p) { OPTIONAL MATCH (c:Customer {phone: p.phone}) RETURN c.id AS byPhone LIMIT 1 }
-            RETURN p.key AS key, bySource, byEmail, byPhone
+            CALL (p) { OPTIONAL MATCH (c:Customer {email: p.email}) RETURN c.id AS byEmail, c.name AS emailName LIMIT 1 }
+            CALL (p) { OPTIONAL MATCH (c:Customer {phone: p.phone}) RETURN c.id AS byPhone, c.name AS phoneName LIMIT 1 }
+            RETURN p.key AS key, bySource, byEmail, emailName, byPhone, phoneName
             """;
     private static final String LINK = """
             UNWIND $people AS p
@@ -46,14 +51,20 @@ public final class IdentityResolver {
               ON CREATE SET c.createdAt = datetime(), c.updatedAt = datetime()
             MERGE (sr:SourceRecord {key: p.key})
               ON CREATE SET sr.source = p.source, sr.externalId = p.externalId, sr.file = $file, sr.line = p.line,
-                            sr.createdAt = datetime()
+                            sr.createdAt = datetime(), sr.originId = p.customerId
             WITH c, sr, p, sr.observedAt IS NULL OR p.observedAt >= sr.observedAt AS newer
             SET sr.observedAt = CASE WHEN newer THEN p.observedAt ELSE sr.observedAt END,
                 sr.email = CASE WHEN newer THEN coalesce(p.email, sr.email) ELSE coalesce(sr.email, p.email) END,
                 sr.phone = CASE WHEN newer THEN coalesce(p.phone, sr.phone) ELSE coalesce(sr.phone, p.phone) END,
                 sr.name = CASE WHEN newer THEN coalesce(p.name, sr.name) ELSE coalesce(sr.name, p.name) END,
                 sr.country = CASE WHEN newer THEN coalesce(p.country, sr.country) ELSE coalesce(sr.country, p.country) END,
-                sr.city = CASE WHEN newer THEN coalesce(p.city, sr.city) ELSE coalesce(sr.city, p.city) END
+                sr.city = CASE WHEN newer THEN coalesce(p.city, sr.city) ELSE coalesce(sr.city, p.city) END,
+                sr.givenName = CASE WHEN newer THEN coalesce(p.givenName, sr.givenName) ELSE coalesce(sr.givenName, p.givenName) END,
+                sr.familyName = CASE WHEN newer THEN coalesce(p.familyName, sr.familyName) ELSE coalesce(sr.familyName, p.familyName) END,
+                sr.street = CASE WHEN newer THEN coalesce(p.street, sr.street) ELSE coalesce(sr.street, p.street) END,
+                sr.postcode = CASE WHEN newer THEN coalesce(p.postcode, sr.postcode) ELSE coalesce(sr.postcode, p.postcode) END,
+                sr.region = CASE WHEN newer THEN coalesce(p.region, sr.region) ELSE coalesce(sr.region, p.region) END,
+                sr.birthDate = CASE WHEN newer THEN coalesce(p.birthDate, sr.birthDate) ELSE coalesce(sr.birthDate, p.birthDate) END
             MERGE (sr)-[:RESOLVED_TO]->(c)
             """;
     /** Survivorship: per field, the most recently observed non-empty value among the customer's source records. */
@@ -64,11 +75,20 @@ public final class IdentityResolver {
               MATCH (c)<-[:RESOLVED_TO]-(sr:SourceRecord)
               WITH sr ORDER BY sr.observedAt DESC
               RETURN collect(sr.name)[0] AS name, collect(sr.email)[0] AS email, collect(sr.phone)[0] AS phone,
-                     collect(sr.country)[0] AS country, collect(sr.city)[0] AS city
+                     collect(sr.country)[0] AS country, collect(sr.city)[0] AS city,
+                     {givenName: collect(sr.givenName)[0], familyName: collect(sr.familyName)[0],
+                      street: collect(sr.street)[0], postcode: collect(sr.postcode)[0], region: collect(sr.region)[0],
+                      birthDate: collect(sr.birthDate)[0]} AS address
             }
-            WITH c, name, email, phone, country, city, c{.name, .email, .phone, .country, .city} AS before
+            WITH c, name, email, phone, country, city, address,
+                 c{.name, .email, .phone, .country, .city, .givenName, .familyName, .street, .postcode, .region,
+                   .birthDate} AS before
             SET c.name = coalesce(name, c.name), c.phone = coalesce(phone, c.phone),
-                c.country = coalesce(country, c.country), c.city = coalesce(city, c.city)
+                c.country = coalesce(country, c.country), c.city = coalesce(city, c.city),
+                c.givenName = coalesce(address.givenName, c.givenName),
+                c.familyName = coalesce(address.familyName, c.familyName),
+                c.street = coalesce(address.street, c.street), c.postcode = coalesce(address.postcode, c.postcode),
+                c.region = coalesce(address.region, c.region), c.birthDate = coalesce(address.birthDate, c.birthDate)
             WITH c, email, before
             CALL (c, email) {
               WITH c, email
@@ -77,7 +97,8 @@ public final class IdentityResolver {
               SET c.email = email
             }
             WITH c, before
-            WHERE before <> c{.name, .email, .phone, .country, .city}
+            WHERE before <> c{.name, .email, .phone, .country, .city, .givenName, .familyName, .street, .postcode,
+                              .region, .birthDate}
             SET c.updatedAt = datetime()
             """;
 
@@ -85,8 +106,19 @@ public final class IdentityResolver {
     /** provenance key -> hash of the values this import last wrote for it; bounded by the number of people */
     private final Map<String, Integer> written = new HashMap<>();
 
+    private final boolean indexBlocks;
+
     public IdentityResolver(List<MatchRule> rules) {
+        this(rules, false);
+    }
+
+    /**
+     * @param indexBlocks also place the batch's source records in their matching blocks, in the batch's transaction
+     *                    (probabilistic matching is on), so what a batch writes is findable as soon as it commits
+     */
+    public IdentityResolver(List<MatchRule> rules, boolean indexBlocks) {
         this.rules = rules;
+        this.indexBlocks = indexBlocks;
     }
 
     /**
@@ -127,6 +159,9 @@ public final class IdentityResolver {
         }
         tx.run(LINK, Map.of("people", rows, "file", file)).consume();
         tx.run(SURVIVORSHIP, Map.of("ids", List.copyOf(touched))).consume();
+        if (indexBlocks) {
+            MatchBlocks.index(tx, MatchBlocks.records(tx, valueHashes.keySet()).values());
+        }
         return new Resolution(created, matched, valueHashes);
     }
 
@@ -170,7 +205,10 @@ public final class IdentityResolver {
             }
             for (Person person : group) {
                 Record r = found.get(person.key());
-                if (!r.get(column).isNull()) {
+                // an identifier shared by people with other names (info@, a switchboard) says nothing about who it is
+                String holder = r.get(column.equals("byEmail") ? "emailName" : "phoneName")
+                        .asString(null);
+                if (!r.get(column).isNull() && !Comparison.namesConflict(person.name(), holder)) {
                     return r.get(column).asString();
                 }
             }
@@ -190,10 +228,16 @@ public final class IdentityResolver {
             Person person = list.get(i);
             int index = i;
             if (rules.contains(MatchRule.EMAIL) && person.email() != null) {
-                union(parent, i, firstWith.computeIfAbsent("e:" + person.email(), k -> index));
+                int first = firstWith.computeIfAbsent("e:" + person.email(), k -> index);
+                if (!Comparison.namesConflict(person.name(), list.get(first).name())) {
+                    union(parent, i, first);
+                }
             }
             if (rules.contains(MatchRule.PHONE) && person.phone() != null) {
-                union(parent, i, firstWith.computeIfAbsent("p:" + person.phone(), k -> index));
+                int first = firstWith.computeIfAbsent("p:" + person.phone(), k -> index);
+                if (!Comparison.namesConflict(person.name(), list.get(first).name())) {
+                    union(parent, i, first);
+                }
             }
         }
         Map<Integer, List<Person>> groups = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.crmgraph.importer.identity;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +24,12 @@ public record Person(
         String name,
         String country,
         String city,
+        String givenName,
+        String familyName,
+        String street,
+        String postcode,
+        String region,
+        LocalDate birthDate,
         OffsetDateTime observedAt,
         long line) {
 
@@ -43,11 +50,28 @@ public record Person(
                 id,
                 email,
                 phone,
-                row.text(Field.NAME),
+                name(row),
                 row.text(Field.COUNTRY),
                 row.text(Field.CITY),
+                row.text(Field.GIVEN_NAME),
+                row.text(Field.FAMILY_NAME),
+                row.text(Field.STREET),
+                row.text(Field.POSTCODE),
+                row.text(Field.REGION),
+                (LocalDate) row.get(Field.BIRTH_DATE),
                 observedAt,
                 row.line());
+    }
+
+    /** The full name as written, else given and family name joined. */
+    private static String name(CleanRow row) {
+        String name = row.text(Field.NAME);
+        if (name != null) {
+            return name;
+        }
+        String given = row.text(Field.GIVEN_NAME);
+        String family = row.text(Field.FAMILY_NAME);
+        return given == null ? family : family == null ? given : given + " " + family;
     }
 
     /** Both descriptions of one source record combined: per field, the newer non-empty value. */
@@ -63,13 +87,20 @@ public record Person(
                 pick(newer.name, older.name),
                 pick(newer.country, older.country),
                 pick(newer.city, older.city),
+                pick(newer.givenName, older.givenName),
+                pick(newer.familyName, older.familyName),
+                pick(newer.street, older.street),
+                pick(newer.postcode, older.postcode),
+                pick(newer.region, older.region),
+                newer.birthDate != null ? newer.birthDate : older.birthDate,
                 newer.observedAt,
                 Math.min(line, other.line));
     }
 
     /** Identifies the values (not when they were seen): equal hashes mean nothing new to write. */
     int valuesHash() {
-        return java.util.Objects.hash(email, phone, name, country, city);
+        return java.util.Objects.hash(
+                email, phone, name, country, city, givenName, familyName, street, postcode, region, birthDate);
     }
 
     Map<String, Object> parameters(String customerId) {
@@ -82,6 +113,12 @@ public record Person(
         map.put("name", name);
         map.put("country", country);
         map.put("city", city);
+        map.put("givenName", givenName);
+        map.put("familyName", familyName);
+        map.put("street", street);
+        map.put("postcode", postcode);
+        map.put("region", region);
+        map.put("birthDate", birthDate);
         map.put("observedAt", observedAt);
         map.put("line", line);
         map.put("customerId", customerId);

@@ -18,7 +18,10 @@ public record ImportJob(
         OffsetDateTime updatedAt,
         OffsetDateTime finishedAt,
         String error,
-        String reportFile) {
+        String reportFile,
+        long duplicatesMerged,
+        long duplicatesQueued,
+        long duplicatesMillis) {
 
     // the counts, flat, as clients see them
     public long rowsRead() {
@@ -96,6 +99,9 @@ public record ImportJob(
                 Records.dateTime(j.get("updatedAt")),
                 Records.dateTime(j.get("finishedAt")),
                 Records.string(j.get("error")),
-                Records.string(j.get("reportFile")));
+                Records.string(j.get("reportFile")),
+                j.get("duplicatesMerged").asLong(0),
+                j.get("duplicatesQueued").asLong(0),
+                j.get("duplicatesMillis").asLong(0));
     }
 }

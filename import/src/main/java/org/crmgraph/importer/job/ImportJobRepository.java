@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.event.JobProgressed;
 import org.crmgraph.graph.outbox.Outbox;
+import org.crmgraph.importer.identity.DuplicateResolution;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.springframework.stereotype.Repository;
 
@@ -91,6 +92,16 @@ public class ImportJobRepository {
                 job.rowsImported(),
                 job.rowsRejected(),
                 Instant.now());
+    }
+
+    /** What probabilistic identity resolution did after the rows were in: customers merged, pairs queued. */
+    public void duplicates(String id, DuplicateResolution.Outcome outcome) {
+        cypher.write(
+                """
+                MATCH (j:ImportJob {id: $id})
+                SET j.duplicatesMerged = $merged, j.duplicatesQueued = $queued, j.duplicatesMillis = $millis
+                """,
+                Map.of("id", id, "merged", outcome.merged(), "queued", outcome.queued(), "millis", outcome.millis()));
     }
 
     public ImportJob status(String id, ImportJobStatus status, ImportCounts counts, String error) {

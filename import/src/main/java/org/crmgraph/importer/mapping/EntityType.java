@@ -1,6 +1,7 @@
 package org.crmgraph.importer.mapping;
 
 import static org.crmgraph.importer.mapping.Field.ARTICLE_ID;
+import static org.crmgraph.importer.mapping.Field.BIRTH_DATE;
 import static org.crmgraph.importer.mapping.Field.BODY;
 import static org.crmgraph.importer.mapping.Field.CATEGORY;
 import static org.crmgraph.importer.mapping.Field.CHANNEL;
@@ -11,20 +12,25 @@ import static org.crmgraph.importer.mapping.Field.CURRENCY;
 import static org.crmgraph.importer.mapping.Field.CUSTOMER_ID;
 import static org.crmgraph.importer.mapping.Field.DESCRIPTION;
 import static org.crmgraph.importer.mapping.Field.EMAIL;
+import static org.crmgraph.importer.mapping.Field.FAMILY_NAME;
+import static org.crmgraph.importer.mapping.Field.GIVEN_NAME;
 import static org.crmgraph.importer.mapping.Field.INTERACTION_ID;
 import static org.crmgraph.importer.mapping.Field.NAME;
 import static org.crmgraph.importer.mapping.Field.OCCURRED_AT;
 import static org.crmgraph.importer.mapping.Field.ORDER_ID;
 import static org.crmgraph.importer.mapping.Field.PHONE;
 import static org.crmgraph.importer.mapping.Field.PLACED_AT;
+import static org.crmgraph.importer.mapping.Field.POSTCODE;
 import static org.crmgraph.importer.mapping.Field.PRICE;
 import static org.crmgraph.importer.mapping.Field.PRIORITY;
 import static org.crmgraph.importer.mapping.Field.PRODUCT_NAME;
 import static org.crmgraph.importer.mapping.Field.QUANTITY;
+import static org.crmgraph.importer.mapping.Field.REGION;
 import static org.crmgraph.importer.mapping.Field.RESOLUTION;
 import static org.crmgraph.importer.mapping.Field.RESOLVED_AT;
 import static org.crmgraph.importer.mapping.Field.SKU;
 import static org.crmgraph.importer.mapping.Field.STATUS;
+import static org.crmgraph.importer.mapping.Field.STREET;
 import static org.crmgraph.importer.mapping.Field.SUBJECT;
 import static org.crmgraph.importer.mapping.Field.TAGS;
 import static org.crmgraph.importer.mapping.Field.TEXT;
@@ -80,7 +86,19 @@ public enum EntityType {
 
     /** Fields that say who a row is about; every type except products and articles may carry them. */
     public static Set<Field> identity() {
-        return EnumSet.of(CUSTOMER_ID, EMAIL, PHONE, NAME, COUNTRY, CITY);
+        return EnumSet.of(
+                CUSTOMER_ID,
+                EMAIL,
+                PHONE,
+                NAME,
+                COUNTRY,
+                CITY,
+                GIVEN_NAME,
+                FAMILY_NAME,
+                STREET,
+                POSTCODE,
+                REGION,
+                BIRTH_DATE);
     }
 
     public boolean carriesIdentity() {

@@ -12,6 +12,14 @@ public enum Field {
     NAME("name", FieldKind.PERSON_NAME),
     COUNTRY("country", FieldKind.COUNTRY),
     CITY("city", FieldKind.TEXT),
+    GIVEN_NAME("givenName", FieldKind.PERSON_NAME),
+    FAMILY_NAME("familyName", FieldKind.PERSON_NAME),
+    /** the street line(s): number, street, building; several columns may be joined ({@code columns: [...]}) */
+    STREET("street", FieldKind.TEXT),
+    POSTCODE("postcode", FieldKind.CODE),
+    /** state, province or county */
+    REGION("region", FieldKind.TEXT),
+    BIRTH_DATE("birthDate", FieldKind.DATE),
     UPDATED_AT("updatedAt", FieldKind.DATETIME),
     // products and order lines
     SKU("sku", FieldKind.CODE),

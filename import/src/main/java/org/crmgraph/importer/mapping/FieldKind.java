@@ -21,6 +21,8 @@ public enum FieldKind {
     /** an ISO 4217 currency code, any case */
     CURRENCY,
     DATETIME,
+    /** a calendar date (no time): ISO-8601, {@code yyyyMMdd} or the mapping's formats */
+    DATE,
     CHANNEL,
     TICKET_STATUS,
     TICKET_PRIORITY,

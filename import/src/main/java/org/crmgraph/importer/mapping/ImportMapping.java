@@ -27,6 +27,19 @@ public record ImportMapping(
         Map<Field, FieldRule> fields,
         OrderRules orders) {
 
+    /** Letters, digits, '.', '_' or '-': a source prefixes provenance keys. */
+    public static final String SOURCE_PATTERN = "[A-Za-z0-9._-]{1,64}";
+
+    /** The same mapping for another source system. */
+    public ImportMapping withSource(String newSource) {
+        if (newSource == null || !newSource.matches(SOURCE_PATTERN)) {
+            throw new InvalidMappingException("source '" + newSource
+                    + "': use 1 to 64 letters, digits, '.', '_' or '-' (it prefixes provenance keys)");
+        }
+        return new ImportMapping(
+                name, description, type, newSource, format, delimiter, zone, defaultCountry, match, fields, orders);
+    }
+
     public FieldRule rule(Field field) {
         return fields.get(field);
     }

@@ -35,7 +35,7 @@ public final class MappingLoader {
 
     /** The mappings shipped in the jar, under {@code import-mappings/<name>.yaml}. */
     public static final List<String> BUILT_IN =
-            List.of("online-retail", "tickets-csv", "customers-csv", "interactions-jsonl", "orders-jsonl");
+            List.of("online-retail", "tickets-csv", "customers-csv", "interactions-jsonl", "orders-jsonl", "febrl");
 
     private static final Set<String> TOP_KEYS = Set.of(
             "name",
@@ -49,7 +49,8 @@ public final class MappingLoader {
             "match",
             "fields",
             "orders");
-    private static final Set<String> FIELD_KEYS = Set.of("column", "required", "default", "invalid", "formats", "case");
+    private static final Set<String> FIELD_KEYS =
+            Set.of("column", "columns", "required", "default", "invalid", "formats", "case");
     private static final Set<String> ORDER_KEYS = Set.of("cancellationPrefix", "nonProductSkus");
 
     private MappingLoader() {}
@@ -103,7 +104,7 @@ public final class MappingLoader {
             EntityType type = EntityType.byKey(requiredString(root, "type"))
                     .orElseThrow(() -> error("type", "must be one of " + keys(List.of(EntityType.values()))));
             String source = string(root, "source", name);
-            if (!source.matches("[A-Za-z0-9._-]{1,64}")) {
+            if (!source.matches(ImportMapping.SOURCE_PATTERN)) {
                 throw error("source", "use letters, digits, '.', '_' or '-' (it prefixes provenance keys)");
             }
             Format format = switch (string(root, "format", "csv").toLowerCase(Locale.ROOT)) {
@@ -170,13 +171,30 @@ public final class MappingLoader {
             // the short form `email: E-mail` names just the column
             if (value instanceof String column) {
                 return new FieldRule(
-                        field, column, type.required().contains(field), null, OnInvalid.REJECT, List.of(), false);
+                        field,
+                        column,
+                        type.required().contains(field),
+                        null,
+                        OnInvalid.REJECT,
+                        List.of(),
+                        false,
+                        List.of());
             }
             if (!(value instanceof Map<?, ?> map)) {
                 throw error(path, "give a column name or { column, required, default, invalid, formats, case }");
             }
             unknownKeys(map, FIELD_KEYS, path + ".");
             String column = map.get("column") == null ? null : String.valueOf(map.get("column"));
+            List<String> joined = new ArrayList<>();
+            if (map.get("columns") instanceof Collection<?> names && !names.isEmpty()) {
+                if (column != null) {
+                    throw error(path, "give either column or columns");
+                }
+                names.forEach(name -> joined.add(String.valueOf(name)));
+                column = joined.removeFirst();
+            } else if (map.get("columns") != null) {
+                throw error(path + ".columns", "must be a non-empty list of column names, joined with a space");
+            }
             String defaultValue = map.get("default") == null ? null : String.valueOf(map.get("default"));
             if (column == null && defaultValue == null) {
                 throw error(path, "needs a column or a default");
@@ -207,7 +225,15 @@ public final class MappingLoader {
                 case "keep" -> false;
                 default -> throw error(path + ".case", "must be title or keep");
             };
-            return new FieldRule(field, column, isRequired, defaultValue, onInvalid, List.copyOf(formats), titleCase);
+            return new FieldRule(
+                    field,
+                    column,
+                    isRequired,
+                    defaultValue,
+                    onInvalid,
+                    List.copyOf(formats),
+                    titleCase,
+                    List.copyOf(joined));
         }
 
         private List<MatchRule> match(Object value, EntityType type) {

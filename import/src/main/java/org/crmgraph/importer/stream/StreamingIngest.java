@@ -22,6 +22,7 @@ import org.crmgraph.importer.clean.CleanRow;
 import org.crmgraph.importer.clean.ReportEntry;
 import org.crmgraph.importer.clean.RowCleaner;
 import org.crmgraph.importer.clean.RowResult;
+import org.crmgraph.importer.identity.DuplicateResolution;
 import org.crmgraph.importer.identity.ErasedPeople;
 import org.crmgraph.importer.identity.IdentityResolver;
 import org.crmgraph.importer.identity.Person;
@@ -68,6 +69,7 @@ public class StreamingIngest {
             """;
 
     private final CypherRunner cypher;
+    private final DuplicateResolution duplicates;
     private final Tombstones tombstones;
     private final Outbox outbox;
     private final DomainEvents events;
@@ -79,7 +81,9 @@ public class StreamingIngest {
             Tombstones tombstones,
             Outbox outbox,
             DomainEvents events,
-            ImportProperties properties) {
+            ImportProperties properties,
+            DuplicateResolution duplicates) {
+        this.duplicates = duplicates;
         this.cypher = cypher;
         this.tombstones = tombstones;
         this.outbox = outbox;
@@ -207,7 +211,7 @@ public class StreamingIngest {
             if (kept.isEmpty()) {
                 return null;
             }
-            new IdentityResolver(mapping.match())
+            new IdentityResolver(mapping.match(), duplicates.enabled())
                     .resolve(tx, keptPeople.stream().filter(p -> p != null).toList(), context.file());
             List<String> personKeys =
                     keptPeople.stream().map(p -> p == null ? null : p.key()).toList();
@@ -237,6 +241,33 @@ public class StreamingIngest {
             }
             return null;
         });
+        resolveDuplicates(rows, indexOfRow, people, answers);
+    }
+
+    /**
+     * The records are compared with their blocks once written (as after a bulk import); an answer names the customer
+     * its person is now, after a merge the older one.
+     */
+    private void resolveDuplicates(
+            List<CleanRow> rows, List<Integer> indexOfRow, List<Person> people, IngestAnswer[] answers) {
+        List<String> keys = people.stream()
+                .filter(p -> p != null)
+                .map(Person::key)
+                .distinct()
+                .toList();
+        if (!duplicates.enabled() || keys.isEmpty() || duplicates.resolve(keys).merged() == 0) {
+            return;
+        }
+        Map<String, String> now = cypher.inRead(tx -> customersOf(tx, keys));
+        for (int r = 0; r < rows.size(); r++) {
+            int i = indexOfRow.get(r);
+            Person person = people.get(r);
+            IngestAnswer answer = answers[i];
+            if (person != null && answer != null && answer.customerId() != null && now.containsKey(person.key())) {
+                answers[i] = new IngestAnswer(
+                        answer.record(), answer.status(), answer.id(), now.get(person.key()), answer.problems());
+            }
+        }
     }
 
     private static String idOf(IngestKind kind, CleanRow row, ImportMapping mapping) {

@@ -14,7 +14,8 @@ public interface EntityWriter {
     /**
      * @param personKeys per row, the provenance key of the person it is about, or {@code null}. Writers link
      *                   customers through {@code (:SourceRecord {key})-[:RESOLVED_TO]->(:Customer)}, which
-     *                   stays right even when customers are merged while the import runs.
+     *                   stays right even when customers are merged while the import runs; the relationship
+     *                   to the customer keeps the key ({@code sourceKey}), so an unmerge moves it with its record.
      */
     void write(SimpleQueryRunner tx, List<CleanRow> rows, List<String> personKeys);
 

@@ -19,7 +19,8 @@ public final class InteractionsWriter implements EntityWriter {
             CALL (x, i) {
               WITH x, i WHERE i.personKey IS NOT NULL
               MATCH (:SourceRecord {key: i.personKey})-[:RESOLVED_TO]->(c:Customer)
-              MERGE (c)-[:HAD]->(x)
+              MERGE (c)-[had:HAD]->(x)
+                ON CREATE SET had.sourceKey = i.personKey
             }
             CALL (x, i) {
               WITH x, i WHERE i.sku IS NOT NULL

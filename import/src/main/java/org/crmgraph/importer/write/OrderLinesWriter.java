@@ -49,7 +49,8 @@ public final class OrderLinesWriter implements EntityWriter {
                     CALL (x, o) {
                       WITH x, o WHERE o.personKey IS NOT NULL
                       MATCH (:SourceRecord {key: o.personKey})-[:RESOLVED_TO]->(c:Customer)
-                      MERGE (c)-[:%2$s]->(x)
+                      MERGE (c)-[placed:%2$s]->(x)
+                        ON CREATE SET placed.sourceKey = o.personKey
                     }
                     CALL (x, o) {
                       WITH x, o WHERE o.known AND NOT o.add

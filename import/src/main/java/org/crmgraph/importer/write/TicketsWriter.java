@@ -28,7 +28,8 @@ public final class TicketsWriter implements EntityWriter {
             CALL (x, t) {
               WITH x, t WHERE t.personKey IS NOT NULL
               MATCH (:SourceRecord {key: t.personKey})-[:RESOLVED_TO]->(c:Customer)
-              MERGE (c)-[:RAISED]->(x)
+              MERGE (c)-[raised:RAISED]->(x)
+                ON CREATE SET raised.sourceKey = t.personKey
             }
             CALL (x, t) {
               WITH x, t WHERE t.sku IS NOT NULL

@@ -4,7 +4,11 @@ import java.time.OffsetDateTime;
 import org.crmgraph.graph.cypher.Records;
 import org.neo4j.driver.Value;
 
-/** A person or organisation that buys, asks and interacts; {@code country} is an ISO 3166-1 alpha-2 code. */
+/**
+ * A person or organisation that buys, asks and interacts; {@code country} is an ISO 3166-1 alpha-2 code. Given and
+ * family name, street, postcode, region and birth date ({@code yyyy-MM-dd}) come from source records that carry
+ * them (survivorship: the most recently observed value).
+ */
 public record Customer(
         String id,
         String name,
@@ -13,7 +17,26 @@ public record Customer(
         String country,
         String city,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        String givenName,
+        String familyName,
+        String street,
+        String postcode,
+        String region,
+        String birthDate) {
+
+    /** A customer without the address fields, as the API creates one. */
+    public Customer(
+            String id,
+            String name,
+            String email,
+            String phone,
+            String country,
+            String city,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {
+        this(id, name, email, phone, country, city, createdAt, updatedAt, null, null, null, null, null, null);
+    }
 
     public static Customer from(Value node) {
         return new Customer(
@@ -24,6 +47,14 @@ public record Customer(
                 Records.string(node.get("country")),
                 Records.string(node.get("city")),
                 Records.dateTime(node.get("createdAt")),
-                Records.dateTime(node.get("updatedAt")));
+                Records.dateTime(node.get("updatedAt")),
+                Records.string(node.get("givenName")),
+                Records.string(node.get("familyName")),
+                Records.string(node.get("street")),
+                Records.string(node.get("postcode")),
+                Records.string(node.get("region")),
+                node.get("birthDate").isNull()
+                        ? null
+                        : node.get("birthDate").asLocalDate().toString());
     }
 }

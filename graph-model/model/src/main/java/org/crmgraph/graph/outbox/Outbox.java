@@ -42,6 +42,12 @@ public class Outbox {
             CREATE (e:ChangeEvent:Unsequenced {type: $type, entityId: $entityId, actor: $actor, at: $at, order: $order})
             SET e += $attributes
             """;
+    private static final String APPEND_ALL = """
+            UNWIND $events AS event
+            CREATE (e:ChangeEvent:Unsequenced {type: event.type, entityId: event.entityId, actor: $actor, at: event.at,
+                                               order: event.order})
+            SET e += event.attributes
+            """;
     // the SET on the sequence node takes its lock: events are numbered by one transaction at a time, each reading the
     // committed `next` and the committed unsequenced events after it got the lock
     private static final String SEQUENCE = """
@@ -112,18 +118,57 @@ public class Outbox {
         }
     }
 
-    /** Appends {@code event}, made by the current {@link Actor}, in the caller's write transaction (unnumbered yet). */
-    public void append(SimpleQueryRunner tx, DomainEvent event) {
+    /** {@link #record} for many events of one transaction, appended in one statement (a bulk merge's events). */
+    public void recordAll(SimpleQueryRunner tx, List<? extends DomainEvent> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = new java.util.ArrayList<>(batch.size());
+        for (DomainEvent event : batch) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("type", event.type());
+            row.put("entityId", event.entityId());
+            row.put("attributes", attributes(event));
+            row.put("at", event.occurredAt().atOffset(ZoneOffset.UTC));
+            row.put("order", ORDER.incrementAndGet());
+            rows.add(row);
+        }
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("type", event.type());
-        parameters.put("entityId", event.entityId());
+        parameters.put("events", rows);
+        parameters.put("actor", Actor.current());
+        tx.run(APPEND_ALL, parameters).consume();
+        Runnable publish = () -> {
+            committed.run();
+            batch.forEach(events::publish);
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    publish.run();
+                }
+            });
+        } else {
+            publish.run();
+        }
+    }
+
+    private static Map<String, Object> attributes(DomainEvent event) {
         Map<String, Object> attributes = new HashMap<>();
         event.attributes().forEach((name, value) -> {
             if (value != null) {
                 attributes.put(ATTRIBUTE + name, value);
             }
         });
-        parameters.put("attributes", attributes);
+        return attributes;
+    }
+
+    /** Appends {@code event}, made by the current {@link Actor}, in the caller's write transaction (unnumbered yet). */
+    public void append(SimpleQueryRunner tx, DomainEvent event) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("type", event.type());
+        parameters.put("entityId", event.entityId());
+        parameters.put("attributes", attributes(event));
         parameters.put("actor", Actor.current());
         parameters.put("at", event.occurredAt().atOffset(ZoneOffset.UTC));
         parameters.put("order", ORDER.incrementAndGet());

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * The data-subject rights of a customer: everything the graph holds about them, and erasure of their
  * personal data. Erasure keeps the customer node (with its id, country and value metrics) and its
  * orders, so revenue, segments and recommendations computed for others stay correct; it removes what
- * identifies the person: name, e-mail, phone, city, the source rows that were resolved to them, the
+ * identifies the person: name, e-mail, phone, address, birth date, the source rows that were resolved to them, the
  * free text they wrote (interactions, ticket subjects, bodies and resolutions, support questions). It leaves
  * {@link Tombstones}, so that no import, creation or merge brings the person back.
  */
@@ -49,12 +49,22 @@ public class CustomerPrivacy {
 
     private static final String ERASE_CUSTOMER = """
             MATCH (c:Customer {id: $id})
-            REMOVE c.name, c.email, c.phone, c.city
+            REMOVE c.name, c.email, c.phone, c.city, c.givenName, c.familyName, c.street, c.postcode, c.region,
+                   c.birthDate
             SET c.erased = true, c.erasedAt = datetime(), c.updatedAt = datetime()
+            WITH c
+            // duplicate candidates name the person's source records; an erased person is never reviewed again
+            CALL (c) { MATCH (c)<-[:CANDIDATE]-(d:DuplicateCandidate) DETACH DELETE d }
             RETURN c.id AS id
             """;
     private static final String ERASE_PROVENANCE = """
             MATCH (:Customer {id: $id})<-[:RESOLVED_TO]-(s:SourceRecord)
+            // the matcher's blocks that only this person was in go with them, and with them the pairs under review
+            CALL (s) {
+              MATCH (s)-[:IN_BLOCK]->(b:MatchBlock)
+              WHERE COUNT { (b)<-[:IN_BLOCK]-() } = 1
+              DETACH DELETE b
+            }
             DETACH DELETE s
             RETURN count(*) AS n
             """;

@@ -26,6 +26,7 @@ import org.crmgraph.graph.page.SortOrder;
 import org.crmgraph.graph.product.Product;
 import org.crmgraph.graph.validation.FieldError;
 import org.crmgraph.graph.validation.Outcome;
+import org.crmgraph.importer.identity.DuplicateResolution;
 import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -90,7 +91,14 @@ class CustomerController {
     private final org.crmgraph.graph.order.OrderService orders;
     private final Pages paging;
 
-    CustomerController(CustomerService customers, org.crmgraph.graph.order.OrderService orders, Pages paging) {
+    private final DuplicateResolution duplicates;
+
+    CustomerController(
+            CustomerService customers,
+            org.crmgraph.graph.order.OrderService orders,
+            Pages paging,
+            DuplicateResolution duplicates) {
+        this.duplicates = duplicates;
         this.customers = customers;
         this.orders = orders;
         this.paging = paging;
@@ -233,7 +241,12 @@ class CustomerController {
 
     @MutationMapping
     CustomerPayload createCustomer(@Argument CustomerInput input) {
-        return CustomerPayload.of(customers.create(input));
+        var created = customers.create(input);
+        if (created.succeeded()) {
+            // the same matcher as imports; its likely duplicates wait in the review queue (duplicateCandidates)
+            duplicates.created(created.value().id());
+        }
+        return CustomerPayload.of(created);
     }
 
     record UpsertCustomerPayload(Customer customer, Boolean created, List<FieldError> errors) {}

@@ -117,7 +117,7 @@ public class DuplicateResolution {
         long start = System.nanoTime();
         MatchModel model = models.estimate();
         long estimated = System.nanoTime();
-        Outcome outcome = match(keys, model).took(start);
+        Outcome outcome = match(keys, model, true).took(start);
         log.debug(
                 "Identity resolution after an import: estimate {} ms, match {} ms",
                 (estimated - start) / 1_000_000,
@@ -125,14 +125,28 @@ public class DuplicateResolution {
         return outcome;
     }
 
-    /** A few new records (streaming, a created customer): matched with the model in use. */
+    /** A few new records (streaming): matched with the model in use. */
     public Outcome resolve(Collection<String> keys) {
+        return resolve(keys, true);
+    }
+
+    /**
+     * A customer just created through the API: its likely duplicates wait for review, even the near-certain ones,
+     * since the caller holds its id and a merge would take it away.
+     */
+    public Outcome created(String customerId) {
+        return resolve(List.of(API_KEY_PREFIX + customerId), false);
+    }
+
+    private static final String API_KEY_PREFIX = "api:id:";
+
+    private Outcome resolve(Collection<String> keys, boolean autoMerge) {
         if (!properties.enabled() || keys.isEmpty()) {
             return Outcome.NONE;
         }
         long start = System.nanoTime();
         index(keys);
-        return match(keys, models.current()).took(start);
+        return match(keys, models.current(), autoMerge).took(start);
     }
 
     private void index(Collection<String> keys) {
@@ -146,12 +160,12 @@ public class DuplicateResolution {
         }
     }
 
-    private Outcome match(Collection<String> keys, MatchModel model) {
+    private Outcome match(Collection<String> keys, MatchModel model, boolean autoMerge) {
         List<String> all = List.copyOf(keys);
         Outcome total = Outcome.NONE;
         for (int i = 0; i < all.size(); i += MATCH_CHUNK) {
             List<String> chunk = all.subList(i, Math.min(all.size(), i + MATCH_CHUNK));
-            total = total.plus(cypher.inWrite(tx -> matchChunk(tx, chunk, model)));
+            total = total.plus(cypher.inWrite(tx -> matchChunk(tx, chunk, model, autoMerge)));
         }
         if (total.merged() + total.queued() > 0) {
             log.info(
@@ -164,7 +178,7 @@ public class DuplicateResolution {
         return total;
     }
 
-    private Outcome matchChunk(SimpleQueryRunner tx, List<String> keys, MatchModel model) {
+    private Outcome matchChunk(SimpleQueryRunner tx, List<String> keys, MatchModel model, boolean autoMerge) {
         Map<String, PersonRecord> records = MatchBlocks.records(tx, keys);
         SharedIdentifiers shared = MatchBlocks.shared(tx, keys, properties.sharedIdentifierNames());
         Map<String, List<PersonRecord>> candidates =
@@ -185,7 +199,7 @@ public class DuplicateResolution {
             }
         }
         scored.sort(Comparator.comparingDouble(Scored::probability).reversed());
-        Clusters clusters = clusters(tx, scored);
+        Clusters clusters = autoMerge ? clusters(tx, scored) : Clusters.NONE;
         List<Map<String, Object>> merges = clusters.merges();
         CustomerMerger.absorbAll(tx, merges);
         outbox.recordAll(
@@ -196,7 +210,7 @@ public class DuplicateResolution {
                         .toList());
         List<Map<String, Object>> queue = new ArrayList<>();
         for (Scored s : scored) {
-            if (automatic(s)) {
+            if (autoMerge && automatic(s)) {
                 continue;
             }
             String a = clusters.survivor(s.record().customerId());
@@ -254,6 +268,8 @@ public class DuplicateResolution {
 
     /** Union-find over customer ids, each group with its members; the oldest member is the root. */
     private static final class Clusters {
+
+        static final Clusters NONE = new Clusters(Map.of(), Map.of());
 
         private final Map<String, Integer> age;
         private final Map<String, java.util.Set<String>> different;

@@ -35,6 +35,21 @@ public class CustomerService {
             MATCH (c:Customer {id: $id}) RETURN coalesce(c.erased, false) AS erased
             """;
 
+    // A customer created through the API gets a source record of source 'api' holding what the API wrote: identity
+    // resolution compares it with other records like any source's, and survivorship weighs its values by when they
+    // were written (an update moves it on).
+    private static final String API_RECORD = """
+            MATCH (c:Customer {id: $id})
+            CREATE (sr:SourceRecord {key: 'api:id:' + $id, source: 'api', externalId: $id, originId: $id,
+                                     createdAt: datetime(), observedAt: datetime()})-[:RESOLVED_TO]->(c)
+            SET sr += $values
+            REMOVE sr.id
+            """;
+    private static final String API_RECORD_CHANGED = """
+            MATCH (sr:SourceRecord {key: 'api:id:' + $id})
+            SET sr += $changes, sr.observedAt = datetime()
+            """;
+
     private final CustomerRepository customers;
     private final Tombstones tombstones;
     private final CustomerPrivacy privacy;
@@ -237,6 +252,8 @@ public class CustomerService {
                 () -> cypher.inWrite(tx -> {
                     refuseErasedIdentifiers(tx, properties);
                     Customer created = customers.create(properties);
+                    tx.run(API_RECORD, Map.of("id", created.id(), "values", properties))
+                            .consume();
                     outbox.record(tx, new CustomerCreated(created.id(), events.now()));
                     return created;
                 }));
@@ -254,6 +271,8 @@ public class CustomerService {
                     refuseErasedIdentifiers(tx, changes);
                     Customer updated = customers.update(id, changes).orElse(null);
                     if (updated != null) {
+                        tx.run(API_RECORD_CHANGED, Map.of("id", id, "changes", changes))
+                                .consume();
                         outbox.record(tx, new CustomerUpdated(id, List.copyOf(changes.keySet()), events.now()));
                     }
                     // the update leaves an erased customer alone; only then is it worth asking which case it was

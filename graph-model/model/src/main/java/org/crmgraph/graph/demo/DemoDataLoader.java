@@ -36,6 +36,13 @@ public class DemoDataLoader {
             UNWIND $rows AS row
             MERGE (c:Customer {id: row.id})
             SET c += row, c.updatedAt = row.createdAt
+            // the shop's record of the person, as an import would leave it: identity resolution compares these
+            MERGE (sr:SourceRecord {key: 'demo:id:' + row.id})
+              ON CREATE SET sr.source = 'demo', sr.externalId = row.id, sr.originId = row.id,
+                            sr.createdAt = row.createdAt, sr.observedAt = row.createdAt
+            SET sr += row
+            REMOVE sr.id
+            MERGE (sr)-[:RESOLVED_TO]->(c)
             """;
     private static final String ORDERS = """
             UNWIND $rows AS row

@@ -53,6 +53,11 @@ public final class DemoDataSet {
         "Novak",
         "Becker"
     };
+    private static final String[] STREETS = {
+        "High Street", "Station Road", "Church Lane", "Park Avenue", "Mill Road", "Garden Close", "Kings Road",
+        "Queen Street", "Market Place", "Bridge Street", "Hauptstraße", "Rue de la Paix", "Calle Mayor", "Via Roma"
+    };
+
     private static final String[][] PLACES = {
         {"GB", "London"},
         {"GB", "Manchester"},
@@ -244,6 +249,7 @@ public final class DemoDataSet {
     };
 
     private final Random random;
+    private final long seed;
     private final List<Map<String, Object>> customers = new ArrayList<>();
     private final List<Map<String, Object>> products = new ArrayList<>();
     private final List<Map<String, Object>> articles = new ArrayList<>();
@@ -252,6 +258,7 @@ public final class DemoDataSet {
     private final List<Map<String, Object>> interactions = new ArrayList<>();
 
     public DemoDataSet(long seed, int customerCount) {
+        this.seed = seed;
         this.random = new Random(seed);
         generateCatalogue();
         generateArticles();
@@ -322,6 +329,20 @@ public final class DemoDataSet {
         }
     }
 
+    /**
+     * Given and family name, a street address and a birth date, from a stream of their own (seeded by the set's seed
+     * and the customer), so the orders, tickets and interactions drawn after stay what they were.
+     */
+    private void person(Map<String, Object> customer, String first, String last, int index) {
+        var own = new java.util.Random(seed * 31 + index);
+        customer.put("givenName", first);
+        customer.put("familyName", last);
+        customer.put("street", (1 + own.nextInt(180)) + " " + STREETS[own.nextInt(STREETS.length)]);
+        customer.put("postcode", String.valueOf(10_000 + own.nextInt(89_999)));
+        customer.put(
+                "birthDate", java.time.LocalDate.of(1950 + own.nextInt(55), 1 + own.nextInt(12), 1 + own.nextInt(28)));
+    }
+
     private void generateCustomer(int index) {
         String first = FIRST[random.nextInt(FIRST.length)];
         String last = LAST[random.nextInt(LAST.length)];
@@ -335,6 +356,7 @@ public final class DemoDataSet {
         customer.put("country", place[0]);
         customer.put("city", place[1]);
         customer.put("createdAt", joined);
+        person(customer, first, last, index);
         if (random.nextInt(3) > 0) {
             customer.put(
                     "phone", "+" + (place[0].equals("US") ? "1" : "44") + (7000000000L + random.nextInt(999_999_999)));

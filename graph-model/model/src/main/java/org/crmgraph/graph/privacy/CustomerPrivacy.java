@@ -58,15 +58,14 @@ public class CustomerPrivacy {
             RETURN c.id AS id
             """;
     private static final String ERASE_PROVENANCE = """
-            MATCH (:Customer {id: $id})<-[:RESOLVED_TO]-(s:SourceRecord)
-            // the matcher's blocks that only this person was in go with them, and with them the pairs under review
-            CALL (s) {
-              MATCH (s)-[:IN_BLOCK]->(b:MatchBlock)
-              WHERE COUNT { (b)<-[:IN_BLOCK]-() } = 1
-              DETACH DELETE b
-            }
-            DETACH DELETE s
-            RETURN count(*) AS n
+            OPTIONAL MATCH (:Customer {id: $id})<-[:RESOLVED_TO]-(s:SourceRecord)
+            WITH collect(s) AS records,
+                 COLLECT { MATCH (:Customer {id: $id})<-[:RESOLVED_TO]-(:SourceRecord)-[:IN_BLOCK]->(b:MatchBlock)
+                           RETURN DISTINCT b } AS blocks
+            FOREACH (s IN records | DETACH DELETE s)
+            // the matcher's blocks that only this person was in go with their records
+            FOREACH (b IN [b IN blocks WHERE NOT (b)<-[:IN_BLOCK]-()] | DELETE b)
+            RETURN size(records) AS n
             """;
     private static final String ERASE_INTERACTION_TEXT = """
             MATCH (:Customer {id: $id})-[:HAD]->(i:Interaction)

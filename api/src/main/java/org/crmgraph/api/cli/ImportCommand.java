@@ -151,6 +151,15 @@ class ImportCommand implements Command {
                     c.customersCreated(),
                     c.customersMatched());
         }
+        if (job.duplicatesMerged() + job.duplicatesQueued() > 0 || job.duplicatesMillis() > 0) {
+            out.printf(
+                    Locale.ROOT,
+                    "  matching   %,d customers merged as likely duplicates, %,d pairs for review"
+                            + " (duplicateCandidates); %.1f s%n",
+                    job.duplicatesMerged(),
+                    job.duplicatesQueued(),
+                    job.duplicatesMillis() / 1000.0);
+        }
         if (c.rowsRejected() + c.duplicateRows() + c.valuesDropped() > 0) {
             out.printf("  report     %s%n", job.reportFile());
         }

@@ -185,17 +185,17 @@ class DuplicateReviewApiIT extends FixtureGraphTest {
         var seen = clients.as(agent)
                 .document(query)
                 .variable("source", "shop")
-                .variable("id", "a1")
+                .variable("id", "a2")
                 .execute();
-        seen.path("customerBySourceId.givenName").entity(String.class).isEqualTo("Jon");
-        seen.path("customerBySourceId.birthDate").entity(String.class).isEqualTo("1980-01-01");
+        seen.path("customerBySourceId.givenName").entity(String.class).isEqualTo("Anna");
+        seen.path("customerBySourceId.birthDate").entity(String.class).isEqualTo("1990-05-05");
         var masked = clients.as(analyst)
                 .document(query)
                 .variable("source", "shop")
-                .variable("id", "a1")
+                .variable("id", "a2")
                 .execute();
-        masked.path("customerBySourceId.givenName").entity(String.class).isEqualTo("J.");
-        masked.path("customerBySourceId.familyName").entity(String.class).isEqualTo("S.");
+        masked.path("customerBySourceId.givenName").entity(String.class).isEqualTo("A.");
+        masked.path("customerBySourceId.familyName").entity(String.class).isEqualTo("T.");
         for (String field : List.of("street", "postcode", "region", "birthDate")) {
             masked.path("customerBySourceId." + field).entity(String.class).isEqualTo("•••");
         }

@@ -18,12 +18,12 @@ import java.util.Random;
  * Identity resolution at scale: a synthetic population of person records (FEBRL's columns; given names, family names,
  * streets and suburbs drawn so that names repeat as they do in real data, and a tenth of the people twice, the copy
  * with a typo), imported with the {@code febrl} mapping through the command line (end to end, and how much of it was
- * matching), then single records streamed to the running service ({@code POST /ingest/orders}, one order with the
+ * matching; names as populations have them, see {@link Names}), then single records streamed to the running service ({@code POST /ingest/orders}, one order with the
  * person each), half of them a typo'd copy of someone in the graph: the per-record latency against the whole graph.
  *
  * <pre>
  * ./mvnw -pl benchmarks exec:java -Dexec.mainClass=org.crmgraph.benchmarks.MatchingBenchmark \
- *     -Dexec.args="--people 100000 --records 300"
+ *     -Dexec.args="--people 100000 --records 300 [--names zipf|few] [--graph DIR --matching false]"
  * </pre>
  */
 public final class MatchingBenchmark {
@@ -186,6 +186,63 @@ public final class MatchingBenchmark {
     private static final String[] KINDS = {"street", "road", "avenue", "place", "crescent", "drive", "court", "lane"};
     private static final String[] STATES = {"nsw", "vic", "qld", "sa", "wa", "tas", "act", "nt"};
 
+    private static final String[] SYLLABLES = {
+        "ka", "lo", "mi", "ta", "ren", "son", "bel", "dor", "fi", "gan", "har", "is", "jo", "kel", "lin", "mar", "nor",
+        "ol", "pet", "quin", "ros", "sten", "tur", "ul", "van", "wes", "yor", "zan", "ber", "cal", "den", "el"
+    };
+
+    /**
+     * Names as populations have them: a long tail of distinct names drawn with Zipf-like frequencies (rank r has weight
+     * r^-s), so the commonest family name is about 1.5% of people and the commonest given name about 3%, as in
+     * English-speaking countries; or, with {@code --names few}, only the 80 family and 68 given names above, drawn
+     * uniformly (every name shared by over a thousand people: the blocks' worst case).
+     */
+    private record Names(String[] values, double[] cumulative) {
+
+        static Names few(String[] values) {
+            double[] cumulative = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                cumulative[i] = (i + 1.0) / values.length;
+            }
+            return new Names(values, cumulative);
+        }
+
+        static Names zipf(String[] common, int distinct, double exponent, int salt) {
+            String[] values = new String[distinct];
+            java.util.Set<String> seen = new java.util.HashSet<>(java.util.List.of(common));
+            System.arraycopy(common, 0, values, 0, common.length);
+            var random = new Random(salt);
+            for (int i = common.length; i < distinct; ) {
+                StringBuilder name = new StringBuilder();
+                int parts = 2 + random.nextInt(3);
+                for (int p = 0; p < parts; p++) {
+                    name.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
+                }
+                if (seen.add(name.toString())) {
+                    values[i++] = name.toString();
+                }
+            }
+            double[] cumulative = new double[distinct];
+            double total = 0;
+            for (int r = 0; r < distinct; r++) {
+                total += Math.pow(r + 1, -exponent);
+                cumulative[r] = total;
+            }
+            for (int r = 0; r < distinct; r++) {
+                cumulative[r] /= total;
+            }
+            return new Names(values, cumulative);
+        }
+
+        String draw(Random random) {
+            int at = java.util.Arrays.binarySearch(cumulative, random.nextDouble());
+            return values[Math.min(values.length - 1, at < 0 ? -at - 1 : at)];
+        }
+    }
+
+    private static Names givenNames = Names.few(GIVEN);
+    private static Names familyNames = Names.few(FAMILY);
+
     private record Person(
             String id,
             String given,
@@ -203,53 +260,23 @@ public final class MatchingBenchmark {
                 .toAbsolutePath();
         int people = Integer.parseInt(options.getOrDefault("people", "100000"));
         int records = Integer.parseInt(options.getOrDefault("records", "300"));
+        if (!"few".equals(options.getOrDefault("names", "zipf"))) {
+            givenNames = Names.zipf(GIVEN, 2_000, 0.7, 1);
+            familyNames = Names.zipf(FAMILY, 50_000, 0.75, 2);
+        }
         var random = new Random(11);
         List<Person> population = new ArrayList<>(people);
         for (int i = 0; i < people; i++) {
             population.add(person("p" + i, random));
         }
-        Path data = Files.createTempDirectory("crm-matching-bench");
-        Path file = data.resolve("people.csv");
-        int duplicates = 0;
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("rec_id, given_name, surname, street_number, address_1, address_2, suburb, postcode, state,"
-                    + " date_of_birth, soc_sec_id\n");
-            for (Person p : population) {
-                write(out, p);
-                if (random.nextInt(10) == 0) {
-                    write(out, typo(p, p.id() + "-dup", random));
-                    duplicates++;
-                }
-            }
-        }
-        System.out.printf(
-                Locale.ROOT,
-                "%,d people, %,d of them twice (a typo in the copy): %,d records in %s%n",
-                people,
-                duplicates,
-                people + duplicates,
-                file);
-        var command = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-Xmx4g",
-                        "-jar",
-                        jar.toString(),
-                        "import",
-                        "--mapping",
-                        "febrl",
-                        file.toString(),
-                        "--crm.data-dir=" + data.resolve("graph"))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT);
-        long started = System.nanoTime();
-        int status = command.start().waitFor();
-        System.out.printf(
-                Locale.ROOT,
-                "import command: exit %d, %.1f s process start to exit%n",
-                status,
-                (System.nanoTime() - started) / 1e9);
-
-        try (var service = ServiceProcess.onData(jar, "4g", data.resolve("graph"), List.of())) {
+        // --graph DIR: stream into a graph imported before (same --people and seed), without importing again
+        Path graph = options.containsKey("graph")
+                ? Path.of(options.get("graph"))
+                : importPopulation(jar, population, random);
+        // --matching false: the same stream with probabilistic matching off, to see what matching adds per record
+        List<String> serviceArguments =
+                "false".equals(options.get("matching")) ? List.of("--crm.identity.matching.enabled=false") : List.of();
+        try (var service = ServiceProcess.onData(jar, "4g", graph, serviceArguments)) {
             HttpClient http = HttpClient.newHttpClient();
             Latencies latencies = new Latencies(records);
             Latencies warm = new Latencies(50);
@@ -301,11 +328,58 @@ public final class MatchingBenchmark {
         }
     }
 
+    /** Writes the population (a tenth twice, with a typo) as a FEBRL file and imports it; returns the graph's folder. */
+    private static Path importPopulation(Path jar, List<Person> population, Random random) throws Exception {
+        int people = population.size();
+        Path data = Files.createTempDirectory("crm-matching-bench");
+        Path file = data.resolve("people.csv");
+        int duplicates = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("rec_id, given_name, surname, street_number, address_1, address_2, suburb, postcode, state,"
+                    + " date_of_birth, soc_sec_id\n");
+            for (Person p : population) {
+                write(out, p);
+                if (random.nextInt(10) == 0) {
+                    write(out, typo(p, p.id() + "-dup", random));
+                    duplicates++;
+                }
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%,d people, %,d of them twice (a typo in the copy): %,d records in %s%n",
+                people,
+                duplicates,
+                people + duplicates,
+                file);
+        var command = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-Xmx4g",
+                        "-jar",
+                        jar.toString(),
+                        "import",
+                        "--mapping",
+                        "febrl",
+                        file.toString(),
+                        "--crm.data-dir=" + data.resolve("graph"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        long started = System.nanoTime();
+        int status = command.start().waitFor();
+        System.out.printf(
+                Locale.ROOT,
+                "import command: exit %d, %.1f s process start to exit%n",
+                status,
+                (System.nanoTime() - started) / 1e9);
+
+        return data.resolve("graph");
+    }
+
     private static Person person(String id, Random random) {
         return new Person(
                 id,
-                GIVEN[random.nextInt(GIVEN.length)],
-                FAMILY[random.nextInt(FAMILY.length)],
+                givenNames.draw(random),
+                familyNames.draw(random),
                 String.valueOf(1 + random.nextInt(250)),
                 STREETS[random.nextInt(STREETS.length)] + " " + KINDS[random.nextInt(KINDS.length)],
                 "suburb" + random.nextInt(2_000),

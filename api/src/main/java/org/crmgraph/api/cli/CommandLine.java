@@ -93,6 +93,12 @@ public final class CommandLine {
                         EvaluateSupportCommand.USAGE,
                         false));
         commands.put(
+                "resolve-duplicates",
+                new Entry(
+                        "match every source record with its blocks: merge likely duplicates, queue the uncertain",
+                        ResolveDuplicatesCommand.USAGE,
+                        false));
+        commands.put(
                 "evaluate-matching",
                 new Entry(
                         "grade identity resolution on a labelled file (e.g. FEBRL) in a scratch graph",

@@ -77,6 +77,44 @@ class CommandLineIT {
                         .isFalse());
     }
 
+    @Test
+    void evaluateMatchingGradesALabelledFileInAScratchGraphItRemovesAfterwards() throws Exception {
+        Path file = dataDir.resolve("people.csv");
+        java.nio.file.Files.writeString(file, """
+                rec_id, given_name, surname, street_number, address_1, address_2, suburb, postcode, state, date_of_birth, soc_sec_id
+                rec-1-org, jon, smith, 12, main street, , riverside, 2000, nsw, 19800101, 1
+                rec-1-dup-0, john, smyth, 12, main st, , riverside, 2000, nsw, 19800101, 1
+                rec-2-org, anna, taylor, 5, oak avenue, , hillview, 3000, vic, 19900505, 2
+                rec-3-org, emma, taylor, 5, oak avenue, , hillview, 3000, vic, 19900505, 3
+                rec-4-org, peter, green, 9, hill street, , ashfield, 2131, nsw, 19850607, 4
+                rec-4-dup-0, green, peter, 9, hill street, , ashfield, 2131, nsw, 19850607, 4
+                """);
+        java.util.Set<Path> before = scratchFolders();
+
+        int status = CommandLine.run(
+                CrmGraphApplication.class,
+                new String[] {"evaluate-matching", "--dataset", file.toString()},
+                print(out),
+                print(err),
+                context -> {});
+
+        assertThat(status).as(text(err)).isEqualTo(Command.OK);
+        assertThat(text(err)).contains("scratch graph in");
+        // two true pairs, both merged; the twins stay apart (a candidate for review, which counts as a wrong pair)
+        assertThat(text(out))
+                .contains("records 6 (graded 6), true people 4, customers after matching 4")
+                .containsPattern("automatic\\s+1\\.0000\\s+1\\.0000")
+                .contains("review queue: 1 candidate pairs");
+        assertThat(scratchFolders()).isEqualTo(before);
+    }
+
+    private static java.util.Set<Path> scratchFolders() throws java.io.IOException {
+        try (var folders = java.nio.file.Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return folders.filter(p -> p.getFileName().toString().startsWith("crm-scratch-"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     private java.util.Optional<Integer> dispatch(String... args) {
         return CommandLine.dispatch(CrmGraphApplication.class, args, print(out), print(err));
     }

@@ -29,7 +29,8 @@ public class CustomerMerger {
             OPTIONAL MATCH (c:Customer {id: id})
             RETURN id, c IS NOT NULL AS exists, coalesce(c.erased, false) AS erased
             """;
-    private static final String MERGE = """
+    // each field: the more recently updated customer's value, else the other's (before the merged one goes)
+    private static final String FIELDS = """
             MATCH (s:Customer {id: $survivorId}), (m:Customer {id: $mergedId})
             WITH s, m, CASE WHEN coalesce(m.updatedAt, m.createdAt) > coalesce(s.updatedAt, s.createdAt)
                             THEN [m, s] ELSE [s, m] END AS ranked
@@ -37,8 +38,17 @@ public class CustomerMerger {
                         email: coalesce(ranked[0].email, ranked[1].email),
                         phone: coalesce(ranked[0].phone, ranked[1].phone),
                         country: coalesce(ranked[0].country, ranked[1].country),
-                        city: coalesce(ranked[0].city, ranked[1].city)} AS fields,
-                 CASE WHEN m.createdAt < s.createdAt THEN m.createdAt ELSE s.createdAt END AS createdAt
+                        city: coalesce(ranked[0].city, ranked[1].city)} AS fields
+            // e-mails are unique: the merged customer, about to go, gives its own up first
+            REMOVE m.email
+            SET s += fields
+            """;
+    private static final String READ = "MATCH (c:Customer {id: $id}) RETURN c";
+    // every relationship of each merged customer moves to its survivor, whatever its type; by type, how many moved
+    private static final String ABSORB_ALL = """
+            UNWIND $pairs AS pair
+            MATCH (s:Customer {id: pair.survivorId}), (m:Customer {id: pair.mergedId})
+            WITH s, m, CASE WHEN m.createdAt < s.createdAt THEN m.createdAt ELSE s.createdAt END AS createdAt
             CALL (s, m) {
               MATCH (m)-[r]->(x) WHERE x <> s
               WITH s, r, x, type(r) AS type, properties(r) AS properties
@@ -56,37 +66,10 @@ public class CustomerMerger {
               RETURN collect(type) AS incoming
             }
             DETACH DELETE m
-            WITH s, fields, createdAt, outgoing + incoming AS types
-            SET s += fields, s.createdAt = createdAt, s.updatedAt = datetime()
-            WITH types
-            UNWIND (CASE WHEN types = [] THEN [null] ELSE types END) AS type
-            WITH type, count(type) AS count
-            WHERE type IS NOT NULL
-            RETURN type, count ORDER BY type
-            """;
-    private static final String READ = "MATCH (c:Customer {id: $id}) RETURN c";
-    private static final String ABSORB_ALL = """
-            UNWIND $pairs AS pair
-            MATCH (s:Customer {id: pair.survivorId}), (m:Customer {id: pair.mergedId})
-            WITH s, m, CASE WHEN m.createdAt < s.createdAt THEN m.createdAt ELSE s.createdAt END AS createdAt
-            CALL (s, m) {
-              MATCH (m)-[r]->(x) WHERE x <> s
-              WITH s, r, x, type(r) AS type, properties(r) AS properties
-              MERGE (s)-[moved:$(type)]->(x)
-              SET moved += properties
-              DELETE r
-              RETURN count(*) AS outgoing
-            }
-            CALL (s, m) {
-              MATCH (m)<-[r]-(x) WHERE x <> s
-              WITH s, r, x, type(r) AS type, properties(r) AS properties
-              MERGE (x)-[moved:$(type)]->(s)
-              SET moved += properties
-              DELETE r
-              RETURN count(*) AS incoming
-            }
-            DETACH DELETE m
             SET s.createdAt = createdAt, s.updatedAt = datetime()
+            WITH outgoing + incoming AS types
+            UNWIND types AS type
+            RETURN type, count(*) AS count ORDER BY type
             """;
 
     private final CypherRunner cypher;
@@ -158,7 +141,8 @@ public class CustomerMerger {
 
     private static CustomerMerge run(SimpleQueryRunner tx, String survivorId, String mergedId, boolean dryRun) {
         Map<String, Long> moved = new LinkedHashMap<>();
-        tx.run(MERGE, Map.of("survivorId", survivorId, "mergedId", mergedId))
+        tx.run(FIELDS, Map.of("survivorId", survivorId, "mergedId", mergedId)).consume();
+        tx.run(ABSORB_ALL, Map.of("pairs", List.of(Map.of("survivorId", survivorId, "mergedId", mergedId))))
                 .forEachRemaining(
                         r -> moved.put(r.get("type").asString(), r.get("count").asLong()));
         tx.run(IdentityResolver.SURVIVORSHIP, Map.of("ids", List.of(survivorId)))

@@ -108,14 +108,15 @@ public class DuplicateResolution {
 
     /**
      * After a bulk import, whose batches placed its records in their blocks: the model is estimated again from all
-     * candidate pairs (the new ones change what agreement means), then each record is matched.
+     * candidate pairs when the import is a large enough part of the graph (the new pairs change what agreement
+     * means), then each record is matched.
      */
     public Outcome afterImport(Collection<String> keys) {
         if (!properties.enabled() || keys.isEmpty()) {
             return Outcome.NONE;
         }
         long start = System.nanoTime();
-        MatchModel model = models.estimate();
+        MatchModel model = models.afterWriting(keys.size());
         long estimated = System.nanoTime();
         Outcome outcome = match(keys, model, true).took(start);
         log.debug(
@@ -125,9 +126,37 @@ public class DuplicateResolution {
         return outcome;
     }
 
-    /** A few new records (streaming): matched with the model in use. */
-    public Outcome resolve(Collection<String> keys) {
-        return resolve(keys, true);
+    /**
+     * Every source record in the graph: placed in its blocks, the model estimated, each matched. For a graph whose
+     * records were written before probabilistic matching (or before a change of thresholds): the
+     * {@code resolve-duplicates} command.
+     */
+    public Outcome everything() {
+        long start = System.nanoTime();
+        List<String> keys = cypher.read(
+                "MATCH (sr:SourceRecord)-[:RESOLVED_TO]->(:Customer) RETURN sr.key AS key ORDER BY sr.createdAt, key",
+                Map.of(),
+                r -> r.get("key").asString());
+        index(keys);
+        return match(keys, models.estimate(), true).took(start);
+    }
+
+    /**
+     * A few new records that their writer placed in their blocks already (streaming), matched with the model in use
+     * in the writer's own transaction: one commit, and the writer sees whom each person became.
+     */
+    public Outcome resolveIn(SimpleQueryRunner tx, Collection<String> keys) {
+        if (!properties.enabled() || keys.isEmpty()) {
+            return Outcome.NONE;
+        }
+        long start = System.nanoTime();
+        return matchChunk(
+                        tx,
+                        List.copyOf(keys),
+                        models.current(tx),
+                        true,
+                        java.util.UUID.randomUUID().toString())
+                .took(start);
     }
 
     /**
@@ -135,19 +164,16 @@ public class DuplicateResolution {
      * since the caller holds its id and a merge would take it away.
      */
     public Outcome created(String customerId) {
-        return resolve(List.of(API_KEY_PREFIX + customerId), false);
-    }
-
-    private static final String API_KEY_PREFIX = "api:id:";
-
-    private Outcome resolve(Collection<String> keys, boolean autoMerge) {
-        if (!properties.enabled() || keys.isEmpty()) {
+        if (!properties.enabled()) {
             return Outcome.NONE;
         }
         long start = System.nanoTime();
+        List<String> keys = List.of(API_KEY_PREFIX + customerId);
         index(keys);
-        return match(keys, models.current(), autoMerge).took(start);
+        return match(keys, models.current(), false).took(start);
     }
+
+    private static final String API_KEY_PREFIX = "api:id:";
 
     private void index(Collection<String> keys) {
         List<String> all = List.copyOf(keys);
@@ -163,9 +189,16 @@ public class DuplicateResolution {
     private Outcome match(Collection<String> keys, MatchModel model, boolean autoMerge) {
         List<String> all = List.copyOf(keys);
         Outcome total = Outcome.NONE;
+        String run = java.util.UUID.randomUUID().toString();
         for (int i = 0; i < all.size(); i += MATCH_CHUNK) {
             List<String> chunk = all.subList(i, Math.min(all.size(), i + MATCH_CHUNK));
-            total = total.plus(cypher.inWrite(tx -> matchChunk(tx, chunk, model, autoMerge)));
+            total = total.plus(cypher.inWrite(tx -> {
+                Outcome outcome = matchChunk(tx, chunk, model, autoMerge, run);
+                if (all.size() > chunk.size()) {
+                    MatchBlocks.matched(tx, chunk, run);
+                }
+                return outcome;
+            }));
         }
         if (total.merged() + total.queued() > 0) {
             log.info(
@@ -178,11 +211,12 @@ public class DuplicateResolution {
         return total;
     }
 
-    private Outcome matchChunk(SimpleQueryRunner tx, List<String> keys, MatchModel model, boolean autoMerge) {
+    private Outcome matchChunk(
+            SimpleQueryRunner tx, List<String> keys, MatchModel model, boolean autoMerge, String run) {
         Map<String, PersonRecord> records = MatchBlocks.records(tx, keys);
         SharedIdentifiers shared = MatchBlocks.shared(tx, keys, properties.sharedIdentifierNames());
         Map<String, List<PersonRecord>> candidates =
-                MatchBlocks.candidates(tx, keys, shared, properties.maxBlockSize());
+                MatchBlocks.candidates(tx, keys, shared, properties.maxBlockSize(), run);
         List<Scored> scored = new ArrayList<>();
         long compared = 0;
         for (PersonRecord record : records.values()) {

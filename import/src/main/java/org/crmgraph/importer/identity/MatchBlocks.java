@@ -58,7 +58,7 @@ final class MatchBlocks {
             MATCH (sr:SourceRecord {key: key})-[:IN_BLOCK]->(b:MatchBlock)
             WHERE NOT b.key IN $shared AND COUNT { (b)<-[:IN_BLOCK]-() } <= $maxBlock
             MATCH (b)<-[:IN_BLOCK]-(other:SourceRecord)
-            WHERE other <> sr
+            WHERE other <> sr AND coalesce(other.matchRun, '') <> $run
             WITH DISTINCT key, other
             MATCH (other)-[:RESOLVED_TO]->(c:Customer)
             RETURN key, other.key AS otherKey, c.id AS customerId, other%s AS values
@@ -95,17 +95,45 @@ final class MatchBlocks {
         return blocks.isEmpty() ? SharedIdentifiers.NONE : new SharedIdentifiers(Set.copyOf(blocks));
     }
 
-    /** Per record key, the other records that share a usable block with it. */
+    private static final String MATCHED = """
+            UNWIND $keys AS key
+            MATCH (sr:SourceRecord {key: key})
+            SET sr.matchRun = $run
+            """;
+
+    /**
+     * Per record key, the other records that share a usable block with it, each pair once in a run: a record matched
+     * earlier in the same run ({@code run}) already compared itself with this one, and of two records of one chunk
+     * only the one with the smaller key asks.
+     */
     static Map<String, List<PersonRecord>> candidates(
-            SimpleQueryRunner tx, Collection<String> keys, SharedIdentifiers shared, int maxBlock) {
+            SimpleQueryRunner tx, Collection<String> keys, SharedIdentifiers shared, int maxBlock, String run) {
         Map<String, List<PersonRecord>> candidates = new java.util.HashMap<>();
+        Set<String> chunk = new HashSet<>(keys);
         tx.run(
                         CANDIDATES,
-                        Map.of("keys", List.copyOf(keys), "shared", List.copyOf(shared.blocks()), "maxBlock", maxBlock))
-                .forEachRemaining(r -> candidates
-                        .computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>())
-                        .add(record(r, "otherKey")));
+                        Map.of(
+                                "keys",
+                                List.copyOf(keys),
+                                "shared",
+                                List.copyOf(shared.blocks()),
+                                "maxBlock",
+                                maxBlock,
+                                "run",
+                                run))
+                .forEachRemaining(r -> {
+                    String key = r.get("key").asString();
+                    String other = r.get("otherKey").asString();
+                    if (!chunk.contains(other) || key.compareTo(other) < 0) {
+                        candidates.computeIfAbsent(key, k -> new ArrayList<>()).add(record(r, "otherKey"));
+                    }
+                });
         return candidates;
+    }
+
+    /** The records of a chunk are done for this run: later chunks do not compare with them again. */
+    static void matched(SimpleQueryRunner tx, Collection<String> keys, String run) {
+        tx.run(MATCHED, Map.of("keys", List.copyOf(keys), "run", run)).consume();
     }
 
     private static PersonRecord record(Record r, String keyColumn) {

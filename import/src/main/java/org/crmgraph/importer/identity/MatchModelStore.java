@@ -58,12 +58,46 @@ public class MatchModelStore {
         this.properties = properties;
     }
 
+    /** {@link #current()} read in the caller's transaction. */
+    public MatchModel current(org.neo4j.driver.SimpleQueryRunner tx) {
+        var rows = tx.run(LOAD, Map.of()).list();
+        return rows.isEmpty()
+                ? MatchModel.defaults()
+                : fromStored(
+                                rows.getFirst().get("lambda"),
+                                rows.getFirst().get("m"),
+                                rows.getFirst().get("u"),
+                                rows.getFirst().get("pairs"))
+                        .orElseGet(MatchModel::defaults);
+    }
+
     /** The stored model, or the priors when none was estimated yet (or its shape is from another version). */
     public MatchModel current() {
         return cypher.readOptional(
                         LOAD, Map.of(), r -> fromStored(r.get("lambda"), r.get("m"), r.get("u"), r.get("pairs")))
                 .flatMap(m -> m)
                 .orElseGet(MatchModel::defaults);
+    }
+
+    /**
+     * After {@code newRecords} were written: estimated again when there is no estimate yet or they are at least a
+     * twentieth of the records in blocks (a small import into a large graph does not move the model, and reading
+     * every pair for it would cost more than the import); else the model in use.
+     */
+    public MatchModel afterWriting(long newRecords) {
+        var stored = cypher.readOptional(
+                "MATCH (m:MatchModel {id: 'current'}) RETURN m.pairs AS pairs",
+                Map.of(),
+                r -> r.get("pairs").asLong());
+        long indexed = cypher.read(
+                        "MATCH (sr:SourceRecord) WHERE EXISTS { (sr)-[:IN_BLOCK]->() } RETURN count(sr) AS n",
+                        Map.of(),
+                        r -> r.get("n").asLong())
+                .getFirst();
+        if (stored.isEmpty() || stored.get() == 0 || newRecords * 20 >= indexed) {
+            return estimate();
+        }
+        return current();
     }
 
     /**

@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                              {@code info@} address, a switchboard) and is no evidence (default 3)
  * @param minPairsToEstimate    candidate pairs needed before the model is estimated from the data; fewer keep the
  *                              built-in priors (default 200)
- * @param maxPairsToEstimate    candidate pairs the estimation reads at most, a sample beyond (default 500,000)
+ * @param maxPairsToEstimate    candidate pairs the estimation reads at most (default 100,000: some 30
+ *                              parameters are estimated; more pairs move them little and cost reading time)
  * @param givenNameConflictsToReview a pair whose given names disagree outright (no typo, nickname or initial
  *                              explains it) is never merged automatically, however strong the rest (default true):
  *                              twins at one address look like that. FEBRL also corrupts duplicates so; off, its
@@ -45,7 +46,7 @@ public record MatchingProperties(
         maxBlockSize = maxBlockSize == null ? 100 : maxBlockSize;
         sharedIdentifierNames = sharedIdentifierNames == null ? 3 : sharedIdentifierNames;
         minPairsToEstimate = minPairsToEstimate == null ? 200 : minPairsToEstimate;
-        maxPairsToEstimate = maxPairsToEstimate == null ? 500_000 : maxPairsToEstimate;
+        maxPairsToEstimate = maxPairsToEstimate == null ? 100_000 : maxPairsToEstimate;
         givenNameConflictsToReview = givenNameConflictsToReview == null || givenNameConflictsToReview;
         if (!(reviewThreshold > 0 && reviewThreshold <= autoMergeThreshold && autoMergeThreshold <= 1)) {
             throw new IllegalArgumentException(

@@ -219,6 +219,9 @@ public class StreamingIngest {
                     kept.stream().map(row -> idOf(kind, row, mapping)).toList();
             Set<String> knownOrders = kind == IngestKind.ORDERS ? knownOrders(tx, ids) : Set.of();
             writer(kind, context).write(tx, kept, personKeys);
+            // compared with their blocks as after a bulk import; the answers name whom each person is now
+            duplicates.resolveIn(
+                    tx, personKeys.stream().filter(k -> k != null).distinct().toList());
             Map<String, String> customers = customersOf(tx, personKeys);
             Set<String> announced = new LinkedHashSet<>();
             for (int k = 0; k < kept.size(); k++) {
@@ -241,33 +244,6 @@ public class StreamingIngest {
             }
             return null;
         });
-        resolveDuplicates(rows, indexOfRow, people, answers);
-    }
-
-    /**
-     * The records are compared with their blocks once written (as after a bulk import); an answer names the customer
-     * its person is now, after a merge the older one.
-     */
-    private void resolveDuplicates(
-            List<CleanRow> rows, List<Integer> indexOfRow, List<Person> people, IngestAnswer[] answers) {
-        List<String> keys = people.stream()
-                .filter(p -> p != null)
-                .map(Person::key)
-                .distinct()
-                .toList();
-        if (!duplicates.enabled() || keys.isEmpty() || duplicates.resolve(keys).merged() == 0) {
-            return;
-        }
-        Map<String, String> now = cypher.inRead(tx -> customersOf(tx, keys));
-        for (int r = 0; r < rows.size(); r++) {
-            int i = indexOfRow.get(r);
-            Person person = people.get(r);
-            IngestAnswer answer = answers[i];
-            if (person != null && answer != null && answer.customerId() != null && now.containsKey(person.key())) {
-                answers[i] = new IngestAnswer(
-                        answer.record(), answer.status(), answer.id(), now.get(person.key()), answer.problems());
-            }
-        }
     }
 
     private static String idOf(IngestKind kind, CleanRow row, ImportMapping mapping) {

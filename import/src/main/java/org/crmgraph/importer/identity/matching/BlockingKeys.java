@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * The keys that put a record in blocks with the records it may be a duplicate of: two records are compared only
  * when they share a key. Several keys, each on different fields, so one typo or one missing value does not hide a
- * duplicate: a name's sound with the postcode or the birth year, the birth date alone, both names' sounds (in either
- * order: swapped names), the house number with the postcode, and e-mail and phone.
+ * duplicate: a name's sound with the postcode, the birth date alone, both names' sounds (in either order: swapped
+ * names), the house number with the postcode, and e-mail and phone. (A family name's sound with the birth year found
+ * 0.2% more of FEBRL's true pairs and, with common names, twenty more candidates per record: left out.)
  */
 public final class BlockingKeys {
 
@@ -53,9 +54,6 @@ public final class BlockingKeys {
         }
         if (birth != null) {
             keys.add(key("birth", birth));
-            if (family != null && birth.length() >= 4) {
-                keys.add(key("family-year", family + "|" + birth.substring(0, 4)));
-            }
         }
         String number = record.streetNumber();
         if (number != null && postcode != null) {

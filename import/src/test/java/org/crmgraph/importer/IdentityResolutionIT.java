@@ -67,6 +67,9 @@ class IdentityResolutionIT extends ImportModuleTest {
     @Autowired
     Pages paging;
 
+    @Autowired
+    org.crmgraph.importer.stream.StreamingIngest ingest;
+
     private Path shop;
     private Path helpdesk;
 
@@ -184,6 +187,10 @@ class IdentityResolutionIT extends ImportModuleTest {
                 """, T1);
         run(orders, "orders-jsonl", "helpdesk");
         run(orders, "orders-jsonl", "shop");
+        Path chats = ImportFiles.write("helpdesk-chats.jsonl", """
+                {"id": "chat-1", "channel": "CHAT", "type": "message", "at": "2026-01-07T10:00:00Z", "text": "hi", "customer": {"id": "b1"}}
+                """, T1);
+        run(chats, "interactions-jsonl", "helpdesk");
         String merged = customerOf("shop", "a1");
         String originOfB1 = cypher.read(
                         "MATCH (sr:SourceRecord {key: 'helpdesk:id:b1'}) RETURN sr.originId AS id",
@@ -201,6 +208,9 @@ class IdentityResolutionIT extends ImportModuleTest {
         // each order went with the record that brought it
         assertThat(ordersOf(merged)).containsExactly("S-1");
         assertThat(ordersOf(originOfB1)).containsExactly("H-1");
+        assertThat(count("MATCH (:Customer {id: '" + originOfB1 + "'})-[:HAD]->(:Interaction {id: 'chat-1'})"
+                        + " RETURN count(*)"))
+                .isOne();
         // fields from each customer's own records: the split-off one is Smyth again
         assertThat(cypher.read(
                                 "MATCH (c:Customer {id: $id}) RETURN c.familyName AS f",
@@ -215,6 +225,20 @@ class IdentityResolutionIT extends ImportModuleTest {
         assertThat(unmerger.unmerge(originOfB1, "steward-1").errors())
                 .singleElement()
                 .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE));
+    }
+
+    @Test
+    void aStreamedRecordIsMatchedInItsOwnTransactionAndItsAnswerNamesWhomThePersonBecame() {
+        run(shop, "febrl", "shop");
+        String brown = customerOf("shop", "a4");
+        var result = ingest.ingest(org.crmgraph.importer.stream.IngestKind.ORDERS, "till", List.of("""
+                        {"orderId": "T-1", "sku": "SKU-9", "productName": "Pen", "quantity": 1, "unitPrice": 2,                         "placedAt": "2026-01-08T10:00:00Z", "customer": {"id": "t-77", "givenName": "Bill",                         "familyName": "Brown", "street": "7 Wallaby Pl", "postcode": "2119", "city": "Cleveland",                         "birthDate": "1956-04-09"}}"""));
+
+        assertThat(result.records())
+                .singleElement()
+                .satisfies(answer -> assertThat(answer.customerId()).isEqualTo(brown));
+        assertThat(customerOf("till", "t-77")).isEqualTo(brown);
+        assertThat(ordersOf(brown)).containsExactly("T-1");
     }
 
     private List<String> ordersOf(String customerId) {

@@ -62,18 +62,46 @@ class CustomerController {
             ArgumentValue<String> email,
             ArgumentValue<String> phone,
             ArgumentValue<String> country,
-            ArgumentValue<String> city) {
+            ArgumentValue<String> city,
+            ArgumentValue<String> givenName,
+            ArgumentValue<String> familyName,
+            ArgumentValue<String> street,
+            ArgumentValue<String> postcode,
+            ArgumentValue<String> region,
+            ArgumentValue<String> birthDate) {
 
         CustomerInput toInput() {
             Set<String> cleared = new HashSet<>();
-            Map.of("name", name, "email", email, "phone", phone, "country", country, "city", city)
-                    .forEach((field, value) -> {
-                        if (value != null && !value.isOmitted() && !value.isPresent()) {
-                            cleared.add(field);
-                        }
-                    });
+            Map<String, ArgumentValue<String>> fields = new java.util.HashMap<>();
+            fields.put("name", name);
+            fields.put("email", email);
+            fields.put("phone", phone);
+            fields.put("country", country);
+            fields.put("city", city);
+            fields.put("givenName", givenName);
+            fields.put("familyName", familyName);
+            fields.put("street", street);
+            fields.put("postcode", postcode);
+            fields.put("region", region);
+            fields.put("birthDate", birthDate);
+            fields.forEach((field, value) -> {
+                if (value != null && !value.isOmitted() && !value.isPresent()) {
+                    cleared.add(field);
+                }
+            });
             return new CustomerInput(
-                    valueOf(name), valueOf(email), valueOf(phone), valueOf(country), valueOf(city), cleared);
+                    valueOf(name),
+                    valueOf(email),
+                    valueOf(phone),
+                    valueOf(country),
+                    valueOf(city),
+                    valueOf(givenName),
+                    valueOf(familyName),
+                    valueOf(street),
+                    valueOf(postcode),
+                    valueOf(region),
+                    valueOf(birthDate),
+                    cleared);
         }
 
         private static String valueOf(ArgumentValue<String> value) {

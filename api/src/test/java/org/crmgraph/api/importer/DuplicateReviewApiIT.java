@@ -157,6 +157,56 @@ class DuplicateReviewApiIT extends FixtureGraphTest {
     }
 
     @Test
+    void aCustomerCreatedThroughTheApiIsMatchedAndItsLikelyDuplicateWaitsForReview() {
+        String create = """
+                mutation Create($input: CreateCustomerInput!) {
+                  createCustomer(input: $input) {
+                    customer { id givenName familyName birthDate sourceRecords { source } }
+                    errors { field code message }
+                  }
+                }
+                """;
+        var created = graphQl.document(create)
+                .variable(
+                        "input",
+                        Map.of(
+                                "name", "Jon Smith",
+                                "givenName", "Jon",
+                                "familyName", "Smith",
+                                "street", "12 Main Street",
+                                "postcode", "2000",
+                                "city", "Riverside",
+                                "birthDate", "1980-01-01"))
+                .execute();
+        created.path("createCustomer.errors").entityList(Object.class).hasSize(0);
+        created.path("createCustomer.customer.birthDate").entity(String.class).isEqualTo("1980-01-01");
+        created.path("createCustomer.customer.sourceRecords[0].source")
+                .entity(String.class)
+                .isEqualTo("api");
+        String id =
+                created.path("createCustomer.customer.id").entity(String.class).get();
+        // near-certain, yet not merged: the caller holds the new id
+        var queue = graphQl.document(QUEUE).execute();
+        queue.path("duplicateCandidates.totalCount").entity(Integer.class).isEqualTo(3);
+        assertThat(cypher.read(
+                        "MATCH (:Customer {id: $id})<-[:CANDIDATE]-(d:DuplicateCandidate) RETURN d.probability AS p",
+                        Map.of("id", id),
+                        r -> r.get("p").asDouble()))
+                .singleElement()
+                .satisfies(p -> assertThat(p).isGreaterThan(0.99));
+
+        graphQl.document(create)
+                .variable("input", Map.of("name", "Ann Other", "birthDate", "1980-13-01"))
+                .execute()
+                .path("createCustomer.errors[0]")
+                .entity(Map.class)
+                .satisfies(error -> {
+                    assertThat(error.get("code")).isEqualTo("INVALID_FORMAT");
+                    assertThat(String.valueOf(error.get("field"))).contains("birthDate");
+                });
+    }
+
+    @Test
     void onlyStewardsSeeTheQueueAndOthersSeeTheNewPersonalFieldsMasked() {
         String agent = keys.create("dup agent", Role.AGENT, "test").secret();
         String analyst = keys.create("dup analyst", Role.ANALYST, "test").secret();

@@ -242,7 +242,8 @@ public class DuplicateResolution {
                         .map(merge -> new CustomersMerged(
                                 (String) merge.get("survivorId"), (String) merge.get("mergedId"), events.now()))
                         .toList());
-        List<Map<String, Object>> queue = new ArrayList<>();
+        // one candidate per pair of customers, with the strongest pair of their records (scored is likeliest first)
+        Map<String, Map<String, Object>> queue = new java.util.LinkedHashMap<>();
         for (Scored s : scored) {
             if (autoMerge && automatic(s)) {
                 continue;
@@ -250,12 +251,12 @@ public class DuplicateResolution {
             String a = clusters.survivor(s.record().customerId());
             String b = clusters.survivor(s.other().customerId());
             if (!a.equals(b)) {
-                queue.add(candidate(a, b, s, model));
+                queue.putIfAbsent(a.compareTo(b) < 0 ? a + "\n" + b : b + "\n" + a, candidate(a, b, s, model));
             }
         }
         long queued = queue.isEmpty()
                 ? 0
-                : tx.run(QUEUE, Map.of("candidates", queue))
+                : tx.run(QUEUE, Map.of("candidates", List.copyOf(queue.values())))
                         .single()
                         .get("queued")
                         .asLong();

@@ -361,6 +361,12 @@ public class CustomerService {
         putIfPresent(properties, "phone", checks.phone("phone", input.phone()));
         putIfPresent(properties, "country", checks.country("country", input.country()));
         putIfPresent(properties, "city", checks.text("city", input.city(), 100, false));
+        putIfPresent(properties, "givenName", checks.text("givenName", input.givenName(), 100, false));
+        putIfPresent(properties, "familyName", checks.text("familyName", input.familyName(), 100, false));
+        putIfPresent(properties, "street", checks.text("street", input.street(), 200, false));
+        putIfPresent(properties, "postcode", checks.text("postcode", input.postcode(), 20, false));
+        putIfPresent(properties, "region", checks.text("region", input.region(), 100, false));
+        putIfPresent(properties, "birthDate", birthDate(checks, input.birthDate()));
         for (String field : input.cleared() == null ? java.util.Set.<String>of() : input.cleared()) {
             if (field.equals("name")) {
                 checks.add("name", ErrorCode.REQUIRED, "A customer's name cannot be removed.");
@@ -370,6 +376,28 @@ public class CustomerService {
             }
         }
         return properties;
+    }
+
+    /** An ISO date, not in the future and not before 1900; {@code null} when blank. */
+    private static java.time.LocalDate birthDate(Checks checks, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            java.time.LocalDate date = java.time.LocalDate.parse(value.strip());
+            if (date.isAfter(java.time.LocalDate.now(java.time.ZoneOffset.UTC)) || date.getYear() < 1900) {
+                checks.add(
+                        "birthDate", ErrorCode.OUT_OF_RANGE, "birthDate " + date + " is in the future or before 1900.");
+                return null;
+            }
+            return date;
+        } catch (java.time.format.DateTimeParseException e) {
+            checks.add(
+                    "birthDate",
+                    ErrorCode.INVALID_FORMAT,
+                    "birthDate '" + value + "' is not a date in ISO-8601 (yyyy-MM-dd, e.g. 1956-04-09).");
+            return null;
+        }
     }
 
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {

@@ -11,6 +11,7 @@ import org.neo4j.driver.Value;
  * Two customers the matcher found likely, but not certainly, one person: what a data steward reviews.
  *
  * @param customerIds the two customers (fewer once they were merged another way)
+ * @param recordKeys  the two source records whose comparison proposed the pair
  * @param status      {@code OPEN}, {@code SAME} (merged) or {@code DIFFERENT} (remembered: never proposed again)
  * @param evidence    per field, the comparison level and its match weight
  */
@@ -19,6 +20,7 @@ public record DuplicateCandidate(
         double probability,
         String status,
         List<String> customerIds,
+        List<String> recordKeys,
         List<FieldEvidence> evidence,
         OffsetDateTime createdAt,
         String decidedBy,
@@ -41,6 +43,7 @@ public record DuplicateCandidate(
                 d.get("probability").asDouble(0),
                 d.get("status").asString("OPEN"),
                 d.get("customerIds").asList(Value::asString, List.of()),
+                d.get("recordKeys").asList(Value::asString, List.of()),
                 List.copyOf(evidence),
                 Records.dateTime(d.get("createdAt")),
                 Records.string(d.get("decidedBy")),

@@ -98,16 +98,10 @@ public class DuplicateReview {
             }
             customer = merge.value().customer();
         }
-        List<List<String>> keys = cypher.read(
-                "MATCH (d:DuplicateCandidate {id: $id}) RETURN d.recordKeys AS keys",
-                Map.of("id", candidateId),
-                r -> r.get("keys").asList(org.neo4j.driver.Value::asString));
+        List<String> keys = candidate.recordKeys();
         cypher.inWrite(tx -> {
-            if (decision == Decision.DIFFERENT
-                    && !keys.isEmpty()
-                    && keys.getFirst().size() == 2) {
-                tx.run(REMEMBER_DIFFERENT, Map.of("keys", keys.getFirst(), "actor", actor))
-                        .consume();
+            if (decision == Decision.DIFFERENT && keys.size() == 2) {
+                tx.run(REMEMBER_DIFFERENT, Map.of("keys", keys, "actor", actor)).consume();
             }
             tx.run(DECIDE, Map.of("id", candidateId, "decision", decision.name(), "actor", actor))
                     .consume();

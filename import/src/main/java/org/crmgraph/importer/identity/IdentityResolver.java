@@ -1,17 +1,14 @@
 package org.crmgraph.importer.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.crmgraph.importer.identity.matching.Comparison;
 import org.crmgraph.importer.mapping.MatchRule;
 import org.neo4j.driver.Record;
@@ -261,11 +258,6 @@ public final class IdentityResolver {
 
     /** {@code cus-} and 16 hex digits of the SHA-256 of the provenance key. */
     static String newCustomerId(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "cus-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "cus-" + DigestUtils.sha256Hex(key).substring(0, 16);
     }
 }

@@ -42,17 +42,21 @@ final class MatchBlocks {
               ON CREATE SET b.kind = split(key, ':')[0]
             CREATE (sr)-[:IN_BLOCK]->(b)
             """;
-    // distinct family names (a full name's last word when that is all there is) per e-mail or phone block
+    /** Distinct family names (a full name's last word when that is all there is) among a block's records {@code sr}. */
+    static final String DISTINCT_FAMILY_NAMES =
+            "count(DISTINCT toLower(coalesce(sr.familyName, last(split(sr.name, ' ')))))";
+
+    // per e-mail or phone block of the records asked about
     private static final String SHARED = """
             UNWIND $keys AS key
             MATCH (:SourceRecord {key: key})-[:IN_BLOCK]->(b:MatchBlock)
             WHERE b.kind IN ['email', 'phone']
             WITH DISTINCT b
             MATCH (b)<-[:IN_BLOCK]-(sr:SourceRecord)
-            WITH b, count(DISTINCT toLower(coalesce(sr.familyName, last(split(sr.name, ' '))))) AS names
+            WITH b, %s AS names
             WHERE names >= $names
             RETURN b.key AS block
-            """;
+            """.formatted(DISTINCT_FAMILY_NAMES);
     private static final String CANDIDATES = """
             UNWIND $keys AS key
             MATCH (sr:SourceRecord {key: key})-[:IN_BLOCK]->(b:MatchBlock)

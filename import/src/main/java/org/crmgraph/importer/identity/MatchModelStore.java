@@ -45,10 +45,10 @@ public class MatchModelStore {
     private static final String SHARED = """
             MATCH (b:MatchBlock) WHERE b.kind IN ['email', 'phone']
             MATCH (b)<-[:IN_BLOCK]-(sr:SourceRecord)
-            WITH b, count(DISTINCT toLower(coalesce(sr.familyName, last(split(sr.name, ' '))))) AS names
+            WITH b, %s AS names
             WHERE names >= $names
             RETURN b.key AS block
-            """;
+            """.formatted(MatchBlocks.DISTINCT_FAMILY_NAMES);
 
     private final CypherRunner cypher;
     private final MatchingProperties properties;

@@ -121,7 +121,7 @@ public class StreamingIngest {
             throw new IllegalArgumentException(problem);
         });
         ImportMapping builtIn = MappingLoader.builtIn(kind.mapping());
-        ImportMapping mapping = source == null ? builtIn : withSource(builtIn, source);
+        ImportMapping mapping = source == null ? builtIn : builtIn.withSource(source);
         IngestAnswer[] answers = new IngestAnswer[records.size()];
         List<CleanRow> rows = new ArrayList<>();
         List<Integer> indexOfRow = new ArrayList<>();
@@ -286,21 +286,6 @@ public class StreamingIngest {
             }
         }
         return now;
-    }
-
-    private static ImportMapping withSource(ImportMapping mapping, String source) {
-        return new ImportMapping(
-                mapping.name(),
-                mapping.description(),
-                mapping.type(),
-                source,
-                mapping.format(),
-                mapping.delimiter(),
-                mapping.zone(),
-                mapping.defaultCountry(),
-                mapping.match(),
-                mapping.fields(),
-                mapping.orders());
     }
 
     private static IngestAnswer rejected(long number, String field, String message) {

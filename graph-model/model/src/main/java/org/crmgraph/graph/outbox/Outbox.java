@@ -103,19 +103,7 @@ public class Outbox {
      * for a transaction retried after a transient failure).
      */
     public void record(SimpleQueryRunner tx, DomainEvent event) {
-        append(tx, event);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    committed.run();
-                    events.publish(event);
-                }
-            });
-        } else {
-            committed.run();
-            events.publish(event);
-        }
+        recordAll(tx, List.of(event));
     }
 
     /** {@link #record} for many events of one transaction, appended in one statement (a bulk merge's events). */

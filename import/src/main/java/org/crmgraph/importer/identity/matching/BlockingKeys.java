@@ -1,11 +1,8 @@
 package org.crmgraph.importer.identity.matching;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The keys that put a record in blocks with the records it may be a duplicate of: two records are compared only
@@ -28,13 +25,7 @@ public final class BlockingKeys {
      * hashed, they hold no personal value for a reader of the graph to find.
      */
     public static String key(String kind, String value) {
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest((kind + ":" + value).getBytes(StandardCharsets.UTF_8));
-            return kind + ":" + HexFormat.of().formatHex(digest, 0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return kind + ":" + DigestUtils.sha256Hex(kind + ":" + value).substring(0, 20);
     }
 
     public static List<String> of(PersonRecord record) {

@@ -8,6 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param modelLocation       the sentence-embedding model: {@code classpath:all-minilm-l6-v2} (the default, shipped
  *                            in a Maven artifact), or a folder holding one {@code .onnx} file and its
  *                            {@code tokenizer.json}, or a DJL model URL (needs a network connection)
+ * @param chineseModelLocation the sentence-embedding model for Chinese text, the same kinds of location:
+ *                            {@code classpath:bge-small-zh-v1.5-q} (BAAI bge-small-zh-v1.5, quantised, shipped in a
+ *                            Maven artifact) by default; loaded the first time Chinese text is seen
  * @param modelCacheDir       where DJL extracts its native libraries; empty means {@code <crm.data-dir>/djl}
  * @param maxTokens           longer texts are truncated to this many word pieces (MiniLM was trained on 256)
  * @param predictors          embedding predictors in the pool: how many questions are embedded at the same time
@@ -30,6 +33,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("crm.support")
 public record SupportProperties(
         String modelLocation,
+        String chineseModelLocation,
         String modelCacheDir,
         Integer maxTokens,
         Integer predictors,
@@ -49,9 +53,13 @@ public record SupportProperties(
         Long randomSeed) {
 
     public static final String DEFAULT_MODEL = "classpath:all-minilm-l6-v2";
+    public static final String DEFAULT_CHINESE_MODEL = "classpath:bge-small-zh-v1.5-q";
 
     public SupportProperties {
         modelLocation = modelLocation == null || modelLocation.isBlank() ? DEFAULT_MODEL : modelLocation.strip();
+        chineseModelLocation = chineseModelLocation == null || chineseModelLocation.isBlank()
+                ? DEFAULT_CHINESE_MODEL
+                : chineseModelLocation.strip();
         modelCacheDir = modelCacheDir == null ? "" : modelCacheDir.strip();
         maxTokens = within(maxTokens, 256, 16, 512, "max-tokens");
         predictors = within(predictors, 2, 1, 16, "predictors");
@@ -78,7 +86,7 @@ public record SupportProperties(
     public static SupportProperties defaults() {
         return new SupportProperties(
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     private static int within(Integer value, int fallback, int min, int max, String name) {

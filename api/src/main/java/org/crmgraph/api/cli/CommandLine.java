@@ -87,6 +87,12 @@ public final class CommandLine {
                 "train-classifier",
                 new Entry("train the ticket classifier on resolved tickets", TrainClassifierCommand.USAGE, false));
         commands.put(
+                "train-sentiment",
+                new Entry(
+                        "train a sentiment model on labelled messages (e.g. the airline tweets)",
+                        TrainSentimentCommand.USAGE,
+                        false));
+        commands.put(
                 "evaluate-support",
                 new Entry(
                         "measure support answers on a labelled question set (e.g. BANKING77)",

@@ -107,7 +107,7 @@ class TicketController {
             @Argument TicketSortInput orderBy,
             @Argument List<TicketSortInput> sort,
             DataFetchingFieldSelectionSet selection) {
-        TicketFilter own = new TicketFilter(null, null, null, customer.id(), null, null, null, null, null);
+        TicketFilter own = new TicketFilter(null, null, null, customer.id(), null, null, null, null, null, null);
         return list(first, after, own, where, orderBy, sort, selection);
     }
 

@@ -87,6 +87,8 @@ class AccessControlIT {
             Map.entry("Query.knowledgeGaps", EVERYONE),
             Map.entry("Query.ticketClassifier", EVERYONE),
             Map.entry("Query.ticketClassifiers", EVERYONE),
+            Map.entry("Query.analyzeSentiment", EVERYONE),
+            Map.entry("Query.sentimentModels", EVERYONE),
             Map.entry("Query.apiKeys", ADMIN_ONLY),
             Map.entry("Query.auditEvents", ADMIN_ONLY),
             Map.entry("Query.webhooks", ADMIN_ONLY),

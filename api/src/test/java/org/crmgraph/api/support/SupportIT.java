@@ -199,7 +199,7 @@ class SupportIT {
     }
 
     @Test
-    void unrelatedAndNonEnglishQuestionsEscalateWithAReason() {
+    void unrelatedAndUnreadableQuestionsEscalateWithAReason() {
         var unrelated = ask("Which painter lived in Delft in the seventeenth century?", null);
         unrelated.path("answerSupportQuery.decision").entity(String.class).isEqualTo("ESCALATE");
         unrelated
@@ -207,11 +207,18 @@ class SupportIT {
                 .entity(String.class)
                 .satisfies(r -> assertThat(r).contains("only"));
 
+        // the fixture has no Chinese sources: a Chinese question is read, finds nothing in Chinese, and says so
         var chinese = ask("我的路由器一直断网，怎么办？", null);
         chinese.path("answerSupportQuery.decision").entity(String.class).isEqualTo("ESCALATE");
         chinese.path("answerSupportQuery.reason")
                 .entity(String.class)
-                .satisfies(r -> assertThat(r).contains("not in English"));
+                .satisfies(r -> assertThat(r).contains("in Chinese"));
+
+        var russian = ask("Мой роутер постоянно теряет связь, что делать?", null);
+        russian.path("answerSupportQuery.decision").entity(String.class).isEqualTo("ESCALATE");
+        russian.path("answerSupportQuery.reason")
+                .entity(String.class)
+                .satisfies(r -> assertThat(r).contains("read English and Chinese"));
     }
 
     @Test
@@ -491,7 +498,8 @@ class SupportIT {
         SupportAnswer answer = answering.answer("My phone battery dies before the evening", null, false);
         assertThat(answer.category()).isEqualTo("battery");
         assertThat(answer.classifierVersion()).isEqualTo((long) version);
-        assertThat(answer.suggestedPriority()).isEqualTo("MEDIUM");
+        // the category's priority; one step up when the question reads strongly negative
+        assertThat(answer.suggestedPriority()).isEqualTo(answer.sentiment().stronglyNegative(0.9) ? "HIGH" : "MEDIUM");
 
         // an open ticket written now is routed by the next embedding pass
         cypher.write("MATCH (t:Ticket {id: 'open-1'}) SET t.updatedAt = datetime()", Map.of());

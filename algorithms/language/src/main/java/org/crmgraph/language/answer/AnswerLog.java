@@ -34,8 +34,10 @@ public class AnswerLog implements AutoCloseable {
             CREATE (q:SupportQuery {id: a.id})
             SET q.question = a.question, q.askedAt = a.askedAt, q.confidence = a.confidence, q.decision = a.decision,
                 q.category = a.category, q.customerId = a.customerId
+            SET q.sentiment = a.sentiment, q.sentimentConfidence = a.sentimentConfidence
             WITH q, a
-            CALL db.create.setNodeVectorProperty(q, 'embedding', a.vector)
+            // a Chinese question's vector is the Chinese model's, not comparable with the others
+            CALL db.create.setNodeVectorProperty(q, CASE WHEN a.chinese THEN 'embeddingZh' ELSE 'embedding' END, a.vector)
             CALL (q, a) {
               MATCH (c:Customer {id: a.customerId})
               CREATE (c)-[asked:ASKED]->(q)
@@ -45,7 +47,7 @@ public class AnswerLog implements AutoCloseable {
               WHERE c.erased = true
               DELETE asked
               SET q.question = $erased
-              REMOVE q.customerId, q.embedding
+              REMOVE q.customerId, q.embedding, q.embeddingZh
             }
             CALL (q, a) {
               UNWIND a.articles AS s
@@ -70,7 +72,7 @@ public class AnswerLog implements AutoCloseable {
         this.writer = Thread.ofPlatform().name("answer-log").daemon().start(this::drain);
     }
 
-    void record(SupportAnswer answer, String customerId, float[] vector) {
+    void record(SupportAnswer answer, String customerId, float[] vector, boolean chinese) {
         List<Map<String, Object>> articles = new ArrayList<>();
         List<Map<String, Object>> tickets = new ArrayList<>();
         for (int i = 0; i < answer.sources().size(); i++) {
@@ -87,6 +89,13 @@ public class AnswerLog implements AutoCloseable {
         row.put("category", answer.category());
         row.put("customerId", customerId);
         row.put("vector", vector);
+        row.put("chinese", chinese);
+        row.put(
+                "sentiment",
+                answer.sentiment() == null ? null : answer.sentiment().label().name());
+        row.put(
+                "sentimentConfidence",
+                answer.sentiment() == null ? null : answer.sentiment().confidence());
         row.put("articles", articles);
         row.put("tickets", tickets);
         if (!queue.offer(row)) {

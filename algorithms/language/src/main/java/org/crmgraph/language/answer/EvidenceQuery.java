@@ -28,19 +28,33 @@ final class EvidenceQuery {
             }
             CALL () {
               MATCH (a:Article)
-                SEARCH a IN (VECTOR INDEX article_embedding FOR $vector LIMIT $k) SCORE AS score
-              RETURN collect({id: a.id, title: a.title, text: a.body, similarity: 2 * score - 1,
-                              products: COLLECT { MATCH (a)<-[:RESOLVED_BY]-(:Ticket)-[:ABOUT]->(p:Product) RETURN DISTINCT p.sku LIMIT 50 }})
-                     AS articles
+                SEARCH a IN (VECTOR INDEX __ARTICLE_INDEX__ FOR $vector LIMIT $k) SCORE AS score
+              RETURN collect({__ARTICLE__}) AS articles
             }
             CALL () {
               MATCH (t:Ticket)
-                SEARCH t IN (VECTOR INDEX ticket_embedding FOR $vector WHERE t.answerable = true LIMIT $k) SCORE AS score
-              RETURN collect({id: t.id, title: t.subject, text: t.resolution, similarity: 2 * score - 1, category: t.category,
-                              priority: t.priority, products: COLLECT { MATCH (t)-[:ABOUT]->(p:Product) RETURN p.sku },
-                              resolvedBy: COLLECT { MATCH (t)-[:RESOLVED_BY]->(r:Article) RETURN r.id LIMIT 1 }}) AS tickets
+                SEARCH t IN (VECTOR INDEX __TICKET_INDEX__ FOR $vector WHERE t.answerable = true LIMIT $k) SCORE AS score
+              RETURN collect({__TICKET__}) AS tickets
+            }
+            // full text finds what the embedding model cannot read (product codes, error numbers); its hits get
+            // their cosine similarity too, so every source is scored on one scale, and their rank for the fusion
+            CALL () {
+              WITH $words AS words WHERE words IS NOT NULL
+              CALL db.index.fulltext.queryNodes('article_text', words, {limit: $k}) YIELD node AS a, score AS textScore
+              WHERE a.__PROPERTY__ IS NOT NULL
+              WITH a, vector.similarity.cosine(a.__PROPERTY__, $vector) AS score, textScore
+              RETURN collect({__ARTICLE__, textScore: textScore}) AS textArticles
             }
             CALL () {
+              WITH $words AS words WHERE words IS NOT NULL
+              CALL db.index.fulltext.queryNodes('ticket_text', words, {limit: $k * 4}) YIELD node AS t, score AS textScore
+              WHERE t.answerable = true AND t.__PROPERTY__ IS NOT NULL
+              WITH t, vector.similarity.cosine(t.__PROPERTY__, $vector) AS score, textScore
+              LIMIT $k
+              RETURN collect({__TICKET__, textScore: textScore}) AS textTickets
+            }
+            CALL () {
+              WITH $feedback AS feedback WHERE feedback
               MATCH (q:RatedQuery)
                 SEARCH q IN (VECTOR INDEX rated_query_embedding FOR $vector LIMIT 25) SCORE AS score
               WITH q, 2 * score - 1 AS similarity
@@ -53,50 +67,100 @@ final class EvidenceQuery {
               OPTIONAL MATCH (m:TicketClassifier {current: true})
               RETURN m.version AS classifier
             }
-            RETURN customerFound, owned, openTickets, articles, tickets, feedback, classifier
+            RETURN customerFound, owned, openTickets, articles, tickets, textArticles, textTickets, feedback, classifier
             """;
+
+    private static final String ARTICLE_FIELDS = """
+            id: a.id, title: a.title, text: a.body, similarity: 2 * score - 1,
+            products: COLLECT { MATCH (a)<-[:RESOLVED_BY]-(:Ticket)-[:ABOUT]->(p:Product) RETURN DISTINCT p.sku LIMIT 50 }""";
+
+    private static final String TICKET_FIELDS = """
+            id: t.id, title: t.subject, text: t.resolution, similarity: 2 * score - 1, category: t.category,
+            priority: t.priority, products: COLLECT { MATCH (t)-[:ABOUT]->(p:Product) RETURN p.sku },
+            resolvedBy: COLLECT { MATCH (t)-[:RESOLVED_BY]->(r:Article) RETURN r.id LIMIT 1 }""";
+
+    /** The statement for questions embedded by the English model, and for those embedded by the Chinese one. */
+    private static final String ENGLISH = evidence("article_embedding", "ticket_embedding", "embedding");
+
+    private static final String CHINESE = evidence("article_embedding_zh", "ticket_embedding_zh", "embeddingZh");
+
+    private static String evidence(String articleIndex, String ticketIndex, String property) {
+        return EVIDENCE.replace("__ARTICLE_INDEX__", articleIndex)
+                .replace("__TICKET_INDEX__", ticketIndex)
+                .replace("__PROPERTY__", property)
+                .replace("__ARTICLE__", ARTICLE_FIELDS)
+                .replace("__TICKET__", TICKET_FIELDS);
+    }
 
     static final double FEEDBACK_MIN_SIMILARITY = 0.8;
 
     private EvidenceQuery() {}
 
+    private static Candidate article(Value a, Double textScore) {
+        return new Candidate(
+                SourceKind.ARTICLE,
+                a.get("id").asString(),
+                a.get("title").asString(null),
+                a.get("text").asString(null),
+                a.get("similarity").asDouble(),
+                a.get("products").asList(Value::asString),
+                null,
+                null,
+                null,
+                textScore);
+    }
+
+    private static Candidate ticket(Value t, Double textScore) {
+        return new Candidate(
+                SourceKind.TICKET,
+                t.get("id").asString(),
+                t.get("title").asString(null),
+                t.get("text").asString(null),
+                t.get("similarity").asDouble(),
+                t.get("products").asList(Value::asString),
+                t.get("category").asString(null),
+                t.get("priority").asString(null),
+                t.get("resolvedBy").asList(Value::asString).stream().findFirst().orElse(null),
+                textScore);
+    }
+
+    /** The vector hits, then the full-text hits the vectors missed; a source both found keeps its full-text score. */
+    private static List<Candidate> merge(List<Candidate> byVector, List<Candidate> byText) {
+        Map<String, Candidate> merged = new java.util.LinkedHashMap<>();
+        byVector.forEach(c -> merged.put(c.id(), c));
+        for (Candidate c : byText) {
+            merged.merge(c.id(), c, (vector, text) -> vector.withTextScore(text.textScore()));
+        }
+        return List.copyOf(merged.values());
+    }
+
     /** Null when {@code customerId} is given and names no customer. */
-    static Evidence read(SimpleQueryRunner tx, float[] vector, int k, String customerId) {
+    /**
+     * @param chinese the question was embedded by the Chinese model: its indexes are searched, and feedback (given on
+     *                English questions' embeddings) is not read
+     * @param words   the question as a full-text query ({@link FullTextQuery}); null searches vectors only
+     */
+    static Evidence read(
+            SimpleQueryRunner tx, float[] vector, boolean chinese, String words, int k, String customerId) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("vector", vector);
         parameters.put("k", k);
         parameters.put("customerId", customerId);
         parameters.put("minSimilarity", FEEDBACK_MIN_SIMILARITY);
-        Record r = tx.run(EVIDENCE, parameters).single();
+        parameters.put("words", words);
+        parameters.put("feedback", !chinese);
+        Record r = tx.run(chinese ? CHINESE : ENGLISH, parameters).single();
         if (customerId != null && !r.get("customerFound").asBoolean()) {
             return null;
         }
         Set<String> owned = new HashSet<>(r.get("owned").asList(Value::asString));
         Set<String> openTickets = new HashSet<>(r.get("openTickets").asList(Value::asString));
-        List<Candidate> articles = r.get("articles")
-                .asList(a -> new Candidate(
-                        SourceKind.ARTICLE,
-                        a.get("id").asString(),
-                        a.get("title").asString(null),
-                        a.get("text").asString(null),
-                        a.get("similarity").asDouble(),
-                        a.get("products").asList(Value::asString),
-                        null,
-                        null,
-                        null));
-        List<Candidate> tickets = r.get("tickets")
-                .asList(t -> new Candidate(
-                        SourceKind.TICKET,
-                        t.get("id").asString(),
-                        t.get("title").asString(null),
-                        t.get("text").asString(null),
-                        t.get("similarity").asDouble(),
-                        t.get("products").asList(Value::asString),
-                        t.get("category").asString(null),
-                        t.get("priority").asString(null),
-                        t.get("resolvedBy").asList(Value::asString).stream()
-                                .findFirst()
-                                .orElse(null)));
+        List<Candidate> articles = merge(
+                r.get("articles").asList(a -> article(a, null)),
+                r.get("textArticles").asList(a -> article(a, a.get("textScore").asDouble())));
+        List<Candidate> tickets = merge(
+                r.get("tickets").asList(t -> ticket(t, null)),
+                r.get("textTickets").asList(t -> ticket(t, t.get("textScore").asDouble())));
         Map<String, Double> feedback = new HashMap<>();
         Map<String, Integer> votes = new HashMap<>();
         for (Value f : r.get("feedback").values()) {

@@ -15,12 +15,16 @@ import java.util.Map;
  *   <li>feedback on near-identical past questions moves it by {@code feedbackWeight} per vote, weighted by how
  *       near the past question was, at most three votes either way.</li>
  * </ul>
- * Scores are capped to [0, 1] so they read as a confidence. Of tickets resolved with the same text only the best
- * is kept, so the list shows different answers.
+ * Scores are capped to [0, 1] so they read as a confidence. The order fuses two rankings by reciprocal rank
+ * (Cormack et al., k = {@value #FUSION_K}): by that score, and by full-text relevance for the sources the full-text
+ * index found, so a ticket that shares a rare word with the question (a product code, an error number) comes
+ * first even when the embedding model misses it. Of tickets resolved with the same text only the best is kept, so the
+ * list shows different answers.
  */
 final class SourceRanking {
 
     private static final double MAX_VOTES = 3;
+    static final int FUSION_K = 60;
 
     private final double customerBoost;
     private final double feedbackWeight;
@@ -37,7 +41,7 @@ final class SourceRanking {
                 bestResolvedCase.merge(ticket.resolvedBy(), ticket, (a, b) -> a.similarity() >= b.similarity() ? a : b);
             }
         }
-        List<AnswerSource> ranked = new ArrayList<>();
+        List<Scored> ranked = new ArrayList<>();
         for (Candidate candidate : concat(evidence.articles(), evidence.tickets())) {
             if (candidate.text() == null || candidate.text().isBlank()) {
                 continue;
@@ -70,29 +74,55 @@ final class SourceRanking {
                                 ? "marked helpful for similar questions (" + net + " net vote(s))"
                                 : "marked unhelpful for similar questions (" + -net + " net vote(s))");
             }
-            ranked.add(new AnswerSource(
-                    candidate.kind(),
-                    candidate.id(),
-                    candidate.title(),
-                    candidate.text(),
-                    clamp(candidate.similarity()),
-                    clamp(score),
-                    List.copyOf(reasons)));
+            ranked.add(new Scored(candidate, clamp(score), reasons));
         }
-        ranked.sort(Comparator.comparingDouble(AnswerSource::score)
+        ranked.sort(Comparator.comparingDouble(Scored::score)
                 .reversed()
-                .thenComparing(AnswerSource::kind)
-                .thenComparing(AnswerSource::id));
+                .thenComparing(s -> s.candidate().kind())
+                .thenComparing(s -> s.candidate().id()));
+        List<Scored> byText = ranked.stream()
+                .filter(s -> s.candidate().textScore() != null)
+                .sorted(Comparator.comparingDouble((Scored s) -> s.candidate().textScore())
+                        .reversed())
+                .toList();
+        Map<Scored, Double> fused = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            fused.put(ranked.get(i), 1.0 / (FUSION_K + i + 1));
+        }
+        for (int i = 0; i < byText.size(); i++) {
+            fused.merge(byText.get(i), 1.0 / (FUSION_K + i + 1), Double::sum);
+            if (i < 3) {
+                byText.get(i).reasons().add("shares rare words with the question (full-text match " + (i + 1) + ")");
+            }
+        }
+        List<AnswerSource> ordered = ranked.stream()
+                .sorted(Comparator.comparingDouble((Scored s) -> fused.get(s)).reversed())
+                .map(Scored::source)
+                .toList();
         // tickets solved with the same words say the same thing: the best of them stands for the rest
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<AnswerSource> distinct = new ArrayList<>();
-        for (AnswerSource source : ranked) {
+        for (AnswerSource source : ordered) {
             if (seen.add(source.kind() + "\u0000" + source.text().strip().toLowerCase(java.util.Locale.ROOT))
                     && distinct.size() < limit) {
                 distinct.add(source);
             }
         }
         return List.copyOf(distinct);
+    }
+
+    private record Scored(Candidate candidate, double score, List<String> reasons) {
+
+        AnswerSource source() {
+            return new AnswerSource(
+                    candidate.kind(),
+                    candidate.id(),
+                    candidate.title(),
+                    candidate.text(),
+                    clamp(candidate.similarity()),
+                    score,
+                    List.copyOf(reasons));
+        }
     }
 
     private static List<Candidate> concat(List<Candidate> a, List<Candidate> b) {

@@ -7,17 +7,26 @@ import java.util.Optional;
 import java.util.UUID;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.validation.InvalidArgumentException;
+import org.crmgraph.language.Script;
+import org.crmgraph.language.SentimentProperties;
 import org.crmgraph.language.SupportProperties;
 import org.crmgraph.language.classifier.Prediction;
+import org.crmgraph.language.classifier.SuggestedPriority;
 import org.crmgraph.language.classifier.TicketClassifiers;
 import org.crmgraph.language.classifier.TrainedClassifier;
+import org.crmgraph.language.embedding.ChineseEmbedder;
+import org.crmgraph.language.embedding.Passages;
 import org.crmgraph.language.embedding.SentenceEmbedder;
+import org.crmgraph.language.sentiment.Sentiment;
+import org.crmgraph.language.sentiment.SentimentAnalysis;
+import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers a support question from what the organisation already knows: the question is embedded, the nearest
- * articles and resolved tickets are ranked with the graph's context, the best one answers, and the confidence
- * decides between replying, suggesting to an agent and escalating. Each answer is kept as a
+ * Answers a support question from what the organisation already knows: the question is embedded by the model of
+ * its script (English or Chinese), the nearest articles and resolved tickets (by meaning and by rare words) are
+ * ranked with the graph's context, the best one's passage that answers the question is the answer, and the
+ * confidence and the customer's sentiment decide between replying, suggesting to an agent and escalating. Each answer is kept as a
  * {@code (:SupportQuery)} with its sources ({@link AnswerLog}, in the background), for feedback and knowledge-gap reports.
  */
 @Service
@@ -29,14 +38,29 @@ public class SupportAnswering {
     private final SupportProperties properties;
     private final SourceRanking ranking;
     private final AnswerLog answers;
+    private final ChineseEmbedder chineseEmbedder;
+    private final SentimentAnalysis sentiments;
+    private final SentimentProperties sentimentProperties;
+
+    private static final String PASSAGES = """
+            MATCH (a:Article {id: $id})
+            WHERE a.passages IS NOT NULL
+            RETURN a.passages AS passages, a.passageVectors AS vectors
+            """;
 
     public SupportAnswering(
             CypherRunner cypher,
             SentenceEmbedder embedder,
             TicketClassifiers classifiers,
             SupportProperties properties,
-            AnswerLog answers) {
+            AnswerLog answers,
+            ChineseEmbedder chineseEmbedder,
+            SentimentAnalysis sentiments,
+            SentimentProperties sentimentProperties) {
         this.answers = answers;
+        this.chineseEmbedder = chineseEmbedder;
+        this.sentiments = sentiments;
+        this.sentimentProperties = sentimentProperties;
         this.cypher = cypher;
         this.embedder = embedder;
         this.classifiers = classifiers;
@@ -53,20 +77,38 @@ public class SupportAnswering {
      */
     public SupportAnswer answer(String question, String customerId, boolean record) {
         String text = QuestionText.check(question, "question", properties.maxQuestionLength());
-        float[] vector = embedder.embed(text);
+        Script script = Script.of(text);
+        boolean chinese = script == Script.CHINESE;
+        float[] vector = chinese ? chineseEmbedder.get().embed(text) : embedder.embed(text);
         int k = Math.max(10, properties.sources() * 2);
-        Evidence evidence = cypher.inRead(tx -> EvidenceQuery.read(tx, vector, k, customerId));
+        String words = FullTextQuery.of(text);
+        Evidence evidence = cypher.inRead(tx -> EvidenceQuery.read(tx, vector, chinese, words, k, customerId));
         if (evidence == null) {
             throw InvalidArgumentException.notFound("customerId", "No customer with id " + customerId);
         }
         List<AnswerSource> sources = ranking.rank(evidence, properties.sources());
-        Optional<TrainedClassifier> classifier = classifiers.load(evidence.classifierVersion());
+        // the classifier reads English embeddings; a Chinese question's category comes from its nearest tickets
+        Optional<TrainedClassifier> classifier =
+                chinese ? Optional.empty() : classifiers.load(evidence.classifierVersion());
         Prediction category = classifier.map(c -> c.predict(vector)).orElseGet(() -> vote(evidence.tickets()));
+        Sentiment sentiment = switch (script) {
+            case LATIN -> sentiments.ofEnglishVector(vector);
+            case CHINESE -> sentiments.ofChineseVector(vector);
+            case OTHER -> null;
+        };
+        boolean upset = sentiment != null && sentiment.stronglyNegative(sentimentProperties.stronglyNegative());
 
         double confidence = sources.isEmpty() ? 0 : sources.getFirst().score();
         Verdict verdict = decide(
-                confidence, sources.isEmpty(), text, properties.autoReplyThreshold(), properties.suggestThreshold());
-        String answer = sources.isEmpty() ? null : sources.getFirst().text();
+                confidence,
+                sources.isEmpty(),
+                script,
+                sentiment,
+                properties.autoReplyThreshold(),
+                properties.suggestThreshold(),
+                sentimentProperties);
+        String answer = sources.isEmpty() ? null : passage(sources.getFirst(), vector);
+        String priority = category == null ? null : category.suggestedPriority();
         String id = UUID.randomUUID().toString();
         SupportAnswer result = new SupportAnswer(
                 id,
@@ -77,39 +119,80 @@ public class SupportAnswering {
                 verdict.reason(),
                 category == null ? null : category.category(),
                 category == null ? null : category.probability(),
-                category == null ? null : category.suggestedPriority(),
+                upset ? SuggestedPriority.raise(priority == null ? "MEDIUM" : priority) : priority,
                 classifier.map(TrainedClassifier::version).orElse(null),
-                sources);
+                sources,
+                sentiment);
         if (record) {
-            answers.record(result, customerId, vector);
+            answers.record(result, customerId, vector, chinese);
         }
         return result;
+    }
+
+    /** The passage of the best source that answers the question: an article's best sentence, a ticket's resolution. */
+    private String passage(AnswerSource best, float[] question) {
+        if (best.kind() != SourceKind.ARTICLE) {
+            return best.text();
+        }
+        return cypher.readOptional(
+                        PASSAGES,
+                        Map.of("id", best.id()),
+                        r -> Passages.select(
+                                question,
+                                r.get("passages").asList(Value::asString),
+                                r.get("vectors").asList(Value::asDouble)))
+                .filter(java.util.Objects::nonNull)
+                .orElse(best.text());
     }
 
     record Verdict(Decision decision, String reason) {}
 
     /** What to do with an answer of this confidence; an escalation says why. */
     static Verdict decide(
-            double confidence, boolean nothingMatched, String question, double autoReply, double suggest) {
-        if (nothingMatched) {
-            return new Verdict(
-                    Decision.ESCALATE, "Nothing in the knowledge base or the resolved tickets matches this question.");
-        }
-        if (!Scripts.mostlyLatin(question)) {
+            double confidence,
+            boolean nothingMatched,
+            Script script,
+            Sentiment sentiment,
+            double autoReply,
+            double suggest,
+            SentimentProperties sentimentProperties) {
+        if (script == Script.OTHER) {
             return new Verdict(
                     Decision.ESCALATE,
-                    "The question is not in English, the only language the answer model understands; a person should answer it.");
+                    "The question is in a script the answer models do not read (they read English and Chinese); a person should answer it.");
         }
+        if (nothingMatched) {
+            return new Verdict(
+                    Decision.ESCALATE,
+                    script == Script.CHINESE
+                            ? "Nothing in the knowledge base or the resolved tickets in Chinese matches this question."
+                            : "Nothing in the knowledge base or the resolved tickets matches this question.");
+        }
+        boolean upset = sentiment != null && sentiment.stronglyNegative(sentimentProperties.stronglyNegative());
         if (confidence >= autoReply) {
+            if (upset && confidence < sentimentProperties.negativeAutoReplyThreshold()) {
+                return new Verdict(
+                        Decision.SUGGEST,
+                        "The customer sounds upset (negative, " + Math.round(sentiment.confidence() * 100)
+                                + "% sure): a person should check the reply, which goes out by itself only from "
+                                + Math.round(sentimentProperties.negativeAutoReplyThreshold() * 100)
+                                + "% confidence for such a question (it has " + Math.round(confidence * 100) + "%).");
+            }
             return new Verdict(Decision.AUTO_REPLY, null);
         }
         if (confidence >= suggest) {
-            return new Verdict(Decision.SUGGEST, null);
+            return new Verdict(
+                    Decision.SUGGEST,
+                    upset
+                            ? "The customer sounds upset (negative, " + Math.round(sentiment.confidence() * 100)
+                                    + "% sure); the suggested priority is raised."
+                            : null);
         }
         return new Verdict(
                 Decision.ESCALATE,
                 "The best match is only " + Math.round(confidence * 100) + "% similar (escalating below "
-                        + Math.round(suggest * 100) + "%).");
+                        + Math.round(suggest * 100) + "%)."
+                        + (upset ? " The customer sounds upset." : ""));
     }
 
     /** Without a trained classifier: the category the nearest resolved tickets share, weighted by similarity. */

@@ -1,22 +1,5 @@
 package org.crmgraph.language.classifier;
 
-import ai.djl.Model;
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.EasyTrain;
-import ai.djl.training.Trainer;
-import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.dataset.Batch;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
-import ai.djl.translate.TranslateException;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,8 +29,6 @@ import org.springframework.stereotype.Service;
 public class ClassifierTraining {
 
     private static final Logger log = LoggerFactory.getLogger(ClassifierTraining.class);
-    private static final int BATCH_SIZE = 32;
-    private static final float LEARNING_RATE = 1e-3f;
 
     private static final String LABELLED = """
             MATCH (t:Ticket)
@@ -157,39 +138,16 @@ public class ClassifierTraining {
         }
         int dimensions = tickets.getFirst().embedding().length;
 
-        Engine engine = Engine.getEngine("PyTorch");
-        engine.setRandomSeed(properties.randomSeed().intValue());
-        byte[] parameters;
-        try (Model model = Model.newInstance("ticket-classifier", "PyTorch")) {
-            model.setBlock(ClassifierNetwork.build(hidden, categories.size()));
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizer.adam()
-                            .optLearningRateTracker(Tracker.fixed(LEARNING_RATE))
-                            .build());
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(1, dimensions));
-                NDManager manager = trainer.getManager();
-                ArrayDataset data = new ArrayDataset.Builder()
-                        .setData(features(manager, split.train(), dimensions))
-                        .optLabels(labels(manager, split.train(), index))
-                        .setSampling(BATCH_SIZE, true)
-                        .build();
-                for (int epoch = 0; epoch < epochs; epoch++) {
-                    for (Batch batch : trainer.iterateDataset(data)) {
-                        EasyTrain.trainBatch(trainer, batch);
-                        trainer.step();
-                        batch.close();
-                    }
-                }
-            } catch (IOException | TranslateException e) {
-                throw new IllegalStateException("Training the ticket classifier failed: " + e.getMessage(), e);
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            model.getBlock().saveParameters(new DataOutputStream(bytes));
-            parameters = bytes.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("Saving the ticket classifier failed: " + e.getMessage(), e);
-        }
+        int[] labels =
+                split.train().stream().mapToInt(t -> index.get(t.category())).toArray();
+        byte[] parameters = ClassifierHead.fit(
+                "ticket-classifier",
+                split.train().stream().map(LabelledTicket::embedding).toList(),
+                labels,
+                categories.size(),
+                hidden,
+                epochs,
+                properties.randomSeed());
 
         List<String> priorities =
                 categories.stream().map(commonestPriority(tickets)).toList();
@@ -251,22 +209,6 @@ public class ClassifierTraining {
                 accuracy,
                 macroF1);
         return classifiers.report(version).orElseThrow();
-    }
-
-    private static NDArray features(NDManager manager, List<LabelledTicket> tickets, int dimensions) {
-        float[] flat = new float[tickets.size() * dimensions];
-        for (int i = 0; i < tickets.size(); i++) {
-            System.arraycopy(tickets.get(i).embedding(), 0, flat, i * dimensions, dimensions);
-        }
-        return manager.create(flat, new Shape(tickets.size(), dimensions));
-    }
-
-    private static NDArray labels(NDManager manager, List<LabelledTicket> tickets, Map<String, Integer> index) {
-        float[] labels = new float[tickets.size()];
-        for (int i = 0; i < tickets.size(); i++) {
-            labels[i] = index.get(tickets.get(i).category());
-        }
-        return manager.create(labels);
     }
 
     private static Function<String, String> commonestPriority(List<LabelledTicket> tickets) {

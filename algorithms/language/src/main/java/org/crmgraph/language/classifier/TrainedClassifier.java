@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A trained ticket classifier held in memory on the PyTorch engine. Predictions run the block forward in a
+ * A trained classifier (ticket categories, sentiment) held in memory on the PyTorch engine. Predictions run the block forward in a
  * short-lived NDManager per call, so concurrent callers share the read-only weights and nothing else.
  */
 public final class TrainedClassifier implements AutoCloseable {
@@ -35,14 +35,15 @@ public final class TrainedClassifier implements AutoCloseable {
         this.model = model;
     }
 
-    static TrainedClassifier fromParameters(
+    /** @param priorities the suggested priority of each category, or null when the classes have none */
+    public static TrainedClassifier fromParameters(
             long version,
             List<String> categories,
             List<String> priorities,
             int dimensions,
             int hidden,
             byte[] parameters) {
-        Model model = Model.newInstance("ticket-classifier-v" + version, "PyTorch");
+        Model model = Model.newInstance("classifier-v" + version, "PyTorch");
         Block block = ClassifierNetwork.build(hidden, categories.size());
         model.setBlock(block);
         try {
@@ -51,7 +52,7 @@ public final class TrainedClassifier implements AutoCloseable {
         } catch (IOException | MalformedModelException e) {
             model.close();
             throw new IllegalStateException(
-                    "Ticket classifier version " + version + " in the graph cannot be read: " + e.getMessage(), e);
+                    "Classifier version " + version + " in the graph cannot be read: " + e.getMessage(), e);
         }
         return new TrainedClassifier(version, categories, priorities, dimensions, model);
     }
@@ -97,7 +98,11 @@ public final class TrainedClassifier implements AutoCloseable {
                         best = c;
                     }
                 }
-                out.add(new Prediction(categories.get(best), p[row * n + best], priorities.get(best), version));
+                out.add(new Prediction(
+                        categories.get(best),
+                        p[row * n + best],
+                        priorities == null ? null : priorities.get(best),
+                        version));
             }
             return out;
         }

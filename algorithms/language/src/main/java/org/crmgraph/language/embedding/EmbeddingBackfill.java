@@ -8,9 +8,12 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.language.Script;
+import org.crmgraph.language.SentimentProperties;
 import org.crmgraph.language.SupportProperties;
 import org.crmgraph.language.Vectors;
 import org.crmgraph.language.classifier.Prediction;
+import org.crmgraph.language.classifier.SuggestedPriority;
 import org.crmgraph.language.classifier.TicketClassifiers;
 import org.crmgraph.language.classifier.TrainedClassifier;
 import org.neo4j.driver.Record;
@@ -54,44 +57,95 @@ public class EmbeddingBackfill {
             RETURN a.id AS id, a.title AS title, a.body AS body, coalesce(a.updatedAt, a.createdAt) AS version,
                    a.embeddingFingerprint AS fingerprint
             """;
+    // a text in Chinese is embedded by the Chinese model into its own property (and index); the other is removed,
+    // so a ticket edited from one language to the other is found by the right search only
+    private static final String STORE_VECTOR = """
+            WITH n, row
+            WHERE row.embedding IS NOT NULL
+            CALL (n, row) {
+              WITH n, row WHERE row.chinese
+              CALL db.create.setNodeVectorProperty(n, 'embeddingZh', row.embedding)
+              REMOVE n.embedding
+            }
+            CALL (n, row) {
+              WITH n, row WHERE NOT row.chinese
+              CALL db.create.setNodeVectorProperty(n, 'embedding', row.embedding)
+              REMOVE n.embeddingZh
+            }
+            """;
     private static final String WRITE_TICKETS = """
             UNWIND $rows AS row
-            MATCH (t:Ticket {id: row.id})
-            WHERE coalesce(t.updatedAt, t.createdAt) = row.version
-            SET t.embeddedAt = row.version, t.embeddingFingerprint = row.fingerprint, t.answerable = row.answerable,
-                t.predictedCategory = coalesce(row.predictedCategory, t.predictedCategory),
-                t.categoryConfidence = coalesce(row.categoryConfidence, t.categoryConfidence),
-                t.suggestedPriority = coalesce(row.suggestedPriority, t.suggestedPriority),
-                t.routedBy = coalesce(row.routedBy, t.routedBy)
-            WITH t, row
-            WHERE row.embedding IS NOT NULL
-            CALL db.create.setNodeVectorProperty(t, 'embedding', row.embedding)
-            """;
+            MATCH (n:Ticket {id: row.id})
+            WHERE coalesce(n.updatedAt, n.createdAt) = row.version
+            SET n.embeddedAt = row.version, n.embeddingFingerprint = row.fingerprint, n.answerable = row.answerable,
+                n.predictedCategory = coalesce(row.predictedCategory, n.predictedCategory),
+                n.categoryConfidence = coalesce(row.categoryConfidence, n.categoryConfidence),
+                n.classifiedPriority = coalesce(row.suggestedPriority, n.classifiedPriority),
+                n.routedBy = coalesce(row.routedBy, n.routedBy)
+            WITH n, row
+            CALL (n, row) {
+              WITH n AS t, row WHERE row.routedBy IS NOT NULL
+              SET t.suggestedPriority = %s
+            }
+            """.formatted(SuggestedPriority.OF_TICKET) + STORE_VECTOR;
     private static final String WRITE_ARTICLES = """
             UNWIND $rows AS row
-            MATCH (a:Article {id: row.id})
-            WHERE coalesce(a.updatedAt, a.createdAt) = row.version
-            SET a.embeddedAt = row.version, a.embeddingFingerprint = row.fingerprint
-            WITH a, row
-            WHERE row.embedding IS NOT NULL
-            CALL db.create.setNodeVectorProperty(a, 'embedding', row.embedding)
+            MATCH (n:Article {id: row.id})
+            WHERE coalesce(n.updatedAt, n.createdAt) = row.version
+            SET n.embeddedAt = row.version, n.embeddingFingerprint = row.fingerprint
+            """ + STORE_VECTOR + """
+            SET n.passages = row.passages, n.passageVectors = row.passageVectors
             """;
 
     private final CypherRunner cypher;
     private final SentenceEmbedder embedder;
     private final SupportProperties properties;
     private final TicketClassifiers classifiers;
+    private final ChineseEmbedder chineseEmbedder;
+    private final SentimentProperties sentiment;
     private final ReentrantLock running = new ReentrantLock();
 
     public EmbeddingBackfill(
             CypherRunner cypher,
             SentenceEmbedder embedder,
             SupportProperties properties,
-            TicketClassifiers classifiers) {
+            TicketClassifiers classifiers,
+            ChineseEmbedder chineseEmbedder,
+            SentimentProperties sentiment) {
+        this.chineseEmbedder = chineseEmbedder;
+        this.sentiment = sentiment;
         this.cypher = cypher;
         this.embedder = embedder;
         this.properties = properties;
         this.classifiers = classifiers;
+    }
+
+    /** The model a text is embedded with, as its fingerprint names it: a new model re-embeds what it reads. */
+    private String modelFor(boolean chinese) {
+        return chinese ? properties.chineseModelLocation() : embedder.description();
+    }
+
+    /** Embeds each row's text with the model of its language; returns the nanoseconds spent in the models. */
+    private long embedInto(List<Map<String, Object>> rows, List<String> texts) {
+        long started = System.nanoTime();
+        for (boolean chinese : new boolean[] {false, true}) {
+            List<Integer> indexes = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if ((Boolean) rows.get(i).get("chinese") == chinese) {
+                    indexes.add(i);
+                }
+            }
+            if (indexes.isEmpty()) {
+                continue;
+            }
+            SentenceEmbedder model = chinese ? chineseEmbedder.get() : embedder;
+            List<float[]> vectors =
+                    model.embedAll(indexes.stream().map(texts::get).toList(), properties.batchSize());
+            for (int i = 0; i < indexes.size(); i++) {
+                rows.get(indexes.get(i)).put("embedding", vectors.get(i));
+            }
+        }
+        return System.nanoTime() - started;
     }
 
     private List<String> staleTickets(Long classifier) {
@@ -153,7 +207,8 @@ public class EmbeddingBackfill {
                     r.get("subject").asString(null),
                     r.get("body").asString(null),
                     r.get("resolution").asString(null));
-            long fingerprint = SupportTexts.fingerprint(text, embedder.description());
+            boolean chinese = Script.of(text) == Script.CHINESE;
+            long fingerprint = SupportTexts.fingerprint(text, modelFor(chinese));
             String status = r.get("status").asString("OPEN");
             boolean resolved = "RESOLVED".equals(status) || "CLOSED".equals(status);
             Map<String, Object> row = new HashMap<>();
@@ -161,11 +216,14 @@ public class EmbeddingBackfill {
             row.put("version", r.get("version").asObject());
             row.put("fingerprint", fingerprint);
             row.put("answerable", resolved && !r.get("resolution").asString("").isBlank());
+            row.put("chinese", chinese);
             rows.add(row);
             boolean sameText =
                     !r.get("fingerprint").isNull() && r.get("fingerprint").asLong() == fingerprint;
-            // an open ticket's stored embedding comes along for routing; a resolved one's is not needed
-            boolean unchanged = sameText && (resolved || !r.get("embedding").isNull());
+            // an open ticket's stored embedding comes along for routing; a resolved one's is not needed, nor a
+            // Chinese one's (the classifier reads English embeddings)
+            boolean unchanged =
+                    sameText && (resolved || chinese || !r.get("embedding").isNull());
             if (unchanged) {
                 counts[2]++;
             } else {
@@ -175,17 +233,12 @@ public class EmbeddingBackfill {
             boolean routed = !r.get("routedBy").isNull()
                     && version != null
                     && r.get("routedBy").asLong() == version;
-            if (!resolved && version != null && (!unchanged || !routed)) {
+            if (!resolved && !chinese && version != null && (!unchanged || !routed)) {
                 toRoute.add(row);
                 routeVectors.add(unchanged ? Vectors.floats(r.get("embedding")) : null);
             }
         }
-        long started = System.nanoTime();
-        List<float[]> vectors = embedder.embedAll(texts, properties.batchSize());
-        long modelNanos = System.nanoTime() - started;
-        for (int i = 0; i < toEmbed.size(); i++) {
-            toEmbed.get(i).put("embedding", vectors.get(i));
-        }
+        long modelNanos = embedInto(toEmbed, texts);
         if (!toRoute.isEmpty()) {
             for (int i = 0; i < toRoute.size(); i++) {
                 if (routeVectors.get(i) == null) {
@@ -201,7 +254,7 @@ public class EmbeddingBackfill {
             }
             counts[3] += toRoute.size();
         }
-        cypher.write(WRITE_TICKETS, Map.of("rows", rows));
+        cypher.write(WRITE_TICKETS, Map.of("rows", rows, "stronglyNegative", sentiment.stronglyNegative()));
         counts[0] += toEmbed.size();
         return modelNanos;
     }
@@ -210,28 +263,50 @@ public class EmbeddingBackfill {
         List<Record> records = cypher.read(ARTICLE_TEXTS, Map.of("ids", ids), r -> r);
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> texts = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
         List<Map<String, Object>> toEmbed = new ArrayList<>();
         for (Record r : records) {
             String text = SupportTexts.article(
                     r.get("title").asString(null), r.get("body").asString(null));
-            long fingerprint = SupportTexts.fingerprint(text, embedder.description());
+            boolean chinese = Script.of(text) == Script.CHINESE;
+            long fingerprint = SupportTexts.fingerprint(text, modelFor(chinese));
             Map<String, Object> row = new HashMap<>();
             row.put("id", r.get("id").asString());
             row.put("version", r.get("version").asObject());
             row.put("fingerprint", fingerprint);
+            row.put("chinese", chinese);
             rows.add(row);
             if (r.get("fingerprint").isNull() || r.get("fingerprint").asLong() != fingerprint) {
                 texts.add(text);
+                bodies.add(r.get("body").asString(null));
                 toEmbed.add(row);
             } else {
                 counts[2]++;
             }
         }
-        long started = System.nanoTime();
-        List<float[]> vectors = embedder.embedAll(texts, properties.batchSize());
-        long modelNanos = System.nanoTime() - started;
+        // each sentence of a re-embedded article's body, for answers that quote the one that answers
+        List<Map<String, Object>> sentenceRows = new ArrayList<>();
+        List<String> sentences = new ArrayList<>();
         for (int i = 0; i < toEmbed.size(); i++) {
-            toEmbed.get(i).put("embedding", vectors.get(i));
+            Map<String, Object> row = toEmbed.get(i);
+            List<String> split = Passages.split(bodies.get(i));
+            if (split.size() > 1) {
+                row.put("passages", split);
+                for (String sentence : split) {
+                    sentenceRows.add(new HashMap<>(Map.of("chinese", row.get("chinese"), "article", row)));
+                    sentences.add(sentence);
+                }
+            }
+        }
+        long modelNanos = embedInto(toEmbed, texts) + embedInto(sentenceRows, sentences);
+        for (Map<String, Object> sentence : sentenceRows) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> article = (Map<String, Object>) sentence.get("article");
+            @SuppressWarnings("unchecked")
+            List<Float> flat = (List<Float>) article.computeIfAbsent("passageVectors", k -> new ArrayList<Float>());
+            for (float value : (float[]) sentence.get("embedding")) {
+                flat.add(value);
+            }
         }
         cypher.write(WRITE_ARTICLES, Map.of("rows", rows));
         counts[1] += toEmbed.size();

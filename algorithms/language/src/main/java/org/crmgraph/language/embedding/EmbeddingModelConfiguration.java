@@ -2,6 +2,7 @@ package org.crmgraph.language.embedding;
 
 import java.nio.file.Path;
 import org.crmgraph.graph.data.DataFolderProperties;
+import org.crmgraph.language.SentimentProperties;
 import org.crmgraph.language.SupportProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,10 +11,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({SupportProperties.class, DataFolderProperties.class})
+@EnableConfigurationProperties({SupportProperties.class, SentimentProperties.class, DataFolderProperties.class})
 class EmbeddingModelConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddingModelConfiguration.class);
+
+    static Path cacheDir(SupportProperties properties, DataFolderProperties data) {
+        return properties.modelCacheDir().isEmpty() ? data.resolve("djl") : Path.of(properties.modelCacheDir());
+    }
 
     /**
      * One embedding model per JVM, loaded at start-up: a missing or broken model stops the service with a message
@@ -21,8 +26,7 @@ class EmbeddingModelConfiguration {
      */
     @Bean(destroyMethod = "close")
     SentenceEmbedder sentenceEmbedder(SupportProperties properties, DataFolderProperties data) {
-        Path cacheDir =
-                properties.modelCacheDir().isEmpty() ? data.resolve("djl") : Path.of(properties.modelCacheDir());
+        Path cacheDir = cacheDir(properties, data);
         long started = System.nanoTime();
         SentenceEmbedder embedder = SentenceEmbedder.load(
                 properties.modelLocation(),

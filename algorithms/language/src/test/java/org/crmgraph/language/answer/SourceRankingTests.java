@@ -14,12 +14,21 @@ class SourceRankingTests {
 
     private static Candidate article(String id, double similarity, String... products) {
         return new Candidate(
-                SourceKind.ARTICLE, id, id, "text of " + id, similarity, List.of(products), null, null, null);
+                SourceKind.ARTICLE, id, id, "text of " + id, similarity, List.of(products), null, null, null, null);
     }
 
     private static Candidate ticket(String id, double similarity, String resolvedBy) {
         return new Candidate(
-                SourceKind.TICKET, id, id, "resolution of " + id, similarity, List.of(), "cat", "LOW", resolvedBy);
+                SourceKind.TICKET,
+                id,
+                id,
+                "resolution of " + id,
+                similarity,
+                List.of(),
+                "cat",
+                "LOW",
+                resolvedBy,
+                null);
     }
 
     private static Evidence evidence(
@@ -61,7 +70,7 @@ class SourceRankingTests {
 
     @Test
     void scoresStayBetweenZeroAndOneSourcesWithoutTextAreLeftOutAndTheListIsCut() {
-        Candidate empty = new Candidate(SourceKind.TICKET, "t0", "t0", " ", 0.99, List.of(), null, null, null);
+        Candidate empty = new Candidate(SourceKind.TICKET, "t0", "t0", " ", 0.99, List.of(), null, null, null, null);
         Evidence e = evidence(
                 List.of(article("a1", 0.98, "R1"), article("a2", -0.2), article("a3", 0.3)),
                 List.of(empty),
@@ -76,14 +85,41 @@ class SourceRankingTests {
 
     @Test
     void ticketsResolvedWithTheSameWordsAppearOnceAtTheirBest() {
-        Candidate a =
-                new Candidate(SourceKind.TICKET, "t1", "t1", "Restarted the router.", 0.7, List.of(), null, null, null);
+        Candidate a = new Candidate(
+                SourceKind.TICKET, "t1", "t1", "Restarted the router.", 0.7, List.of(), null, null, null, null);
         Candidate b = new Candidate(
-                SourceKind.TICKET, "t2", "t2", "restarted the router. ", 0.9, List.of(), null, null, null);
-        Candidate c =
-                new Candidate(SourceKind.TICKET, "t3", "t3", "Replaced the cable.", 0.5, List.of(), null, null, null);
+                SourceKind.TICKET, "t2", "t2", "restarted the router. ", 0.9, List.of(), null, null, null, null);
+        Candidate c = new Candidate(
+                SourceKind.TICKET, "t3", "t3", "Replaced the cable.", 0.5, List.of(), null, null, null, null);
         List<AnswerSource> ranked =
                 RANKING.rank(evidence(List.of(), List.of(a, b, c), Set.of(), Map.of(), Map.of()), 5);
         assertThat(ranked).extracting(AnswerSource::id).containsExactly("t2", "t3");
+    }
+
+    @Test
+    void aSourceTheFullTextIndexRanksFirstOvertakesCloserMeaningsButKeepsItsOwnScore() {
+        Candidate near = ticket("near", 0.80, null);
+        Candidate nearer = ticket("nearer", 0.82, null);
+        Candidate code = ticket("code", 0.60, null).withTextScore(7.5);
+        Candidate common = ticket("common", 0.81, null).withTextScore(0.4);
+        List<AnswerSource> ranked =
+                RANKING.rank(evidence(List.of(), List.of(near, nearer, code, common), Set.of(), Map.of(), Map.of()), 5);
+        // by score alone: nearer, common, near, code; the fusion lifts the best full-text match
+        assertThat(ranked).extracting(AnswerSource::id).containsExactly("common", "code", "nearer", "near");
+        assertThat(ranked.get(1).score()).isEqualTo(0.60);
+        assertThat(ranked.get(1).reasons()).anyMatch(r -> r.contains("full-text match 1"));
+    }
+
+    @Test
+    void withoutFullTextHitsTheOrderIsTheScores() {
+        List<AnswerSource> ranked = RANKING.rank(
+                evidence(
+                        List.of(),
+                        List.of(ticket("b", 0.5, null), ticket("a", 0.9, null), ticket("c", 0.7, null)),
+                        Set.of(),
+                        Map.of(),
+                        Map.of()),
+                5);
+        assertThat(ranked).extracting(AnswerSource::id).containsExactly("a", "c", "b");
     }
 }

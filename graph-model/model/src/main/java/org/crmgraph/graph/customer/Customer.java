@@ -23,7 +23,8 @@ public record Customer(
         String street,
         String postcode,
         String region,
-        String birthDate) {
+        String birthDate,
+        SentimentTrend sentimentTrend) {
 
     /** A customer without the address fields, as the API creates one. */
     public Customer(
@@ -35,7 +36,7 @@ public record Customer(
             String city,
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {
-        this(id, name, email, phone, country, city, createdAt, updatedAt, null, null, null, null, null, null);
+        this(id, name, email, phone, country, city, createdAt, updatedAt, null, null, null, null, null, null, null);
     }
 
     public static Customer from(Value node) {
@@ -55,6 +56,7 @@ public record Customer(
                 Records.string(node.get("region")),
                 node.get("birthDate").isNull()
                         ? null
-                        : node.get("birthDate").asLocalDate().toString());
+                        : node.get("birthDate").asLocalDate().toString(),
+                SentimentTrend.of(node));
     }
 }

@@ -13,7 +13,10 @@ public enum CustomerSort {
     MONETARY(new SortKey("customer.monetary", "coalesce(toFloat(c.monetary), -1.0e18)", Double.class)),
     LIFETIME_VALUE(new SortKey("customer.lifetimeValue", "coalesce(toFloat(c.lifetimeValue), -1.0e18)", Double.class)),
     CHURN_RISK(new SortKey("customer.churnRisk", "coalesce(toFloat(c.churnRisk), -1.0)", Double.class)),
-    RECENCY(new SortKey("customer.recencyDays", "coalesce(c.recencyDays, 1000000000)", Long.class));
+    RECENCY(new SortKey("customer.recencyDays", "coalesce(c.recencyDays, 1000000000)", Long.class)),
+    // customers without a trend sort as no change: ascending puts those whose messages turned negative first
+    SENTIMENT_CHANGE(
+            new SortKey("customer.sentimentChange", "coalesce(toFloat(c.sentimentChange), 0.0)", Double.class));
 
     private final SortKey key;
 

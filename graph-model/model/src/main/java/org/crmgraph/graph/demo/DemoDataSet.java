@@ -144,6 +144,20 @@ public final class DemoDataSet {
         },
         {"Wearables", "Pulse Smartwatch", "249", "Pulse Band", "79", "Trail GPS Watch", "399", "Pulse Strap", "25"}
     };
+    // Chinese articles and tickets show Chinese questions answered from Chinese sources: {title, body, tag}
+    private static final String[][] ARTICLES_ZH = {
+        {"重置账户密码", "在登录页面点击“忘记密码”，我们会在五分钟内向您的邮箱发送重置链接。链接在一小时内有效。如果没有收到邮件，请检查垃圾邮件文件夹。", "account"},
+        {"退货和退款", "收到商品后三十天内可以退货。请在订单页面打印退货标签并贴在包裹上。仓库收到包裹后，五个工作日内退款到原支付账户。", "returns"},
+        {"查询物流", "订单在两天内发货。发货邮件中有物流跟踪链接。送达通常需要三到五天。", "delivery"},
+        {"下载发票", "发票可以在订单页面点击“下载发票”获取。需要企业发票的，请在下单时填写公司抬头和税号。", "billing"}
+    };
+    // {subject, body} per Chinese article, in the customer's words: neutral, upset and pleased
+    private static final String[][][] TICKETS_ZH = {
+        {{"忘记密码", "我忘记了密码，登录不了，怎么办？"}, {"密码重置邮件收不到", "已经试了三次，重置邮件一直收不到，太让人生气了！"}},
+        {{"怎么退货", "衣服尺码不合适，想退货，请问怎么操作？"}, {"退款太慢", "退货两周了还没收到退款，非常失望。"}},
+        {{"包裹到哪了", "我的订单什么时候能送到？"}, {"感谢快速送达", "包裹第二天就到了，非常满意，谢谢！"}},
+        {{"发票在哪里下载", "我找不到上个月订单的发票。"}, {"需要企业发票", "请问怎么开公司抬头的发票？"}}
+    };
     private static final String[][] ARTICLES = {
         {
             "Resetting your account password",
@@ -265,6 +279,7 @@ public final class DemoDataSet {
         for (int i = 0; i < customerCount; i++) {
             generateCustomer(i);
         }
+        generateChinese(customerCount);
     }
 
     public List<Map<String, Object>> customers() {
@@ -326,6 +341,54 @@ public final class DemoDataSet {
                     List.of(a).subList(2, a.length),
                     "createdAt",
                     NOW.minusDays(500 - i * 20L)));
+        }
+    }
+
+    /**
+     * Chinese articles and tickets from a stream of their own (after everything else), so the rest of the demo stays
+     * what it was: each article with one resolved ticket and one open one, raised by customers picked at random.
+     */
+    private void generateChinese(int customerCount) {
+        if (customerCount == 0) {
+            return;
+        }
+        Random zh = new Random(seed * 31 + 86);
+        for (int i = 0; i < ARTICLES_ZH.length; i++) {
+            String[] a = ARTICLES_ZH[i];
+            String articleId = "kb-zh-" + (201 + i);
+            articles.add(Map.of(
+                    "id",
+                    articleId,
+                    "title",
+                    a[0],
+                    "body",
+                    a[1],
+                    "tags",
+                    List.of(a[2], "zh"),
+                    "createdAt",
+                    NOW.minusDays(300 - i * 10L)));
+            for (int k = 0; k < 2; k++) {
+                String[] words = TICKETS_ZH[i][k];
+                boolean resolved = k == 0;
+                OffsetDateTime created = NOW.minusDays(10 + zh.nextInt(200)).minusMinutes(zh.nextInt(1440));
+                Map<String, Object> ticket = new HashMap<>();
+                ticket.put("id", "tkt-" + (70001 + tickets.size()));
+                ticket.put(
+                        "customerId", customers.get(zh.nextInt(customerCount)).get("id"));
+                ticket.put("subject", words[0]);
+                ticket.put("body", words[1]);
+                ticket.put("priority", resolved ? "MEDIUM" : "HIGH");
+                ticket.put("channel", "EMAIL");
+                ticket.put("category", a[2]);
+                ticket.put("createdAt", created);
+                ticket.put("status", resolved ? "RESOLVED" : "OPEN");
+                if (resolved) {
+                    ticket.put("resolution", a[1]);
+                    ticket.put("resolvedAt", created.plusHours(3));
+                    ticket.put("articleId", articleId);
+                }
+                tickets.add(ticket);
+            }
         }
     }
 

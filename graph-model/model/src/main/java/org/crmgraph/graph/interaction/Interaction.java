@@ -3,6 +3,7 @@ package org.crmgraph.graph.interaction;
 import java.time.OffsetDateTime;
 import org.crmgraph.graph.cypher.Records;
 import org.crmgraph.graph.privacy.WrittenByCustomer;
+import org.crmgraph.graph.text.MessageSentiment;
 import org.neo4j.driver.Value;
 
 /** One touchpoint: an e-mail opened, a page viewed, a chat, a social mention... */
@@ -14,7 +15,8 @@ public record Interaction(
         String type,
         OffsetDateTime occurredAt,
         String text,
-        String customerName)
+        String customerName,
+        MessageSentiment sentiment)
         implements WrittenByCustomer {
 
     // CALL subqueries, not pattern comprehensions: see Order.RELATED.
@@ -33,6 +35,7 @@ public record Interaction(
                 Records.string(value.get("type")),
                 Records.dateTime(value.get("occurredAt")),
                 Records.string(value.get("text")),
-                Records.string(value.get("customerName")));
+                Records.string(value.get("customerName")),
+                MessageSentiment.of(value));
     }
 }

@@ -51,6 +51,7 @@ public class CustomerPrivacy {
             MATCH (c:Customer {id: $id})
             REMOVE c.name, c.email, c.phone, c.city, c.givenName, c.familyName, c.street, c.postcode, c.region,
                    c.birthDate
+            REMOVE c.sentimentRecent, c.sentimentChange, c.sentimentMessages
             SET c.erased = true, c.erasedAt = datetime(), c.updatedAt = datetime()
             WITH c
             // duplicate candidates name the person's source records; an erased person is never reviewed again
@@ -69,7 +70,8 @@ public class CustomerPrivacy {
             """;
     private static final String ERASE_INTERACTION_TEXT = """
             MATCH (:Customer {id: $id})-[:HAD]->(i:Interaction)
-            REMOVE i.text
+            // the sentiment was read from the erased words
+            REMOVE i.text, i.sentiment, i.sentimentConfidence, i.sentimentModel, i.sentimentBy
             RETURN count(*) AS n
             """;
     // The ticket stays (product, category and dates feed analytics); without its resolution it is no answer source,
@@ -77,14 +79,15 @@ public class CustomerPrivacy {
     private static final String ERASE_TICKET_TEXT = """
             MATCH (:Customer {id: $id})-[:RAISED]->(t:Ticket)
             SET t.subject = $erased, t.body = $erased, t.answerable = false, t.updatedAt = datetime()
-            REMOVE t.embedding, t.fingerprint, t.resolution
+            REMOVE t.embedding, t.embeddingZh, t.fingerprint, t.resolution, t.sentiment, t.sentimentConfidence,
+                   t.sentimentModel
             RETURN count(*) AS n
             """;
     private static final String ERASE_QUESTIONS = """
             MATCH (:Customer {id: $id})-[a:ASKED]->(q:SupportQuery)
             DELETE a
             SET q.question = $erased
-            REMOVE q.customerId, q.embedding, q:RatedQuery
+            REMOVE q.customerId, q.embedding, q.embeddingZh, q.sentiment, q.sentimentConfidence, q:RatedQuery
             RETURN count(*) AS n
             """;
 

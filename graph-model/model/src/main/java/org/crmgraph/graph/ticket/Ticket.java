@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import org.crmgraph.graph.cypher.Records;
 import org.crmgraph.graph.interaction.Channel;
 import org.crmgraph.graph.privacy.WrittenByCustomer;
+import org.crmgraph.graph.text.MessageSentiment;
 import org.neo4j.driver.Value;
 
 /** A support request; ids of the customer, product and resolving article travel with it for batch loading. */
@@ -24,7 +25,8 @@ public record Ticket(
         OffsetDateTime resolvedAt,
         String predictedCategory,
         TicketPriority suggestedPriority,
-        String customerName)
+        String customerName,
+        MessageSentiment sentiment)
         implements WrittenByCustomer {
 
     // CALL subqueries, not pattern comprehensions: see Order.RELATED.
@@ -35,7 +37,7 @@ public record Ticket(
     // every field but the embedding, which is large and for the vector index only
     static final String PROJECTION = """
             t{.id, .subject, .body, .status, .priority, .channel, .category, .resolution, .createdAt, .updatedAt, .resolvedAt,
-              .predictedCategory, .suggestedPriority, customerId: customerId, productSku: productSku, articleId: articleId,
+              .predictedCategory, .suggestedPriority, .sentiment, .sentimentConfidence, .sentimentModel, customerId: customerId, productSku: productSku, articleId: articleId,
               customerName: customerName}""";
 
     static Ticket from(Value value) {
@@ -58,6 +60,7 @@ public record Ticket(
                 value.get("suggestedPriority").isNull()
                         ? null
                         : TicketPriority.valueOf(value.get("suggestedPriority").asString()),
-                Records.string(value.get("customerName")));
+                Records.string(value.get("customerName")),
+                MessageSentiment.of(value));
     }
 }

@@ -3,7 +3,10 @@ package org.crmgraph.graph.ticket;
 import java.time.OffsetDateTime;
 import org.crmgraph.graph.interaction.Channel;
 
-/** All given criteria must hold; {@code textContains} looks in subject and body, case-insensitively. */
+/**
+ * All given criteria must hold; {@code textContains} looks in subject and body, case-insensitively; {@code sentiment}
+ * is a label (NEGATIVE, NEUTRAL, POSITIVE) the customer's words were read as.
+ */
 public record TicketFilter(
         TicketStatus status,
         TicketPriority priority,
@@ -13,7 +16,9 @@ public record TicketFilter(
         String category,
         String textContains,
         OffsetDateTime createdAfter,
-        OffsetDateTime createdBefore) {
+        OffsetDateTime createdBefore,
+        String sentiment) {
 
-    public static final TicketFilter NONE = new TicketFilter(null, null, null, null, null, null, null, null, null);
+    public static final TicketFilter NONE =
+            new TicketFilter(null, null, null, null, null, null, null, null, null, null);
 }

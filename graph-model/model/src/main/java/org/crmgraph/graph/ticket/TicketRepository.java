@@ -174,7 +174,8 @@ class TicketRepository {
                         "text",
                         "(toLower(t.subject) CONTAINS $text OR toLower(t.body) CONTAINS $text)")
                 .when(filter.createdAfter(), "createdAfter", "t.createdAt >= $createdAfter")
-                .when(filter.createdBefore(), "createdBefore", "t.createdAt < $createdBefore");
+                .when(filter.createdBefore(), "createdBefore", "t.createdAt < $createdBefore")
+                .when(filter.sentiment(), "sentiment", "t.sentiment = $sentiment");
         conditions.where(Where.compile(FilterCatalogue.TICKET, where, "t", "where"));
         return conditions;
     }

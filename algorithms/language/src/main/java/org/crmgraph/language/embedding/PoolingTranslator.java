@@ -10,17 +10,19 @@ import ai.djl.translate.TranslatorContext;
 
 /**
  * Sentence-transformers pooling for a BERT-style encoder: tokenise a batch (padded to its longest text), take
- * the last hidden state, average it over the real tokens and scale to unit length, so a dot product of two
- * embeddings is their cosine similarity.
+ * the last hidden state, pool it as the model was trained to be pooled (MiniLM averages the real tokens, BGE takes
+ * the first, {@code [CLS]}) and scale to unit length, so a dot product of two embeddings is their cosine similarity.
  */
-final class MeanPoolingTranslator implements NoBatchifyTranslator<String[], float[][]> {
+final class PoolingTranslator implements NoBatchifyTranslator<String[], float[][]> {
 
     private static final String MASK = "mask";
 
     private final HuggingFaceTokenizer tokenizer;
+    private final Pooling pooling;
 
-    MeanPoolingTranslator(HuggingFaceTokenizer tokenizer) {
+    PoolingTranslator(HuggingFaceTokenizer tokenizer, Pooling pooling) {
         this.tokenizer = tokenizer;
+        this.pooling = pooling;
     }
 
     @Override
@@ -61,7 +63,7 @@ final class MeanPoolingTranslator implements NoBatchifyTranslator<String[], floa
             float[] sum = out[b];
             int counted = 0;
             for (int t = 0; t < tokens; t++) {
-                if (mask[b][t] == 0) {
+                if (mask[b][t] == 0 || (pooling == Pooling.CLS && t > 0)) {
                     continue;
                 }
                 counted++;

@@ -22,11 +22,43 @@ import org.crmgraph.language.sentiment.SentimentLabel;
  */
 public final class SentimentBenchmark {
 
+    /**
+     * With {@code --unlabelled} (any file with a {@code text} column, e.g. BANKING77 with {@code --label-column
+     * category}): the share of its messages the default model reads as negative with at least each confidence,
+     * which is how many answers {@code crm.sentiment.strongly-negative} would hold for an agent.
+     */
+    private static void strongNegatives(List<LabelledTexts.Row> rows) {
+        try (SentenceEmbedder embedder =
+                SentenceEmbedder.load("classpath:all-minilm-l6-v2", Path.of("target/djl-cache"), 256, 2, 1)) {
+            ExampleSentiment model = ExampleSentiment.load(embedder, "sentiment/examples-en.txt", "default-en");
+            List<float[]> vectors =
+                    embedder.embedAll(rows.stream().map(LabelledTexts.Row::text).toList(), 32);
+            double[] thresholds = {0.0, 0.8, 0.9, 0.95, 0.98};
+            int[] counts = new int[thresholds.length];
+            for (float[] vector : vectors) {
+                var sentiment = model.classify(vector);
+                for (int t = 0; t < thresholds.length; t++) {
+                    if (sentiment.label() == SentimentLabel.NEGATIVE && sentiment.confidence() >= thresholds[t]) {
+                        counts[t]++;
+                    }
+                }
+            }
+            System.out.println("\n| read NEGATIVE with confidence at least | share of messages |\n|---|---|");
+            for (int t = 0; t < thresholds.length; t++) {
+                System.out.printf(Locale.ROOT, "| %.2f | %.3f |%n", thresholds[t], (double) counts[t] / vectors.size());
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = ApiLatencyBenchmark.options(args);
         Path dataset = Path.of(options.getOrDefault("dataset", "../shared/datasets/airline-tweets/train.csv"));
         String labelColumn = options.getOrDefault("label-column", "airline_sentiment");
         List<LabelledTexts.Row> rows = LabelledTexts.read(dataset, "text", labelColumn, 1_000_000);
+        if (options.containsKey("unlabelled")) {
+            strongNegatives(rows);
+            return;
+        }
         record Example(String text, String label, float[] vector) {}
         try (SentenceEmbedder embedder =
                 SentenceEmbedder.load("classpath:all-minilm-l6-v2", Path.of("target/djl-cache"), 256, 2, 1)) {

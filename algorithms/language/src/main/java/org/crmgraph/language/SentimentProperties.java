@@ -28,7 +28,7 @@ public record SentimentProperties(
         Integer maxTrainingRows) {
 
     public SentimentProperties {
-        stronglyNegative = share(stronglyNegative, 0.9, "strongly-negative");
+        stronglyNegative = share(stronglyNegative, 0.95, "strongly-negative");
         negativeAutoReplyThreshold = share(negativeAutoReplyThreshold, 0.95, "negative-auto-reply-threshold");
         recentMessages = within(recentMessages, 5, 1, 1000, "recent-messages");
         epochs = within(epochs, 30, 1, 1000, "epochs");

@@ -164,6 +164,25 @@ class LanguageIT {
                 .entity(Double.class)
                 .satisfies(recent -> assertThat(recent).isLessThan(0));
 
+        graphQl.document(
+                        "{ customers(first: 10, where: {sentimentRecent: {lt: 0}}, orderBy: {field: SENTIMENT_CHANGE, direction: ASC}) { edges { node { id } } } }")
+                .execute()
+                .path("customers.edges[*].node.id")
+                .entityList(String.class)
+                .contains("carol");
+
+        // an interaction with text is read too, and counts in its customer's trend
+        cypher.write("""
+                MATCH (c:Customer {id: 'bob'})
+                CREATE (c)-[:HAD]->(:Interaction {id: 'int-praise', channel: 'SOCIAL', type: 'review_posted',
+                        occurredAt: datetime(), text: 'Thank you so much, great service, I love it!'})
+                """, Map.of());
+        assertThat(sentiments.run().interactions()).isOne();
+        assertThat(count("MATCH (i:Interaction {id: 'int-praise', sentiment: 'POSITIVE'}) RETURN count(i)"))
+                .isOne();
+        assertThat(count("MATCH (c:Customer {id: 'bob'}) WHERE c.sentimentRecent > 0 RETURN count(c)"))
+                .isOne();
+
         // nothing changed: nothing is read again; the resolved tickets' sentiment reads their customers' words only
         assertThat(sentiments.run().tickets()).isZero();
         assertThat(cypher.read(
@@ -211,6 +230,12 @@ class LanguageIT {
         assertThat(String.valueOf(answer.reason())).doesNotContain("script");
 
         cypher.write("MATCH (n) WHERE n:Article OR n:Ticket REMOVE n.embeddingZh", Map.of());
+        graphQl.document("{ searchArticles(text: \"怎么重置密码\", first: 1) { article { id } } }")
+                .execute()
+                .path("searchArticles[0].article.id")
+                .entity(String.class)
+                .isEqualTo("a-zh-password");
+
         SupportAnswer none = answering.answer("我忘记密码了，怎么重置？", null, false);
         assertThat(none.decision()).isEqualTo(Decision.ESCALATE);
         assertThat(none.reason()).contains("in Chinese");

@@ -499,7 +499,7 @@ class SupportIT {
         assertThat(answer.category()).isEqualTo("battery");
         assertThat(answer.classifierVersion()).isEqualTo((long) version);
         // the category's priority; one step up when the question reads strongly negative
-        assertThat(answer.suggestedPriority()).isEqualTo(answer.sentiment().stronglyNegative(0.9) ? "HIGH" : "MEDIUM");
+        assertThat(answer.suggestedPriority()).isEqualTo(answer.sentiment().stronglyNegative(0.95) ? "HIGH" : "MEDIUM");
 
         // an open ticket written now is routed by the next embedding pass
         cypher.write("MATCH (t:Ticket {id: 'open-1'}) SET t.updatedAt = datetime()", Map.of());

@@ -49,7 +49,7 @@ class DecisionTests {
 
     @Test
     void anUpsetCustomerGetsAnAutomaticReplyOnlyAboveTheStricterThreshold() {
-        Sentiment upset = new Sentiment(SentimentLabel.NEGATIVE, 0.9, "default-en");
+        Sentiment upset = new Sentiment(SentimentLabel.NEGATIVE, 0.97, "default-en");
         Sentiment mildlyNegative = new Sentiment(SentimentLabel.NEGATIVE, 0.5, "default-en");
         Sentiment happy = new Sentiment(SentimentLabel.POSITIVE, 0.99, "default-en");
         SupportAnswering.Verdict checked = decide(0.9, "This is the third time my parcel is late!", upset);

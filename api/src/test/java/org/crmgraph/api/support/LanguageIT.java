@@ -153,6 +153,25 @@ class LanguageIT {
                 .path("tickets.edges[*].node.id")
                 .entityList(String.class)
                 .contains(id);
+        // angriest first: the signed scores never fall along the page
+        graphQl.document(
+                        "{ tickets(first: 50, orderBy: {field: SENTIMENT, direction: ASC}) { edges { node { sentiment { label confidence } } } } }")
+                .execute()
+                .path("tickets.edges[*].node.sentiment")
+                .entityList(Map.class)
+                .satisfies(list -> {
+                    List<Double> signed = list.stream()
+                            .map(m -> switch ((String) m.get("label")) {
+                                case "NEGATIVE" -> -((Number) m.get("confidence")).doubleValue();
+                                case "POSITIVE" -> ((Number) m.get("confidence")).doubleValue();
+                                default -> 0.0;
+                            })
+                            .toList();
+                    assertThat(signed)
+                            .isSorted()
+                            .first()
+                            .satisfies(first -> assertThat(first).isLessThan(-0.5));
+                });
         graphQl.document("{ tickets(first: 50, where: {sentiment: {eq: POSITIVE}}) { edges { node { id } } } }")
                 .execute()
                 .path("tickets.edges[*].node.id")
@@ -229,12 +248,13 @@ class LanguageIT {
         assertThat(answer.sentiment()).isNotNull();
         assertThat(String.valueOf(answer.reason())).doesNotContain("script");
 
-        cypher.write("MATCH (n) WHERE n:Article OR n:Ticket REMOVE n.embeddingZh", Map.of());
         graphQl.document("{ searchArticles(text: \"怎么重置密码\", first: 1) { article { id } } }")
                 .execute()
                 .path("searchArticles[0].article.id")
                 .entity(String.class)
                 .isEqualTo("a-zh-password");
+
+        cypher.write("MATCH (n) WHERE n:Article OR n:Ticket REMOVE n.embeddingZh", Map.of());
 
         SupportAnswer none = answering.answer("我忘记密码了，怎么重置？", null, false);
         assertThat(none.decision()).isEqualTo(Decision.ESCALATE);

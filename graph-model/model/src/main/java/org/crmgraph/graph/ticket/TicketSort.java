@@ -11,7 +11,13 @@ public enum TicketSort {
     PRIORITY(new SortKey(
             "ticket.priority",
             "CASE t.priority WHEN 'URGENT' THEN 3 WHEN 'HIGH' THEN 2 WHEN 'MEDIUM' THEN 1 ELSE 0 END",
-            Long.class));
+            Long.class)),
+    // -confidence for negative, +confidence for positive, 0 for neutral and not read yet: ascending, angriest first
+    SENTIMENT(new SortKey(
+            "ticket.sentiment",
+            "CASE t.sentiment WHEN 'NEGATIVE' THEN -toFloat(t.sentimentConfidence)"
+                    + " WHEN 'POSITIVE' THEN toFloat(t.sentimentConfidence) ELSE 0.0 END",
+            Double.class));
 
     private final SortKey key;
 

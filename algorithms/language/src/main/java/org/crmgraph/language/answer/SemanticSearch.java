@@ -39,6 +39,7 @@ public class SemanticSearch {
             WHERE t.id <> $id
             RETURN t.id AS id, similarity
             ORDER BY similarity DESC, id
+            LIMIT $first
             """;
 
     private final CypherRunner cypher;

@@ -24,10 +24,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Answers a support question from what the organisation already knows: the question is embedded by the model of
- * its script (English or Chinese), the nearest articles and resolved tickets (by meaning and by rare words) are
- * ranked with the graph's context, the best one's passage that answers the question is the answer, and the
- * confidence and the customer's sentiment decide between replying, suggesting to an agent and escalating. Each answer is kept as a
- * {@code (:SupportQuery)} with its sources ({@link AnswerLog}, in the background), for feedback and knowledge-gap reports.
+ * its script (English or Chinese), the nearest articles and resolved tickets (by meaning, and by the identifiers it
+ * names) are ranked with the graph's context, the best one's passage that answers the question is the answer, and the
+ * confidence and the question's sentiment decide between replying, suggesting to an agent and escalating. Each answer
+ * is kept as a {@code (:SupportQuery)} with its sources ({@link AnswerLog}, in the background), for feedback and knowledge-gap reports.
  */
 @Service
 public class SupportAnswering {
@@ -141,7 +141,6 @@ public class SupportAnswering {
                                 question,
                                 r.get("passages").asList(Value::asString),
                                 r.get("vectors").asList(Value::asDouble)))
-                .filter(java.util.Objects::nonNull)
                 .orElse(best.text());
     }
 

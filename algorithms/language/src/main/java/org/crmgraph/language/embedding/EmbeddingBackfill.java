@@ -30,11 +30,12 @@ public class EmbeddingBackfill {
 
     private static final int CHUNK_BATCHES = 4;
 
-    // also open tickets the current classifier has not routed yet
+    // also open tickets the current classifier has not routed yet (it reads English: Chinese ones it never routes)
     private static final String STALE_TICKETS = """
             MATCH (t:Ticket)
             WHERE t.embeddedAt IS NULL OR t.embeddedAt <> coalesce(t.updatedAt, t.createdAt)
-               OR ($classifier IS NOT NULL AND NOT t.status IN ['RESOLVED', 'CLOSED'] AND coalesce(t.routedBy, -1) <> $classifier)
+               OR ($classifier IS NOT NULL AND NOT t.status IN ['RESOLVED', 'CLOSED'] AND coalesce(t.routedBy, -1) <> $classifier
+                   AND t.embeddingZh IS NULL)
             RETURN t.id AS id
             ORDER BY id
             """;

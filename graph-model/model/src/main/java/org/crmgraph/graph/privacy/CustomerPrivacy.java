@@ -29,7 +29,8 @@ public class CustomerPrivacy {
     /** Written in place of free text that may identify the person; the schema keeps these fields non-null. */
     public static final String ERASED_TEXT = "[erased]";
 
-    private static final Set<String> NOT_EXPORTED = Set.of("embedding", "fingerprint", "embeddedAt", "hash");
+    private static final Set<String> NOT_EXPORTED =
+            Set.of("embedding", "embeddingZh", "fingerprint", "embeddedAt", "sentimentFingerprint", "hash");
 
     private static final String EXPORT = """
             MATCH (c:Customer {id: $id})
@@ -43,7 +44,8 @@ public class CustomerPrivacy {
               COLLECT { MATCH (c)-[:RAISED]->(t:Ticket) RETURN t {.*} ORDER BY t.createdAt, t.id } AS tickets,
               COLLECT { MATCH (c)-[:HAD]->(i:Interaction) RETURN i {.*} ORDER BY i.occurredAt, i.id } AS interactions,
               COLLECT { MATCH (c)-[:ASKED]->(q:SupportQuery)
-                        RETURN q {.id, .question, .askedAt, .decision, .category} ORDER BY q.askedAt, q.id } AS supportQuestions,
+                        RETURN q {.id, .question, .askedAt, .decision, .category, .sentiment} ORDER BY q.askedAt, q.id }
+                        AS supportQuestions,
               COLLECT { MATCH (c)-[:IN_SEGMENT]->(s:Segment) RETURN coalesce(s.name, s.id) } AS segments
             """;
 

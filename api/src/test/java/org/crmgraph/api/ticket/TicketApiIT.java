@@ -60,6 +60,48 @@ class TicketApiIT extends FixtureGraphTest {
     }
 
     @Test
+    void pagesNewestAndOldestFirstWalkEveryTicketOnceWithTiesBrokenById() {
+        // seven open tickets, four created at the same instant: the index-ordered page must break ties by id
+        cypher.write("""
+                MATCH (c:Customer {id: 'c1'})
+                UNWIND range(1, 7) AS i
+                CREATE (c)-[:RAISED]->(:Ticket {id: 'p' + i, subject: 's', body: 'b', status: 'OPEN', priority: 'LOW',
+                        channel: 'WEB', createdAt: CASE WHEN i <= 4 THEN datetime('2025-06-01T00:00Z')
+                                                        ELSE datetime('2025-06-01T00:00Z') + duration({days: i}) END,
+                        updatedAt: datetime('2025-06-01T00:00Z')})
+                """, Map.of());
+        for (String direction : java.util.List.of("DESC", "ASC")) {
+            java.util.List<String> expected = cypher.read(
+                    "MATCH (t:Ticket {status: 'OPEN'}) RETURN t.id AS id ORDER BY t.createdAt " + direction + ", t.id "
+                            + direction,
+                    Map.of(),
+                    r -> r.get("id").asString());
+            java.util.List<String> walked = new java.util.ArrayList<>();
+            String after = null;
+            do {
+                var page = graphQl.documentName("tickets")
+                        .variable("filter", Map.of("status", "OPEN"))
+                        .variable("orderBy", Map.of("field", "CREATED_AT", "direction", direction))
+                        .variable("first", 2)
+                        .variable("after", after)
+                        .execute();
+                walked.addAll(page.path("tickets.edges[*].node.id")
+                        .entityList(String.class)
+                        .get());
+                page.path("tickets.totalCount").entity(Integer.class).isEqualTo(expected.size());
+                after = page.path("tickets.pageInfo.hasNextPage")
+                                .entity(Boolean.class)
+                                .get()
+                        ? page.path("tickets.pageInfo.endCursor")
+                                .entity(String.class)
+                                .get()
+                        : null;
+            } while (after != null);
+            assertThat(walked).as(direction).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void sortsByPriorityMostUrgentFirst() {
         graphQl.documentName("tickets")
                 .variable("orderBy", Map.of("field", "PRIORITY", "direction", "DESC"))

@@ -76,7 +76,9 @@ public record KeysetQuery(String match, String node, String idKey, String relate
         String compare = descending ? "<" : ">";
         String direction = descending ? "DESC" : "ASC";
         String count = match + "\n" + conditions.where() + "\nRETURN count(" + node + ") AS total";
-        String rows = """
+        String rows = sort.property() != null
+                ? indexOrdered(conditions, sort.property(), compare, direction, request.after() != null)
+                : """
                 %s
                 %s
                 WITH %s, %s AS sortKey
@@ -88,22 +90,22 @@ public record KeysetQuery(String match, String node, String idKey, String relate
                 RETURN %s AS node, sortKey, %s AS id
                 ORDER BY sortKey %s, id %s
                 """.formatted(
-                        match,
-                        conditions.where(),
-                        node,
-                        sort.expression(),
-                        compare,
-                        id,
-                        compare,
-                        node,
-                        direction,
-                        id,
-                        direction,
-                        related,
-                        projection,
-                        id,
-                        direction,
-                        direction);
+                                match,
+                                conditions.where(),
+                                node,
+                                sort.expression(),
+                                compare,
+                                id,
+                                compare,
+                                node,
+                                direction,
+                                id,
+                                direction,
+                                related,
+                                projection,
+                                id,
+                                direction,
+                                direction);
         Map<String, Object> parameters = new HashMap<>(conditions.parameters);
         Cursor after = request.after();
         parameters.put("afterKey", after == null ? null : after.key());
@@ -125,6 +127,43 @@ public record KeysetQuery(String match, String node, String idKey, String relate
             edges.add(new Page.Edge<>(cursor.encode(request.seal()), mapper.apply(row.get("node"))));
         }
         return new Page<>(edges, result.rows().size() > request.first(), after != null, result.total());
+    }
+
+    /**
+     * A page in the order of the sort property's index: the cursor bound is a range on the property (the planner
+     * seeks to it) and ties are broken by id after, so a page reads about as many index entries as it returns.
+     */
+    private String indexOrdered(
+            Conditions conditions, String property, String compare, String direction, boolean after) {
+        String id = node + "." + idKey;
+        String bound = property + " " + compare + "= $afterKey AND (" + property + " " + compare + " $afterKey OR " + id
+                + " " + compare + " $afterId)";
+        // a node without the property (every writer sets it) is left out rather than breaking the order for all
+        String present = property + " IS NOT NULL" + (after ? " AND " + bound : "");
+        String where = conditions.where().isEmpty() ? "WHERE " + present : conditions.where() + " AND " + present;
+        return """
+                %s
+                %s
+                WITH %s
+                ORDER BY %s %s, %s %s
+                LIMIT $limit
+                %s
+                RETURN %s AS node, %s AS sortKey, %s AS id
+                ORDER BY sortKey %s, id %s
+                """.formatted(
+                        match,
+                        where,
+                        node,
+                        property,
+                        direction,
+                        id,
+                        direction,
+                        related,
+                        projection,
+                        property,
+                        id,
+                        direction,
+                        direction);
     }
 
     /**

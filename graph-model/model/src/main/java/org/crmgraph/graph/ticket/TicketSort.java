@@ -4,8 +4,12 @@ import java.time.ZonedDateTime;
 import org.crmgraph.graph.page.SortKey;
 
 public enum TicketSort {
-    CREATED_AT(
-            new SortKey("ticket.createdAt", "coalesce(t.createdAt, datetime({epochMillis: 0}))", ZonedDateTime.class)),
+    // every ticket has a createdAt (migration V17): pages are read in the order of its indexes
+    CREATED_AT(new SortKey(
+            "ticket.createdAt",
+            "coalesce(t.createdAt, datetime({epochMillis: 0}))",
+            ZonedDateTime.class,
+            "t.createdAt")),
     UPDATED_AT(
             new SortKey("ticket.updatedAt", "coalesce(t.updatedAt, datetime({epochMillis: 0}))", ZonedDateTime.class)),
     PRIORITY(new SortKey(

@@ -16,7 +16,7 @@ import org.crmgraph.graph.validation.InvalidArgumentException;
 /**
  * Reads texts with labels from an RFC 4180 CSV file with a header (Commons CSV), by the names of two of its
  * columns: BANKING77's {@code text,category}, the airline tweets' {@code text,airline_sentiment}, an organisation's
- * own export. Blank lines are skipped; a row without a text or a label is an error naming its line.
+ * own export. Blank lines are skipped; a row without a text or a label is an error naming the row.
  */
 public final class LabelledTexts {
 

@@ -24,13 +24,12 @@ class LabelledQuestionsTests {
     }
 
     @Test
-    void aWrongHeaderOrAnEmptyLabelIsRefusedWithTheRecord(@TempDir Path folder) throws Exception {
+    void aWrongHeaderOrAnEmptyLabelIsRefusedWithTheRow(@TempDir Path folder) throws Exception {
         Path wrongHeader = folder.resolve("h.csv");
         Files.writeString(wrongHeader, "question,label\nhi,x\n");
-        assertThatThrownBy(() -> LabelledQuestions.read(wrongHeader))
-                .hasMessageContaining("must have the columns text and category");
+        assertThatThrownBy(() -> LabelledQuestions.read(wrongHeader)).hasMessageContaining("no column text");
         Path emptyLabel = folder.resolve("e.csv");
         Files.writeString(emptyLabel, "text,category\nhi,x\nhello,\n");
-        assertThatThrownBy(() -> LabelledQuestions.read(emptyLabel)).hasMessageContaining("record 3");
+        assertThatThrownBy(() -> LabelledQuestions.read(emptyLabel)).hasMessageContaining("row 2");
     }
 }

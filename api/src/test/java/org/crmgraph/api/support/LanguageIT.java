@@ -2,9 +2,6 @@ package org.crmgraph.api.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -293,13 +290,13 @@ class LanguageIT {
     void trainSentimentRefusesOneLabelAndUnknownLabelsThenTrainsAVersionThatReadsFromThen() throws Exception {
         Path oneLabel = dir.resolve("one.csv");
         Files.writeString(oneLabel, "text,sentiment\nbad,negative\nworse,NEGATIVE\n");
-        Result refused = run("train-sentiment", "--dataset", oneLabel.toString());
+        CommandRun refused = run("train-sentiment", "--dataset", oneLabel.toString());
         assertThat(refused.status()).isEqualTo(Command.FAILED);
         assertThat(refused.err()).contains("at least two labels").contains("all NEGATIVE");
 
         Path unknown = dir.resolve("unknown.csv");
         Files.writeString(unknown, "text,sentiment\nbad,negative\nfine,meh\n");
-        Result badLabel = run("train-sentiment", "--dataset", unknown.toString());
+        CommandRun badLabel = run("train-sentiment", "--dataset", unknown.toString());
         assertThat(badLabel.status()).isEqualTo(Command.BAD_ARGUMENTS);
         assertThat(badLabel.err()).contains("row 2").contains("'meh'");
 
@@ -330,7 +327,7 @@ class LanguageIT {
         }
         Path good = dir.resolve("good.csv");
         Files.writeString(good, csv);
-        Result trained = run(
+        CommandRun trained = run(
                 "train-sentiment", "--dataset", good.toString(), "--text-column", "message", "--label-column", "mood");
         assertThat(trained.status()).as(trained.err()).isEqualTo(Command.OK);
         assertThat(trained.out()).contains("Sentiment model version").contains("validation (");
@@ -352,17 +349,7 @@ class LanguageIT {
         cypher.write("MATCH (m:SentimentModel) DETACH DELETE m", Map.of());
     }
 
-    private record Result(int status, String out, String err) {}
-
-    private Result run(String name, String... arguments) {
-        Command command =
-                commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = command.run(
-                List.of(arguments),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CommandRun run(String name, String... arguments) {
+        return CommandRun.of(commands, name, arguments);
     }
 }

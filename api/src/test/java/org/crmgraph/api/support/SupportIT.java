@@ -3,9 +3,6 @@ package org.crmgraph.api.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -627,7 +624,7 @@ class SupportIT {
             }
         }
         Files.writeString(dataset, csv.toString());
-        Result evaluated =
+        CommandRun evaluated =
                 run("evaluate-support", "--dataset", dataset.toString(), "--holdout", "0.4", "--latency-samples", "6");
         assertThat(evaluated.status()).as(evaluated.err()).isEqualTo(Command.OK);
         assertThat(evaluated.out())
@@ -644,17 +641,7 @@ class SupportIT {
                 .isEqualTo(Command.BAD_ARGUMENTS);
     }
 
-    private record Result(int status, String out, String err) {}
-
-    private Result run(String name, String... arguments) {
-        Command command =
-                commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = command.run(
-                List.of(arguments),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CommandRun run(String name, String... arguments) {
+        return CommandRun.of(commands, name, arguments);
     }
 }

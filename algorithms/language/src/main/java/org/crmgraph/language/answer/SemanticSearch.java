@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.validation.InvalidArgumentException;
+import org.crmgraph.language.QuestionText;
 import org.crmgraph.language.Script;
 import org.crmgraph.language.SupportProperties;
 import org.crmgraph.language.Vectors;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.validation.InvalidArgumentException;
+import org.crmgraph.language.QuestionText;
 import org.crmgraph.language.Script;
 import org.crmgraph.language.SentimentProperties;
 import org.crmgraph.language.SupportProperties;

@@ -37,17 +37,6 @@ public class ClassifierTraining {
             ORDER BY t.id
             """;
 
-    private static final String SAVE = """
-            OPTIONAL MATCH (m:TicketClassifier)
-            WITH coalesce(max(m.version), 0) + 1 AS version
-            CREATE (n:TicketClassifier)
-            SET n = $properties, n.version = version, n.current = true, n.trainedAt = datetime()
-            WITH n
-            OPTIONAL MATCH (old:TicketClassifier {current: true}) WHERE old <> n
-            SET old.current = false
-            RETURN DISTINCT n.version AS version
-            """;
-
     private final CypherRunner cypher;
     private final SupportProperties properties;
     private final TicketClassifiers classifiers;
@@ -195,11 +184,7 @@ public class ClassifierTraining {
         stored.put("engine", "PyTorch");
         // another instance may have started training after our lease lapsed: its version, not a stale one, is next
         lease.ensureHeld();
-        long version = cypher.write(
-                        SAVE,
-                        Map.of("properties", stored),
-                        r -> r.get("version").asLong())
-                .getFirst();
+        long version = ModelVersions.saveCurrent(cypher, "TicketClassifier", stored);
         log.info(
                 "Ticket classifier v{} trained on {} tickets in {} categories in {} ms: accuracy {}, macro-F1 {}",
                 version,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.InvalidArgumentException;
+import org.crmgraph.language.QuestionText;
 import org.crmgraph.language.Script;
 import org.crmgraph.language.SupportProperties;
 import org.crmgraph.language.classifier.Prediction;
@@ -54,17 +55,7 @@ public class SentimentAnalysis {
      * @throws InvalidArgumentException INVALID_FORMAT when the text is in a script no model reads
      */
     public Sentiment analyze(String text) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidArgumentException(ErrorCode.REQUIRED, "text", "text must not be empty");
-        }
-        String trimmed = text.strip();
-        if (trimmed.length() > support.maxQuestionLength()) {
-            throw new InvalidArgumentException(
-                    ErrorCode.TOO_LONG,
-                    "text",
-                    "text is " + trimmed.length() + " characters long; at most " + support.maxQuestionLength()
-                            + " are accepted (crm.support.max-question-length)");
-        }
+        String trimmed = QuestionText.check(text, "text", support.maxQuestionLength());
         return analyzeAll(List.of(trimmed))
                 .getFirst()
                 .orElseThrow(() -> new InvalidArgumentException(

@@ -20,6 +20,7 @@ import org.crmgraph.language.Script;
 import org.crmgraph.language.SentimentProperties;
 import org.crmgraph.language.SupportProperties;
 import org.crmgraph.language.classifier.ClassifierHead;
+import org.crmgraph.language.classifier.ModelVersions;
 import org.crmgraph.language.classifier.MulticlassScores;
 import org.crmgraph.language.classifier.StratifiedSplit;
 import org.crmgraph.language.classifier.TrainedClassifier;
@@ -41,17 +42,6 @@ public class SentimentTraining {
 
     /** One training at a time among all instances. */
     public static final String LEASE = "sentiment-training";
-
-    private static final String SAVE = """
-            OPTIONAL MATCH (m:SentimentModel)
-            WITH coalesce(max(m.version), 0) + 1 AS version
-            CREATE (n:SentimentModel)
-            SET n = $properties, n.version = version, n.current = true, n.trainedAt = datetime()
-            WITH n
-            OPTIONAL MATCH (old:SentimentModel {current: true}) WHERE old <> n
-            SET old.current = false
-            RETURN DISTINCT n.version AS version
-            """;
 
     private final CypherRunner cypher;
     private final SentenceEmbedder embedder;
@@ -204,11 +194,7 @@ public class SentimentTraining {
         stored.put("trainingMillis", millis);
         stored.put("engine", "PyTorch");
         lease.ensureHeld();
-        long version = cypher.write(
-                        SAVE,
-                        Map.of("properties", stored),
-                        r -> r.get("version").asLong())
-                .getFirst();
+        long version = ModelVersions.saveCurrent(cypher, "SentimentModel", stored);
         log.info(
                 "Sentiment model v{} trained on {} messages in {} ms: accuracy {}, macro-F1 {} (default {}, {})",
                 version,

@@ -1,14 +1,14 @@
-package org.crmgraph.language.answer;
+package org.crmgraph.language;
 
 import org.crmgraph.graph.validation.ErrorCode;
 import org.crmgraph.graph.validation.InvalidArgumentException;
 
 /** A question or search text as the model takes it: trimmed, not blank, not longer than the configured limit. */
-final class QuestionText {
+public final class QuestionText {
 
     private QuestionText() {}
 
-    static String check(String text, String argument, int maxLength) {
+    public static String check(String text, String argument, int maxLength) {
         if (text == null || text.isBlank()) {
             throw new InvalidArgumentException(ErrorCode.REQUIRED, argument, argument + " must not be empty");
         }

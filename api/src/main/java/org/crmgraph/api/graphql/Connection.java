@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.function.Supplier;
 import org.crmgraph.graph.page.Page;
+import org.crmgraph.graph.page.PageRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,11 @@ public record Connection<T>(
                 new PageInfo(page.hasNextPage(), page.hasPreviousPage(), page.startCursor(), page.endCursor()),
                 page.totalCount(),
                 query);
+    }
+
+    /** The request without the count when the client did not select {@code totalCount}. */
+    public static PageRequest counting(DataFetchingFieldSelectionSet selection, PageRequest request) {
+        return selection.contains("totalCount") ? request : request.withoutCount();
     }
 
     /**

@@ -1,11 +1,13 @@
 package org.crmgraph.api.order;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.crmgraph.api.graphql.BatchResults;
 import org.crmgraph.api.graphql.Connection;
+import org.crmgraph.api.graphql.Prefetched;
 import org.crmgraph.api.graphql.SortDirection;
 import org.crmgraph.api.graphql.SortInput;
 import org.crmgraph.graph.customer.Customer;
@@ -119,7 +121,7 @@ class OrderController {
             sorting = List.of(orderBy == null ? OrderSortInput.DEFAULT.order() : orderBy.order());
         }
         List<SortOrder> ordering = sorting;
-        var request = paging.request(first, after, SortOrder.ordering(ordering));
+        var request = Connection.counting(selection, paging.request(first, after, SortOrder.ordering(ordering)));
         return Connection.of(
                 selection, () -> orders.page(filter, where, ordering, request), new OrderQuery(filter, where));
     }
@@ -168,13 +170,13 @@ class OrderController {
     }
 
     @BatchMapping(typeName = "Customer", field = "orders")
-    Map<Customer, List<Order>> customerOrders(List<Customer> parents) {
-        return BatchResults.lists(parents, Customer::id, orders.ofCustomers(BatchResults.keys(parents, Customer::id)));
+    Map<Customer, List<Order>> customerOrders(List<Customer> parents, GraphQLContext context) {
+        return Prefetched.in(context).lists(Prefetched.CUSTOMER_ORDERS, parents, Customer::id, orders::ofCustomers);
     }
 
     @BatchMapping(typeName = "Order", field = "lines")
-    Map<Order, List<OrderLine>> lines(List<Order> parents) {
-        return BatchResults.lists(parents, Order::id, orders.lines(BatchResults.keys(parents, Order::id)));
+    Map<Order, List<OrderLine>> lines(List<Order> parents, GraphQLContext context) {
+        return Prefetched.in(context).lists(Prefetched.ORDER_LINES, parents, Order::id, orders::lines);
     }
 
     @BatchMapping(typeName = "Order", field = "customer")

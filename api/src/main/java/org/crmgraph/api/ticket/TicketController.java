@@ -139,7 +139,7 @@ class TicketController {
             sorting = List.of(orderBy == null ? TicketSortInput.DEFAULT.order() : orderBy.order());
         }
         List<SortOrder> ordering = sorting;
-        var request = paging.request(first, after, SortOrder.ordering(ordering));
+        var request = Connection.counting(selection, paging.request(first, after, SortOrder.ordering(ordering)));
         return Connection.of(
                 selection, () -> tickets.page(filter, where, ordering, request), new TicketQuery(filter, where));
     }

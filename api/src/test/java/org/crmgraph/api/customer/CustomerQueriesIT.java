@@ -21,6 +21,53 @@ class CustomerQueriesIT extends FixtureGraphTest {
         response.path("customer.createdAt").entity(String.class).isEqualTo("2025-02-01T10:00:00Z");
     }
 
+    /**
+     * A customer by id with orders and lines is read in one statement; a page of customers takes the batch loaders'
+     * path. The two must give the same orders, lines, products and prices.
+     */
+    @Test
+    void customerReadWithOrdersAndLinesInOneStatementAnswersAsTheBatchLoadersDo() {
+        String fields =
+                "id orders { id total customer { id } lines { quantity unitPrice product { sku name category } } }";
+        for (String id : java.util.List.of("c1", "c2", "c3")) {
+            var byId = graphQl.document("query($id: ID!) { customer(id: $id) { " + fields + " } }")
+                    .variable("id", id)
+                    .execute();
+            var page = graphQl.document("{ customers(first: 10) { edges { node { " + fields + " } } } }")
+                    .execute()
+                    .path("customers.edges[*].node")
+                    .entityList(Map.class)
+                    .get();
+            Object viaLoaders = page.stream()
+                    .filter(node -> id.equals(node.get("id")))
+                    .findFirst()
+                    .orElseThrow();
+            byId.path("customer").entity(Map.class).isEqualTo(viaLoaders);
+        }
+        var alice = graphQl.document("query($id: ID!) { customer(id: $id) { " + fields + " } }")
+                .variable("id", "c1")
+                .execute();
+        alice.path("customer.orders[*].id").entityList(String.class).containsExactly("o2", "o1");
+        alice.path("customer.orders[1].lines[*].product.sku")
+                .entityList(String.class)
+                .containsExactly("AUD-1", "CAB-1");
+        alice.path("customer.orders[1].lines[0].product.category")
+                .entity(String.class)
+                .isEqualTo("Audio");
+        alice.path("customer.orders[1].customer.id").entity(String.class).isEqualTo("c1");
+        graphQl.document("query($id: ID!) { customer(id: $id) { " + fields + " } }")
+                .variable("id", "c3")
+                .execute()
+                .path("customer.orders")
+                .entityList(Object.class)
+                .hasSize(0);
+        graphQl.document("query($id: ID!) { customer(id: $id) { " + fields + " } }")
+                .variable("id", "nobody")
+                .execute()
+                .path("customer")
+                .valueIsNull();
+    }
+
     @Test
     void unknownCustomerIsNull() {
         graphQl.documentName("customer")

@@ -1,10 +1,13 @@
 package org.crmgraph.graph.order;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.crmgraph.graph.customer.Customer;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.filter.FilterCatalogue;
 import org.crmgraph.graph.filter.Where;
@@ -14,6 +17,7 @@ import org.crmgraph.graph.page.PageRequest;
 import org.crmgraph.graph.page.SortOrder;
 import org.crmgraph.graph.product.Product;
 import org.neo4j.driver.SimpleQueryRunner;
+import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -43,6 +47,23 @@ class OrderRepository {
             %s
             RETURN id, %s AS product, line.quantity AS quantity, line.unitPrice AS unitPrice, o.currency AS currency
             ORDER BY id, p.sku
+            """.formatted(Product.RELATED, Product.PROJECTION);
+    // The customer, the orders and their lines in one statement: one transaction where the three reads above take
+    // three.
+    private static final String CUSTOMER_WITH_ORDERS = """
+            MATCH (c:Customer {id: $id})
+            CALL (c) {
+                MATCH (c)-[:PLACED]->(o:Order)
+                WITH o ORDER BY o.placedAt DESC LIMIT $limit
+                CALL (o) {
+                    MATCH (o)-[line:CONTAINS]->(p:Product)
+                    WITH line, p ORDER BY p.sku LIMIT $limit
+                    %s
+                    RETURN collect({product: %s, quantity: line.quantity, unitPrice: line.unitPrice}) AS lines
+                }
+                RETURN collect({order: o{.*, customerId: c.id}, lines: lines}) AS orders
+            }
+            RETURN c, orders
             """.formatted(Product.RELATED, Product.PROJECTION);
     private static final String BUYERS = """
             UNWIND $skus AS sku
@@ -187,6 +208,30 @@ class OrderRepository {
                 .forEach(line -> result.computeIfAbsent(line.orderId(), k -> new java.util.ArrayList<>())
                         .add(line));
         return result;
+    }
+
+    Optional<CustomerOrders> customerWithOrders(String customerId, int limit) {
+        return cypher
+                .read(CUSTOMER_WITH_ORDERS, Map.of("id", customerId, "limit", limit), r -> {
+                    List<Order> placed = new ArrayList<>();
+                    Map<String, List<OrderLine>> lines = new HashMap<>();
+                    for (Value entry : r.get("orders").values()) {
+                        Order order = Order.from(entry.get("order"));
+                        placed.add(order);
+                        lines.put(
+                                order.id(),
+                                entry.get("lines")
+                                        .asList(line -> new OrderLine(
+                                                order.id(),
+                                                Product.from(line.get("product")),
+                                                line.get("quantity").asInt(),
+                                                line.get("unitPrice").asDouble(),
+                                                order.currency())));
+                    }
+                    return new CustomerOrders(Customer.from(r.get("c")), placed, lines);
+                })
+                .stream()
+                .findFirst();
     }
 
     List<Buyer> buyers(Collection<String> skus, int limit) {

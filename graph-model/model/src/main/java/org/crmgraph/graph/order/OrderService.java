@@ -97,6 +97,14 @@ public class OrderService {
         return orders.ofCustomers(customerIds, paging.nestedListLimit());
     }
 
+    /**
+     * A customer with their orders (newest first) and each order's lines, as {@link #ofCustomers} and {@link #lines}
+     * give them, read in one transaction: for a client that asks for all three at once.
+     */
+    public Optional<CustomerOrders> customerWithOrders(String customerId) {
+        return orders.customerWithOrders(customerId, paging.nestedListLimit());
+    }
+
     public Map<String, List<OrderLine>> lines(Collection<String> orderIds) {
         return orders.lines(orderIds, paging.nestedListLimit());
     }

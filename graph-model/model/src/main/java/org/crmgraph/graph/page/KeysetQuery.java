@@ -114,7 +114,9 @@ public record KeysetQuery(String match, String node, String idKey, String relate
 
         record Counted(long total, List<Record> rows) {}
         Counted result = cypher.inRead(tx -> new Counted(
-                tx.run(count, parameters).single().get("total").asLong(),
+                request.counted()
+                        ? tx.run(count, parameters).single().get("total").asLong()
+                        : -1,
                 tx.run(rows, parameters).list()));
 
         List<Page.Edge<T>> edges = new ArrayList<>();
@@ -124,7 +126,7 @@ public record KeysetQuery(String match, String node, String idKey, String relate
                     ordering(sort, descending),
                     key(row.get("sortKey"), sort.type()),
                     row.get("id").asString());
-            edges.add(new Page.Edge<>(cursor.encode(request.seal()), mapper.apply(row.get("node"))));
+            edges.add(new Page.Edge<>(() -> cursor.encode(request.seal()), mapper.apply(row.get("node"))));
         }
         return new Page<>(edges, result.rows().size() > request.first(), after != null, result.total());
     }
@@ -253,7 +255,9 @@ public record KeysetQuery(String match, String node, String idKey, String relate
 
         record Counted(long total, List<Record> rows) {}
         Counted result = cypher.inRead(tx -> new Counted(
-                tx.run(count, parameters).single().get("total").asLong(),
+                request.counted()
+                        ? tx.run(count, parameters).single().get("total").asLong()
+                        : -1,
                 tx.run(rows, parameters).list()));
         String name = SortOrder.ordering(orders);
         List<Page.Edge<T>> edges = new ArrayList<>();
@@ -265,7 +269,7 @@ public record KeysetQuery(String match, String node, String idKey, String relate
                 values.add(key(sortKeys.get(i), orders.get(i).key().type()));
             }
             Cursor next = new Cursor(name, List.copyOf(values), row.get("id").asString());
-            edges.add(new Page.Edge<>(next.encode(request.seal()), mapper.apply(row.get("node"))));
+            edges.add(new Page.Edge<>(() -> next.encode(request.seal()), mapper.apply(row.get("node"))));
         }
         return new Page<>(edges, result.rows().size() > request.first(), cursor != null, result.total());
     }

@@ -2,6 +2,8 @@ package org.crmgraph.api.customer;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,9 @@ import org.crmgraph.graph.customer.CustomerService;
 import org.crmgraph.graph.customer.CustomerSort;
 import org.crmgraph.graph.customer.SourceRecordRef;
 import org.crmgraph.graph.filter.TimeBucket;
+import org.crmgraph.graph.order.CustomerOrders;
+import org.crmgraph.graph.order.Order;
+import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.Pages;
 import org.crmgraph.graph.page.PagingProperties;
 import org.crmgraph.graph.page.SortOrder;
@@ -178,8 +183,9 @@ class CustomerController {
             @Argument Map<String, Object> where,
             @Argument CustomerSortInput orderBy,
             @Argument List<CustomerSortInput> sort,
-            DataFetchingFieldSelectionSet selection) {
-        return list(first, after, filter, where, orderBy, sort, selection);
+            DataFetchingFieldSelectionSet selection,
+            GraphQLContext context) {
+        return list(first, after, filter, where, orderBy, sort, selection, context);
     }
 
     /** A buyer on a page of a product's buyers: the relationship's data (units bought) on the edge. */
@@ -199,11 +205,12 @@ class CustomerController {
             @Argument Map<String, Object> where,
             @Argument CustomerSortInput orderBy,
             @Argument List<CustomerSortInput> sort,
-            DataFetchingFieldSelectionSet selection) {
+            DataFetchingFieldSelectionSet selection,
+            GraphQLContext context) {
         Map<String, Object> boughtIt =
                 Map.of("productsBought", Map.of("some", Map.of("sku", Map.of("eq", product.sku()))));
         Map<String, Object> both = where == null ? boughtIt : Map.of("AND", List.of(boughtIt, where));
-        Connection<Customer> page = list(first, after, null, both, orderBy, sort, selection);
+        Connection<Customer> page = list(first, after, null, both, orderBy, sort, selection, context);
         Map<String, Long> units = page.edges().isEmpty()
                 ? Map.of()
                 : orders.unitsBought(
@@ -227,15 +234,39 @@ class CustomerController {
             Map<String, Object> where,
             CustomerSortInput orderBy,
             List<CustomerSortInput> sortKeys,
-            DataFetchingFieldSelectionSet selection) {
+            DataFetchingFieldSelectionSet selection,
+            GraphQLContext context) {
         List<SortOrder> sorting = SortInput.orders(sortKeys);
         if (sorting == null) {
             sorting = List.of((orderBy != null ? orderBy : CustomerSortInput.byDefault(Caller.current())).order());
         }
         List<SortOrder> ordering = sorting;
         var request = Connection.counting(selection, paging.request(first, after, SortOrder.ordering(ordering)));
+        if (selection.contains("edges/node/orders")) {
+            return Connection.of(
+                    selection,
+                    () -> withOrders(
+                            orders.customersWithOrders(customers.listConditions(filter, where), ordering, request),
+                            context),
+                    new CustomerQuery(filter, where));
+        }
         return Connection.of(
                 selection, () -> customers.page(filter, where, ordering, request), new CustomerQuery(filter, where));
+    }
+
+    /**
+     * A page whose selection asks for each customer's orders is read with them in one statement (as a peer that
+     * compiles a query into one statement does); the orders' batch loader then finds them in {@link Prefetched}.
+     */
+    private static Page<Customer> withOrders(Page<CustomerOrders> page, GraphQLContext context) {
+        Map<String, List<Order>> placed = new HashMap<>();
+        List<Page.Edge<Customer>> edges = new ArrayList<>(page.edges().size());
+        for (Page.Edge<CustomerOrders> edge : page.edges()) {
+            placed.put(edge.node().customer().id(), edge.node().orders());
+            edges.add(new Page.Edge<>(edge::cursor, edge.node().customer()));
+        }
+        Prefetched.in(context).put(Prefetched.CUSTOMER_ORDERS, placed);
+        return new Page<>(edges, page.hasNextPage(), page.hasPreviousPage(), page.totalCount());
     }
 
     /** What a customer list was asked for, kept on its connection for {@code aggregate}. */

@@ -68,6 +68,54 @@ class CustomerQueriesIT extends FixtureGraphTest {
                 .valueIsNull();
     }
 
+    /** A page that asks for its customers' orders reads them in the page's statement: same orders, same paging. */
+    @Test
+    void pageOfCustomersWithOrdersAnswersAsTheBatchLoaderDoesAndPagesOn() {
+        String page = """
+                query($after: String) { customers(first: 2, after: $after, orderBy: {field: NAME}) {
+                  totalCount pageInfo { hasNextPage endCursor }
+                  edges { cursor node { id name orders { id total placedAt customer { id } } } } } }""";
+        var first = graphQl.document(page).execute();
+        first.path("customers.totalCount").entity(Integer.class).isEqualTo(5);
+        first.path("customers.edges[*].node.id").entityList(String.class).containsExactly("c1", "c2");
+        first.path("customers.edges[0].node.orders[*].id")
+                .entityList(String.class)
+                .containsExactly("o2", "o1");
+        first.path("customers.edges[1].node.orders[*].id")
+                .entityList(String.class)
+                .containsExactly("o3");
+        first.path("customers.edges[0].node.orders[0].customer.id")
+                .entity(String.class)
+                .isEqualTo("c1");
+        for (String id : java.util.List.of("c1", "c2")) {
+            Object alone = graphQl.document("query($id: ID!) { customer(id: $id) { orders { id total placedAt } } }")
+                    .variable("id", id)
+                    .execute()
+                    .path("customer.orders")
+                    .entityList(Map.class)
+                    .get();
+            var fromPage = first.path("customers.edges[*].node").entityList(Map.class).get().stream()
+                    .filter(node -> id.equals(node.get("id")))
+                    .map(node -> ((java.util.List<?>) node.get("orders"))
+                            .stream()
+                                    .map(order -> {
+                                        Map<?, ?> copy = new java.util.LinkedHashMap<>((Map<?, ?>) order);
+                                        copy.remove("customer");
+                                        return copy;
+                                    })
+                                    .toList())
+                    .findFirst()
+                    .orElseThrow();
+            org.assertj.core.api.Assertions.assertThat(fromPage).isEqualTo(alone);
+        }
+        String cursor =
+                first.path("customers.pageInfo.endCursor").entity(String.class).get();
+        var second = graphQl.document(page).variable("after", cursor).execute();
+        second.path("customers.edges[*].node.id").entityList(String.class).containsExactly("c3", "c4");
+        second.path("customers.edges[*].node.orders").entityList(Object.class).hasSize(2);
+        second.path("customers.edges[0].node.orders").entityList(Object.class).hasSize(0);
+    }
+
     @Test
     void unknownCustomerIsNull() {
         graphQl.documentName("customer")

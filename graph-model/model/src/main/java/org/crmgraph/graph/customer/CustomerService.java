@@ -13,6 +13,7 @@ import org.crmgraph.graph.event.CustomerCreated;
 import org.crmgraph.graph.event.CustomerUpdated;
 import org.crmgraph.graph.event.DomainEvents;
 import org.crmgraph.graph.outbox.Outbox;
+import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
 import org.crmgraph.graph.page.SortOrder;
@@ -128,6 +129,11 @@ public class CustomerService {
     public Page<Customer> page(
             CustomerFilter filter, Map<String, ?> where, List<SortOrder> sorting, PageRequest request) {
         return customers.page(filter == null ? CustomerFilter.NONE : filter, where, sorting, request);
+    }
+
+    /** The conditions of a customer list on {@code c}, for a list query of another module's own (with nested lists). */
+    public KeysetQuery.Conditions listConditions(CustomerFilter filter, Map<String, ?> where) {
+        return CustomerRepository.conditions(filter == null ? CustomerFilter.NONE : filter, where);
     }
 
     /** What an upsert did. */

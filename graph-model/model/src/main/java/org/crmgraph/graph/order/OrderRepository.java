@@ -65,6 +65,14 @@ class OrderRepository {
             }
             RETURN c, orders
             """.formatted(Product.RELATED, Product.PROJECTION);
+    // A page of customers with each one's orders, in one statement: the orders are read for the cut page's rows only.
+    private static final KeysetQuery CUSTOMERS_WITH_ORDERS =
+            new KeysetQuery("MATCH (c:Customer)", "c", "id", """
+            CALL (c) {
+                MATCH (c)-[:PLACED]->(o:Order)
+                WITH o ORDER BY o.placedAt DESC LIMIT $nestedLimit
+                RETURN collect(o{.*, customerId: c.id}) AS orders
+            }""", "c{.*, orders: orders}");
     private static final String BUYERS = """
             UNWIND $skus AS sku
             MATCH (:Product {sku: sku})<-[line:CONTAINS]-(:Order)<-[:PLACED]-(c:Customer)
@@ -232,6 +240,16 @@ class OrderRepository {
                 })
                 .stream()
                 .findFirst();
+    }
+
+    Page<CustomerOrders> customersWithOrders(
+            KeysetQuery.Conditions conditions, List<SortOrder> sorting, PageRequest request, int limit) {
+        return CUSTOMERS_WITH_ORDERS.page(
+                cypher,
+                conditions.parameter("nestedLimit", limit),
+                sorting,
+                request,
+                row -> new CustomerOrders(Customer.from(row), row.get("orders").asList(Order::from), Map.of()));
     }
 
     List<Buyer> buyers(Collection<String> skus, int limit) {

@@ -14,6 +14,7 @@ import org.crmgraph.graph.event.DomainEvents;
 import org.crmgraph.graph.event.OrderPlaced;
 import org.crmgraph.graph.money.MoneyProperties;
 import org.crmgraph.graph.outbox.Outbox;
+import org.crmgraph.graph.page.KeysetQuery;
 import org.crmgraph.graph.page.Page;
 import org.crmgraph.graph.page.PageRequest;
 import org.crmgraph.graph.page.PagingProperties;
@@ -103,6 +104,15 @@ public class OrderService {
      */
     public Optional<CustomerOrders> customerWithOrders(String customerId) {
         return orders.customerWithOrders(customerId, paging.nestedListLimit());
+    }
+
+    /**
+     * A page of customers (the customer list's conditions) with each one's orders, newest first, as
+     * {@link #ofCustomers} gives them, in one statement; {@link CustomerOrders#lines()} is empty.
+     */
+    public Page<CustomerOrders> customersWithOrders(
+            KeysetQuery.Conditions conditions, List<SortOrder> sorting, PageRequest request) {
+        return orders.customersWithOrders(conditions, sorting, request, paging.nestedListLimit());
     }
 
     public Map<String, List<OrderLine>> lines(Collection<String> orderIds) {

@@ -40,6 +40,12 @@ public record KeysetQuery(String match, String node, String idKey, String relate
             return this;
         }
 
+        /** A parameter the query's other clauses use (say a nested list's limit), not a condition. */
+        public Conditions parameter(String name, Object value) {
+            parameters.put(name, value);
+            return this;
+        }
+
         /** A compiled {@code where} argument; nothing for an empty one. */
         public Conditions where(org.crmgraph.graph.filter.Where where) {
             if (!where.isEmpty()) {

@@ -93,6 +93,11 @@ class ServiceEndpointsIT {
 
     @Test
     void healthIsUpIncludingNeo4j() throws Exception {
+        // the embedding model loads in the background from start-up on: ready once it is there, not before
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+        while (get("/actuator/health/readiness").statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
         var health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");

@@ -44,9 +44,16 @@ class HealthChecks {
 
     @Bean("modelHealthIndicator")
     CachedHealthCheck model(SentenceEmbedder embedder) {
-        return new CachedHealthCheck(
+        CachedHealthCheck check = new CachedHealthCheck(
                 "model",
                 () -> {
+                    if (!embedder.isLoaded()) {
+                        // the API already answers; what needs the model waits for it, so not ready yet
+                        return Health.outOfService()
+                                .withDetail("model", embedder.description())
+                                .withDetail("status", "loading")
+                                .build();
+                    }
                     long started = System.nanoTime();
                     int dimensions = embedder.embed("health check").length;
                     return Health.up()
@@ -57,5 +64,8 @@ class HealthChecks {
                 },
                 maxAge,
                 timeout);
+        // ready as soon as the model is, not at the next periodic check
+        embedder.whenLoaded(failure -> check.refreshInBackground());
+        return check;
     }
 }

@@ -21,25 +21,32 @@ class EmbeddingModelConfiguration {
     }
 
     /**
-     * One embedding model per JVM, loaded at start-up: a missing or broken model stops the service with a message
-     * naming what is missing, instead of failing the first question. Closed when the context closes.
+     * One embedding model per JVM, loaded on a thread of its own from start-up on, so the API answers within seconds
+     * of launch while the model (a few seconds more) loads; readiness (the {@code model} health check) says when it
+     * is there, and calls that need it wait for it. A missing model still stops the service at once, with a message
+     * naming what is missing. Closed when the context closes.
      */
     @Bean(destroyMethod = "close")
     SentenceEmbedder sentenceEmbedder(SupportProperties properties, DataFolderProperties data) {
-        Path cacheDir = cacheDir(properties, data);
         long started = System.nanoTime();
-        SentenceEmbedder embedder = SentenceEmbedder.load(
+        SentenceEmbedder embedder = SentenceEmbedder.loadInBackground(
                 properties.modelLocation(),
-                cacheDir,
+                cacheDir(properties, data),
                 properties.maxTokens(),
                 properties.predictors(),
                 properties.intraOpThreads());
-        log.info(
-                "Sentence-embedding model {} loaded in {} ms ({} dimensions, {} predictors)",
-                embedder.description(),
-                (System.nanoTime() - started) / 1_000_000,
-                embedder.dimensions(),
-                properties.predictors());
+        embedder.whenLoaded(failure -> {
+            if (failure == null) {
+                log.info(
+                        "Sentence-embedding model {} loaded in {} ms ({} dimensions, {} predictors)",
+                        embedder.description(),
+                        (System.nanoTime() - started) / 1_000_000,
+                        embedder.dimensions(),
+                        properties.predictors());
+            } else {
+                log.error("Sentence-embedding model {} failed to load: {}", embedder.description(), failure.toString());
+            }
+        });
         return embedder;
     }
 }

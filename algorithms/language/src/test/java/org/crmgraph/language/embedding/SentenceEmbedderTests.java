@@ -52,6 +52,24 @@ class SentenceEmbedderTests {
     }
 
     @Test
+    void aModelLoadedInTheBackgroundAnswersAsOneLoadedAtOnceAndAMissingOneFailsAtOnce() {
+        SentenceEmbedder background = SentenceEmbedder.loadInBackground("classpath:all-minilm-l6-v2", CACHE, 256, 1, 1);
+        try {
+            // the caller does not wait for the load; the first call that needs the model does
+            assertThat(background.description()).isEqualTo("classpath:all-minilm-l6-v2");
+            float[] vector = background.embed("How do I reset my password?");
+            assertThat(background.isLoaded()).isTrue();
+            assertThat(background.dimensions()).isEqualTo(384);
+            assertThat(vector).containsExactly(embedder.embed("How do I reset my password?"));
+        } finally {
+            background.close();
+        }
+        assertThatThrownBy(() -> SentenceEmbedder.loadInBackground("classpath:no-such-model", CACHE, 256, 1, 1))
+                .isInstanceOf(ModelUnavailableException.class)
+                .hasMessageContaining("no-such-model.onnx");
+    }
+
+    @Test
     void aBatchGivesTheSameEmbeddingsAsOneAtATimeInTheOrderAsked() {
         List<String> texts = List.of(
                 "short",

@@ -43,8 +43,9 @@ public class GraphModelConfiguration {
             PlatformTransactionManager transactionManager,
             Driver driver,
             DatabaseSelectionProvider databases,
-            @Value("${spring.neo4j.max-transaction-retry-time:30s}") Duration retryFor) {
-        return new CypherRunner(client, transactionManager, driver, databases, retryFor);
+            @Value("${spring.neo4j.max-transaction-retry-time:30s}") Duration retryFor,
+            org.springframework.beans.factory.ObjectProvider<org.crmgraph.graph.cypher.InProcessReads> inProcess) {
+        return new CypherRunner(client, transactionManager, driver, databases, retryFor, inProcess.getIfAvailable());
     }
 
     /**

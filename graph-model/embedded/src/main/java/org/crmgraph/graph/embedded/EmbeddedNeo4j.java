@@ -168,6 +168,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return home;
     }
 
+    /** Reads inside this JVM, without Bolt, on the default database. */
+    public EmbeddedReads reads() {
+        return new EmbeddedReads(dbms.database(org.neo4j.configuration.GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
+    }
+
     @Override
     public void close() {
         log.info("Shutting down embedded Neo4j ({})", home);

@@ -49,6 +49,7 @@ public class CypherRunner {
     private final TransactionTemplate reads;
     private final TransactionTemplate writes;
     private final RetryTemplate retries;
+    private final @Nullable InProcessReads inProcess;
     private final LongAdder transactions = new LongAdder();
 
     // background workers' polls are not what a request costs, and would make request counts depend on timing
@@ -63,6 +64,21 @@ public class CypherRunner {
             Driver driver,
             DatabaseSelectionProvider databases,
             Duration retryFor) {
+        this(client, transactionManager, driver, databases, retryFor, null);
+    }
+
+    /**
+     * @param inProcess where the database runs in this JVM: reads that open their own transaction run there, without
+     *                  Bolt (writes, and reads inside a Spring-managed transaction, keep going through the driver)
+     */
+    public CypherRunner(
+            Neo4jClient client,
+            PlatformTransactionManager transactionManager,
+            Driver driver,
+            DatabaseSelectionProvider databases,
+            Duration retryFor,
+            @Nullable InProcessReads inProcess) {
+        this.inProcess = inProcess;
         this.client = client;
         this.driver = driver;
         this.databases = databases;
@@ -93,6 +109,9 @@ public class CypherRunner {
     }
 
     public <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
+        if (readsInProcess()) {
+            return inProcess(tx -> tx.run(cypher, parameters).list(mapper));
+        }
         return inTransaction(reads, () -> fetch(cypher, parameters, mapper));
     }
 
@@ -112,7 +131,40 @@ public class CypherRunner {
 
     /** Several statements in one read transaction; the work may be retried, so keep it free of side effects. */
     public <T> T inRead(Work<T> work) {
+        if (readsInProcess()) {
+            return inProcess(work::run);
+        }
         return inTransaction(reads, () -> work.run(boundTransaction()));
+    }
+
+    /** A read of its own (not joining a transaction) where the database runs in this JVM. */
+    private boolean readsInProcess() {
+        return inProcess != null && !TransactionSynchronizationManager.isActualTransactionActive();
+    }
+
+    /** Counted and retried like a driver transaction, and cut off at the request's deadline like one. */
+    private <T> T inProcess(Function<SimpleQueryRunner, T> work) {
+        try {
+            return retries.execute(() -> {
+                if (!BACKGROUND.get()) {
+                    transactions.increment();
+                }
+                Duration left = TransactionDeadline.remaining();
+                if (left != null && (left.isNegative() || left.isZero())) {
+                    throw new TransactionDeadline.Exceeded();
+                }
+                return inProcess.inRead(work, left);
+            });
+        } catch (RetryException e) {
+            Throwable last = e.getCause();
+            if (last instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (last instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(last);
+        }
     }
 
     /** Several statements in one write transaction; the work may be retried, so keep it free of side effects. */

@@ -1,0 +1,257 @@
+package org.crmgraph.graph.embedded;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAmount;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Query;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
+import org.neo4j.driver.SimpleQueryRunner;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.Values;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.NoSuchRecordException;
+import org.neo4j.driver.exceptions.TransientException;
+import org.neo4j.driver.internal.InternalNode;
+import org.neo4j.driver.internal.InternalRecord;
+import org.neo4j.driver.internal.InternalRelationship;
+import org.neo4j.driver.internal.value.NodeValue;
+import org.neo4j.driver.internal.value.RelationshipValue;
+import org.neo4j.driver.summary.ResultSummary;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.graphdb.TransientFailureException;
+import org.neo4j.graphdb.spatial.Point;
+
+/**
+ * Read transactions run inside the JVM that hosts the embedded database, without Bolt: the statement, its result and
+ * its transaction never leave the process, so a read costs no encoding, no socket and no driver on either side. The
+ * work sees the same driver types ({@link SimpleQueryRunner}, {@link Record}, {@link Value}) as over Bolt, made from
+ * the embedded results while their transaction is open, and the parameters pass through the driver's own conversion
+ * first, so a statement gets the values it would get over Bolt. Failures arrive as the driver's exceptions: a
+ * transient one as a {@link TransientException} (retried like one), a statement the database refuses as a
+ * {@link ClientException} with its status code.
+ */
+public final class EmbeddedReads {
+
+    private final GraphDatabaseService database;
+
+    EmbeddedReads(GraphDatabaseService database) {
+        this.database = database;
+    }
+
+    /** Runs {@code work} in one transaction, cut off after {@code timeout} when there is one, and commits it. */
+    public <T> T inRead(Function<SimpleQueryRunner, T> work, @Nullable Duration timeout) {
+        try (Transaction tx = timeout == null
+                ? database.beginTx()
+                : database.beginTx(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
+            T result = work.apply(new Runner(tx));
+            tx.commit();
+            return result;
+        } catch (TransientFailureException e) {
+            throw new TransientException(e.status().code().serialize(), e.getMessage());
+        } catch (QueryExecutionException e) {
+            throw new ClientException(e.getStatusCode(), e.getMessage());
+        }
+    }
+
+    private record Runner(Transaction tx) implements SimpleQueryRunner {
+
+        @Override
+        public Result run(String query, Value parameters) {
+            return execute(query, parameters == null ? Map.of() : parameters.asMap());
+        }
+
+        @Override
+        public Result run(String query, Map<String, Object> parameters) {
+            // the driver's own conversion, as over Bolt: Integer to Long, sets to lists, Values to Java values
+            return execute(
+                    query,
+                    Values.value(parameters == null ? Map.of() : parameters).asMap());
+        }
+
+        @Override
+        public Result run(String query, Record parameters) {
+            return execute(query, parameters == null ? Map.of() : parameters.asMap());
+        }
+
+        @Override
+        public Result run(String query) {
+            return execute(query, Map.of());
+        }
+
+        @Override
+        public Result run(Query query) {
+            return execute(query.text(), query.parameters().asMap());
+        }
+
+        private Result execute(String query, Map<String, Object> parameters) {
+            try (var result = tx.execute(query, parameters)) {
+                List<String> keys = result.columns();
+                List<Record> records = new ArrayList<>();
+                while (result.hasNext()) {
+                    Map<String, Object> row = result.next();
+                    List<Value> values = new ArrayList<>(keys.size());
+                    for (String key : keys) {
+                        values.add(value(row.get(key)));
+                    }
+                    records.add(new InternalRecord(keys, values));
+                }
+                return new ReadResult(keys, records);
+            }
+        }
+    }
+
+    /** An embedded result as the driver's type, read to the end while its transaction was open. */
+    static Value value(@Nullable Object value) {
+        if (value == null) {
+            return Values.NULL;
+        }
+        if (value instanceof Node node) {
+            List<String> labels = new ArrayList<>();
+            for (Label label : node.getLabels()) {
+                labels.add(label.name());
+            }
+            return new NodeValue(new InternalNode(node.getId(), node.getElementId(), labels, properties(node)));
+        }
+        if (value instanceof Relationship rel) {
+            return new RelationshipValue(new InternalRelationship(
+                    rel.getId(),
+                    rel.getElementId(),
+                    rel.getStartNode().getId(),
+                    rel.getStartNode().getElementId(),
+                    rel.getEndNode().getId(),
+                    rel.getEndNode().getElementId(),
+                    rel.getType().name(),
+                    properties(rel)));
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Value> values = new LinkedHashMap<>();
+            map.forEach((k, v) -> values.put((String) k, value(v)));
+            return Values.value(values);
+        }
+        if (value instanceof List<?> list) {
+            List<Value> values = new ArrayList<>(list.size());
+            list.forEach(v -> values.add(value(v)));
+            return Values.value(values);
+        }
+        if (value instanceof Point point) {
+            double[] c = point.getCoordinate().getCoordinate();
+            int srid = point.getCRS().getCode();
+            return c.length == 3 ? Values.point(srid, c[0], c[1], c[2]) : Values.point(srid, c[0], c[1]);
+        }
+        if (value instanceof TemporalAmount amount
+                && !(value instanceof java.time.Duration)
+                && !(value instanceof java.time.Period)) {
+            // Cypher's DURATION: months, days, seconds and nanoseconds, as the driver's IsoDuration
+            return Values.isoDuration(
+                    amount.get(ChronoUnit.MONTHS), amount.get(ChronoUnit.DAYS), amount.get(ChronoUnit.SECONDS), (int)
+                            amount.get(ChronoUnit.NANOS));
+        }
+        if (value instanceof org.neo4j.graphdb.Path) {
+            throw new ClientException("Neo.ClientError.Statement.TypeError", "a path is not read in-process");
+        }
+        return Values.value(value);
+    }
+
+    private static Map<String, Value> properties(org.neo4j.graphdb.Entity entity) {
+        Map<String, Value> properties = new LinkedHashMap<>();
+        entity.getAllProperties().forEach((k, v) -> properties.put(k, value(v)));
+        return properties;
+    }
+
+    /** The records of one statement; no summary (a read's summary is not used). */
+    private static final class ReadResult implements Result {
+
+        private final List<String> keys;
+        private final List<Record> records;
+        private int next;
+
+        ReadResult(List<String> keys, List<Record> records) {
+            this.keys = keys;
+            this.records = records;
+        }
+
+        @Override
+        public List<String> keys() {
+            return keys;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < records.size();
+        }
+
+        @Override
+        public Record next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return records.get(next++);
+        }
+
+        @Override
+        public Record single() {
+            if (records.size() - next != 1) {
+                throw new NoSuchRecordException(
+                        records.size() - next == 0
+                                ? "Cannot retrieve a single record, because this result is empty."
+                                : "Expected a result with a single record, but this result contains at least one more.");
+            }
+            return next();
+        }
+
+        @Override
+        public Record peek() {
+            if (!hasNext()) {
+                throw new NoSuchRecordException("Cannot peek past the last record");
+            }
+            return records.get(next);
+        }
+
+        @Override
+        public Stream<Record> stream() {
+            List<Record> rest = records.subList(next, records.size());
+            next = records.size();
+            return rest.stream();
+        }
+
+        @Override
+        public List<Record> list() {
+            return new ArrayList<>(stream().toList());
+        }
+
+        @Override
+        public <T> List<T> list(Function<Record, T> mapper) {
+            List<T> mapped = new ArrayList<>(records.size() - next);
+            for (Iterator<Record> it = this; it.hasNext(); ) {
+                mapped.add(mapper.apply(it.next()));
+            }
+            return mapped;
+        }
+
+        @Override
+        public ResultSummary consume() {
+            throw new UnsupportedOperationException("an in-process read has no result summary");
+        }
+
+        @Override
+        public boolean isOpen() {
+            return hasNext();
+        }
+    }
+}

@@ -36,6 +36,13 @@ import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.graphdb.TransientFailureException;
 import org.neo4j.graphdb.spatial.Point;
+import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
+import org.neo4j.internal.kernel.api.security.LoginContext;
+import org.neo4j.internal.kernel.api.security.SecurityContext;
+import org.neo4j.internal.kernel.api.security.StaticAccessMode;
+import org.neo4j.kernel.api.KernelTransaction;
+import org.neo4j.kernel.api.exceptions.Status;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * Read transactions run inside the JVM that hosts the embedded database, without Bolt: the statement, its result and
@@ -48,25 +55,53 @@ import org.neo4j.graphdb.spatial.Point;
  */
 public final class EmbeddedReads {
 
-    private final GraphDatabaseService database;
+    private final GraphDatabaseAPI database;
 
     EmbeddedReads(GraphDatabaseService database) {
-        this.database = database;
+        this.database = (GraphDatabaseAPI) database;
     }
 
-    /** Runs {@code work} in one transaction, cut off after {@code timeout} when there is one, and commits it. */
+    /**
+     * Runs {@code work} in one read-only transaction (a write in it is refused, as in a driver's read session), cut
+     * off after {@code timeout} when there is one.
+     */
     public <T> T inRead(Function<SimpleQueryRunner, T> work, @Nullable Duration timeout) {
+        LoginContext readOnly = SecurityContext.authDisabled(
+                StaticAccessMode.READ, ClientConnectionInfo.EMBEDDED_CONNECTION, database.databaseName());
         try (Transaction tx = timeout == null
-                ? database.beginTx()
-                : database.beginTx(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
+                ? database.beginTransaction(
+                        KernelTransaction.Type.EXPLICIT, readOnly, ClientConnectionInfo.EMBEDDED_CONNECTION)
+                : database.beginTransaction(
+                        KernelTransaction.Type.EXPLICIT,
+                        readOnly,
+                        ClientConnectionInfo.EMBEDDED_CONNECTION,
+                        Math.max(1, timeout.toMillis()),
+                        TimeUnit.MILLISECONDS)) {
             T result = work.apply(new Runner(tx));
             tx.commit();
             return result;
-        } catch (TransientFailureException e) {
-            throw new TransientException(e.status().code().serialize(), e.getMessage());
-        } catch (QueryExecutionException e) {
-            throw new ClientException(e.getStatusCode(), e.getMessage());
+        } catch (RuntimeException e) {
+            throw translated(e);
         }
+    }
+
+    /** The database's failures as the driver reports them: transient ones retryable, the rest with their status. */
+    private static RuntimeException translated(RuntimeException failure) {
+        if (failure instanceof TransientFailureException transient_) {
+            return new TransientException(transient_.status().code().serialize(), failure.getMessage());
+        }
+        if (failure instanceof QueryExecutionException query) {
+            return query.getStatusCode().startsWith("Neo.TransientError")
+                    ? new TransientException(query.getStatusCode(), failure.getMessage())
+                    : new ClientException(query.getStatusCode(), failure.getMessage());
+        }
+        if (failure instanceof Status.HasStatus status) {
+            String code = status.status().code().serialize();
+            return code.startsWith("Neo.TransientError")
+                    ? new TransientException(code, failure.getMessage())
+                    : new ClientException(code, failure.getMessage());
+        }
+        return failure;
     }
 
     private record Runner(Transaction tx) implements SimpleQueryRunner {

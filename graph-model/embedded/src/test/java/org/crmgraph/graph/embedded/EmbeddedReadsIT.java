@@ -84,6 +84,18 @@ class EmbeddedReadsIT {
         assertThatThrownBy(() ->
                         reads.inRead(tx -> tx.run("MATCH (c:Customer) RETURN c").single(), null))
                 .isInstanceOf(NoSuchRecordException.class);
+        // a write slipped into a read is refused in-process as in a driver's read session
+        String write = "CREATE (:Customer {id: 'written-in-a-read'})";
+        assertThatThrownBy(() -> driver.session(org.neo4j.driver.SessionConfig.builder()
+                                .withDefaultAccessMode(org.neo4j.driver.AccessMode.READ)
+                                .build())
+                        .executeRead(tx -> tx.run(write).list()))
+                .isInstanceOf(ClientException.class);
+        assertThatThrownBy(() -> reads.inRead(tx -> tx.run(write).list(), null)).isInstanceOf(ClientException.class);
+        assertThat(driver.executableQuery("MATCH (c:Customer {id: 'written-in-a-read'}) RETURN c")
+                        .execute()
+                        .records())
+                .isEmpty();
         assertThatThrownBy(() -> reads.inRead(tx -> tx.run("RETURN nonsense(").list(), null))
                 .isInstanceOf(ClientException.class)
                 .hasMessageContaining("nonsense");

@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The embedded DBMS, started when no {@code spring.neo4j.uri} is configured. Boot's driver then connects to it over
- * Bolt exactly as it would to an external server, so nothing below the application knows it is embedded.
+ * The embedded DBMS, started when no {@code spring.neo4j.uri} is configured. Boot's driver connects to it over Bolt
+ * exactly as it would to an external server, and every write goes that way; reads that open their own transaction may
+ * run inside this JVM instead ({@link #inProcessReads}), through the same {@code CypherRunner} calls.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.neo4j.uri:}'.isEmpty()")

@@ -33,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * read-only one is routed to a reader in a {@code neo4j://} cluster, SDN's bookmark manager gives read-your-writes
  * across transactions, and transient failures (leader switches, deadlocks, a server away for a moment) are retried
  * by a {@link RetryTemplate} for {@code spring.neo4j.max-transaction-retry-time}. Work started inside a transaction
- * joins it instead. The same code serves the embedded DBMS, a single server and a cluster.
+ * joins it instead. The same code serves the embedded DBMS, a single server and a cluster. Where the database runs in
+ * this JVM ({@link InProcessReads}), a read that opens its own transaction runs there, without Bolt, with the same
+ * driver types, counting, retries and deadline; reads inside a transaction and all writes stay on the driver.
  */
 public class CypherRunner {
 

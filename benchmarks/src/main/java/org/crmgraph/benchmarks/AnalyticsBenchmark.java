@@ -68,7 +68,10 @@ public final class AnalyticsBenchmark {
             }
         }
 
-        try (var service = ServiceProcess.onData(jar, heap, dataDir, List.of())) {
+        // e.g. --service "--crm.embedded.in-process-reads=false" to measure what a setting costs
+        List<String> serviceArguments =
+                options.containsKey("service") ? List.of(options.get("service").split(" ")) : List.of();
+        try (var service = ServiceProcess.onData(jar, heap, dataDir, serviceArguments)) {
             List<String> buyers = new ArrayList<>(), nonBuyers = new ArrayList<>();
             try (var driver = GraphDatabase.driver(service.boltUri(), service.boltAuth());
                     var session = driver.session()) {

@@ -32,17 +32,12 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.graphdb.QueryExecutionType;
 import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.graphdb.TransientFailureException;
 import org.neo4j.graphdb.spatial.Point;
-import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
-import org.neo4j.internal.kernel.api.security.LoginContext;
-import org.neo4j.internal.kernel.api.security.SecurityContext;
-import org.neo4j.internal.kernel.api.security.StaticAccessMode;
-import org.neo4j.kernel.api.KernelTransaction;
 import org.neo4j.kernel.api.exceptions.Status;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * Read transactions run inside the JVM that hosts the embedded database, without Bolt: the statement, its result and
@@ -55,28 +50,20 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  */
 public final class EmbeddedReads {
 
-    private final GraphDatabaseAPI database;
+    private final GraphDatabaseService database;
 
     EmbeddedReads(GraphDatabaseService database) {
-        this.database = (GraphDatabaseAPI) database;
+        this.database = database;
     }
 
     /**
-     * Runs {@code work} in one read-only transaction (a write in it is refused, as in a driver's read session), cut
-     * off after {@code timeout} when there is one.
+     * Runs {@code work} in one read transaction (a statement that would write is refused before it runs and nothing
+     * is committed, as in a driver's read session), cut off after {@code timeout} when there is one.
      */
     public <T> T inRead(Function<SimpleQueryRunner, T> work, @Nullable Duration timeout) {
-        LoginContext readOnly = SecurityContext.authDisabled(
-                StaticAccessMode.READ, ClientConnectionInfo.EMBEDDED_CONNECTION, database.databaseName());
         try (Transaction tx = timeout == null
-                ? database.beginTransaction(
-                        KernelTransaction.Type.EXPLICIT, readOnly, ClientConnectionInfo.EMBEDDED_CONNECTION)
-                : database.beginTransaction(
-                        KernelTransaction.Type.EXPLICIT,
-                        readOnly,
-                        ClientConnectionInfo.EMBEDDED_CONNECTION,
-                        Math.max(1, timeout.toMillis()),
-                        TimeUnit.MILLISECONDS)) {
+                ? database.beginTx()
+                : database.beginTx(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
             T result = work.apply(new Runner(tx));
             tx.commit();
             return result;
@@ -136,6 +123,15 @@ public final class EmbeddedReads {
 
         private Result execute(String query, Map<String, Object> parameters) {
             try (var result = tx.execute(query, parameters)) {
+                QueryExecutionType.QueryType type =
+                        result.getQueryExecutionType().queryType();
+                if (type != QueryExecutionType.QueryType.READ_ONLY && type != QueryExecutionType.QueryType.DBMS) {
+                    // the statement's rows are not pulled and the transaction is not committed: nothing is written
+                    throw new ClientException(
+                            "Neo.ClientError.Statement.AccessMode",
+                            "Writing in read access mode not allowed: a read ran a statement that writes (" + type
+                                    + ")");
+                }
                 List<String> keys = result.columns();
                 List<Record> records = new ArrayList<>();
                 while (result.hasNext()) {

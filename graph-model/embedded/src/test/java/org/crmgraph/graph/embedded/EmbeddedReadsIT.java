@@ -33,6 +33,8 @@ class EmbeddedReadsIT {
     static void start() {
         neo4j = EmbeddedNeo4j.start(dataDir, EmbeddedNeo4jProperties.forTests(false, true));
         driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken());
+        driver.executableQuery("CREATE CONSTRAINT customer_id FOR (c:Customer) REQUIRE c.id IS UNIQUE")
+                .execute();
         driver.executableQuery("""
                         CREATE (a:Customer:Vip {id: 'a', name: 'Ann', age: 41, score: 0.5, tags: ['x', 'y'],
                                   since: datetime('2025-02-01T10:00:00Z'), born: date('1984-05-06'),
@@ -55,7 +57,11 @@ class EmbeddedReadsIT {
             "MATCH (c:Customer) RETURN collect(c) AS all, count(*) AS n, null AS nothing",
             "MATCH (c:Customer {id: $id}) RETURN c.wait AS wait, c.home AS home, c.born AS born, c.tags AS tags",
             "UNWIND $list AS x RETURN x, x * 2 AS twice",
-            "MATCH (c:Customer {id: 'nobody'}) RETURN c");
+            "MATCH (c:Customer {id: 'nobody'}) RETURN c",
+            // schema and procedures, which a driver's read session may read
+            "SHOW CONSTRAINTS YIELD name, type RETURN name, type ORDER BY name",
+            "SHOW INDEXES YIELD name, type RETURN name, type ORDER BY name",
+            "CALL db.labels() YIELD label RETURN label ORDER BY label");
 
     @Test
     void everyKindOfValueReadsInProcessAsItReadsOverBolt() {

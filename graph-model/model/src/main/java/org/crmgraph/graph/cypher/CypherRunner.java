@@ -146,27 +146,13 @@ public class CypherRunner {
 
     /** Counted and retried like a driver transaction, and cut off at the request's deadline like one. */
     private <T> T inProcess(Function<SimpleQueryRunner, T> work) {
-        try {
-            return retries.execute(() -> {
-                if (!BACKGROUND.get()) {
-                    transactions.increment();
-                }
-                Duration left = TransactionDeadline.remaining();
-                if (left != null && (left.isNegative() || left.isZero())) {
-                    throw new TransactionDeadline.Exceeded();
-                }
-                return inProcess.inRead(work, left);
-            });
-        } catch (RetryException e) {
-            Throwable last = e.getCause();
-            if (last instanceof RuntimeException runtime) {
-                throw runtime;
+        return counted(() -> {
+            Duration left = TransactionDeadline.remaining();
+            if (left != null && (left.isNegative() || left.isZero())) {
+                throw new TransactionDeadline.Exceeded();
             }
-            if (last instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(last);
-        }
+            return inProcess.inRead(work, left);
+        });
     }
 
     /** Several statements in one write transaction; the work may be retried, so keep it free of side effects. */
@@ -238,12 +224,17 @@ public class CypherRunner {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return work.run();
         }
+        return counted(() -> underDeadline(template).execute(status -> work.run()));
+    }
+
+    /** One transaction, counted (unless on a background thread) and retried while its failures are transient. */
+    private <T> T counted(UnitOfWork<T> transaction) {
         try {
             return retries.execute(() -> {
                 if (!BACKGROUND.get()) {
                     transactions.increment();
                 }
-                return underDeadline(template).execute(status -> work.run());
+                return transaction.run();
             });
         } catch (RetryException e) {
             Throwable last = e.getCause();

@@ -61,7 +61,7 @@ public final class ImportBenchmark {
         runs.forEach(r -> System.out.println(r.name() + ":\n" + r.summary()));
     }
 
-    private static Run run(String name, Path jar, String heap, Path dataDir, Path file, List<String> extra)
+    static Run run(String name, Path jar, String heap, Path dataDir, Path file, List<String> extra)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

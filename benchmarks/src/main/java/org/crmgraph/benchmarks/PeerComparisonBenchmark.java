@@ -185,23 +185,7 @@ public final class PeerComparisonBenchmark {
         Path file =
                 Path.of("../shared/datasets/online-retail/online_retail.csv.gz").toAbsolutePath();
         System.out.printf("Importing %s into %s ...%n", file, dataDir);
-        Process process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx1g",
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-jar",
-                        jar.toString(),
-                        "import",
-                        "--mapping",
-                        "online-retail",
-                        "--crm.data-dir=" + dataDir,
-                        file.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("import.log").toFile())
-                .start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("The import failed; see " + dataDir.resolve("import.log"));
-        }
+        ImportBenchmark.run("import", jar, "1g", dataDir, file, List.of());
         return dataDir;
     }
 
@@ -209,10 +193,7 @@ public final class PeerComparisonBenchmark {
     private record PeerProcess(Process process, int port) implements AutoCloseable {
 
         static PeerProcess start(Path peer, ServiceProcess service) throws Exception {
-            int port;
-            try (var socket = new java.net.ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            int port = ServiceProcess.freePort();
             var builder = new ProcessBuilder("node", peer.resolve("server.js").toString())
                     .redirectErrorStream(true)
                     .redirectOutput(service.dataDir.resolve("peer.log").toFile());

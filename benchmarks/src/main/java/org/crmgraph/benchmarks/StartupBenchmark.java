@@ -49,8 +49,8 @@ public final class StartupBenchmark {
                 List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh"),
                 extractedJar,
                 trainingStore,
-                freePort(),
-                freePort()));
+                ServiceProcess.freePort(),
+                ServiceProcess.freePort()));
 
         List<Launch> launches = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
@@ -70,9 +70,9 @@ public final class StartupBenchmark {
     private static Launch launch(String mode, String java, List<String> jvm, Path jar, Path store, Path work)
             throws Exception {
         Path data = copy(store, Files.createTempDirectory(work, "store"));
-        int httpPort = freePort();
+        int httpPort = ServiceProcess.freePort();
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command(java, jvm, jar, data, httpPort, freePort()))
+        Process process = new ProcessBuilder(command(java, jvm, jar, data, httpPort, ServiceProcess.freePort()))
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("service.log").toFile())
                 .start();
@@ -155,12 +155,6 @@ public final class StartupBenchmark {
             return -1;
         }
         return -1;
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private StartupBenchmark() {}

@@ -32,7 +32,14 @@ public final class ImportBenchmark {
             double importSeconds,
             String rowsPerSecond,
             long peakRssMiB,
-            String summary) {}
+            double cpuSeconds,
+            String summary) {
+
+        /** CPU time over wall time: how many of the machine's cores the process kept busy on average. */
+        double coresBusy() {
+            return cpuSeconds / wallSeconds;
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = ApiLatencyBenchmark.options(args);
@@ -50,12 +57,18 @@ public final class ImportBenchmark {
         System.out.printf(
                 "%nOnline Retail (%s, %,d bytes), heap limit -Xmx%s, data folder %s%n%n",
                 file.getFileName(), Files.size(file), heap, dataDir);
-        System.out.println("| run | process wall s | import s | rows/s | peak RSS MiB | status |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| run | process wall s | import s | rows/s | peak RSS MiB | cores busy | status |");
+        System.out.println("|---|---|---|---|---|---|---|");
         for (Run r : runs) {
             System.out.printf(
-                    "| %s | %.1f | %.1f | %s | %d | %s |%n",
-                    r.name(), r.wallSeconds(), r.importSeconds(), r.rowsPerSecond(), r.peakRssMiB(), r.status());
+                    "| %s | %.1f | %.1f | %s | %d | %.2f | %s |%n",
+                    r.name(),
+                    r.wallSeconds(),
+                    r.importSeconds(),
+                    r.rowsPerSecond(),
+                    r.peakRssMiB(),
+                    r.coresBusy(),
+                    r.status());
         }
         System.out.println();
         runs.forEach(r -> System.out.println(r.name() + ":\n" + r.summary()));
@@ -82,8 +95,10 @@ public final class ImportBenchmark {
                 .redirectOutput(output.toFile())
                 .start();
         long peakKiB = 0;
+        java.time.Duration cpu = java.time.Duration.ZERO;
         while (process.isAlive()) {
             peakKiB = Math.max(peakKiB, highWaterMarkKiB(process.pid()));
+            cpu = process.info().totalCpuDuration().orElse(cpu);
             process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         double wall = (System.nanoTime() - started) / 1e9;
@@ -102,11 +117,12 @@ public final class ImportBenchmark {
                 Double.parseDouble(m.group(2)),
                 m.group(3),
                 peakKiB / 1024,
+                cpu.toMillis() / 1000.0,
                 String.join("\n", summary));
     }
 
     /** VmHWM: the process's peak resident set so far. */
-    private static long highWaterMarkKiB(long pid) {
+    static long highWaterMarkKiB(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmHWM:")) {

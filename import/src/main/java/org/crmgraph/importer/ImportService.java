@@ -70,6 +70,7 @@ public class ImportService implements DisposableBean {
     private final Path reportFolder;
     private final ExecutorService background;
     private final ReadLimits limits;
+    private final DuplicateResolution duplicates;
 
     public ImportService(
             CypherRunner cypher,
@@ -85,6 +86,7 @@ public class ImportService implements DisposableBean {
         this.events = events;
         this.limits = properties.readLimits();
         this.importer = new Importer(cypher, jobs, properties.batchSize(), tombstones, limits, duplicates);
+        this.duplicates = duplicates;
         // one import runs, a few wait; beyond that a client is told to come back rather than queueing without end
         this.background = new ThreadPoolExecutor(
                 1,
@@ -101,6 +103,15 @@ public class ImportService implements DisposableBean {
                 properties.reportFolder() != null
                         ? properties.reportFolder()
                         : data.dataDir().resolve("import-reports"));
+    }
+
+    /** Where reject reports go unless the caller names a file. */
+    public Path reportFolder() {
+        return reportFolder;
+    }
+
+    public ReadLimits limits() {
+        return limits;
     }
 
     /** The folder background imports read from. */
@@ -120,6 +131,28 @@ public class ImportService implements DisposableBean {
             Importer.Prepared prepared =
                     prepare(request.file(), mapping, request.type(), request.dryRun(), request.reportFile());
             return announce(importer.run(prepared, whileHeld(lease, listener)));
+        }
+    }
+
+    /**
+     * Records a first load that Neo4j's bulk importer wrote while the database was down, once it is up: the job (with
+     * the counts and reject report of the read), the source records in their matching blocks and, with probabilistic
+     * matching on, the comparison of each with its blocks, as after an online import; then the import is announced.
+     */
+    public ImportJob recordFirstLoad(FirstLoad.Prepared load) {
+        try (Lease lease = leases.acquire(LEASE)) {
+            String file = load.file().toString();
+            jobs.create(
+                    load.jobId(),
+                    load.mapping().name(),
+                    load.mapping().type().key(),
+                    file,
+                    false,
+                    load.bytesTotal(),
+                    load.reportFile().toString());
+            duplicates.index(load.people());
+            jobs.duplicates(load.jobId(), duplicates.afterImport(load.people()));
+            return announce(jobs.status(load.jobId(), ImportJobStatus.SUCCEEDED, load.counts(), null));
         }
     }
 
@@ -246,8 +279,7 @@ public class ImportService implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String id = "imp-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-                + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+        String id = newJobId();
         Path reportFile = report != null ? absolute(report) : reportFolder.resolve(id + "-rejects.csv");
         long size;
         try {
@@ -258,6 +290,12 @@ public class ImportService implements DisposableBean {
         ImportJob job = jobs.create(
                 id, mapping.name(), mapping.type().key(), file.toString(), dryRun, size, reportFile.toString());
         return new Importer.Prepared(mapping, file, job, reportFile, dryRun);
+    }
+
+    /** {@code imp-<local date and time>-<4 random hex digits>}. */
+    static String newJobId() {
+        return "imp-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
     }
 
     private Outcome<Path> insideImportFolder(String field, String requested) {

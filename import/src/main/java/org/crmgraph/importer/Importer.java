@@ -17,10 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.privacy.Tombstones;
 import org.crmgraph.graph.text.Fingerprints;
+import org.crmgraph.importer.CleanRowReader.Batch;
 import org.crmgraph.importer.clean.CleanRow;
 import org.crmgraph.importer.clean.ReportEntry;
-import org.crmgraph.importer.clean.RowCleaner;
-import org.crmgraph.importer.clean.RowResult;
 import org.crmgraph.importer.identity.DuplicateResolution;
 import org.crmgraph.importer.identity.ErasedPeople;
 import org.crmgraph.importer.identity.IdentityResolver;
@@ -39,7 +38,6 @@ import org.crmgraph.importer.read.MalformedFileException;
 import org.crmgraph.importer.read.ReadLimits;
 import org.crmgraph.importer.read.RowSource;
 import org.crmgraph.importer.read.RowSources;
-import org.crmgraph.importer.read.SourceRow;
 import org.crmgraph.importer.write.ArticlesWriter;
 import org.crmgraph.importer.write.CustomersWriter;
 import org.crmgraph.importer.write.EntityWriter;
@@ -61,8 +59,6 @@ final class Importer {
 
     private static final Logger log = LoggerFactory.getLogger(Importer.class);
     private static final int QUEUED_BATCHES = 3;
-
-    private record Batch(List<CleanRow> rows, ImportCounts counts) {}
 
     private record Failure(RuntimeException error) {}
 
@@ -242,7 +238,7 @@ final class Importer {
         for (CleanRow row : rows) {
             people.add(
                     mapping.type().carriesIdentity()
-                            ? Person.of(mapping.source(), row, observedAt(row, context))
+                            ? Person.of(mapping.source(), row, observedAt(row, context.fileTime()))
                             : null);
         }
         return cypher.inWrite(tx -> {
@@ -277,73 +273,7 @@ final class Importer {
             BlockingQueue<Object> queue,
             AtomicBoolean stop) {
         try {
-            var cleaner = new RowCleaner(mapping);
-            var fingerprints = new LongHashSet();
-            long read = 0;
-            long rejected = 0;
-            long duplicates = 0;
-            long dropped = 0;
-            List<CleanRow> rows = new ArrayList<>(batchSize);
-            String lastOrder = null;
-            long lastLine = 0;
-            SourceRow row;
-            while ((row = source.next()) != null && !stop.get()) {
-                read++;
-                long previousLine = lastLine;
-                lastLine = row.line();
-                if (!fingerprints.add(row.fingerprint())) {
-                    duplicates++;
-                    report.add(new ReportEntry(
-                            row.line(), null, "", "exact duplicate of an earlier row", ReportEntry.Action.DUPLICATE));
-                    continue;
-                }
-                RowResult result = cleaner.clean(row);
-                for (ReportEntry entry : result.entries()) {
-                    report.add(entry);
-                    if (entry.action() == ReportEntry.Action.VALUE_DROPPED) {
-                        dropped++;
-                    }
-                }
-                if (result.rejected()) {
-                    rejected++;
-                    continue;
-                }
-                // an order's lines stay in one batch when the file keeps them together
-                String order =
-                        mapping.type() == EntityType.ORDERS ? result.row().text(Field.ORDER_ID) : null;
-                boolean full = rows.size() >= batchSize && (order == null || !order.equals(lastOrder))
-                        || rows.size() >= 2 * batchSize;
-                if (full) {
-                    // the batch covers every source row before this one
-                    put(
-                            queue,
-                            new Batch(
-                                    rows,
-                                    new ImportCounts(
-                                            read - 1,
-                                            0,
-                                            rejected,
-                                            duplicates,
-                                            dropped,
-                                            0,
-                                            0,
-                                            previousLine,
-                                            source.bytesRead())),
-                            stop);
-                    rows = new ArrayList<>(batchSize);
-                }
-                rows.add(result.row());
-                lastOrder = order;
-            }
-            if (read > 0) {
-                put(
-                        queue,
-                        new Batch(
-                                rows,
-                                new ImportCounts(
-                                        read, 0, rejected, duplicates, dropped, 0, 0, lastLine, source.bytesRead())),
-                        stop);
-            }
+            new CleanRowReader(mapping, batchSize).read(source, report, batch -> put(queue, batch, stop), stop::get);
             put(queue, End.END, stop);
         } catch (RuntimeException e) {
             try {
@@ -403,16 +333,17 @@ final class Importer {
         };
     }
 
-    private static OffsetDateTime observedAt(CleanRow row, WriteContext context) {
+    /** When the source saw a row's values: its own date, else the file's time. */
+    static OffsetDateTime observedAt(CleanRow row, OffsetDateTime fileTime) {
         for (Field field : List.of(Field.UPDATED_AT, Field.PLACED_AT, Field.CREATED_AT, Field.OCCURRED_AT)) {
             if (row.time(field) != null) {
                 return row.time(field);
             }
         }
-        return context.fileTime();
+        return fileTime;
     }
 
-    private static OffsetDateTime lastModified(Path file) {
+    static OffsetDateTime lastModified(Path file) {
         try {
             return Files.getLastModifiedTime(file).toInstant().atOffset(ZoneOffset.UTC);
         } catch (IOException e) {

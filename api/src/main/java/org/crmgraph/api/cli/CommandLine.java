@@ -191,8 +191,22 @@ public final class CommandLine {
             settings.add("--crm.data-dir=" + scratch);
             err.println("scratch graph in " + scratch + " (removed afterwards)");
         }
+        FirstLoadPreparation.Loaded firstLoad = null;
+        if (FirstLoadPreparation.requested(args[0], arguments)) {
+            try {
+                firstLoad = FirstLoadPreparation.run(settings, arguments, out, err);
+            } catch (FirstLoadPreparation.Refused e) {
+                err.println("error: " + e.getMessage());
+                return e.status();
+            } catch (IllegalArgumentException | org.crmgraph.importer.mapping.InvalidMappingException e) {
+                // a wrong argument, or a mapping that is not one
+                err.println("error: " + e.getMessage());
+                err.println(entry.usage());
+                return Command.BAD_ARGUMENTS;
+            }
+        }
         try {
-            return runIn(application, args, out, err, afterRun, settings, arguments);
+            return runIn(application, args, out, err, afterRun, settings, arguments, firstLoad);
         } finally {
             if (scratch != null) {
                 deleteQuietly(scratch);
@@ -207,10 +221,17 @@ public final class CommandLine {
             PrintStream err,
             Consumer<ConfigurableApplicationContext> afterRun,
             List<String> settings,
-            List<String> arguments) {
+            List<String> arguments,
+            FirstLoadPreparation.Loaded firstLoad) {
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(application)
+                    // what import --offline did before the database started, for the import command to record
+                    .initializers(initialized -> {
+                        if (firstLoad != null) {
+                            initialized.getBeanFactory().registerSingleton("firstLoad", firstLoad);
+                        }
+                    })
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
                     .lazyInitialization(true)

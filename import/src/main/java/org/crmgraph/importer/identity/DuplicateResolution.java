@@ -107,6 +107,23 @@ public class DuplicateResolution {
     }
 
     /**
+     * Places source records that reached the graph without the online import (a first load through Neo4j's bulk
+     * importer) in their matching blocks, a thousand per transaction, as the online import's batches do for theirs.
+     */
+    public void index(java.util.List<String> keys) {
+        if (!properties.enabled()) {
+            return;
+        }
+        for (int from = 0; from < keys.size(); from += 1000) {
+            var batch = keys.subList(from, Math.min(keys.size(), from + 1000));
+            cypher.inWrite(tx -> {
+                MatchBlocks.index(tx, MatchBlocks.records(tx, batch).values());
+                return null;
+            });
+        }
+    }
+
+    /**
      * After a bulk import, whose batches placed its records in their blocks: the model is estimated again from all
      * candidate pairs when the import is a large enough part of the graph (the new pairs change what agreement
      * means), then each record is matched.

@@ -131,7 +131,7 @@ public final class IdentityResolver {
         if (records.isEmpty()) {
             return Resolution.NOTHING;
         }
-        List<List<Person>> groups = groupWithinBatch(records.values());
+        List<List<Person>> groups = group(rules, records.values());
         Map<String, Record> found = lookup(tx, records.values());
 
         Map<String, Integer> valueHashes = new HashMap<>();
@@ -213,8 +213,12 @@ public final class IdentityResolver {
         return null;
     }
 
-    /** Union-find over shared e-mails and phones, so one person never becomes two customers in one batch. */
-    private List<List<Person>> groupWithinBatch(Collection<Person> records) {
+    /**
+     * Union-find over shared e-mails and phones (as far as {@code rules} match on them), so one person never becomes
+     * two customers in one batch (or, for a first load, in one file). Groups and their members keep the order of
+     * {@code records}.
+     */
+    static List<List<Person>> group(List<MatchRule> rules, Collection<Person> records) {
         List<Person> list = List.copyOf(records);
         int[] parent = new int[list.size()];
         for (int i = 0; i < parent.length; i++) {
@@ -257,7 +261,7 @@ public final class IdentityResolver {
     }
 
     /** {@code cus-} and 16 hex digits of the SHA-256 of the provenance key. */
-    static String newCustomerId(String key) {
+    public static String newCustomerId(String key) {
         return "cus-" + DigestUtils.sha256Hex(key).substring(0, 16);
     }
 }

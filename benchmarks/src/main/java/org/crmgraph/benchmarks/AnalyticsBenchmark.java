@@ -1,9 +1,6 @@
 package org.crmgraph.benchmarks;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,25 +42,14 @@ public final class AnalyticsBenchmark {
             System.out.printf(
                     "%nRefresh %d: java -Xmx%s -jar %s analytics --crm.data-dir=%s%n",
                     run, heap, jar.getFileName(), dataDir);
-            long started = System.nanoTime();
-            Process process = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-Xmx" + heap,
-                            "--enable-native-access=ALL-UNNAMED",
-                            "-jar",
-                            jar.toString(),
-                            "analytics",
-                            "--crm.data-dir=" + dataDir)
-                    .redirectErrorStream(true)
-                    .start();
-            try (var out =
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                out.lines().filter(line -> !line.contains(" WARN ")).forEach(System.out::println);
-            }
-            int status = process.waitFor();
-            System.out.printf("exit %d, process wall time %.1f s%n", status, (System.nanoTime() - started) / 1e9);
-            if (status != 0) {
+            CommandProcess process =
+                    CommandProcess.run(jar, heap, List.of("analytics", "--crm.data-dir=" + dataDir), line -> {
+                        if (!line.contains(" WARN ")) {
+                            System.out.println(line);
+                        }
+                    });
+            System.out.printf("exit %d, process wall time %.1f s%n", process.status(), process.wallSeconds());
+            if (process.status() != 0) {
                 return;
             }
         }

@@ -76,63 +76,28 @@ public final class ImportBenchmark {
 
     static Run run(String name, Path jar, String heap, Path dataDir, Path file, List<String> extra)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap,
-                "--enable-native-access=ALL-UNNAMED",
-                "-jar",
-                jar.toString(),
-                "import",
-                "--mapping",
-                "online-retail",
-                "--crm.data-dir=" + dataDir));
-        command.addAll(extra);
-        command.add(file.toString());
-        Path output = Files.createTempFile("crm-import-bench", ".out");
-        long started = System.nanoTime();
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-        long peakKiB = 0;
-        java.time.Duration cpu = java.time.Duration.ZERO;
-        while (process.isAlive()) {
-            peakKiB = Math.max(peakKiB, highWaterMarkKiB(process.pid()));
-            cpu = process.info().totalCpuDuration().orElse(cpu);
-            process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-        }
-        double wall = (System.nanoTime() - started) / 1e9;
-        String text = Files.readString(output);
-        List<String> summary = text.lines()
+        List<String> arguments =
+                new ArrayList<>(List.of("import", "--mapping", "online-retail", "--crm.data-dir=" + dataDir));
+        arguments.addAll(extra);
+        arguments.add(file.toString());
+        CommandProcess process = CommandProcess.run(jar, heap, arguments, line -> {});
+        List<String> summary = process.output().stream()
                 .filter(line -> line.startsWith("Import ") || line.startsWith("  "))
                 .toList();
         Matcher m = SUMMARY.matcher(String.join("\n", summary));
-        if (process.exitValue() != 0 || !m.find()) {
-            throw new IllegalStateException(name + ": the import exited with " + process.exitValue() + ":\n" + text);
+        if (process.status() != 0 || !m.find()) {
+            throw new IllegalStateException(name + ": the import exited with " + process.status() + ":\n"
+                    + String.join("\n", process.output()));
         }
         return new Run(
                 name,
-                wall,
+                process.wallSeconds(),
                 m.group(1),
                 Double.parseDouble(m.group(2)),
                 m.group(3),
-                peakKiB / 1024,
-                cpu.toMillis() / 1000.0,
+                process.peakRssMiB(),
+                process.cpuSeconds(),
                 String.join("\n", summary));
-    }
-
-    /** VmHWM: the process's peak resident set so far. */
-    static long highWaterMarkKiB(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (IOException | RuntimeException gone) {
-            return 0;
-        }
-        return 0;
     }
 
     private ImportBenchmark() {}

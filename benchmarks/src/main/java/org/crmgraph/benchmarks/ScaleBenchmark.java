@@ -1,11 +1,8 @@
 package org.crmgraph.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.neo4j.driver.Driver;
@@ -24,7 +20,8 @@ import org.neo4j.driver.GraphDatabase;
  * (10x: 5.4 million lines, 43,700 customers), each through the same steps a new user takes, into a data folder of its
  * own:
  * <ol>
- *   <li>{@code import --mapping online-retail} (process wall time, import time and rate, peak resident memory);</li>
+ *   <li>{@code import --mapping online-retail} (process wall time, import time and rate, peak resident memory), and
+ *       the same as a first load with {@code --offline};</li>
  *   <li>{@code analytics} (the whole refresh: per-step times, wall time, peak resident memory);</li>
  *   <li>the service on the folder: p50/p90 of three front-end queries one at a time after a warm-up (customer by id
  *       with orders, lines and products; a page of 50 customers of a country with their orders; recommendations),
@@ -35,6 +32,9 @@ import org.neo4j.driver.GraphDatabase;
  *
  * <pre>./mvnw -pl benchmarks exec:java -Dexec.mainClass=org.crmgraph.benchmarks.ScaleBenchmark \
  *     -Dexec.args="--factors 1,10 --work /tmp/scale"</pre>
+ *
+ * With {@code --offline true} (the default) each file is also loaded by {@code import --offline} (Neo4j's bulk
+ * importer) into a folder of its own, for the import's process time and memory side by side.
  *
  * {@code --work} keeps the generated files and data folders (default: a new temporary folder); a factor whose folder
  * already holds a refreshed store is measured again without re-importing when {@code --reuse true}.
@@ -62,6 +62,7 @@ public final class ScaleBenchmark {
         String heap = options.getOrDefault("heap", "3g");
         int requests = Integer.parseInt(options.getOrDefault("requests", "1000"));
         boolean reuse = Boolean.parseBoolean(options.getOrDefault("reuse", "false"));
+        boolean offline = Boolean.parseBoolean(options.getOrDefault("offline", "true"));
         List<Integer> factors = Stream.of(
                         options.getOrDefault("factors", "1,10").split(","))
                 .map(String::trim)
@@ -93,6 +94,18 @@ public final class ScaleBenchmark {
                 figures.put(
                         "import: cores busy (of " + Runtime.getRuntime().availableProcessors() + ")",
                         String.format("%.2f", imported.coresBusy()));
+                if (offline) {
+                    // the same file as a first load through Neo4j's bulk importer, into a folder of its own
+                    Path firstLoad = Files.createDirectories(work.resolve("x" + factor + "-offline"));
+                    var loaded = ImportBenchmark.run(
+                            "first load x" + factor, jar, heap, firstLoad, file, List.of("--offline"));
+                    figures.put("import --offline: process wall s", format(loaded.wallSeconds()));
+                    figures.put("import --offline: peak RSS MiB", Long.toString(loaded.peakRssMiB()));
+                    figures.put(
+                            "import --offline: cores busy (of "
+                                    + Runtime.getRuntime().availableProcessors() + ")",
+                            String.format("%.2f", loaded.coresBusy()));
+                }
                 System.out.printf("x%d: analytics refresh ...%n", factor);
                 refresh(jar, heap, dataDir, figures);
             }
@@ -141,43 +154,16 @@ public final class ScaleBenchmark {
     /** The {@code analytics} command as a process: its per-step lines, its own total, wall time and peak memory. */
     private static void refresh(Path jar, String heap, Path dataDir, Map<String, String> figures)
             throws IOException, InterruptedException {
-        long started = System.nanoTime();
-        Process process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx" + heap,
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-jar",
-                        jar.toString(),
-                        "analytics",
-                        "--crm.data-dir=" + dataDir)
-                .redirectErrorStream(true)
-                .start();
-        long[] peakKiB = {0};
-        long[] cpuMillis = {0};
-        Thread watcher = Thread.ofPlatform().daemon().start(() -> {
-            while (process.isAlive()) {
-                peakKiB[0] = Math.max(peakKiB[0], ImportBenchmark.highWaterMarkKiB(process.pid()));
-                process.info().totalCpuDuration().ifPresent(cpu -> cpuMillis[0] = cpu.toMillis());
-                try {
-                    process.waitFor(200, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        List<String> output = new ArrayList<>();
-        try (var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            out.lines().forEach(line -> {
-                output.add(line);
-                if (line.startsWith("  ") || line.startsWith("Analytics refresh")) {
-                    System.out.println(line);
-                }
-            });
-        }
-        int status = process.waitFor();
-        watcher.join();
-        if (status != 0) {
-            throw new IllegalStateException("analytics exited with " + status + ":\n" + String.join("\n", output));
+        CommandProcess process =
+                CommandProcess.run(jar, heap, List.of("analytics", "--crm.data-dir=" + dataDir), line -> {
+                    if (line.startsWith("  ") || line.startsWith("Analytics refresh")) {
+                        System.out.println(line);
+                    }
+                });
+        List<String> output = process.output();
+        if (process.status() != 0) {
+            throw new IllegalStateException(
+                    "analytics exited with " + process.status() + ":\n" + String.join("\n", output));
         }
         for (String line : output) {
             var step =
@@ -190,12 +176,11 @@ public final class ScaleBenchmark {
                 figures.put("refresh: whole s", total.group(1));
             }
         }
-        double wall = seconds(started);
-        figures.put("refresh: process wall s", format(wall));
+        figures.put("refresh: process wall s", format(process.wallSeconds()));
         figures.put(
                 "refresh: cores busy (of " + Runtime.getRuntime().availableProcessors() + ")",
-                String.format("%.2f", cpuMillis[0] / 1000.0 / wall));
-        figures.put("refresh: peak RSS MiB", Long.toString(peakKiB[0] / 1024));
+                String.format("%.2f", process.coresBusy()));
+        figures.put("refresh: peak RSS MiB", Long.toString(process.peakRssMiB()));
     }
 
     private static void query(Path jar, String heap, Path dataDir, int requests, Map<String, String> figures)

@@ -20,6 +20,7 @@ import org.crmgraph.analytics.evaluation.RecommendationEvaluation;
 import org.crmgraph.analytics.refresh.AnalyticsRefresh;
 import org.crmgraph.analytics.refresh.RefreshAfterImport;
 import org.crmgraph.analytics.refresh.RefreshReport;
+import org.crmgraph.analytics.similarity.SimilarityAndCommunities;
 import org.crmgraph.api.CrmIntegrationTest;
 import org.crmgraph.api.cli.Command;
 import org.crmgraph.graph.cypher.CypherRunner;
@@ -188,6 +189,25 @@ class AnalyticsIT {
                 .satisfies(ids -> assertThat(ids)
                         .isNotEmpty()
                         .allSatisfy(id -> assertThat(id).startsWith("g")));
+    }
+
+    @Test
+    void aLargeGraphsNearestNeighbourSearchFindsTheCustomersExactComparisonFinds() {
+        // the threshold at 0 makes this small graph take the path of a large one (GDS KNN instead of node similarity)
+        var exact = new SimilarityAndCommunities(
+                        cypher, new AnalyticsProperties(null, null, 5, null, null, null, false, null, null, null))
+                .compute(null);
+        var approximate = new SimilarityAndCommunities(
+                        cypher, new AnalyticsProperties(null, null, 5, null, null, null, false, null, null, 0))
+                .compute(null);
+
+        assertThat(exact.customers()).hasSizeGreaterThan(30);
+        assertThat(approximate.customers()).isEqualTo(exact.customers());
+        // products are compared exactly on both paths
+        assertThat(approximate.products()).isEqualTo(exact.products());
+        assertThat(approximate.customers().get("g3"))
+                .isNotEmpty()
+                .allSatisfy(n -> assertThat(n.key()).startsWith("g"));
     }
 
     @Test
@@ -618,7 +638,7 @@ class AnalyticsIT {
     @Test
     void anImportThatWroteRowsIsFollowedByARefreshAndOneThatWroteNothingIsNot() throws Exception {
         // the shared test context turns the setting off, so this listener has it on
-        var settings = new AnalyticsProperties(null, null, null, null, null, null, true, null, null);
+        var settings = new AnalyticsProperties(null, null, null, null, null, null, true, null, null, null);
         var listener = new RefreshAfterImport(refresh, settings);
         try {
             long runs = count("MATCH (r:AnalyticsRun) RETURN count(r)");

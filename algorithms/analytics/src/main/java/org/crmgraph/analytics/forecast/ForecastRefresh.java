@@ -61,11 +61,12 @@ public class ForecastRefresh {
         Map<String, Integer> models = new HashMap<>();
         List<String> countries = history.keys(ForecastLevel.COUNTRY, MAX_KEYS);
         List<String> categories = history.keys(ForecastLevel.CATEGORY, MAX_KEYS);
-        for (ForecastMeasure measure : MEASURES) {
-            rows.add(row(ForecastLevel.TOTAL, null, measure, models));
-            countries.forEach(country -> rows.add(row(ForecastLevel.COUNTRY, country, measure, models)));
-            categories.forEach(category -> rows.add(row(ForecastLevel.CATEGORY, category, measure, models)));
-        }
+        // measures inner: each series' history is read once for all of them
+        MEASURES.forEach(measure -> rows.add(row(ForecastLevel.TOTAL, null, measure, models)));
+        countries.forEach(
+                country -> MEASURES.forEach(measure -> rows.add(row(ForecastLevel.COUNTRY, country, measure, models))));
+        categories.forEach(category ->
+                MEASURES.forEach(measure -> rows.add(row(ForecastLevel.CATEGORY, category, measure, models))));
         for (int from = 0; from < rows.size(); from += 500) {
             cypher.write(
                     WRITE, Map.of("rows", rows.subList(from, Math.min(rows.size(), from + 500)), "refresh", refresh));

@@ -87,7 +87,7 @@ public class SalesForecasts {
             SalesHistory.Stamp stamp) {
         LocalDate newest = stamp.newest().orElse(LocalDate.now(java.time.ZoneOffset.UTC));
         LocalDate last = granularity.start(newest);
-        TreeMap<LocalDate, Double> days = history.daily(level, name, measure);
+        TreeMap<LocalDate, Double> days = history.daily(level, name, measure, stamp);
         refuseFinerThanTheData(days.keySet(), granularity);
         double[] series = series(days, granularity, last);
         Forecaster.Result result = Forecaster.forecast(series, horizon, granularity.season());

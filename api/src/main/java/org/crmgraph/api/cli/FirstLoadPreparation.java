@@ -130,7 +130,10 @@ final class FirstLoadPreparation {
             throw new Refused(Command.FAILED, "the first load failed: " + e.getMessage());
         } catch (MalformedFileException e) {
             throw new Refused(Command.FAILED, parsed.file() + ": " + e.getMessage());
-        } catch (IllegalStateException e) {
+        } catch (InvalidMappingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the importer's own failure, or anything else before the store was opened: no database was written
             throw new Refused(Command.FAILED, "the first load failed, and nothing was written: " + e.getMessage());
         } finally {
             if (work != null) {

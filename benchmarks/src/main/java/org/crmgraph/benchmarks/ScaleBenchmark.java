@@ -50,6 +50,11 @@ public final class ScaleBenchmark {
     private static final String RECOMMENDATIONS = """
             query($id: ID!) { recommendations(customerId: $id, first: 10) { product { sku name } score explanation } }""";
 
+    /** A step line of the analytics command ({@code   similarity   27.0 s  ...}) and its closing line. */
+    private static final java.util.regex.Pattern STEP = java.util.regex.Pattern.compile("^  (\\w+)\\s+([\\d.]+) s ");
+
+    private static final java.util.regex.Pattern TOTAL = java.util.regex.Pattern.compile("done in ([\\d.]+) s");
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = ApiLatencyBenchmark.options(args);
         Path original = Path.of(options.getOrDefault("file", "../shared/datasets/online-retail/online_retail.csv.gz"))
@@ -166,12 +171,11 @@ public final class ScaleBenchmark {
                     "analytics exited with " + process.status() + ":\n" + String.join("\n", output));
         }
         for (String line : output) {
-            var step =
-                    java.util.regex.Pattern.compile("^  (\\w+)\\s+([\\d.]+) s ").matcher(line);
+            var step = STEP.matcher(line);
             if (step.find()) {
                 figures.put("refresh: " + step.group(1) + " s", step.group(2));
             }
-            var total = java.util.regex.Pattern.compile("done in ([\\d.]+) s").matcher(line);
+            var total = TOTAL.matcher(line);
             if (line.startsWith("Analytics refresh") && total.find()) {
                 figures.put("refresh: whole s", total.group(1));
             }
@@ -199,11 +203,7 @@ public final class ScaleBenchmark {
                         .stream()
                         .map(r -> r.get("id").asString())
                         .toList();
-                countries = driver.executableQuery("""
-                                MATCH (c:Customer) WHERE c.country IS NOT NULL
-                                RETURN c.country AS country, count(*) AS n ORDER BY n DESC LIMIT 10""").execute().records().stream()
-                        .map(r -> r.get("country").asString())
-                        .toList();
+                countries = PeerComparisonBenchmark.largestCountries(driver);
                 figures.put(
                         "graph: customers",
                         driver.executableQuery("MATCH (c:Customer) RETURN count(c) AS n")

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.crmgraph.importer.mapping.MatchRule;
 
 /**
@@ -63,14 +62,14 @@ public final class WholeFileResolution {
         Set<Object> emails = new HashSet<>();
         for (List<Person> group : IdentityResolver.group(rules, records.values())) {
             String customerId = IdentityResolver.newCustomerId(group.getFirst().key());
-            List<Person> newestFirst = group.stream()
+            List<Map<String, Object>> newestFirst = group.stream()
                     .sorted(Comparator.comparing(Person::observedAt).reversed())
+                    .map(person -> person.parameters(customerId))
                     .toList();
             Map<String, Object> values = new LinkedHashMap<>();
             for (String field : SURVIVING) {
-                Function<Person, Object> value = p -> p.parameters(customerId).get(field);
                 newestFirst.stream()
-                        .map(value)
+                        .map(properties -> properties.get(field))
                         .filter(v -> v != null)
                         .findFirst()
                         .ifPresent(v -> values.put(field, v));

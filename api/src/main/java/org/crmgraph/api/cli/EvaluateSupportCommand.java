@@ -18,11 +18,14 @@ import org.springframework.stereotype.Component;
 class EvaluateSupportCommand implements Command {
 
     static final String USAGE = """
-            usage: java -jar api.jar evaluate-support --dataset FILE [--holdout 0.2] [--latency-samples 500] [--crm.x=y ...]
+            usage: java -jar api.jar evaluate-support --dataset FILE [--holdout 0.2] [--latency-samples 500]
+                                                      [--fine-tune-encoder] [--crm.x=y ...]
 
               --dataset FILE         CSV with a header and the columns text and category, e.g. BANKING77's train.csv
               --holdout H            share of each category held out as questions (default 0.2)
               --latency-samples N    held-out questions asked through the whole answer path to time it (default 500)
+              --fine-tune-encoder    train the classifier with encoder fine-tuning (a tenth of the tickets decides
+                                     between tuned and frozen) and score the questions with both
               --crm.x=y              any service setting; use --crm.data-dir=FOLDER for a data folder of its own
 
             Writes the other questions as resolved tickets labelled by category (ids eval-N), embeds them, trains a
@@ -52,9 +55,14 @@ class EvaluateSupportCommand implements Command {
         Path dataset = null;
         double holdout = 0.2;
         int samples = 500;
+        boolean fineTune = false;
         try {
             for (int i = 0; i < arguments.size(); i++) {
                 String argument = arguments.get(i);
+                if (argument.equals("--fine-tune-encoder")) {
+                    fineTune = true;
+                    continue;
+                }
                 if (i + 1 >= arguments.size()) {
                     return usage(err, "missing value after " + argument);
                 }
@@ -100,6 +108,7 @@ class EvaluateSupportCommand implements Command {
                     questions,
                     holdout,
                     samples,
+                    fineTune,
                     (phase, count) -> err.printf(Locale.ROOT, "  %s: %,d%n", phase, count));
             print(report, out);
             return OK;
@@ -120,7 +129,24 @@ class EvaluateSupportCommand implements Command {
         out.printf(Locale.ROOT, "%-34s %9s %9s%n", "intent of the held-out questions", "accuracy", "macro-F1");
         line(out, "retrieval, nearest ticket", r.retrievalTop1());
         line(out, "retrieval, vote of 10 nearest", r.retrievalVote10());
-        line(out, "classifier v" + r.classifierReport().version() + " (PyTorch)", r.classifier());
+        if (r.classifierReport().tunedEncoderAccuracy() != null) {
+            line(out, "classifier, frozen encoder", r.classifierOnFrozenEncoder());
+            line(
+                    out,
+                    r.classifierReport().encoderVersion() == null
+                            ? "classifier (tuned encoder lost)"
+                            : "classifier, tuned encoder v"
+                                    + r.classifierReport().encoderVersion(),
+                    r.classifier());
+            out.printf(
+                    Locale.ROOT,
+                    "  chosen on %d held-out training tickets: tuned %.3f, frozen %.3f%n",
+                    r.classifierReport().validationSize(),
+                    r.classifierReport().tunedEncoderAccuracy(),
+                    r.classifierReport().frozenEncoderAccuracy());
+        } else {
+            line(out, "classifier v" + r.classifierReport().version() + " (PyTorch)", r.classifier());
+        }
         line(out, "always the commonest intent", r.majority());
         out.printf(
                 Locale.ROOT,

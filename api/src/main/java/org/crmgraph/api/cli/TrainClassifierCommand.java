@@ -15,11 +15,16 @@ import org.springframework.stereotype.Component;
 class TrainClassifierCommand implements Command {
 
     static final String USAGE = """
-            usage: java -jar api.jar train-classifier [--holdout 0.2] [--epochs 40] [--hidden 256] [--crm.x=y ...]
+            usage: java -jar api.jar train-classifier [--holdout 0.2] [--epochs 40] [--hidden 256] [--fine-tune-encoder]
+                                                      [--crm.x=y ...]
 
               --holdout H  share of each category's tickets held out to validate (0 to 0.5; default 0.2)
               --epochs N   training passes (default crm.support.classifier-epochs, 40)
               --hidden N   hidden units; 0 trains logistic regression (default crm.support.classifier-hidden, 256)
+              --fine-tune-encoder
+                           also fine-tune the sentence encoder (MiniLM) on the tickets' own words, on the PyTorch
+                           engine (minutes: crm.support.fine-tuning.*); the tuned encoder classifies only when it
+                           does better on the held-out tickets than the frozen one, which stays the fallback
               --crm.x=y    any service setting, e.g. --spring.neo4j.uri=neo4j://host:7687
 
             Trains a new ticket classifier version on the PyTorch engine from the tickets that have a category,
@@ -49,9 +54,14 @@ class TrainClassifierCommand implements Command {
         Double holdout = null;
         Integer epochs = null;
         Integer hidden = null;
+        boolean fineTune = false;
         try {
             for (int i = 0; i < arguments.size(); i++) {
                 String argument = arguments.get(i);
+                if (argument.equals("--fine-tune-encoder")) {
+                    fineTune = true;
+                    continue;
+                }
                 if (i + 1 >= arguments.size()
                         || !List.of("--holdout", "--epochs", "--hidden").contains(argument)) {
                     return usage(err, "unexpected argument " + argument);
@@ -67,7 +77,7 @@ class TrainClassifierCommand implements Command {
             return usage(err, "not a number: " + e.getMessage());
         }
         try {
-            ClassifierReport report = training.train(new ClassifierTraining.Options(holdout, epochs, hidden));
+            ClassifierReport report = training.train(new ClassifierTraining.Options(holdout, epochs, hidden, fineTune));
             out.printf(
                     Locale.ROOT,
                     "Ticket classifier version %d: %d categories, trained on %d tickets in %.1f s%n",
@@ -85,6 +95,16 @@ class TrainClassifierCommand implements Command {
                         report.majorityBaseline());
             } else {
                 out.println("  nothing held out: no validation figures");
+            }
+            if (report.tunedEncoderAccuracy() != null) {
+                out.printf(
+                        Locale.ROOT,
+                        "  held-out accuracy with the fine-tuned encoder %.3f, with the frozen one %.3f: %s%n",
+                        report.tunedEncoderAccuracy(),
+                        report.frozenEncoderAccuracy(),
+                        report.encoderVersion() == null
+                                ? "the frozen encoder stays"
+                                : "tuned encoder v" + report.encoderVersion() + " classifies from now on");
             }
             // a command has no background embedding: route the open tickets with the new version now
             out.printf(

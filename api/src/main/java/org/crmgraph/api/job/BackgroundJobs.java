@@ -64,7 +64,15 @@ class BackgroundJobs implements DisposableBean {
             var report = training.train(options);
             return new Result(
                     "version " + report.version() + " on " + report.trainSize() + " tickets, accuracy "
-                            + report.accuracy(),
+                            + report.accuracy()
+                            + (report.tunedEncoderAccuracy() == null
+                                    ? ""
+                                    : report.encoderVersion() == null
+                                            ? "; the fine-tuned encoder (" + report.tunedEncoderAccuracy()
+                                                    + ") did not beat the frozen one (" + report.frozenEncoderAccuracy()
+                                                    + ")"
+                                            : "; fine-tuned encoder v" + report.encoderVersion() + " (frozen: "
+                                                    + report.frozenEncoderAccuracy() + ")"),
                     String.valueOf(report.version()));
         });
     }

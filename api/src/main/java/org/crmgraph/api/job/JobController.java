@@ -44,9 +44,11 @@ class JobController {
     }
 
     @MutationMapping
-    StartJobPayload startTicketClassifierTraining(@Argument Double holdout, @Argument Integer epochs) {
-        return StartJobPayload.of(
-                background.startTraining(new ClassifierTraining.Options(holdout, epochs, null), requester()));
+    StartJobPayload startTicketClassifierTraining(
+            @Argument Double holdout, @Argument Integer epochs, @Argument Boolean fineTuneEncoder) {
+        return StartJobPayload.of(background.startTraining(
+                new ClassifierTraining.Options(holdout, epochs, null, Boolean.TRUE.equals(fineTuneEncoder)),
+                requester()));
     }
 
     private static String requester() {

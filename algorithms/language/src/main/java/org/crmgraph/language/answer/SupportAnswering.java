@@ -18,6 +18,7 @@ import org.crmgraph.language.classifier.TrainedClassifier;
 import org.crmgraph.language.embedding.ChineseEmbedder;
 import org.crmgraph.language.embedding.Passages;
 import org.crmgraph.language.embedding.SentenceEmbedder;
+import org.crmgraph.language.embedding.TunedEncoders;
 import org.crmgraph.language.sentiment.Sentiment;
 import org.crmgraph.language.sentiment.SentimentAnalysis;
 import org.neo4j.driver.Value;
@@ -42,6 +43,7 @@ public class SupportAnswering {
     private final ChineseEmbedder chineseEmbedder;
     private final SentimentAnalysis sentiments;
     private final SentimentProperties sentimentProperties;
+    private final TunedEncoders encoders;
 
     private static final String PASSAGES = """
             MATCH (a:Article {id: $id})
@@ -57,7 +59,9 @@ public class SupportAnswering {
             AnswerLog answers,
             ChineseEmbedder chineseEmbedder,
             SentimentAnalysis sentiments,
-            SentimentProperties sentimentProperties) {
+            SentimentProperties sentimentProperties,
+            TunedEncoders encoders) {
+        this.encoders = encoders;
         this.answers = answers;
         this.chineseEmbedder = chineseEmbedder;
         this.sentiments = sentiments;
@@ -91,7 +95,9 @@ public class SupportAnswering {
         // the classifier reads English embeddings; a Chinese question's category comes from its nearest tickets
         Optional<TrainedClassifier> classifier =
                 chinese ? Optional.empty() : classifiers.load(evidence.classifierVersion());
-        Prediction category = classifier.map(c -> c.predict(vector)).orElseGet(() -> vote(evidence.tickets()));
+        Prediction category = classifier
+                .map(c -> encoders.classify(c, List.of(text), List.of(vector)).getFirst())
+                .orElseGet(() -> vote(evidence.tickets()));
         Sentiment sentiment = switch (script) {
             case LATIN -> sentiments.ofEnglishVector(vector);
             case CHINESE -> sentiments.ofChineseVector(vector);

@@ -4,7 +4,10 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
@@ -17,6 +20,7 @@ import ai.djl.translate.TranslateException;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
@@ -36,7 +40,8 @@ public final class ClassifierHead {
      * @param labels   the class index of each example, from 0 to {@code classes - 1}
      * @return the trained weights, as {@link TrainedClassifier#fromParameters} reads them
      */
-    public static byte[] fit(
+    // one training at a time in the process: DJL's PyTorch gradient collector refuses a second one
+    public static synchronized byte[] fit(
             String name, List<float[]> features, int[] labels, int classes, int hidden, int epochs, long seed) {
         int dimensions = features.getFirst().length;
         Engine.getEngine("PyTorch").setRandomSeed((int) seed);
@@ -69,6 +74,36 @@ public final class ClassifierHead {
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException("Saving " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The weights of a head without a hidden layer whose logits are {@code weights · x + bias}, as
+     * {@link TrainedClassifier#fromParameters} reads them (hidden 0): for a head trained elsewhere, such as
+     * together with the encoder.
+     *
+     * @param weights one row of input weights per class
+     */
+    public static byte[] linear(float[][] weights, float[] bias) {
+        int classes = weights.length;
+        int dimensions = weights[0].length;
+        try (Model model = Model.newInstance("linear-head", "PyTorch")) {
+            Block block = ClassifierNetwork.build(0, classes);
+            model.setBlock(block);
+            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, dimensions));
+            float[] flat = new float[classes * dimensions];
+            for (int c = 0; c < classes; c++) {
+                System.arraycopy(weights[c], 0, flat, c * dimensions, dimensions);
+            }
+            for (Parameter parameter : block.getParameters().values()) {
+                NDArray array = parameter.getArray();
+                array.set(FloatBuffer.wrap(array.getShape().dimension() == 2 ? flat : bias));
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            block.saveParameters(new DataOutputStream(bytes));
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("Saving a linear head failed: " + e.getMessage(), e);
         }
     }
 

@@ -2,10 +2,13 @@ package org.crmgraph.language.classifier;
 
 import java.time.ZonedDateTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A trained ticket classifier as stored on {@code (:TicketClassifier)}: its version, what it was trained on and
  * how it did on the held-out tickets. {@code accuracy} and {@code macroF1} are null without a held-out split.
+ * A training that fine-tuned the encoder also reports the held-out accuracy with the frozen and with the tuned
+ * encoder; {@code encoderVersion} names the tuned encoder when it won (null: the frozen encoder serves).
  */
 public record ClassifierReport(
         long version,
@@ -19,4 +22,7 @@ public record ClassifierReport(
         Double majorityBaseline,
         int epochs,
         int hidden,
-        long trainingMillis) {}
+        long trainingMillis,
+        @Nullable Long encoderVersion,
+        @Nullable Double frozenEncoderAccuracy,
+        @Nullable Double tunedEncoderAccuracy) {}

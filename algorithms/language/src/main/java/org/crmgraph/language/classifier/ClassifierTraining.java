@@ -15,8 +15,10 @@ import org.crmgraph.graph.lease.Leases;
 import org.crmgraph.graph.validation.InvalidArgumentException;
 import org.crmgraph.language.SupportProperties;
 import org.crmgraph.language.Vectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,7 +35,8 @@ public class ClassifierTraining {
     private static final String LABELLED = """
             MATCH (t:Ticket)
             WHERE t.category IS NOT NULL AND t.embedding IS NOT NULL
-            RETURN t.id AS id, t.category AS category, t.priority AS priority, t.embedding AS embedding
+            RETURN t.id AS id, t.category AS category, t.priority AS priority, t.embedding AS embedding,
+                   t.subject AS subject, t.body AS body
             ORDER BY t.id
             """;
 
@@ -44,17 +47,33 @@ public class ClassifierTraining {
     public static final String LEASE = "classifier-training";
 
     private final Leases leases;
+    private final ObjectProvider<EncoderTuner> tuner;
 
     public ClassifierTraining(
-            CypherRunner cypher, SupportProperties properties, TicketClassifiers classifiers, Leases leases) {
+            CypherRunner cypher,
+            SupportProperties properties,
+            TicketClassifiers classifiers,
+            Leases leases,
+            ObjectProvider<EncoderTuner> tuner) {
         this.cypher = cypher;
+        this.tuner = tuner;
         this.leases = leases;
         this.properties = properties;
         this.classifiers = classifiers;
     }
 
-    /** Options of one training; null fields take the {@code crm.support.classifier-*} settings. */
-    public record Options(Double holdout, Integer epochs, Integer hidden) {
+    /**
+     * Options of one training; null fields take the {@code crm.support.classifier-*} settings.
+     *
+     * @param fineTuneEncoder also fine-tune the sentence encoder with the classifier
+     *                        ({@code crm.support.fine-tuning.*}); the tuned encoder serves only when it classifies
+     *                        the held-out tickets better than the frozen one
+     */
+    public record Options(Double holdout, Integer epochs, Integer hidden, boolean fineTuneEncoder) {
+
+        public Options(Double holdout, Integer epochs, Integer hidden) {
+            this(holdout, epochs, hidden, false);
+        }
 
         public static Options defaults() {
             return new Options(null, null, null);
@@ -72,6 +91,16 @@ public class ClassifierTraining {
         int epochs = options.epochs() == null ? properties.classifierEpochs() : options.epochs();
         int hidden = options.hidden() == null ? properties.classifierHidden() : options.hidden();
         checkRanges(holdout, epochs, hidden);
+        checkFineTuning(options, holdout);
+    }
+
+    private static void checkFineTuning(Options options, double holdout) {
+        if (options.fineTuneEncoder() && holdout <= 0) {
+            throw InvalidArgumentException.outOfRange(
+                    "holdout",
+                    "fine-tuning the encoder needs held-out tickets to compare it with the frozen one; holdout was "
+                            + holdout);
+        }
     }
 
     public ClassifierReport train(Options options) {
@@ -79,11 +108,12 @@ public class ClassifierTraining {
         int epochs = options.epochs() == null ? properties.classifierEpochs() : options.epochs();
         int hidden = options.hidden() == null ? properties.classifierHidden() : options.hidden();
         checkRanges(holdout, epochs, hidden);
+        checkFineTuning(options, holdout);
         try (Lease lease = leases.tryAcquire(LEASE)
                 .orElseThrow(
                         () -> new ClassifierTrainingException(
                                 "A ticket classifier is being trained already (here or on another instance); try again when it is done."))) {
-            return trainLocked(holdout, epochs, hidden, lease);
+            return trainLocked(holdout, epochs, hidden, options.fineTuneEncoder(), lease);
         }
     }
 
@@ -99,7 +129,7 @@ public class ClassifierTraining {
         }
     }
 
-    private ClassifierReport trainLocked(double holdout, int epochs, int hidden, Lease lease) {
+    private ClassifierReport trainLocked(double holdout, int epochs, int hidden, boolean fineTune, Lease lease) {
         long started = System.nanoTime();
         List<LabelledTicket> tickets = cypher.read(
                 LABELLED,
@@ -108,7 +138,9 @@ public class ClassifierTraining {
                         r.get("id").asString(),
                         r.get("category").asString(),
                         r.get("priority").asString(null),
-                        Vectors.floats(r.get("embedding"))));
+                        Vectors.floats(r.get("embedding")),
+                        customerWords(
+                                r.get("subject").asString(null), r.get("body").asString(null))));
         Map<String, Long> perCategory = tickets.stream()
                 .collect(Collectors.groupingBy(LabelledTicket::category, TreeMap::new, Collectors.counting()));
         if (perCategory.size() < 2) {
@@ -167,8 +199,26 @@ public class ClassifierTraining {
                         .accuracy();
             }
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
         Map<String, Object> stored = new LinkedHashMap<>();
+        if (fineTune) {
+            FineTuned tuned = fineTune(split, categories, index, priorities, dimensions, hidden, parameters);
+            stored.put("frozenEncoderAccuracy", tuned.frozenAccuracy());
+            stored.put("tunedEncoderAccuracy", tuned.tunedAccuracy());
+            if (tuned.encoderVersion() != null) {
+                stored.put("encoderVersion", tuned.encoderVersion());
+                stored.put("frozenHidden", hidden);
+                stored.put("frozenParameters", parameters);
+                parameters = tuned.headParameters();
+                hidden = 0;
+                accuracy = tuned.tunedAccuracy();
+                macroF1 = tuned.tunedMacroF1();
+                dimensions = tuned.dimensions();
+            } else {
+                accuracy = tuned.frozenAccuracy();
+                macroF1 = tuned.frozenMacroF1();
+            }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
         stored.put("categories", categories);
         stored.put("priorities", priorities);
         stored.put("dimensions", dimensions);
@@ -194,6 +244,103 @@ public class ClassifierTraining {
                 accuracy,
                 macroF1);
         return classifiers.report(version).orElseThrow();
+    }
+
+    /** What a fine-tuning measured; {@code encoderVersion} is set when the tuned encoder won and was kept. */
+    private record FineTuned(
+            double frozenAccuracy,
+            double frozenMacroF1,
+            double tunedAccuracy,
+            double tunedMacroF1,
+            @Nullable Long encoderVersion,
+            byte[] headParameters,
+            int dimensions) {}
+
+    /**
+     * Fine-tunes the encoder on the training tickets' own words and compares it, on the held-out tickets' words
+     * (what a question or a new ticket looks like: no resolution), with the frozen classifier just trained.
+     */
+    private FineTuned fineTune(
+            StratifiedSplit<LabelledTicket> split,
+            List<String> categories,
+            Map<String, Integer> index,
+            List<String> priorities,
+            int dimensions,
+            int hidden,
+            byte[] frozenParameters) {
+        EncoderTuner encoderTuner = tuner.getIfAvailable();
+        if (encoderTuner == null) {
+            throw new ClassifierTrainingException("This service has no encoder that can be fine-tuned.");
+        }
+        List<String> validationTexts =
+                split.validation().stream().map(LabelledTicket::text).toList();
+        List<String> truth =
+                split.validation().stream().map(LabelledTicket::category).toList();
+        MulticlassScores frozen;
+        try (TrainedClassifier classifier =
+                TrainedClassifier.fromParameters(0, categories, priorities, dimensions, hidden, frozenParameters)) {
+            frozen = MulticlassScores.of(
+                    truth,
+                    classifier.predictAll(encoderTuner.frozen(validationTexts)).stream()
+                            .map(Prediction::category)
+                            .toList());
+        }
+        EncoderTuner.Candidate candidate;
+        try {
+            candidate = encoderTuner.tune(
+                    split.train().stream().map(LabelledTicket::text).toList(),
+                    split.train().stream()
+                            .mapToInt(t -> index.get(t.category()))
+                            .toArray(),
+                    categories.size(),
+                    validationTexts,
+                    properties.randomSeed());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ClassifierTrainingException("Fine-tuning the encoder failed: " + e.getMessage());
+        }
+        MulticlassScores tuned = MulticlassScores.of(
+                truth,
+                java.util.Arrays.stream(candidate.validationPredictions())
+                        .mapToObj(categories::get)
+                        .toList());
+        boolean wins = tuned.accuracy() > frozen.accuracy()
+                && tuned.accuracy() - frozen.accuracy() >= encoderTuner.minimumGain();
+        log.info(
+                "Fine-tuned encoder: held-out accuracy {} against {} with the frozen encoder ({} steps); {}",
+                tuned.accuracy(),
+                frozen.accuracy(),
+                candidate.steps(),
+                wins ? "the tuned encoder serves" : "the frozen encoder stays");
+        if (!wins) {
+            return new FineTuned(
+                    frozen.accuracy(),
+                    frozen.macroF1(),
+                    tuned.accuracy(),
+                    tuned.macroF1(),
+                    null,
+                    new byte[0],
+                    dimensions);
+        }
+        long encoderVersion = candidate.keep(Map.of(
+                "heldOutAccuracy", tuned.accuracy(),
+                "frozenHeldOutAccuracy", frozen.accuracy(),
+                "trainSize", split.train().size(),
+                "steps", candidate.steps()));
+        return new FineTuned(
+                frozen.accuracy(),
+                frozen.macroF1(),
+                tuned.accuracy(),
+                tuned.macroF1(),
+                encoderVersion,
+                ClassifierHead.linear(candidate.head(), candidate.bias()),
+                candidate.head()[0].length);
+    }
+
+    /** A ticket as its customer wrote it: subject and body, without the resolution the support team added. */
+    private static String customerWords(@Nullable String subject, @Nullable String body) {
+        String s = subject == null ? "" : subject.strip();
+        String b = body == null ? "" : body.strip();
+        return s.isEmpty() ? b : b.isEmpty() ? s : s + "\n" + b;
     }
 
     private static Function<String, String> commonestPriority(List<LabelledTicket> tickets) {

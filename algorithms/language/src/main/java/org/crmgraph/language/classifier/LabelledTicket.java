@@ -1,4 +1,7 @@
 package org.crmgraph.language.classifier;
 
-/** A ticket with a category and an embedding: one training example. */
-record LabelledTicket(String id, String category, String priority, float[] embedding) {}
+/**
+ * A ticket with a category and an embedding: one training example. {@code text} is what its customer wrote
+ * (subject and body), which fine-tuning the encoder reads.
+ */
+record LabelledTicket(String id, String category, String priority, float[] embedding, String text) {}

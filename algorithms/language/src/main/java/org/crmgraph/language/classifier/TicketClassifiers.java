@@ -19,7 +19,9 @@ public class TicketClassifiers implements AutoCloseable {
     private static final String REPORT_FIELDS = """
             m.version AS version, m.current AS current, m.trainedAt AS trainedAt, m.categories AS categories,
             m.trainSize AS trainSize, m.validationSize AS validationSize, m.accuracy AS accuracy, m.macroF1 AS macroF1,
-            m.majorityBaseline AS majorityBaseline, m.epochs AS epochs, m.hidden AS hidden, m.trainingMillis AS trainingMillis
+            m.majorityBaseline AS majorityBaseline, m.epochs AS epochs, m.hidden AS hidden, m.trainingMillis AS trainingMillis,
+            m.encoderVersion AS encoderVersion, m.frozenEncoderAccuracy AS frozenEncoderAccuracy,
+            m.tunedEncoderAccuracy AS tunedEncoderAccuracy
             """;
 
     private static final String REPORTS =
@@ -31,7 +33,8 @@ public class TicketClassifiers implements AutoCloseable {
     private static final String WEIGHTS = """
             MATCH (m:TicketClassifier {version: $version})
             RETURN m.categories AS categories, m.priorities AS priorities, m.dimensions AS dimensions, m.hidden AS hidden,
-                   m.parameters AS parameters
+                   m.parameters AS parameters, m.encoderVersion AS encoderVersion,
+                   m.frozenHidden AS frozenHidden, m.frozenParameters AS frozenParameters
             """;
 
     private final CypherRunner cypher;
@@ -72,16 +75,30 @@ public class TicketClassifiers implements AutoCloseable {
         if (loaded != null && loaded.version() == version) {
             return Optional.of(loaded);
         }
-        Optional<TrainedClassifier> fresh = cypher.readOptional(
-                WEIGHTS,
-                Map.of("version", version),
-                r -> TrainedClassifier.fromParameters(
-                        version,
-                        r.get("categories").asList(Value::asString),
-                        r.get("priorities").asList(Value::asString),
-                        r.get("dimensions").asInt(),
-                        r.get("hidden").asInt(),
-                        r.get("parameters").asByteArray()));
+        Optional<TrainedClassifier> fresh = cypher.readOptional(WEIGHTS, Map.of("version", version), r -> {
+            List<String> categories = r.get("categories").asList(Value::asString);
+            List<String> priorities = r.get("priorities").asList(Value::asString);
+            int dimensions = r.get("dimensions").asInt();
+            TrainedClassifier classifier = TrainedClassifier.fromParameters(
+                    version,
+                    categories,
+                    priorities,
+                    dimensions,
+                    r.get("hidden").asInt(),
+                    r.get("parameters").asByteArray());
+            if (r.get("encoderVersion").isNull()) {
+                return classifier;
+            }
+            return classifier.readingTunedEncoder(
+                    r.get("encoderVersion").asLong(),
+                    TrainedClassifier.fromParameters(
+                            version,
+                            categories,
+                            priorities,
+                            dimensions,
+                            r.get("frozenHidden").asInt(),
+                            r.get("frozenParameters").asByteArray()));
+        });
         fresh.ifPresent(classifier -> {
             // the previous version may still be predicting on another thread; its native memory is small, so
             // it is left to the garbage collector instead of being closed under that caller
@@ -109,7 +126,16 @@ public class TicketClassifiers implements AutoCloseable {
                         : r.get("majorityBaseline").asDouble(),
                 r.get("epochs").asInt(),
                 r.get("hidden").asInt(),
-                r.get("trainingMillis").asLong());
+                r.get("trainingMillis").asLong(),
+                r.get("encoderVersion").isNull()
+                        ? null
+                        : r.get("encoderVersion").asLong(),
+                r.get("frozenEncoderAccuracy").isNull()
+                        ? null
+                        : r.get("frozenEncoderAccuracy").asDouble(),
+                r.get("tunedEncoderAccuracy").isNull()
+                        ? null
+                        : r.get("tunedEncoderAccuracy").asDouble());
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A trained classifier (ticket categories, sentiment) held in memory on the PyTorch engine. Predictions run the block forward in a
@@ -26,13 +27,49 @@ public final class TrainedClassifier implements AutoCloseable {
     private final List<String> priorities;
     private final int dimensions;
     private final Model model;
+    private final @Nullable Long encoderVersion;
+    private final @Nullable TrainedClassifier frozenFallback;
 
     TrainedClassifier(long version, List<String> categories, List<String> priorities, int dimensions, Model model) {
+        this(version, categories, priorities, dimensions, model, null, null);
+    }
+
+    private TrainedClassifier(
+            long version,
+            List<String> categories,
+            List<String> priorities,
+            int dimensions,
+            Model model,
+            @Nullable Long encoderVersion,
+            @Nullable TrainedClassifier frozenFallback) {
         this.version = version;
         this.categories = List.copyOf(categories);
         this.priorities = priorities;
         this.dimensions = dimensions;
         this.model = model;
+        this.encoderVersion = encoderVersion;
+        this.frozenFallback = frozenFallback;
+    }
+
+    /**
+     * This classifier as one that reads embeddings of the fine-tuned encoder of this version, with the classifier
+     * trained on the frozen encoder's embeddings at the same time to serve when the tuned encoder cannot be loaded.
+     */
+    TrainedClassifier readingTunedEncoder(long encoder, TrainedClassifier fallback) {
+        return new TrainedClassifier(version, categories, priorities, dimensions, model, encoder, fallback);
+    }
+
+    /** The fine-tuned encoder whose embeddings this classifier reads; null when it reads the frozen encoder's. */
+    public @Nullable Long encoderVersion() {
+        return encoderVersion;
+    }
+
+    /**
+     * The classifier to use with the frozen encoder's embeddings: this one, unless it reads a tuned encoder's, in
+     * which case the one trained beside it on the frozen encoder (the same version number).
+     */
+    public TrainedClassifier frozen() {
+        return encoderVersion == null || frozenFallback == null ? this : frozenFallback;
     }
 
     /** @param priorities the suggested priority of each category, or null when the classes have none */
@@ -111,5 +148,8 @@ public final class TrainedClassifier implements AutoCloseable {
     @Override
     public void close() {
         model.close();
+        if (frozenFallback != null) {
+            frozenFallback.close();
+        }
     }
 }

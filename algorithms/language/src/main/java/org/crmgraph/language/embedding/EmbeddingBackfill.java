@@ -105,6 +105,7 @@ public class EmbeddingBackfill {
     private final ChineseEmbedder chineseEmbedder;
     private final SentimentProperties sentiment;
     private final ReentrantLock running = new ReentrantLock();
+    private final TunedEncoders encoders;
 
     public EmbeddingBackfill(
             CypherRunner cypher,
@@ -112,7 +113,9 @@ public class EmbeddingBackfill {
             SupportProperties properties,
             TicketClassifiers classifiers,
             ChineseEmbedder chineseEmbedder,
-            SentimentProperties sentiment) {
+            SentimentProperties sentiment,
+            TunedEncoders encoders) {
+        this.encoders = encoders;
         this.chineseEmbedder = chineseEmbedder;
         this.sentiment = sentiment;
         this.cypher = cypher;
@@ -202,6 +205,7 @@ public class EmbeddingBackfill {
         List<Map<String, Object>> toEmbed = new ArrayList<>();
         List<Map<String, Object>> toRoute = new ArrayList<>();
         List<float[]> routeVectors = new ArrayList<>();
+        List<String> routeTexts = new ArrayList<>();
         Long version = classifier.map(TrainedClassifier::version).orElse(null);
         for (Record r : records) {
             String text = SupportTexts.ticket(
@@ -237,6 +241,7 @@ public class EmbeddingBackfill {
             if (!resolved && !chinese && version != null && (!unchanged || !routed)) {
                 toRoute.add(row);
                 routeVectors.add(unchanged ? Vectors.floats(r.get("embedding")) : null);
+                routeTexts.add(text);
             }
         }
         long modelNanos = embedInto(toEmbed, texts);
@@ -246,7 +251,7 @@ public class EmbeddingBackfill {
                     routeVectors.set(i, (float[]) toRoute.get(i).get("embedding"));
                 }
             }
-            List<Prediction> predictions = classifier.orElseThrow().predictAll(routeVectors);
+            List<Prediction> predictions = encoders.classify(classifier.orElseThrow(), routeTexts, routeVectors);
             for (int i = 0; i < toRoute.size(); i++) {
                 toRoute.get(i).put("predictedCategory", predictions.get(i).category());
                 toRoute.get(i).put("categoryConfidence", predictions.get(i).probability());

@@ -11,7 +11,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({SupportProperties.class, SentimentProperties.class, DataFolderProperties.class})
+@EnableConfigurationProperties({
+    SupportProperties.class,
+    SentimentProperties.class,
+    DataFolderProperties.class,
+    FineTuningProperties.class
+})
 class EmbeddingModelConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddingModelConfiguration.class);

@@ -108,6 +108,36 @@ public final class SentenceEmbedder implements AutoCloseable {
         return new SentenceEmbedder(loading, describe(location));
     }
 
+    /**
+     * An encoder given as the bytes of its ONNX file and tokenizer (a fine-tuned copy kept in the graph), loaded
+     * now and pooled by the mean.
+     */
+    public static SentenceEmbedder fromBytes(
+            String name,
+            byte[] onnx,
+            byte[] tokenizerJson,
+            Path cacheDir,
+            int maxTokens,
+            int poolSize,
+            int intraOpThreads) {
+        DjlEnvironment.prepare(cacheDir);
+        try {
+            HuggingFaceTokenizer tokenizer;
+            try (InputStream in = new java.io.ByteArrayInputStream(tokenizerJson)) {
+                tokenizer = HuggingFaceTokenizer.newInstance(
+                        in, Map.of("padding", "true", "truncation", "true", "maxLength", String.valueOf(maxTokens)));
+            }
+            Model model = Model.newInstance(name, "OnnxRuntime");
+            try (InputStream in = new java.io.ByteArrayInputStream(onnx)) {
+                model.load(in, Map.of("intraOpNumThreads", String.valueOf(intraOpThreads), "interOpNumThreads", "1"));
+            }
+            return new SentenceEmbedder(
+                    CompletableFuture.completedFuture(new Loaded(model, tokenizer, poolSize, Pooling.MEAN)), name);
+        } catch (IOException | MalformedModelException e) {
+            throw new ModelUnavailableException("Cannot load the encoder " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Runs {@code then} once loading ends: with null when the model loaded, with the failure when it did not. */
     public void whenLoaded(java.util.function.Consumer<Throwable> then) {
         loading.whenComplete((model, failure) -> then.accept(failure));

@@ -7,7 +7,8 @@ import org.crmgraph.language.classifier.MulticlassScores;
 /**
  * The support evaluation's figures: intent accuracy@1 and macro-F1 of nearest-neighbour retrieval through the
  * vector index (top-1, and a similarity-weighted vote of the 10 nearest), of the trained classifier and of
- * always answering the commonest intent; embedding pace; the latency of whole answers; and, per decision, how
+ * always answering the commonest intent (and, when the encoder was fine-tuned, of the classifier trained beside
+ * it on the frozen encoder: {@code classifierOnFrozenEncoder}; otherwise the same as {@code classifier}); embedding pace; the latency of whole answers; and, per decision, how
  * many questions got it and how often the answer's best source had the right intent.
  */
 public record SupportEvaluationReport(
@@ -18,6 +19,7 @@ public record SupportEvaluationReport(
         MulticlassScores retrievalTop1,
         MulticlassScores retrievalVote10,
         MulticlassScores classifier,
+        MulticlassScores classifierOnFrozenEncoder,
         MulticlassScores majority,
         ClassifierReport classifierReport,
         double embeddingSentencesPerSecond,

@@ -138,6 +138,9 @@ class EvaluateSupportCommand implements Command {
                             : "classifier, tuned encoder v"
                                     + r.classifierReport().encoderVersion(),
                     r.classifier());
+            if (r.tunedRetrievalTop1() != null) {
+                line(out, "retrieval, nearest by tuned encoder", r.tunedRetrievalTop1());
+            }
             out.printf(
                     Locale.ROOT,
                     "  chosen on %d held-out training tickets: tuned %.3f, frozen %.3f%n",

@@ -52,6 +52,9 @@ class EncoderFineTuningIT {
     @Autowired
     GraphQlTester graphQl;
 
+    @Autowired
+    org.crmgraph.graph.lease.Leases leases;
+
     @BeforeEach
     void load() {
         GraphFixture.reset(cypher, "fixtures/support.cypher");
@@ -132,5 +135,23 @@ class EncoderFineTuningIT {
                     assertThat(e.get("code")).isEqualTo("OUT_OF_RANGE");
                 });
         assertThat(count("MATCH (m:TicketClassifier) RETURN count(m)")).isZero();
+    }
+
+    @Test
+    void aSecondFineTuningWhileOneRunsOnAnyInstanceIsRefusedNotQueued() {
+        // as if another instance were training: it holds the lease
+        try (var other = leases.tryAcquire(ClassifierTraining.LEASE).orElseThrow()) {
+            graphQl.document("""
+                            mutation { startTicketClassifierTraining(holdout: 0.2, fineTuneEncoder: true) {
+                              job { id } errors { field code message } } }""")
+                    .execute()
+                    .path("startTicketClassifierTraining.errors[0].code")
+                    .entity(String.class)
+                    .isEqualTo("INVALID_STATE");
+            assertThatThrownBy(() -> trainer.train(new ClassifierTraining.Options(0.2, null, null, true)))
+                    .hasMessageContaining("being trained already");
+        }
+        assertThat(count("MATCH (n) WHERE n:TicketClassifier OR n:TextEncoder RETURN count(n)"))
+                .isZero();
     }
 }

@@ -13,6 +13,7 @@ import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -27,15 +28,26 @@ import java.util.function.IntBinaryOperator;
  */
 final class EncoderFineTuning {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EncoderFineTuning.class);
+
     /** The logits are this times the cosine between the embedding and each class's weight row. */
     static final float TEMPERATURE = 20f;
 
     private static final int BUCKET_BATCHES = 50;
     private static final float HEAD_LEARNING_RATE_FACTOR = 20f;
     private static final float WARM_UP_SHARE = 0.06f;
+    /** Gradients are scaled down to this global norm, as in BERT's own fine-tuning. */
+    private static final double MAX_GRADIENT_NORM = 1.0;
 
-    /** A fine-tuned encoder's weights and its head, the head already scaled by {@link #TEMPERATURE}. */
-    record Tuned(Map<String, float[]> weights, float[][] head, float[] bias, int steps, double lastEpochLoss) {}
+    private static final String HEAD = "head";
+    private static final String BIAS = "bias";
+
+    /**
+     * A fine-tuned encoder's weights and its head, the head already scaled by {@link #TEMPERATURE}; {@code skipped}
+     * steps had a loss or gradient that was not a number and changed nothing.
+     */
+    record Tuned(
+            Map<String, float[]> weights, float[][] head, float[] bias, int steps, int skipped, double lastEpochLoss) {}
 
     private EncoderFineTuning() {}
 
@@ -75,6 +87,7 @@ final class EncoderFineTuning {
             head.setRequiresGradient(true);
             bias.setRequiresGradient(true);
             int step = 0;
+            int skipped = 0;
             double epochLoss = 0;
             for (int epoch = 0; epoch < settings.epochs(); epoch++) {
                 epochLoss = 0;
@@ -100,16 +113,52 @@ final class EncoderFineTuning {
                                 .mean();
                         collector.backward(loss);
                         float value = loss.getFloat();
-                        if (!Float.isFinite(value)) {
-                            throw new IllegalStateException("fine-tuning diverged at step " + (step + 1)
-                                    + " (the loss is " + value + "); lower crm.support.fine-tuning.learning-rate");
-                        }
-                        epochLoss += value;
+                        Map<String, NDArray> weights = new LinkedHashMap<>();
                         for (String name : encoder.trainableNames()) {
-                            update(encoderOptimizer, name, encoder.weight(name));
+                            weights.put(name, encoder.weight(name));
                         }
-                        update(headOptimizer, "head", head);
-                        update(headOptimizer, "bias", bias);
+                        weights.put(HEAD, head);
+                        weights.put(BIAS, bias);
+                        Map<String, NDArray> gradients = new LinkedHashMap<>();
+                        double squares = 0;
+                        for (Map.Entry<String, NDArray> w : weights.entrySet()) {
+                            NDArray gradient = w.getValue().getGradient();
+                            gradient.attach(scope); // its temporaries, and the handle itself, go with the step
+                            gradients.put(w.getKey(), gradient);
+                            squares += gradient.square().sum().getFloat();
+                        }
+                        if (Float.isFinite(value) && Double.isFinite(squares)) {
+                            epochLoss += value;
+                            double norm = Math.sqrt(squares);
+                            for (Map.Entry<String, NDArray> g : gradients.entrySet()) {
+                                if (norm > MAX_GRADIENT_NORM) {
+                                    g.getValue().muli(MAX_GRADIENT_NORM / norm);
+                                }
+                                Optimizer optimizer =
+                                        g.getKey().equals(HEAD) || g.getKey().equals(BIAS)
+                                                ? headOptimizer
+                                                : encoderOptimizer;
+                                optimizer.update(g.getKey(), weights.get(g.getKey()), g.getValue());
+                            }
+                        } else if (++skipped <= Math.max(3, total / 100)) {
+                            log.warn(
+                                    "Fine-tuning step {} changed nothing: loss {}, squared gradient norm {} ({} word pieces)",
+                                    step + 1,
+                                    value,
+                                    squares,
+                                    ids[0].length);
+                        } else {
+                            throw new IllegalStateException("fine-tuning diverged: " + skipped
+                                    + " steps had a loss or gradient that is not a number (the last at step "
+                                    + (step + 1) + "); lower crm.support.fine-tuning.learning-rate");
+                        }
+                        // DJL's PyTorch gradient collector adds each backward pass to the last one: clear them
+                        for (NDArray gradient : gradients.values()) {
+                            gradient.subi(gradient);
+                            if (!Double.isFinite(squares)) {
+                                gradient.set(gradient.isNaN(), 0);
+                            }
+                        }
                     }
                     step++;
                     progress.applyAsInt(step, total);
@@ -125,18 +174,8 @@ final class EncoderFineTuning {
                 }
                 scaledBias[c] = TEMPERATURE * flatBias[c];
             }
-            return new Tuned(encoder.trainedValues(), rows, scaledBias, step, epochLoss / Math.max(1, stepsPerEpoch));
-        }
-    }
-
-    /**
-     * One optimiser step on a weight, then its gradient back to zero: DJL's PyTorch gradient collector adds each
-     * backward pass's gradients to the last ones and leaves clearing them to the caller.
-     */
-    private static void update(Optimizer optimizer, String name, NDArray weight) {
-        try (NDArray gradient = weight.getGradient()) {
-            optimizer.update(name, weight, gradient);
-            gradient.subi(gradient);
+            return new Tuned(
+                    encoder.trainedValues(), rows, scaledBias, step, skipped, epochLoss / Math.max(1, stepsPerEpoch));
         }
     }
 

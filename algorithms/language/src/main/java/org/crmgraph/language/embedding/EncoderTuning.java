@@ -82,9 +82,10 @@ public class EncoderTuning implements EncoderTuner {
                         });
                 int[] predicted = classify(encoder, tokenizer, tuned, validationTexts);
                 log.info(
-                        "Encoder fine-tuned on {} texts in {} steps, {} s",
+                        "Encoder fine-tuned on {} texts in {} steps ({} skipped), {} s",
                         texts.size(),
                         tuned.steps(),
+                        tuned.skipped(),
                         (System.nanoTime() - started) / 1_000_000_000);
                 return new Candidate() {
                     @Override

@@ -26,6 +26,7 @@ import org.crmgraph.language.classifier.TrainedClassifier;
 import org.crmgraph.language.embedding.BackfillReport;
 import org.crmgraph.language.embedding.EmbeddingBackfill;
 import org.crmgraph.language.embedding.SentenceEmbedder;
+import org.crmgraph.language.embedding.SupportTexts;
 import org.crmgraph.language.embedding.TunedEncoders;
 import org.springframework.stereotype.Service;
 
@@ -183,6 +184,14 @@ public class SupportEvaluation {
         List<String> predictedFrozen = classifier.frozen().predictAll(vectors).stream()
                 .map(Prediction::category)
                 .toList();
+        MulticlassScores tunedRetrieval = null;
+        if (classifier.encoderVersion() != null) {
+            var tuned = encoders.load(classifier.encoderVersion());
+            if (tuned.isPresent()) {
+                tunedRetrieval = MulticlassScores.of(truth, nearestWith(tuned.get(), split.train(), questions));
+                progress.accept("questions searched with the tuned encoder", questions.size());
+            }
+        }
         String commonest = split.train().stream()
                 .collect(Collectors.groupingBy(q -> q.question().category(), TreeMap::new, Collectors.counting()))
                 .entrySet()
@@ -233,6 +242,7 @@ public class SupportEvaluation {
                 MulticlassScores.of(truth, vote10),
                 MulticlassScores.of(truth, predicted),
                 MulticlassScores.of(truth, predictedFrozen),
+                tunedRetrieval,
                 MulticlassScores.of(truth, truth.stream().map(t -> commonest).toList()),
                 classifierReport,
                 embedded.sentencesPerSecond(),
@@ -245,6 +255,34 @@ public class SupportEvaluation {
     }
 
     private record Indexed(String id, LabelledQuestion question) {}
+
+    /**
+     * The intent of each question's nearest training ticket when both are embedded by this (tuned) encoder: the
+     * tickets' text as the backfill embeds it, compared exhaustively in memory (the vector index holds the
+     * frozen encoder's embeddings).
+     */
+    private List<String> nearestWith(SentenceEmbedder encoder, List<Indexed> tickets, List<String> questions) {
+        List<float[]> ticketVectors = encoder.embedAll(
+                tickets.stream()
+                        .map(q -> SupportTexts.ticket(q.question().text(), null, RESOLUTION))
+                        .toList(),
+                properties.batchSize());
+        List<float[]> questionVectors = encoder.embedAll(questions, properties.batchSize());
+        List<String> nearest = new ArrayList<>(questions.size());
+        for (float[] q : questionVectors) {
+            int best = 0;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int t = 0; t < ticketVectors.size(); t++) {
+                double score = org.crmgraph.language.Vectors.cosine(q, ticketVectors.get(t));
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = t;
+                }
+            }
+            nearest.add(tickets.get(best).question().category());
+        }
+        return nearest;
+    }
 
     private static double percentile(double[] sorted, double p) {
         if (sorted.length == 0) {

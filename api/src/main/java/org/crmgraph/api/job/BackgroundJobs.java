@@ -61,7 +61,7 @@ class BackgroundJobs implements DisposableBean {
             return Outcome.failure(List.of(e.asFieldError()));
         }
         return start(JobKind.TICKET_CLASSIFIER_TRAINING, ClassifierTraining.LEASE, "holdout", requestedBy, id -> {
-            var report = training.train(options);
+            var report = training.train(options, (step, share) -> jobs.progressed(id, step, share));
             return new Result(
                     "version " + report.version() + " on " + report.trainSize() + " tickets, accuracy "
                             + report.accuracy()

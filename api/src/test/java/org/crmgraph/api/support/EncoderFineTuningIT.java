@@ -2,11 +2,14 @@ package org.crmgraph.api.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Map;
 import org.crmgraph.api.CrmIntegrationTest;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.fixture.GraphFixture;
+import org.crmgraph.graph.security.Role;
 import org.crmgraph.graph.validation.InvalidArgumentException;
 import org.crmgraph.language.answer.SupportAnswer;
 import org.crmgraph.language.answer.SupportAnswering;
@@ -53,7 +56,25 @@ class EncoderFineTuningIT {
     GraphQlTester graphQl;
 
     @Autowired
+    org.crmgraph.language.embedding.TunedRetrieval retrieval;
+
+    @Autowired
+    org.crmgraph.language.embedding.EmbeddingBackfill backfill;
+
+    @Autowired
+    org.crmgraph.graph.privacy.CustomerPrivacy privacy;
+
+    @Autowired
     org.crmgraph.graph.lease.Leases leases;
+
+    @Autowired
+    org.crmgraph.graph.outbox.Outbox outbox;
+
+    @Autowired
+    org.crmgraph.graph.security.ApiKeyStore keys;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     @BeforeEach
     void load() {
@@ -61,6 +82,7 @@ class EncoderFineTuningIT {
         cypher.write("MATCH (n) WHERE n:TextEncoder OR n:TextEncoderPart DETACH DELETE n", Map.of());
         // the reset graph numbers classifier versions from 1 again: forget the one held in memory
         classifiers.close();
+        retrieval.fill();
     }
 
     private long count(String query) {
@@ -92,6 +114,20 @@ class EncoderFineTuningIT {
         assertThat(answer.classifierVersion()).isEqualTo(report.version());
         assertThat(answer.category()).isEqualTo("battery");
 
+        // analysts see which encoder classifies, and how both did
+        graphQl.document("{ ticketClassifier { version encoderVersion frozenEncoderAccuracy tunedEncoderAccuracy } }")
+                .execute()
+                .path("ticketClassifier")
+                .entity(Map.class)
+                .satisfies(c -> {
+                    assertThat(c.get("version")).isEqualTo((int) report.version());
+                    assertThat(c.get("encoderVersion")).isEqualTo(1);
+                    assertThat(((Number) c.get("tunedEncoderAccuracy")).doubleValue())
+                            .isEqualTo(report.tunedEncoderAccuracy());
+                    assertThat(((Number) c.get("frozenEncoderAccuracy")).doubleValue())
+                            .isEqualTo(report.frozenEncoderAccuracy());
+                });
+
         TrainedClassifier classifier = classifiers.load(report.version()).orElseThrow();
         assertThat(classifier.encoderVersion()).isEqualTo(1L);
         // the classifier trained beside it on the frozen encoder answers when the tuned encoder is not there
@@ -99,6 +135,129 @@ class EncoderFineTuningIT {
         assertThat(classifier.frozen().encoderVersion()).isNull();
         assertThat(classifier.frozen().predict(frozen.embed(question)).category())
                 .isNotBlank();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void aFineTuningJobReportsItsStepsToFollowersAndOnTheJob() {
+        // the job trains on what is embedded (the mutation does not embed first)
+        backfill.run((done, total) -> {});
+        var analyst = org.crmgraph.api.events.Subscribers.client(
+                port, keys.create("training watcher", Role.ANALYST, "test").secret());
+        var events = analyst.document("""
+                        subscription($after: ID) {
+                          jobEvents(after: $after, kinds: [TICKET_CLASSIFIER_TRAINING]) { jobId status step progress } }""")
+                .variable("after", String.valueOf(outbox.head()))
+                .executeSubscription()
+                .map(r -> (Map<String, Object>) ((Map<String, Object>) r.getData()).get("jobEvents"))
+                .takeUntil(e -> !"RUNNING".equals(e.get("status")))
+                .collectList()
+                .toFuture();
+        String jobId = graphQl.document("""
+                        mutation { startTicketClassifierTraining(holdout: 0.2, fineTuneEncoder: true) {
+                          job { id } errors { code } } }""")
+                .execute()
+                .path("startTicketClassifierTraining.job.id")
+                .entity(String.class)
+                .get();
+        List<Map<String, Object>> received =
+                reactor.core.publisher.Mono.fromFuture(events).block(java.time.Duration.ofSeconds(180));
+        analyst.stop().block();
+
+        assertThat(received).extracting(e -> e.get("jobId")).containsOnly(jobId);
+        // started, the classifier, the tuning's steps (30 here: reported at 25 and 30), saving, done
+        assertThat(received)
+                .extracting(e -> e.get("step"))
+                .containsExactly(null, "CLASSIFIER", "FINE_TUNING", "FINE_TUNING", "SAVING", null);
+        assertThat(received)
+                .extracting(e -> ((Number) e.get("progress")).doubleValue())
+                .isSorted()
+                .startsWith(0.0, 0.0)
+                .endsWith(0.95, 1.0);
+        assertThat(((Number) received.get(2).get("progress")).doubleValue()).isStrictlyBetween(0.05, 0.95);
+        assertThat(received.getLast().get("status")).isEqualTo("SUCCEEDED");
+        graphQl.document("query($id: ID!) { job(id: $id) { status step progress resultId } }")
+                .variable("id", jobId)
+                .execute()
+                .path("job")
+                .entity(Map.class)
+                .satisfies(job -> {
+                    assertThat(job.get("status")).isEqualTo("SUCCEEDED");
+                    assertThat(job.get("step")).isEqualTo("SAVING");
+                    assertThat(((Number) job.get("progress")).doubleValue()).isEqualTo(1.0);
+                    assertThat(job.get("resultId")).isNotNull();
+                });
+    }
+
+    @Test
+    void aTunedEncoderThatRetrievesBetterSearchesItsOwnIndexesOnceTheyAreFullAndErasureRemovesThem() {
+        ClassifierReport report = trainer.train(new ClassifierTraining.Options(0.2, 1, 0, true));
+        assertThat(report.encoderVersion()).isEqualTo(1L);
+        assertThat(report.tunedRetrievalAccuracy()).isNotNull();
+        assertThat(report.frozenRetrievalAccuracy()).isNotNull();
+        String question = "My phone battery dies before the evening";
+        SentenceEmbedder tuned = encoders.load(1).orElseThrow();
+
+        // five held-out tickets cannot show a retrieval gain over the frozen encoder here: as if they had
+        cypher.write("MATCH (e:TextEncoder {version: 1}) SET e.retrieval = true", Map.of());
+        assertThat(retrieval.serving()).isEmpty();
+        assertThat(cypher.read(
+                                "MATCH (t:Ticket) WHERE t.tunedEmbedding IS NOT NULL RETURN count(t)",
+                                Map.of(),
+                                r -> r.get(0).asLong())
+                        .getFirst())
+                .isZero();
+        SupportAnswer before = answering.answer(question, null, false);
+        assertThat(before.sources().getFirst().similarity())
+                .isCloseTo(
+                        similarity(
+                                frozen.embed(question),
+                                "embedding",
+                                before.sources().getFirst()),
+                        within(1e-4));
+
+        // the next embedding pass fills the tuned indexes, then questions are searched through them
+        backfill.run((done, total) -> {});
+        assertThat(
+                        count(
+                                "MATCH (n) WHERE (n:Ticket OR n:Article) AND n.embedding IS NOT NULL AND n.tunedEmbedding IS NULL RETURN count(n)"))
+                .isZero();
+        assertThat(count("MATCH (n) WHERE n.tunedEmbedding IS NOT NULL AND n.tunedEncoder = 1 RETURN count(n)"))
+                .isGreaterThanOrEqualTo(36);
+        assertThat(retrieval.serving()).map(Map.Entry::getKey).contains(1L);
+        SupportAnswer after = answering.answer(question, null, false);
+        assertThat(after.sources().getFirst().similarity())
+                .isCloseTo(
+                        similarity(
+                                tuned.embed(question),
+                                "tunedEmbedding",
+                                after.sources().getFirst()),
+                        within(1e-4));
+        assertThat(after.category()).isEqualTo("battery");
+
+        // an erased customer's ticket loses its tuned embedding with the rest of what was read from their words
+        assertThat(count("MATCH (t:Ticket {id: 'open-1'}) WHERE t.tunedEmbedding IS NOT NULL RETURN count(t)"))
+                .isEqualTo(1);
+        privacy.erase("carol");
+        assertThat(
+                        count(
+                                "MATCH (t:Ticket {id: 'open-1'}) WHERE t.tunedEmbedding IS NOT NULL OR t.tunedEncoder IS NOT NULL RETURN count(t)"))
+                .isZero();
+
+        // a later classifier on the frozen encoder takes the tuned search away at the next pass
+        trainer.train(new ClassifierTraining.Options(0.2, null, null));
+        backfill.run((done, total) -> {});
+        assertThat(retrieval.serving()).isEmpty();
+    }
+
+    private double similarity(float[] question, String property, org.crmgraph.language.answer.AnswerSource source) {
+        String label = source.kind() == org.crmgraph.language.answer.SourceKind.TICKET ? "Ticket" : "Article";
+        float[] stored = cypher.read(
+                        "MATCH (n:" + label + " {id: $id}) RETURN n[$property] AS v",
+                        Map.of("id", source.id(), "property", property),
+                        r -> org.crmgraph.language.Vectors.floats(r.get("v")))
+                .getFirst();
+        return org.crmgraph.language.Vectors.cosine(question, stored);
     }
 
     @Test

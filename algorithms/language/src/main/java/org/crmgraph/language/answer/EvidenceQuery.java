@@ -56,7 +56,7 @@ final class EvidenceQuery {
             CALL () {
               WITH $feedback AS feedback WHERE feedback
               MATCH (q:RatedQuery)
-                SEARCH q IN (VECTOR INDEX rated_query_embedding FOR $vector LIMIT 25) SCORE AS score
+                SEARCH q IN (VECTOR INDEX rated_query_embedding FOR $feedbackVector LIMIT 25) SCORE AS score
               WITH q, 2 * score - 1 AS similarity
               WHERE similarity >= $minSimilarity
               MATCH (q)-[f:FEEDBACK]->(s)
@@ -83,6 +83,9 @@ final class EvidenceQuery {
     private static final String ENGLISH = evidence("article_embedding", "ticket_embedding", "embedding");
 
     private static final String CHINESE = evidence("article_embedding_zh", "ticket_embedding_zh", "embeddingZh");
+
+    /** English questions when a fine-tuned encoder retrieves ({@code TunedRetrieval}); feedback stays frozen. */
+    private static final String TUNED = evidence("article_embedding_tuned", "ticket_embedding_tuned", "tunedEmbedding");
 
     private static String evidence(String articleIndex, String ticketIndex, String property) {
         return EVIDENCE.replace("__ARTICLE_INDEX__", articleIndex)
@@ -142,14 +145,33 @@ final class EvidenceQuery {
      */
     static Evidence read(
             SimpleQueryRunner tx, float[] vector, boolean chinese, String words, int k, String customerId) {
+        return read(tx, vector, null, chinese, words, k, customerId);
+    }
+
+    /**
+     * @param tunedVector the question embedded by the fine-tuned encoder that retrieves now: tickets and articles are
+     *                    searched through its indexes, feedback still through {@code vector}; null searches with
+     *                    {@code vector} alone
+     */
+    static Evidence read(
+            SimpleQueryRunner tx,
+            float[] vector,
+            float[] tunedVector,
+            boolean chinese,
+            String words,
+            int k,
+            String customerId) {
+        boolean tuned = tunedVector != null && !chinese;
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("vector", vector);
+        parameters.put("vector", tuned ? tunedVector : vector);
+        parameters.put("feedbackVector", vector);
         parameters.put("k", k);
         parameters.put("customerId", customerId);
         parameters.put("minSimilarity", FEEDBACK_MIN_SIMILARITY);
         parameters.put("words", words);
         parameters.put("feedback", !chinese);
-        Record r = tx.run(chinese ? CHINESE : ENGLISH, parameters).single();
+        Record r =
+                tx.run(chinese ? CHINESE : tuned ? TUNED : ENGLISH, parameters).single();
         if (customerId != null && !r.get("customerFound").asBoolean()) {
             return null;
         }

@@ -19,6 +19,7 @@ import org.crmgraph.language.embedding.ChineseEmbedder;
 import org.crmgraph.language.embedding.Passages;
 import org.crmgraph.language.embedding.SentenceEmbedder;
 import org.crmgraph.language.embedding.TunedEncoders;
+import org.crmgraph.language.embedding.TunedRetrieval;
 import org.crmgraph.language.sentiment.Sentiment;
 import org.crmgraph.language.sentiment.SentimentAnalysis;
 import org.neo4j.driver.Value;
@@ -44,6 +45,7 @@ public class SupportAnswering {
     private final SentimentAnalysis sentiments;
     private final SentimentProperties sentimentProperties;
     private final TunedEncoders encoders;
+    private final TunedRetrieval tunedRetrieval;
 
     private static final String PASSAGES = """
             MATCH (a:Article {id: $id})
@@ -60,8 +62,10 @@ public class SupportAnswering {
             ChineseEmbedder chineseEmbedder,
             SentimentAnalysis sentiments,
             SentimentProperties sentimentProperties,
-            TunedEncoders encoders) {
+            TunedEncoders encoders,
+            TunedRetrieval tunedRetrieval) {
         this.encoders = encoders;
+        this.tunedRetrieval = tunedRetrieval;
         this.answers = answers;
         this.chineseEmbedder = chineseEmbedder;
         this.sentiments = sentiments;
@@ -85,9 +89,14 @@ public class SupportAnswering {
         Script script = Script.of(text);
         boolean chinese = script == Script.CHINESE;
         float[] vector = chinese ? chineseEmbedder.get().embed(text) : embedder.embed(text);
+        // a fine-tuned encoder that retrieves better searches the tickets and articles; the frozen vector still reads
+        // sentiment, feedback, knowledge gaps and passages, whose models and indexes were made with it
+        var tuned = chinese ? Optional.<Map.Entry<Long, SentenceEmbedder>>empty() : tunedRetrieval.serving();
+        float[] tunedVector = tuned.map(e -> e.getValue().embed(text)).orElse(null);
         int k = Math.max(10, properties.sources() * 2);
         String words = FullTextQuery.of(text);
-        Evidence evidence = cypher.inRead(tx -> EvidenceQuery.read(tx, vector, chinese, words, k, customerId));
+        Evidence evidence =
+                cypher.inRead(tx -> EvidenceQuery.read(tx, vector, tunedVector, chinese, words, k, customerId));
         if (evidence == null) {
             throw InvalidArgumentException.notFound("customerId", "No customer with id " + customerId);
         }
@@ -95,8 +104,11 @@ public class SupportAnswering {
         // the classifier reads English embeddings; a Chinese question's category comes from its nearest tickets
         Optional<TrainedClassifier> classifier =
                 chinese ? Optional.empty() : classifiers.load(evidence.classifierVersion());
+        Long tunedVersion = tuned.map(Map.Entry::getKey).orElse(null);
         Prediction category = classifier
-                .map(c -> encoders.classify(c, List.of(text), List.of(vector)).getFirst())
+                .map(c -> tunedVersion != null && tunedVersion.equals(c.encoderVersion())
+                        ? c.predict(tunedVector)
+                        : encoders.classify(c, List.of(text), List.of(vector)).getFirst())
                 .orElseGet(() -> vote(evidence.tickets()));
         Sentiment sentiment = switch (script) {
             case LATIN -> sentiments.ofEnglishVector(vector);

@@ -36,7 +36,7 @@ public class ClassifierTraining {
             MATCH (t:Ticket)
             WHERE t.category IS NOT NULL AND t.embedding IS NOT NULL
             RETURN t.id AS id, t.category AS category, t.priority AS priority, t.embedding AS embedding,
-                   t.subject AS subject, t.body AS body
+                   t.subject AS subject, t.body AS body, t.resolution AS resolution
             ORDER BY t.id
             """;
 
@@ -48,6 +48,10 @@ public class ClassifierTraining {
 
     private final Leases leases;
     private final ObjectProvider<EncoderTuner> tuner;
+
+    // the share of a fine-tuning training its tuning steps take
+    private static final double FINE_TUNING_START = 0.05;
+    private static final double FINE_TUNING_END = 0.95;
 
     public ClassifierTraining(
             CypherRunner cypher,
@@ -103,7 +107,23 @@ public class ClassifierTraining {
         }
     }
 
+    /** What a training is doing now, and how far it is (0 to 1), for a job's followers. */
+    @FunctionalInterface
+    public interface Progress {
+        void at(String step, double share);
+
+        Progress NONE = (step, share) -> {};
+    }
+
     public ClassifierReport train(Options options) {
+        return train(options, Progress.NONE);
+    }
+
+    /**
+     * @param progress told {@code CLASSIFIER} at the start, then (when fine-tuning) {@code FINE_TUNING} as its steps
+     *                 go by and {@code SAVING} once they and the validation are done
+     */
+    public ClassifierReport train(Options options, Progress progress) {
         double holdout = options.holdout() == null ? properties.classifierHoldout() : options.holdout();
         int epochs = options.epochs() == null ? properties.classifierEpochs() : options.epochs();
         int hidden = options.hidden() == null ? properties.classifierHidden() : options.hidden();
@@ -113,7 +133,7 @@ public class ClassifierTraining {
                 .orElseThrow(
                         () -> new ClassifierTrainingException(
                                 "A ticket classifier is being trained already (here or on another instance); try again when it is done."))) {
-            return trainLocked(holdout, epochs, hidden, options.fineTuneEncoder(), lease);
+            return trainLocked(holdout, epochs, hidden, options.fineTuneEncoder(), lease, progress);
         }
     }
 
@@ -129,8 +149,11 @@ public class ClassifierTraining {
         }
     }
 
-    private ClassifierReport trainLocked(double holdout, int epochs, int hidden, boolean fineTune, Lease lease) {
+    private ClassifierReport trainLocked(
+            double holdout, int epochs, int hidden, boolean fineTune, Lease lease, Progress progress) {
         long started = System.nanoTime();
+        // with fine-tuning the classifier is a few seconds of several minutes; the steps of tuning are the rest
+        progress.at("CLASSIFIER", 0.0);
         List<LabelledTicket> tickets = cypher.read(
                 LABELLED,
                 Map.of(),
@@ -140,7 +163,11 @@ public class ClassifierTraining {
                         r.get("priority").asString(null),
                         Vectors.floats(r.get("embedding")),
                         customerWords(
-                                r.get("subject").asString(null), r.get("body").asString(null))));
+                                r.get("subject").asString(null), r.get("body").asString(null)),
+                        indexed(
+                                r.get("subject").asString(null),
+                                r.get("body").asString(null),
+                                r.get("resolution").asString(null))));
         Map<String, Long> perCategory = tickets.stream()
                 .collect(Collectors.groupingBy(LabelledTicket::category, TreeMap::new, Collectors.counting()));
         if (perCategory.size() < 2) {
@@ -201,11 +228,14 @@ public class ClassifierTraining {
         }
         Map<String, Object> stored = new LinkedHashMap<>();
         if (fineTune) {
-            FineTuned tuned = fineTune(split, categories, index, priorities, dimensions, hidden, parameters);
+            FineTuned tuned =
+                    fineTune(split, categories, index, priorities, dimensions, hidden, parameters, lease, progress);
             stored.put("frozenEncoderAccuracy", tuned.frozenAccuracy());
             stored.put("tunedEncoderAccuracy", tuned.tunedAccuracy());
             if (tuned.encoderVersion() != null) {
                 stored.put("encoderVersion", tuned.encoderVersion());
+                stored.put("tunedRetrievalAccuracy", tuned.tunedRetrievalAccuracy());
+                stored.put("frozenRetrievalAccuracy", tuned.frozenRetrievalAccuracy());
                 stored.put("frozenHidden", hidden);
                 stored.put("frozenParameters", parameters);
                 parameters = tuned.headParameters();
@@ -248,6 +278,8 @@ public class ClassifierTraining {
 
     /** What a fine-tuning measured; {@code encoderVersion} is set when the tuned encoder won and was kept. */
     private record FineTuned(
+            @Nullable Double tunedRetrievalAccuracy,
+            @Nullable Double frozenRetrievalAccuracy,
             double frozenAccuracy,
             double frozenMacroF1,
             double tunedAccuracy,
@@ -267,7 +299,9 @@ public class ClassifierTraining {
             List<String> priorities,
             int dimensions,
             int hidden,
-            byte[] frozenParameters) {
+            byte[] frozenParameters,
+            Lease lease,
+            Progress progress) {
         EncoderTuner encoderTuner = tuner.getIfAvailable();
         if (encoderTuner == null) {
             throw new ClassifierTrainingException("This service has no encoder that can be fine-tuned.");
@@ -277,11 +311,12 @@ public class ClassifierTraining {
         List<String> truth =
                 split.validation().stream().map(LabelledTicket::category).toList();
         MulticlassScores frozen;
+        List<float[]> frozenValidation = encoderTuner.frozen(validationTexts);
         try (TrainedClassifier classifier =
                 TrainedClassifier.fromParameters(0, categories, priorities, dimensions, hidden, frozenParameters)) {
             frozen = MulticlassScores.of(
                     truth,
-                    classifier.predictAll(encoderTuner.frozen(validationTexts)).stream()
+                    classifier.predictAll(frozenValidation).stream()
                             .map(Prediction::category)
                             .toList());
         }
@@ -294,7 +329,10 @@ public class ClassifierTraining {
                             .toArray(),
                     categories.size(),
                     validationTexts,
-                    properties.randomSeed());
+                    properties.randomSeed(),
+                    share -> progress.at(
+                            "FINE_TUNING", FINE_TUNING_START + share * (FINE_TUNING_END - FINE_TUNING_START)));
+            progress.at("SAVING", FINE_TUNING_END);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ClassifierTrainingException("Fine-tuning the encoder failed: " + e.getMessage());
         }
@@ -313,6 +351,8 @@ public class ClassifierTraining {
                 wins ? "the tuned encoder serves" : "the frozen encoder stays");
         if (!wins) {
             return new FineTuned(
+                    null,
+                    null,
                     frozen.accuracy(),
                     frozen.macroF1(),
                     tuned.accuracy(),
@@ -321,12 +361,43 @@ public class ClassifierTraining {
                     new byte[0],
                     dimensions);
         }
+        // retrieval: each held-out ticket's words against the training tickets as the index holds them (with their
+        // resolution), through each encoder; the tuned one searches only if it finds the right category more often
+        List<String> trainCategories =
+                split.train().stream().map(LabelledTicket::category).toList();
+        double frozenRetrieval = nearestAccuracy(
+                frozenValidation,
+                split.train().stream().map(LabelledTicket::embedding).toList(),
+                trainCategories,
+                truth);
+        List<float[]> tunedVectors = candidate.embed(java.util.stream.Stream.concat(
+                        validationTexts.stream(), split.train().stream().map(LabelledTicket::indexedText))
+                .toList());
+        double tunedRetrieval = nearestAccuracy(
+                tunedVectors.subList(0, validationTexts.size()),
+                tunedVectors.subList(validationTexts.size(), tunedVectors.size()),
+                trainCategories,
+                truth);
+        boolean retrieves =
+                tunedRetrieval > frozenRetrieval && tunedRetrieval - frozenRetrieval >= encoderTuner.minimumGain();
+        log.info(
+                "Fine-tuned encoder: held-out retrieval accuracy {} against {} with the frozen encoder; {}",
+                tunedRetrieval,
+                frozenRetrieval,
+                retrieves ? "the tuned encoder searches" : "the frozen encoder searches");
+        // minutes went by: another instance may have taken over the training, and its encoder is the one to keep
+        lease.ensureHeld();
         long encoderVersion = candidate.keep(Map.of(
                 "heldOutAccuracy", tuned.accuracy(),
                 "frozenHeldOutAccuracy", frozen.accuracy(),
+                "retrieval", retrieves,
+                "retrievalAccuracy", tunedRetrieval,
+                "frozenRetrievalAccuracy", frozenRetrieval,
                 "trainSize", split.train().size(),
                 "steps", candidate.steps()));
         return new FineTuned(
+                tunedRetrieval,
+                frozenRetrieval,
                 frozen.accuracy(),
                 frozen.macroF1(),
                 tuned.accuracy(),
@@ -336,7 +407,35 @@ public class ClassifierTraining {
                 candidate.head()[0].length);
     }
 
+    /** The share of {@code queries} whose nearest {@code documents} (cosine) has the query's category. */
+    private static double nearestAccuracy(
+            List<float[]> queries, List<float[]> documents, List<String> documentCategories, List<String> truth) {
+        int right = 0;
+        for (int q = 0; q < queries.size(); q++) {
+            int best = 0;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int d = 0; d < documents.size(); d++) {
+                double score = Vectors.cosine(queries.get(q), documents.get(d));
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = d;
+                }
+            }
+            if (documentCategories.get(best).equals(truth.get(q))) {
+                right++;
+            }
+        }
+        return queries.isEmpty() ? 0 : (double) right / queries.size();
+    }
+
     /** A ticket as its customer wrote it: subject and body, without the resolution the support team added. */
+    /** A ticket as the embedding backfill reads it (SupportTexts): its words, then its resolution. */
+    private static String indexed(@Nullable String subject, @Nullable String body, @Nullable String resolution) {
+        String words = customerWords(subject, body);
+        String r = resolution == null ? "" : resolution.strip();
+        return words.isEmpty() ? r : r.isEmpty() ? words : words + "\n" + r;
+    }
+
     private static String customerWords(@Nullable String subject, @Nullable String body) {
         String s = subject == null ? "" : subject.strip();
         String b = body == null ? "" : body.strip();

@@ -21,7 +21,8 @@ public class TicketClassifiers implements AutoCloseable {
             m.trainSize AS trainSize, m.validationSize AS validationSize, m.accuracy AS accuracy, m.macroF1 AS macroF1,
             m.majorityBaseline AS majorityBaseline, m.epochs AS epochs, m.hidden AS hidden, m.trainingMillis AS trainingMillis,
             m.encoderVersion AS encoderVersion, m.frozenEncoderAccuracy AS frozenEncoderAccuracy,
-            m.tunedEncoderAccuracy AS tunedEncoderAccuracy
+            m.tunedEncoderAccuracy AS tunedEncoderAccuracy, m.tunedRetrievalAccuracy AS tunedRetrievalAccuracy,
+            m.frozenRetrievalAccuracy AS frozenRetrievalAccuracy
             """;
 
     private static final String REPORTS =
@@ -135,7 +136,13 @@ public class TicketClassifiers implements AutoCloseable {
                         : r.get("frozenEncoderAccuracy").asDouble(),
                 r.get("tunedEncoderAccuracy").isNull()
                         ? null
-                        : r.get("tunedEncoderAccuracy").asDouble());
+                        : r.get("tunedEncoderAccuracy").asDouble(),
+                r.get("tunedRetrievalAccuracy").isNull()
+                        ? null
+                        : r.get("tunedRetrievalAccuracy").asDouble(),
+                r.get("frozenRetrievalAccuracy").isNull()
+                        ? null
+                        : r.get("frozenRetrievalAccuracy").asDouble());
     }
 
     @Override

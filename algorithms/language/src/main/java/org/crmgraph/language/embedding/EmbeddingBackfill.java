@@ -106,6 +106,7 @@ public class EmbeddingBackfill {
     private final SentimentProperties sentiment;
     private final ReentrantLock running = new ReentrantLock();
     private final TunedEncoders encoders;
+    private final TunedRetrieval tunedRetrieval;
 
     public EmbeddingBackfill(
             CypherRunner cypher,
@@ -114,8 +115,10 @@ public class EmbeddingBackfill {
             TicketClassifiers classifiers,
             ChineseEmbedder chineseEmbedder,
             SentimentProperties sentiment,
-            TunedEncoders encoders) {
+            TunedEncoders encoders,
+            TunedRetrieval tunedRetrieval) {
         this.encoders = encoders;
+        this.tunedRetrieval = tunedRetrieval;
         this.chineseEmbedder = chineseEmbedder;
         this.sentiment = sentiment;
         this.cypher = cypher;
@@ -189,6 +192,8 @@ public class EmbeddingBackfill {
                 done += ids.size();
                 progress.accept(done, total);
             }
+            // the tuned encoder's embeddings follow the frozen ones they were made beside
+            tunedRetrieval.fill();
             int embedded = counts[0] + counts[1];
             double pace = modelNanos == 0 ? 0 : embedded / (modelNanos / 1e9);
             return new BackfillReport(

@@ -21,8 +21,9 @@ import java.util.function.IntBinaryOperator;
 
 /**
  * Fine-tunes a {@link BertEncoder} together with a classification head on labelled texts: the head reads the
- * encoder's unit-length sentence embedding (a cosine classifier with a fixed temperature, so the embedding space
- * itself learns to put each class together, which is what retrieval and the head share), softmax cross-entropy,
+ * encoder's unit-length sentence embedding, its logits multiplied by a fixed temperature (the embedding's length
+ * cannot carry confidence, so the directions themselves learn to put each class together: what retrieval reads
+ * too), softmax cross-entropy,
  * AdamW with a linear warm-up and decay. Batches are drawn from length-sorted buckets so that short texts are
  * not padded to the longest one in the file; the order is seeded.
  */
@@ -30,7 +31,7 @@ final class EncoderFineTuning {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EncoderFineTuning.class);
 
-    /** The logits are this times the cosine between the embedding and each class's weight row. */
+    /** The head's logits are multiplied by this: unit-length embeddings alone would give too flat a softmax. */
     static final float TEMPERATURE = 20f;
 
     private static final int BUCKET_BATCHES = 50;

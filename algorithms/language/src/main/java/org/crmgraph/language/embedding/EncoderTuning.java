@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleConsumer;
 import org.crmgraph.language.SupportProperties;
 import org.crmgraph.language.Vectors;
 import org.crmgraph.language.classifier.ClassifierHead;
@@ -30,6 +31,9 @@ public class EncoderTuning implements EncoderTuner {
 
     /** The trainable copy must agree with ONNX Runtime at least this well (cosine) before it is trained. */
     static final double REQUIRED_AGREEMENT = 0.999;
+
+    /** Progress is reported (logged, and to the job) every this many steps. */
+    private static final int PROGRESS_STEPS = 25;
 
     private static final List<String> PROBES =
             List.of("How do I reset my password?", "The parcel arrived damaged and nobody answers my e-mails.");
@@ -58,7 +62,13 @@ public class EncoderTuning implements EncoderTuner {
     }
 
     @Override
-    public Candidate tune(List<String> texts, int[] labels, int classes, List<String> validationTexts, long seed) {
+    public Candidate tune(
+            List<String> texts,
+            int[] labels,
+            int classes,
+            List<String> validationTexts,
+            long seed,
+            DoubleConsumer progress) {
         long started = System.nanoTime();
         EncoderSource source = EncoderSource.of(support.modelLocation());
         OnnxEncoderFile file;
@@ -75,8 +85,9 @@ public class EncoderTuning implements EncoderTuner {
                 checkAgreement(encoder, tokenizer);
                 EncoderFineTuning.Tuned tuned = EncoderFineTuning.train(
                         encoder, tokenizer, texts, labels, classes, settings, seed, (done, total) -> {
-                            if (done % 50 == 0 || done == total) {
+                            if (done % PROGRESS_STEPS == 0 || done == total) {
                                 log.info("Fine-tuning the encoder: step {} of {}", done, total);
+                                progress.accept((double) done / total);
                             }
                             return done;
                         });
@@ -106,6 +117,20 @@ public class EncoderTuning implements EncoderTuner {
                     @Override
                     public int steps() {
                         return tuned.steps();
+                    }
+
+                    @Override
+                    public List<float[]> embed(List<String> texts) {
+                        try (SentenceEmbedder candidate = SentenceEmbedder.fromBytes(
+                                "tuned-encoder-candidate",
+                                file.withWeights(tuned.weights()),
+                                source.tokenizer(),
+                                encoders.cacheDir(),
+                                support.maxTokens(),
+                                support.predictors(),
+                                support.intraOpThreads())) {
+                            return candidate.embedAll(texts, support.batchSize());
+                        }
                     }
 
                     @Override

@@ -74,6 +74,10 @@ public class TunedEncoders implements AutoCloseable {
         this.cacheDir = support.modelCacheDir().isEmpty() ? data.resolve("djl") : Path.of(support.modelCacheDir());
     }
 
+    Path cacheDir() {
+        return cacheDir;
+    }
+
     /**
      * Stores a tuned encoder's weights as a new version (parts first, in transactions of their own, then the node
      * that makes the version visible) and deletes all but the newest versions.

@@ -12,6 +12,8 @@ import org.neo4j.driver.Value;
  * @param summary  what it produced, in a sentence (when it succeeded)
  * @param resultId the analytics run or classifier version it produced
  * @param error    why it failed
+ * @param step     what it is doing now (an analytics step, {@code FINE_TUNING}...), as last reported
+ * @param progress how far it is, 0 to 1, as last reported; null before its first report
  */
 public record Job(
         String id,
@@ -22,7 +24,9 @@ public record Job(
         @Nullable OffsetDateTime finishedAt,
         @Nullable String summary,
         @Nullable String resultId,
-        @Nullable String error) {
+        @Nullable String error,
+        @Nullable String step,
+        @Nullable Double progress) {
 
     static Job from(Value node) {
         return new Job(
@@ -34,6 +38,8 @@ public record Job(
                 Records.dateTime(node.get("finishedAt")),
                 Records.string(node.get("summary")),
                 Records.string(node.get("resultId")),
-                Records.string(node.get("error")));
+                Records.string(node.get("error")),
+                Records.string(node.get("step")),
+                node.get("progress").isNull() ? null : node.get("progress").asDouble());
     }
 }

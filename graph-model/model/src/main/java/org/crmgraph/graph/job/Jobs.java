@@ -22,7 +22,7 @@ public class Jobs {
     private static final String FINISH = """
             MATCH (j:Job {id: $id})
             SET j.status = $status, j.finishedAt = datetime(), j.summary = $summary, j.resultId = $resultId,
-                j.error = $error
+                j.error = $error, j.progress = CASE WHEN $status = 'SUCCEEDED' THEN 1.0 ELSE j.progress END
             RETURN j
             """;
 

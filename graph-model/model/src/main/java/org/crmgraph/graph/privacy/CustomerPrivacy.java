@@ -29,8 +29,8 @@ public class CustomerPrivacy {
     /** Written in place of free text that may identify the person; the schema keeps these fields non-null. */
     public static final String ERASED_TEXT = "[erased]";
 
-    private static final Set<String> NOT_EXPORTED =
-            Set.of("embedding", "embeddingZh", "fingerprint", "embeddedAt", "sentimentFingerprint", "hash");
+    private static final Set<String> NOT_EXPORTED = Set.of(
+            "embedding", "embeddingZh", "tunedEmbedding", "fingerprint", "embeddedAt", "sentimentFingerprint", "hash");
 
     private static final String EXPORT = """
             MATCH (c:Customer {id: $id})
@@ -82,7 +82,7 @@ public class CustomerPrivacy {
             MATCH (:Customer {id: $id})-[:RAISED]->(t:Ticket)
             SET t.subject = $erased, t.body = $erased, t.answerable = false, t.updatedAt = datetime()
             REMOVE t.embedding, t.embeddingZh, t.fingerprint, t.resolution, t.sentiment, t.sentimentConfidence,
-                   t.sentimentModel
+                   t.sentimentModel, t.tunedEmbedding, t.tunedEncoder, t.tunedFingerprint
             RETURN count(*) AS n
             """;
     private static final String ERASE_QUESTIONS = """

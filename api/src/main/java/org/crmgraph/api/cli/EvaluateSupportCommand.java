@@ -140,6 +140,14 @@ class EvaluateSupportCommand implements Command {
                     r.classifier());
             if (r.tunedRetrievalTop1() != null) {
                 line(out, "retrieval, nearest by tuned encoder", r.tunedRetrievalTop1());
+                out.printf(
+                        Locale.ROOT,
+                        "  answers below searched through the %s encoder (nearest ticket on %d held-out training tickets: "
+                                + "tuned %.3f, frozen %.3f)%n",
+                        r.answersSearchedTunedEncoder() ? "tuned" : "frozen",
+                        r.classifierReport().validationSize(),
+                        r.classifierReport().tunedRetrievalAccuracy(),
+                        r.classifierReport().frozenRetrievalAccuracy());
             }
             out.printf(
                     Locale.ROOT,

@@ -28,6 +28,7 @@ import org.crmgraph.language.embedding.EmbeddingBackfill;
 import org.crmgraph.language.embedding.SentenceEmbedder;
 import org.crmgraph.language.embedding.SupportTexts;
 import org.crmgraph.language.embedding.TunedEncoders;
+import org.crmgraph.language.embedding.TunedRetrieval;
 import org.springframework.stereotype.Service;
 
 /**
@@ -75,6 +76,7 @@ public class SupportEvaluation {
     private final SupportAnswering answering;
     private final SupportProperties properties;
     private final TunedEncoders encoders;
+    private final TunedRetrieval tunedRetrieval;
 
     public SupportEvaluation(
             CypherRunner cypher,
@@ -84,8 +86,10 @@ public class SupportEvaluation {
             TicketClassifiers classifiers,
             SupportAnswering answering,
             SupportProperties properties,
-            TunedEncoders encoders) {
+            TunedEncoders encoders,
+            TunedRetrieval tunedRetrieval) {
         this.encoders = encoders;
+        this.tunedRetrieval = tunedRetrieval;
         this.cypher = cypher;
         this.embedder = embedder;
         this.backfill = backfill;
@@ -150,6 +154,12 @@ public class SupportEvaluation {
         ClassifierReport classifierReport = training.train(new ClassifierTraining.Options(
                 fineTuneEncoder ? FINE_TUNING_HOLDOUT : 0.0, null, null, fineTuneEncoder));
         progress.accept("classifier trained", classifierReport.trainSize());
+        if (fineTuneEncoder) {
+            // a tuned encoder that retrieves better searches once its embeddings of the tickets are all there
+            backfill.run((done, total) -> {});
+            progress.accept("embedded by the tuned encoder", classifierReport.trainSize());
+        }
+        boolean searchedTuned = tunedRetrieval.serving().isPresent();
 
         List<String> truth =
                 split.validation().stream().map(q -> q.question().category()).toList();
@@ -184,11 +194,11 @@ public class SupportEvaluation {
         List<String> predictedFrozen = classifier.frozen().predictAll(vectors).stream()
                 .map(Prediction::category)
                 .toList();
-        MulticlassScores tunedRetrieval = null;
+        MulticlassScores tunedNearest = null;
         if (classifier.encoderVersion() != null) {
             var tuned = encoders.load(classifier.encoderVersion());
             if (tuned.isPresent()) {
-                tunedRetrieval = MulticlassScores.of(truth, nearestWith(tuned.get(), split.train(), questions));
+                tunedNearest = MulticlassScores.of(truth, nearestWith(tuned.get(), split.train(), questions));
                 progress.accept("questions searched with the tuned encoder", questions.size());
             }
         }
@@ -242,7 +252,8 @@ public class SupportEvaluation {
                 MulticlassScores.of(truth, vote10),
                 MulticlassScores.of(truth, predicted),
                 MulticlassScores.of(truth, predictedFrozen),
-                tunedRetrieval,
+                tunedNearest,
+                searchedTuned,
                 MulticlassScores.of(truth, truth.stream().map(t -> commonest).toList()),
                 classifierReport,
                 embedded.sentencesPerSecond(),

@@ -23,6 +23,7 @@ public record SupportEvaluationReport(
         MulticlassScores classifier,
         MulticlassScores classifierOnFrozenEncoder,
         @Nullable MulticlassScores tunedRetrievalTop1,
+        boolean answersSearchedTunedEncoder,
         MulticlassScores majority,
         ClassifierReport classifierReport,
         double embeddingSentencesPerSecond,

@@ -244,8 +244,19 @@ class EncoderFineTuningIT {
                                 "MATCH (t:Ticket {id: 'open-1'}) WHERE t.tunedEmbedding IS NOT NULL OR t.tunedEncoder IS NOT NULL RETURN count(t)"))
                 .isZero();
 
-        // a later classifier on the frozen encoder takes the tuned search away at the next pass
+        // a classifier on the frozen encoder made current elsewhere (no embedding pass here since): the next answer
+        // sees that the tuned encoder is not the current classifier's, and searches the frozen indexes at once
         trainer.train(new ClassifierTraining.Options(0.2, null, null));
+        assertThat(retrieval.serving()).isPresent();
+        SupportAnswer later = answering.answer(question, null, false);
+        assertThat(later.sources().getFirst().similarity())
+                .isCloseTo(
+                        similarity(
+                                frozen.embed(question),
+                                "embedding",
+                                later.sources().getFirst()),
+                        within(1e-4));
+        assertThat(retrieval.serving()).isEmpty();
         backfill.run((done, total) -> {});
         assertThat(retrieval.serving()).isEmpty();
     }

@@ -15,6 +15,7 @@ import org.crmgraph.language.classifier.Prediction;
 import org.crmgraph.language.classifier.SuggestedPriority;
 import org.crmgraph.language.classifier.TicketClassifiers;
 import org.crmgraph.language.classifier.TrainedClassifier;
+import org.crmgraph.language.embedding.BackgroundEmbedding;
 import org.crmgraph.language.embedding.ChineseEmbedder;
 import org.crmgraph.language.embedding.Passages;
 import org.crmgraph.language.embedding.SentenceEmbedder;
@@ -46,6 +47,7 @@ public class SupportAnswering {
     private final SentimentProperties sentimentProperties;
     private final TunedEncoders encoders;
     private final TunedRetrieval tunedRetrieval;
+    private final BackgroundEmbedding background;
 
     private static final String PASSAGES = """
             MATCH (a:Article {id: $id})
@@ -63,7 +65,9 @@ public class SupportAnswering {
             SentimentAnalysis sentiments,
             SentimentProperties sentimentProperties,
             TunedEncoders encoders,
-            TunedRetrieval tunedRetrieval) {
+            TunedRetrieval tunedRetrieval,
+            BackgroundEmbedding background) {
+        this.background = background;
         this.encoders = encoders;
         this.tunedRetrieval = tunedRetrieval;
         this.answers = answers;
@@ -95,21 +99,32 @@ public class SupportAnswering {
         float[] tunedVector = tuned.map(e -> e.getValue().embed(text)).orElse(null);
         int k = Math.max(10, properties.sources() * 2);
         String words = FullTextQuery.of(text);
-        Evidence evidence =
+        Evidence searched =
                 cypher.inRead(tx -> EvidenceQuery.read(tx, vector, tunedVector, chinese, words, k, customerId));
-        if (evidence == null) {
+        if (searched == null) {
             throw InvalidArgumentException.notFound("customerId", "No customer with id " + customerId);
         }
-        List<AnswerSource> sources = ranking.rank(evidence, properties.sources());
         // the classifier reads English embeddings; a Chinese question's category comes from its nearest tickets
         Optional<TrainedClassifier> classifier =
-                chinese ? Optional.empty() : classifiers.load(evidence.classifierVersion());
+                chinese ? Optional.empty() : classifiers.load(searched.classifierVersion());
         Long tunedVersion = tuned.map(Map.Entry::getKey).orElse(null);
+        boolean tunedCurrent = tunedVersion != null
+                && classifier.map(c -> tunedVersion.equals(c.encoderVersion())).orElse(false);
+        Evidence evidence = searched;
+        if (tunedVersion != null && !tunedCurrent) {
+            // another instance trained a classifier since this one's last embedding pass: the tuned indexes may hold
+            // another encoder's vectors by now. The frozen ones answer until a pass (asked for here) says which serve.
+            tunedRetrieval.stopServing();
+            background.request();
+            evidence = cypher.inRead(tx -> EvidenceQuery.read(tx, vector, null, chinese, words, k, customerId));
+        }
+        Evidence used = evidence;
+        List<AnswerSource> sources = ranking.rank(used, properties.sources());
         Prediction category = classifier
-                .map(c -> tunedVersion != null && tunedVersion.equals(c.encoderVersion())
+                .map(c -> tunedCurrent
                         ? c.predict(tunedVector)
                         : encoders.classify(c, List.of(text), List.of(vector)).getFirst())
-                .orElseGet(() -> vote(evidence.tickets()));
+                .orElseGet(() -> vote(used.tickets()));
         Sentiment sentiment = switch (script) {
             case LATIN -> sentiments.ofEnglishVector(vector);
             case CHINESE -> sentiments.ofChineseVector(vector);

@@ -80,6 +80,11 @@ public class TunedRetrieval {
         return encoders.load(version).map(encoder -> Map.entry(version, encoder));
     }
 
+    /** Searches through the frozen encoder again until the next pass ({@link #fill}) says otherwise. */
+    public void stopServing() {
+        serving = null;
+    }
+
     /**
      * Embeds, with the current retrieval encoder, every ticket and article whose tuned embedding is missing or stale,
      * then serves that encoder; without one, stops serving any.

@@ -428,7 +428,6 @@ public class ClassifierTraining {
         return queries.isEmpty() ? 0 : (double) right / queries.size();
     }
 
-    /** A ticket as its customer wrote it: subject and body, without the resolution the support team added. */
     /** A ticket as the embedding backfill reads it (SupportTexts): its words, then its resolution. */
     private static String indexed(@Nullable String subject, @Nullable String body, @Nullable String resolution) {
         String words = customerWords(subject, body);
@@ -436,6 +435,7 @@ public class ClassifierTraining {
         return words.isEmpty() ? r : r.isEmpty() ? words : words + "\n" + r;
     }
 
+    /** A ticket as its customer wrote it: subject and body, without the resolution the support team added. */
     private static String customerWords(@Nullable String subject, @Nullable String body) {
         String s = subject == null ? "" : subject.strip();
         String b = body == null ? "" : body.strip();

@@ -135,6 +135,17 @@ class EncoderFineTuningIT {
         assertThat(classifier.frozen().encoderVersion()).isNull();
         assertThat(classifier.frozen().predict(frozen.embed(question)).category())
                 .isNotBlank();
+
+        // the tuned encoder gone (deleted from the graph; an instance that has not loaded it yet): answers still get
+        // their category, from the classifier trained beside it on the frozen encoder
+        cypher.write("MATCH (n) WHERE n:TextEncoder OR n:TextEncoderPart DETACH DELETE n", Map.of());
+        encoders.close();
+        assertThat(encoders.load(1)).isEmpty();
+        SupportAnswer fallback = answering.answer(question, null, false);
+        assertThat(fallback.classifierVersion()).isEqualTo(report.version());
+        // (trained for one pass only here, so it need not be right: it must be the one that answered)
+        assertThat(fallback.category())
+                .isEqualTo(classifier.frozen().predict(frozen.embed(question)).category());
     }
 
     @SuppressWarnings("unchecked")

@@ -67,6 +67,8 @@ public class TunedEncoders implements AutoCloseable {
     private final SupportProperties support;
     private final Path cacheDir;
     private final Map<Long, SentenceEmbedder> loaded = new LinkedHashMap<>();
+    // versions found unusable (gone, or tuned from another encoder): not read and logged again at every answer
+    private final java.util.Set<Long> unusable = new java.util.HashSet<>();
 
     public TunedEncoders(CypherRunner cypher, SupportProperties support, DataFolderProperties data) {
         this.cypher = cypher;
@@ -109,11 +111,15 @@ public class TunedEncoders implements AutoCloseable {
         if (cached != null) {
             return Optional.of(cached);
         }
+        if (unusable.contains(version)) {
+            return Optional.empty();
+        }
         long started = System.nanoTime();
         Optional<Object[]> described = cypher.readOptional(DESCRIBE, Map.of("version", version), r ->
                 new Object[] {r.get("base").asString(), r.get("parts").asInt()});
         if (described.isEmpty()) {
             log.warn("Tuned encoder v{} is not in the graph any more; the frozen encoder serves instead", version);
+            unusable.add(version);
             return Optional.empty();
         }
         String base = (String) described.get()[0];
@@ -123,6 +129,7 @@ public class TunedEncoders implements AutoCloseable {
                     version,
                     base,
                     support.modelLocation());
+            unusable.add(version);
             return Optional.empty();
         }
         int parts = (int) described.get()[1];
@@ -136,6 +143,7 @@ public class TunedEncoders implements AutoCloseable {
                     .orElse(null);
             if (part == null) {
                 log.warn("Tuned encoder v{} misses part {}; the frozen encoder serves instead", version, index);
+                unusable.add(version);
                 return Optional.empty();
             }
             bytes.writeBytes(part);
@@ -226,5 +234,6 @@ public class TunedEncoders implements AutoCloseable {
     public synchronized void close() {
         loaded.values().forEach(SentenceEmbedder::close);
         loaded.clear();
+        unusable.clear();
     }
 }

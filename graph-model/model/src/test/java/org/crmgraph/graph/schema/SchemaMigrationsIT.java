@@ -24,13 +24,13 @@ class SchemaMigrationsIT {
             var cypher = CypherRunner.over(database.driver());
             var migrations = new SchemaMigrations(cypher);
 
-            assertThat(migrations.apply()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17);
+            assertThat(migrations.apply()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18);
             assertThat(migrations.apply()).isEmpty();
             assertThat(cypher.read(
                             "MATCH (m:__CrmMigration) RETURN m.version AS v",
                             Map.of(),
                             r -> r.get("v").asInt()))
-                    .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17);
+                    .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18);
 
             cypher.write("CREATE (:Customer {id: 'a', email: 'same@example.com'})", Map.of());
             assertThatThrownBy(() -> cypher.write("CREATE (:Customer {id: 'b', email: 'same@example.com'})", Map.of()))
@@ -44,7 +44,7 @@ class SchemaMigrationsIT {
         var discovered = new SchemaMigrations(null).discover();
         assertThat(discovered)
                 .extracting(SchemaMigrations.Migration::version)
-                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17);
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18);
         assertThat(discovered.getFirst().statements()).hasSizeGreaterThan(20);
         assertThat(discovered)
                 .flatExtracting(SchemaMigrations.Migration::statements)

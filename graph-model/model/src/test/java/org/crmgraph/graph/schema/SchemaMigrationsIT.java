@@ -24,7 +24,8 @@ class SchemaMigrationsIT {
             var cypher = CypherRunner.over(database.driver());
             var migrations = new SchemaMigrations(cypher);
 
-            assertThat(migrations.apply()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18);
+            assertThat(migrations.apply())
+                    .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18);
             assertThat(migrations.apply()).isEmpty();
             assertThat(cypher.read(
                             "MATCH (m:__CrmMigration) RETURN m.version AS v",

@@ -4,3 +4,6 @@ CYPHER 25 CREATE VECTOR INDEX ticket_embedding_tuned IF NOT EXISTS FOR (t:Ticket
   OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine'}};
 CYPHER 25 CREATE VECTOR INDEX article_embedding_tuned IF NOT EXISTS FOR (a:Article) ON (a.tunedEmbedding)
   OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine'}};
+// Fine-tuned encoders, numbered like the other models, and their weights read by version.
+CREATE CONSTRAINT text_encoder_version IF NOT EXISTS FOR (e:TextEncoder) REQUIRE e.version IS UNIQUE;
+CREATE INDEX text_encoder_part IF NOT EXISTS FOR (p:TextEncoderPart) ON (p.encoder);

@@ -26,6 +26,20 @@ public final class Vectors {
         return out;
     }
 
+    /** The index of the vector among {@code candidates} most similar to {@code query} (cosine); -1 when there is none. */
+    public static int nearest(float[] query, List<float[]> candidates) {
+        int best = -1;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < candidates.size(); i++) {
+            double score = cosine(query, candidates.get(i));
+            if (score > bestScore) {
+                bestScore = score;
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** Cosine similarity; 0 when either vector is all zeros or their lengths differ (a model changed in between). */
     public static double cosine(float[] a, float[] b) {
         if (a.length != b.length) {

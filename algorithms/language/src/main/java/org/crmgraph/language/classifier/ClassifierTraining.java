@@ -412,16 +412,8 @@ public class ClassifierTraining {
             List<float[]> queries, List<float[]> documents, List<String> documentCategories, List<String> truth) {
         int right = 0;
         for (int q = 0; q < queries.size(); q++) {
-            int best = 0;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (int d = 0; d < documents.size(); d++) {
-                double score = Vectors.cosine(queries.get(q), documents.get(d));
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = d;
-                }
-            }
-            if (documentCategories.get(best).equals(truth.get(q))) {
+            int best = Vectors.nearest(queries.get(q), documents);
+            if (best >= 0 && documentCategories.get(best).equals(truth.get(q))) {
                 right++;
             }
         }

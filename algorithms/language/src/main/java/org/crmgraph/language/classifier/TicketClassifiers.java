@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.crmgraph.graph.cypher.CypherRunner;
+import org.crmgraph.graph.cypher.Records;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
@@ -131,18 +132,10 @@ public class TicketClassifiers implements AutoCloseable {
                 r.get("encoderVersion").isNull()
                         ? null
                         : r.get("encoderVersion").asLong(),
-                r.get("frozenEncoderAccuracy").isNull()
-                        ? null
-                        : r.get("frozenEncoderAccuracy").asDouble(),
-                r.get("tunedEncoderAccuracy").isNull()
-                        ? null
-                        : r.get("tunedEncoderAccuracy").asDouble(),
-                r.get("tunedRetrievalAccuracy").isNull()
-                        ? null
-                        : r.get("tunedRetrievalAccuracy").asDouble(),
-                r.get("frozenRetrievalAccuracy").isNull()
-                        ? null
-                        : r.get("frozenRetrievalAccuracy").asDouble());
+                Records.decimal(r.get("frozenEncoderAccuracy")),
+                Records.decimal(r.get("tunedEncoderAccuracy")),
+                Records.decimal(r.get("tunedRetrievalAccuracy")),
+                Records.decimal(r.get("frozenRetrievalAccuracy")));
     }
 
     @Override

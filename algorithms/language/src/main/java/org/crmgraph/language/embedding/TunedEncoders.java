@@ -60,8 +60,8 @@ public class TunedEncoders implements AutoCloseable {
     private static final String DESCRIBE =
             "MATCH (e:TextEncoder {version: $version}) RETURN e.base AS base, e.parts AS parts";
 
-    private static final String PART =
-            "MATCH (p:TextEncoderPart {encoder: $version, index: $index}) RETURN p.bytes AS bytes";
+    private static final String PARTS =
+            "MATCH (p:TextEncoderPart {encoder: $version}) RETURN p.bytes AS bytes ORDER BY p.index";
 
     private final CypherRunner cypher;
     private final SupportProperties support;
@@ -73,7 +73,7 @@ public class TunedEncoders implements AutoCloseable {
     public TunedEncoders(CypherRunner cypher, SupportProperties support, DataFolderProperties data) {
         this.cypher = cypher;
         this.support = support;
-        this.cacheDir = support.modelCacheDir().isEmpty() ? data.resolve("djl") : Path.of(support.modelCacheDir());
+        this.cacheDir = EmbeddingModelConfiguration.cacheDir(support, data);
     }
 
     Path cacheDir() {
@@ -133,21 +133,19 @@ public class TunedEncoders implements AutoCloseable {
             return Optional.empty();
         }
         int parts = (int) described.get()[1];
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int i = 0; i < parts; i++) {
-            int index = i;
-            byte[] part = cypher.readOptional(
-                            PART,
-                            Map.of("version", version, "index", index),
-                            r -> r.get("bytes").asByteArray())
-                    .orElse(null);
-            if (part == null) {
-                log.warn("Tuned encoder v{} misses part {}; the frozen encoder serves instead", version, index);
-                unusable.add(version);
-                return Optional.empty();
-            }
-            bytes.writeBytes(part);
+        List<byte[]> stored = cypher.read(
+                PARTS, Map.of("version", version), r -> r.get("bytes").asByteArray());
+        if (stored.size() != parts) {
+            log.warn(
+                    "Tuned encoder v{} has {} of its {} parts; the frozen encoder serves instead",
+                    version,
+                    stored.size(),
+                    parts);
+            unusable.add(version);
+            return Optional.empty();
         }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        stored.forEach(bytes::writeBytes);
         EncoderSource source = EncoderSource.of(base);
         byte[] onnx;
         try {

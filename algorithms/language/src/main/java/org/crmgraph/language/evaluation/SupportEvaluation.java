@@ -281,16 +281,9 @@ public class SupportEvaluation {
         List<float[]> questionVectors = encoder.embedAll(questions, properties.batchSize());
         List<String> nearest = new ArrayList<>(questions.size());
         for (float[] q : questionVectors) {
-            int best = 0;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (int t = 0; t < ticketVectors.size(); t++) {
-                double score = org.crmgraph.language.Vectors.cosine(q, ticketVectors.get(t));
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = t;
-                }
-            }
-            nearest.add(tickets.get(best).question().category());
+            nearest.add(tickets.get(org.crmgraph.language.Vectors.nearest(q, ticketVectors))
+                    .question()
+                    .category());
         }
         return nearest;
     }

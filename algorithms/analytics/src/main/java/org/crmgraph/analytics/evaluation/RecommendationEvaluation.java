@@ -59,7 +59,7 @@ public class RecommendationEvaluation {
                 "graph: no complements",
                 new RecommendationScorer.Weights(
                         live.item(), live.peers(), live.community(), live.market(), live.bestSellers(), 0));
-        for (double weight : new double[] {1, 2, 8}) {
+        for (double weight : new double[] {2, 4, 16}) {
             ABLATIONS.put(
                     "graph: complements x" + weight,
                     new RecommendationScorer.Weights(
@@ -271,7 +271,7 @@ public class RecommendationEvaluation {
         RecommendationScorer.Weights live = RecommendationScorer.Weights.LIVE;
         double chosen = live.complements();
         double bestNdcg = Double.NEGATIVE_INFINITY;
-        for (double weight : List.of(1.0, 2.0, 4.0, 8.0)) {
+        for (double weight : List.of(2.0, 4.0, 8.0, 16.0, 32.0)) {
             var weights = new RecommendationScorer.Weights(
                     live.item(), live.peers(), live.community(), live.market(), live.bestSellers(), weight);
             RankingMetrics metrics =

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Fits the EASE^R model on every purchase ({@link EaseModel}) and writes each covered product's
- * {@value #PER_PRODUCT} strongest weights as {@code (:Product)-[:COMPLEMENTS {score}]->(:Product)}, in the refresh's
+ * {@value #PER_PRODUCT} weights largest in size (positive: bought with it; negative: less likely with it, given the
+ * rest of the basket) as {@code (:Product)-[:COMPLEMENTS {score}]->(:Product)}, in the refresh's
  * SIMILARITY step: the recommendation query reads them as it reads {@code SIMILAR_TO}. A product's list is replaced in
  * one transaction with the others of its batch, so a reader sees its old list or its new one.
  */

@@ -65,7 +65,7 @@ class RecommendationScorerTests {
                         new Evidence.ItemLink("A", "Apple", "S", 0.1),
                         new Evidence.ItemLink("A", "Apple", "A", 0.9)));
         List<ScoredProduct> ranked = RecommendationScorer.rank(evidence, 10);
-        // C: complements 4.0 * 1.0; S: similarity 1.0 * 1.0 + complements 4.0 * 0.25
+        // C: complements 8.0 * 1.0; S: similarity 1.0 * 1.0 + complements 8.0 * 0.25
         assertThat(ranked).extracting(ScoredProduct::sku).containsExactly("C", "S");
         assertThat(ranked.getFirst().explanation()).isEqualTo("because you bought Apple");
         assertThat(ranked.getFirst().via()).isEqualTo("A");
@@ -73,5 +73,30 @@ class RecommendationScorerTests {
         assertThat(RecommendationScorer.rank(evidence, 10, new RecommendationScorer.Weights(1, 1, 0.3, 0.1, 0.001)))
                 .extracting(ScoredProduct::sku)
                 .containsExactly("S", "C");
+    }
+
+    @Test
+    void aNegativeComplementWeightSinksACandidateTheBasketSpeaksAgainst() {
+        Evidence evidence = new Evidence(
+                Set.of("A", "B"),
+                List.of(new Evidence.ItemLink("A", "Apple", "S", 0.9)),
+                Map.of(),
+                Map.of(),
+                Map.of("M", 0.2, "S", 0.2),
+                "GB",
+                Map.of(),
+                List.of(
+                        new Evidence.ItemLink("A", "Apple", "C", 0.4),
+                        new Evidence.ItemLink("A", "Apple", "S", 0.1),
+                        new Evidence.ItemLink("B", "Bread", "S", -0.3)));
+        List<ScoredProduct> ranked = RecommendationScorer.rank(evidence, 10);
+        // S: similarity 1.0 + complements 8.0 * (0.1 - 0.3) / 0.4 + market 0.1 * 0.2 = -2.98: not recommended at all
+        assertThat(ranked).extracting(ScoredProduct::sku).containsExactly("C", "M");
+        assertThat(ranked).allSatisfy(p -> assertThat(p.score()).isBetween(0.0, 1.0));
+        // with a smaller complements weight the similarity wins and S is back, explained by the similar product
+        List<ScoredProduct> light =
+                RecommendationScorer.rank(evidence, 10, new RecommendationScorer.Weights(1, 1, 0.3, 0.1, 0.001, 1));
+        assertThat(light).extracting(ScoredProduct::sku).containsExactly("C", "S", "M");
+        assertThat(light.get(1).explanation()).isEqualTo("because you bought Apple");
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.crmgraph.api.FixtureGraphTest;
 import org.crmgraph.graph.security.ApiKeyStore;
 import org.crmgraph.graph.security.Role;
@@ -41,6 +42,9 @@ class TicketSubscriptionsIT extends FixtureGraphTest {
 
     @Autowired
     org.crmgraph.graph.outbox.Outbox outbox;
+
+    @Autowired
+    SharedSubscriptions shared;
 
     /**
      * Where the log is now: subscribing "after" it gets every later event even when the write commits before the
@@ -132,6 +136,66 @@ class TicketSubscriptionsIT extends FixtureGraphTest {
                         .toList())
                 .containsExactly(last + 1, last + 2);
         back.stop().block();
+    }
+
+    @Test
+    void liveSubscribersOfTheSameSubscriptionShareOneExecutionPerRoleAndNoRoleSeesAnothersValues() {
+        long executions = shared.started();
+        WebSocketGraphQlClient agentOne = client(Role.AGENT);
+        WebSocketGraphQlClient agentTwo = client(Role.AGENT);
+        WebSocketGraphQlClient readOnly = client(Role.READ_ONLY);
+        var one = events(agentOne, null).take(2).replay(2);
+        var two = events(agentTwo, null).take(1).replay(1);
+        var masked = events(readOnly, null).take(2).replay(2);
+        one.connect();
+        two.connect();
+        masked.connect();
+        // live subscriptions see what commits after they are in place: wait for the three
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> shared.subscribers(SUBSCRIPTION) == 3);
+        open("Shared ticket");
+        Map<String, Object> toOne = one.blockFirst(Duration.ofSeconds(10));
+        Map<String, Object> toTwo = two.blockFirst(Duration.ofSeconds(10));
+        Map<String, Object> toReadOnly = masked.blockFirst(Duration.ofSeconds(10));
+        // the two agents asked the same with the same role: one execution; the read-only subscriber has its own
+        assertThat(shared.started() - executions).isEqualTo(2);
+        assertThat(toOne).isEqualTo(toTwo);
+        assertThat(customerName(toOne)).isEqualTo("Alice Archer");
+        assertThat(customerName(toReadOnly)).isEqualTo("A. A.");
+
+        // one subscriber leaving (here its stream completed after one event) does not end the others'
+        String second = open("After one left");
+        assertThat(((Map<?, ?>) one.blockLast(Duration.ofSeconds(10)).get("ticket")).get("id"))
+                .isEqualTo(second);
+        assertThat(customerName(masked.blockLast(Duration.ofSeconds(10)))).isEqualTo("A. A.");
+        agentOne.stop().block();
+        agentTwo.stop().block();
+        readOnly.stop().block();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> shared.subscribers(SUBSCRIPTION) == 0);
+    }
+
+    @Test
+    void subscribersResumingFromTheSamePositionEachReplayEverythingOnTheirOwn() {
+        String seen = now();
+        String first = open("Missed by both");
+        long executions = shared.started();
+        WebSocketGraphQlClient early = client(Role.AGENT);
+        List<Map<String, Object>> toEarly =
+                events(early, seen).take(1).collectList().block(Duration.ofSeconds(10));
+        // a second client with the same document and position, while the first one's stream has already sent the
+        // replay, still gets the replay: resuming subscriptions are never joined to a running one
+        WebSocketGraphQlClient late = client(Role.AGENT);
+        var lateStream = events(late, seen).take(1).replay(1);
+        lateStream.connect();
+        assertThat(((Map<?, ?>) lateStream.blockFirst(Duration.ofSeconds(10)).get("ticket")).get("id"))
+                .isEqualTo(first);
+        assertThat(((Map<?, ?>) toEarly.getFirst().get("ticket")).get("id")).isEqualTo(first);
+        assertThat(shared.started()).isEqualTo(executions);
+        early.stop().block();
+        late.stop().block();
+    }
+
+    private static String customerName(Map<String, Object> event) {
+        return (String) ((Map<?, ?>) ((Map<?, ?>) event.get("ticket")).get("customer")).get("name");
     }
 
     @Test

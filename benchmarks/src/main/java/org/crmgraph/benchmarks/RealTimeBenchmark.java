@@ -78,6 +78,7 @@ public final class RealTimeBenchmark {
     }
 
     private volatile boolean recording;
+    private int writerClients = 16;
     /** With {@code --query-stats}: which statements the database ran in the measured window, and how often. */
     private boolean queryStats;
 
@@ -96,6 +97,7 @@ public final class RealTimeBenchmark {
         String heap = options.getOrDefault("heap", "2g");
         var benchmark = new RealTimeBenchmark();
         benchmark.queryStats = options.containsKey("query-stats");
+        benchmark.writerClients = Integer.parseInt(options.getOrDefault("writers", "16"));
         if (options.getOrDefault("only", "").equals("writes")) {
             print("writes only, " + jar, benchmark.writesOnly(jar, heap, rate, seconds));
             return;
@@ -286,15 +288,17 @@ public final class RealTimeBenchmark {
     }
 
     /**
-     * Opens tickets at {@code rate} a second, paced, from up to a second's worth of clients at once (so a slow answer
-     * does not lower the rate: with 16, as first, writes of 330 ms held the rate at 45/s); how many were written.
+     * Opens tickets at {@code rate} a second, paced, from up to {@code --writers} clients at once (16); how many were
+     * written. The rate reached is printed: when answers take longer than writers / rate, it is lower than asked (with
+     * 16 and writes of 330 ms, 45/s). More writers do not make the machine faster: with 50, openTicket alone at 50/s
+     * queued to a p50 of 1.4-1.9 s on 2026-12-03's machine.
      */
     private int write(ServiceProcess service, List<String> customers, int rate, int seconds, Latencies latencies)
             throws Exception {
         int total = rate * seconds;
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
-        var writers = Executors.newFixedThreadPool(Math.max(16, rate));
+        var writers = Executors.newFixedThreadPool(writerClients);
         List<CompletableFuture<Void>> done = new ArrayList<>();
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;

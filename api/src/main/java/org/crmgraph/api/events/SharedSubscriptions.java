@@ -67,18 +67,15 @@ class SharedSubscriptions implements WebGraphQlInterceptor {
                 || !(socket.getSessionInfo().getAttributes().get(Caller.class.getName()) instanceof Caller caller)) {
             return chain.next(request);
         }
-        if (resumes(request)) {
-            // it replays from its own position first: joining a running stream would skip what that stream already
-            // sent; a reconnecting client is rare, so it gets an execution of its own
-            return chain.next(request);
-        }
         Key key = new Key(
                 request.getDocument(),
                 Objects.requireNonNullElse(request.getOperationName(), ""),
                 new java.util.HashMap<>(request.getVariables()), // may hold nulls
                 caller.role());
         return chain.next(request).map(response -> {
-            if (!response.isValid() || !(response.getData() instanceof Publisher<?> own)) {
+            if (!response.isValid() || !(response.getData() instanceof Publisher<?> own) || resumes(request)) {
+                // not a subscription, or one that replays from its own position first: joining a running stream
+                // would skip what that stream already sent (a reconnecting client is rare; it runs on its own)
                 return response;
             }
             Running shared = running.compute(

@@ -8,6 +8,7 @@ import graphql.language.NullValue;
 import graphql.language.OperationDefinition;
 import graphql.language.VariableReference;
 import graphql.parser.Parser;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,7 +71,7 @@ class SharedSubscriptions implements WebGraphQlInterceptor {
         Key key = new Key(
                 request.getDocument(),
                 Objects.requireNonNullElse(request.getOperationName(), ""),
-                new java.util.HashMap<>(request.getVariables()), // may hold nulls
+                new HashMap<>(request.getVariables()), // may hold nulls, which Map.copyOf refuses
                 caller.role());
         return chain.next(request).map(response -> {
             if (!response.isValid() || !(response.getData() instanceof Publisher<?> own) || resumes(request)) {

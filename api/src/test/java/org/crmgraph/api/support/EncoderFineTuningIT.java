@@ -107,7 +107,14 @@ class EncoderFineTuningIT {
         SentenceEmbedder tuned = encoders.load(1).orElseThrow();
         String question = "My phone battery dies before the evening";
         double cosine = org.crmgraph.language.Vectors.cosine(tuned.embed(question), frozen.embed(question));
-        assertThat(cosine).isLessThan(0.999).isGreaterThan(0.3);
+        assertThat(cosine).isLessThan(0.999);
+        // and they still mean something: tuning on the categories keeps a battery question nearer a battery ticket
+        // than a refund one (how far it moves from the frozen vectors varies with the threads' summation order)
+        float[] asked = tuned.embed(question);
+        assertThat(org.crmgraph.language.Vectors.cosine(
+                        asked, tuned.embed("The battery does not last a day any more.")))
+                .isGreaterThan(org.crmgraph.language.Vectors.cosine(
+                        asked, tuned.embed("I was promised a refund but my bank shows nothing.")));
 
         // answers and routing classify through it
         SupportAnswer answer = answering.answer(question, null, false);

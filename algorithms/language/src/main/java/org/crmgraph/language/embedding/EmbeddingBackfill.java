@@ -39,6 +39,7 @@ public class EmbeddingBackfill {
             RETURN t.id AS id
             ORDER BY id
             """;
+    private static final String AWAIT_TEXT_INDEXES = "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()";
     private static final String STALE_ARTICLES = """
             MATCH (a:Article)
             WHERE a.embeddedAt IS NULL OR a.embeddedAt <> coalesce(a.updatedAt, a.createdAt)
@@ -194,6 +195,9 @@ public class EmbeddingBackfill {
             }
             // the tuned encoder's embeddings follow the frozen ones they were made beside
             tunedRetrieval.fill();
+            // tickets are found by their words too, through an index that follows commits in the background (V19):
+            // a pass ends when both ways find what it saw
+            cypher.write(AWAIT_TEXT_INDEXES, Map.of());
             int embedded = counts[0] + counts[1];
             double pace = modelNanos == 0 ? 0 : embedded / (modelNanos / 1e9);
             return new BackfillReport(

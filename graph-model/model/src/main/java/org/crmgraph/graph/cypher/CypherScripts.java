@@ -9,13 +9,11 @@ public final class CypherScripts {
 
     private CypherScripts() {}
 
-    /** The script's statements, comment lines removed, blank ones dropped. */
+    /** The script's statements, comment lines removed (before splitting: a comment may hold a semicolon). */
     public static List<String> statements(String script) {
-        return Arrays.stream(script.split(";"))
-                .map(s -> s.lines()
-                        .filter(l -> !l.strip().startsWith("//"))
-                        .collect(Collectors.joining("\n"))
-                        .strip())
+        String code = script.lines().filter(l -> !l.strip().startsWith("//")).collect(Collectors.joining("\n"));
+        return Arrays.stream(code.split(";"))
+                .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
     }

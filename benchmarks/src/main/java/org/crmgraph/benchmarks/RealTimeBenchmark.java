@@ -34,7 +34,10 @@ import java.util.regex.Pattern;
  * before the change log) and on this one, and prints the write latencies side by side: what the outbox costs a write.
  *
  * <pre>java ... RealTimeBenchmark --jar api/target/api-0.1.0-SNAPSHOT.jar [--subscribers 100] [--rate 50]
- *     [--seconds 60] [--baseline-jar /tmp/pre-outbox/api/target/api-0.1.0-SNAPSHOT.jar]</pre>
+ *     [--seconds 60] [--writers 16] [--timeline] [--query-stats] [--only writes]
+ *     [--baseline-jar /tmp/pre-outbox/api/target/api-0.1.0-SNAPSHOT.jar [--rounds 2]]</pre>
+ *
+ * <p>{@code --timeline} also prints the webhook latency by 5-second window of the run.
  */
 public final class RealTimeBenchmark {
 
@@ -60,6 +63,9 @@ public final class RealTimeBenchmark {
             Long sent = sentAt.get(id);
             if (sent != null) {
                 latencies.add(now - sent);
+                if (recording && latencies == webhookLatencies) {
+                    webhookTimeline.add(new long[] {sent, now - sent});
+                }
             } else if (recording) {
                 early.computeIfAbsent(id, k -> new ArrayList<>()).add(Map.entry(latencies, now));
             }
@@ -72,12 +78,21 @@ public final class RealTimeBenchmark {
             sentAt.put(id, sent);
             List<Map.Entry<Latencies, Long>> before = early.remove(id);
             if (before != null) {
-                before.forEach(arrival -> arrival.getKey().add(arrival.getValue() - sent));
+                before.forEach(arrival -> {
+                    arrival.getKey().add(arrival.getValue() - sent);
+                    if (arrival.getKey() == webhookLatencies) {
+                        webhookTimeline.add(new long[] {sent, arrival.getValue() - sent});
+                    }
+                });
             }
         }
     }
 
     private volatile boolean recording;
+    // with --timeline: (sent, latency) of each webhook arrival, to tell a backlog that grows from stalls that pass
+    private final List<long[]> webhookTimeline = new ArrayList<>();
+    private volatile Latencies webhookLatencies;
+    private boolean timeline;
     private int writerClients = 16;
     /** With {@code --query-stats}: which statements the database ran in the measured window, and how often. */
     private boolean queryStats;
@@ -97,6 +112,7 @@ public final class RealTimeBenchmark {
         String heap = options.getOrDefault("heap", "2g");
         var benchmark = new RealTimeBenchmark();
         benchmark.queryStats = options.containsKey("query-stats");
+        benchmark.timeline = options.containsKey("timeline");
         benchmark.writerClients = Integer.parseInt(options.getOrDefault("writers", "16"));
         if (options.getOrDefault("only", "").equals("writes")) {
             print("writes only, " + jar, benchmark.writesOnly(jar, heap, rate, seconds));
@@ -132,6 +148,29 @@ public final class RealTimeBenchmark {
         }
     }
 
+    /** Webhook latency by the second the write was sent in (5-second windows): most and median. */
+    private void printTimeline(long from) {
+        java.util.TreeMap<Long, List<Long>> windows = new java.util.TreeMap<>();
+        synchronized (early) {
+            for (long[] arrival : webhookTimeline) {
+                windows.computeIfAbsent((arrival[0] - from) / 5_000_000_000L, k -> new ArrayList<>())
+                        .add(arrival[1]);
+            }
+            webhookTimeline.clear();
+        }
+        System.out.printf("%nwebhook latency by when the write was sent:%n");
+        windows.forEach((window, values) -> {
+            values.sort(null);
+            System.out.printf(
+                    "  %3d-%3d s: %4d events, median %5.0f ms, most %5.0f ms%n",
+                    window * 5,
+                    window * 5 + 5,
+                    values.size(),
+                    values.get(values.size() / 2) / 1e6,
+                    values.getLast() / 1e6);
+        });
+    }
+
     private static double median(List<Latencies> runs, double percentile) {
         double[] values = runs.stream()
                 .mapToDouble(run -> run.percentileMillis(percentile))
@@ -152,6 +191,7 @@ public final class RealTimeBenchmark {
         recording = false;
         Latencies toSubscriber = new Latencies(subscribers * rate * seconds + 1000);
         Latencies toWebhook = new Latencies(rate * seconds + 1000);
+        webhookLatencies = toWebhook;
         Latencies writes = new Latencies(rate * seconds + 1000);
         AtomicLong webhookRequests = new AtomicLong();
         HttpServer endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
@@ -201,6 +241,7 @@ public final class RealTimeBenchmark {
             perSubscriber.forEach(received -> received.set(0));
             toSubscriber.reset();
             toWebhook.reset();
+            long measuredFrom = System.nanoTime();
             System.out.printf(
                     "Real time: %d subscribers, 1 webhook, %d ticket writes/s for %d s ...%n",
                     subscribers, rate, seconds);
@@ -228,6 +269,9 @@ public final class RealTimeBenchmark {
                     toWebhook.percentileMillis(50),
                     toWebhook.percentileMillis(95),
                     toWebhook.percentileMillis(99));
+            if (timeline) {
+                printTimeline(measuredFrom);
+            }
             System.out.printf(
                     "| (the write itself, openTicket) | %,d at %.1f/s | %.1f ms | %.1f ms | %.1f ms |%n",
                     written,

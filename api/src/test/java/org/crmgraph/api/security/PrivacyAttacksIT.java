@@ -534,6 +534,35 @@ class PrivacyAttacksIT {
     }
 
     @Test
+    void anErasedCustomersTicketsCannotBeFoundByTheirWordsAnyMore() {
+        // as an embedding pass leaves resolved tickets: answer sources, in the full-text index
+        cypher.write("""
+                MATCH (:Customer {id: 'c1'})-[:RAISED]->(t:Ticket)
+                SET t.subject = 'Zebracorn warranty question', t.resolution = 'Replaced', t.status = 'RESOLVED',
+                    t.answerable = true, t:AnswerableTicket
+                """, Map.of());
+        String search = "CALL db.index.fulltext.queryNodes('answerable_ticket_text', 'zebracorn') YIELD node"
+                + " RETURN count(node) AS n";
+        assertThat(cypher.read(search, Map.of(), r -> r.get("n").asLong()))
+                .containsExactly(cypher.read(
+                                "MATCH (:Customer {id: 'c1'})-[:RAISED]->(t:Ticket) RETURN count(t) AS n",
+                                Map.of(),
+                                r -> r.get("n").asLong())
+                        .getFirst());
+
+        clients.as(clients.adminKey())
+                .document("mutation { eraseCustomer(id: \"c1\") { customerId } }")
+                .execute();
+
+        assertThat(cypher.read(search, Map.of(), r -> r.get("n").asLong())).containsExactly(0L);
+        assertThat(cypher.read(
+                        "MATCH (:Customer {id: 'c1'})-[:RAISED]->(t:AnswerableTicket) RETURN count(t) AS n",
+                        Map.of(),
+                        r -> r.get("n").asLong()))
+                .containsExactly(0L);
+    }
+
+    @Test
     void deleteCustomerLeavesNoOrphanedSourceRecordsOrQuestionsAndTheyStayErased() {
         cypher.write("""
                 MATCH (c:Customer {id: 'c1'})

@@ -100,6 +100,10 @@ class SupportIT {
         assertThat(count("MATCH (t:Ticket {answerable: true}) RETURN count(t)")).isEqualTo(30);
         assertThat(count("MATCH (t:Ticket {id: 'open-1'}) WHERE t.answerable = false RETURN count(t)"))
                 .isOne();
+        // answer sources, and only they, are searched by their words (the full-text index is on their label)
+        assertThat(count("MATCH (t:AnswerableTicket) WHERE t.answerable RETURN count(t)"))
+                .isEqualTo(30);
+        assertThat(count("MATCH (t:AnswerableTicket) RETURN count(t)")).isEqualTo(30);
 
         BackfillReport again = backfill.run((done, total) -> {});
         assertThat(again.embedded()).isZero();
@@ -113,6 +117,16 @@ class SupportIT {
         assertThat(changed.ticketsEmbedded()).isZero();
         assertThat(changed.unchanged()).isOne();
         assertThat(changed.articlesEmbedded()).isOne();
+
+        // a reopened ticket is no answer source: the next pass takes it out of the word search too
+        String byWords = "CALL db.index.fulltext.queryNodes('answerable_ticket_text', 'minutes') YIELD node"
+                + " WHERE node.id = 'rt-c1' RETURN count(node)";
+        assertThat(count(byWords)).isOne();
+        cypher.write("MATCH (t:Ticket {id: 'rt-c1'}) SET t.status = 'OPEN', t.updatedAt = datetime()", Map.of());
+        backfill.run((done, total) -> {});
+        assertThat(count("MATCH (t:AnswerableTicket {id: 'rt-c1'}) RETURN count(t)"))
+                .isZero();
+        assertThat(count(byWords)).isZero();
     }
 
     @Test

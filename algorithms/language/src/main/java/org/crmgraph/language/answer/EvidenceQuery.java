@@ -47,7 +47,7 @@ final class EvidenceQuery {
             }
             CALL () {
               WITH $words AS words WHERE words IS NOT NULL
-              CALL db.index.fulltext.queryNodes('ticket_text', words, {limit: $k * 4}) YIELD node AS t, score AS textScore
+              CALL db.index.fulltext.queryNodes('answerable_ticket_text', words, {limit: $k * 4}) YIELD node AS t, score AS textScore
               WHERE t.answerable = true AND t.__PROPERTY__ IS NOT NULL
               WITH t, vector.similarity.cosine(t.__PROPERTY__, $vector) AS score, textScore
               LIMIT $k

@@ -39,7 +39,6 @@ public class EmbeddingBackfill {
             RETURN t.id AS id
             ORDER BY id
             """;
-    private static final String AWAIT_TEXT_INDEXES = "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()";
     private static final String STALE_ARTICLES = """
             MATCH (a:Article)
             WHERE a.embeddedAt IS NULL OR a.embeddedAt <> coalesce(a.updatedAt, a.createdAt)
@@ -88,6 +87,16 @@ public class EmbeddingBackfill {
             CALL (n, row) {
               WITH n AS t, row WHERE row.routedBy IS NOT NULL
               SET t.suggestedPriority = %s
+            }
+            // only answer sources are searched by their words: the full-text index is on this label (V19), so a
+            // new ticket costs it nothing and it is written here, in batches, off the requests' path
+            CALL (n, row) {
+              WITH n, row WHERE row.answerable
+              SET n:AnswerableTicket
+            }
+            CALL (n, row) {
+              WITH n, row WHERE NOT row.answerable
+              REMOVE n:AnswerableTicket
             }
             """.formatted(SuggestedPriority.OF_TICKET) + STORE_VECTOR;
     private static final String WRITE_ARTICLES = """
@@ -195,9 +204,6 @@ public class EmbeddingBackfill {
             }
             // the tuned encoder's embeddings follow the frozen ones they were made beside
             tunedRetrieval.fill();
-            // tickets are found by their words too, through an index that follows commits in the background (V19):
-            // a pass ends when both ways find what it saw
-            cypher.write(AWAIT_TEXT_INDEXES, Map.of());
             int embedded = counts[0] + counts[1];
             double pace = modelNanos == 0 ? 0 : embedded / (modelNanos / 1e9);
             return new BackfillReport(

@@ -81,7 +81,7 @@ public class CustomerPrivacy {
     private static final String ERASE_TICKET_TEXT = """
             MATCH (:Customer {id: $id})-[:RAISED]->(t:Ticket)
             SET t.subject = $erased, t.body = $erased, t.answerable = false, t.updatedAt = datetime()
-            REMOVE t.embedding, t.embeddingZh, t.fingerprint, t.resolution, t.sentiment, t.sentimentConfidence,
+            REMOVE t:AnswerableTicket, t.embedding, t.embeddingZh, t.fingerprint, t.resolution, t.sentiment, t.sentimentConfidence,
                    t.sentimentModel, t.tunedEmbedding, t.tunedEncoder, t.tunedFingerprint
             RETURN count(*) AS n
             """;

@@ -194,11 +194,13 @@ public final class ApiLatencyBenchmark {
 
     static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("Expected --name value pairs, got " + args[i]);
+                throw new IllegalArgumentException("Expected --name value pairs or --flag, got " + args[i]);
             }
-            options.put(args[i].substring(2), args[i + 1]);
+            // a flag (--timeline) has no value: the next argument is another option, or there is none
+            boolean flag = i + 1 == args.length || args[i + 1].startsWith("--");
+            options.put(args[i].substring(2), flag ? "true" : args[++i]);
         }
         return options;
     }

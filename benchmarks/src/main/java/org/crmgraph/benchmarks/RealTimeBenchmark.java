@@ -325,7 +325,7 @@ public final class RealTimeBenchmark {
                 ServiceProcess.start(jar, heap, List.of("--crm.support.embed-in-background=false"))) {
             List<String> customers = customers(service);
             Thread.sleep(10_000); // background start-up work (GDS registration, model warm-up) out of the way
-            write(service, customers, rate, 20, null);
+            write(service, customers, rate, warmUpSeconds, null);
             System.out.printf("Writes only on %s: %d/s for %d s ...%n", jar, rate, seconds);
             write(service, customers, rate, seconds, writes);
         }

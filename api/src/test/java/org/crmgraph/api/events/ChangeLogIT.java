@@ -102,6 +102,50 @@ class ChangeLogIT extends FixtureGraphTest {
         return (Map<String, Object>) ((Map<String, Object>) response.getData()).get(name);
     }
 
+    @Autowired
+    org.crmgraph.graph.cypher.CypherRunner cypher;
+
+    @Autowired
+    org.springframework.context.ConfigurableApplicationContext context;
+
+    @Test
+    void anEventAppendedInATransactionThatThenFailsIsNeitherLoggedNorPublished() {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.addApplicationListener(event -> {
+            if (event instanceof org.springframework.context.PayloadApplicationEvent<?> payload
+                    && payload.getPayload() instanceof org.crmgraph.graph.event.TicketOpened opened) {
+                heard.add(opened.entityId());
+            }
+        });
+        long before = outbox.head();
+
+        // the append ran (in the statement, as openTicket's does), then the write failed: the transaction rolls back
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cypher.inWrite(tx -> {
+                    outbox.recordAll(
+                            tx,
+                            List.of(new org.crmgraph.graph.event.TicketOpened(
+                                    "rolled-back", "c1", null, java.time.Instant.now())));
+                    throw new IllegalStateException("a failure after the append");
+                }))
+                .hasMessageContaining("a failure after the append");
+        cypher.inWrite(tx -> {
+            outbox.recordAll(
+                    tx,
+                    List.of(new org.crmgraph.graph.event.TicketOpened(
+                            "committed", "c1", null, java.time.Instant.now())));
+            return null;
+        });
+
+        var events = awaitEvents(before, 1);
+        assertThat(events).extracting(e -> e.event().entityId()).containsExactly("committed");
+        assertThat(heard).containsExactly("committed");
+        assertThat(cypher.read(
+                        "MATCH (e:ChangeEvent {entityId: 'rolled-back'}) RETURN count(e) AS n",
+                        Map.of(),
+                        r -> r.get("n").asLong()))
+                .containsExactly(0L);
+    }
+
     @Test
     void aRefusedWriteLeavesNoEventAndCommittedOnesGetTheNextPositionsWithoutPersonalValues() {
         long before = outbox.head();

@@ -111,8 +111,9 @@ public class TicketService {
             if (!errors.isEmpty()) {
                 return Outcome.<Ticket>failure(errors);
             }
-            Ticket ticket = TicketRepository.open(tx, customerId, productSku, properties);
-            outbox.record(tx, new TicketOpened(ticket.id(), ticket.customerId(), ticket.productSku(), events.now()));
+            TicketOpened opened = new TicketOpened((String) properties.get("id"), customerId, productSku, events.now());
+            Ticket ticket =
+                    TicketRepository.open(tx, customerId, productSku, properties, outbox.pending(List.of(opened)));
             return Outcome.success(ticket);
         });
     }

@@ -126,6 +126,14 @@ public class ChangeFeed implements DisposableBean {
     }
 
     /**
+     * Whether the live reader follows the log now: a live subscriber gets what commits after this is true (the first
+     * subscriber of an idle feed wakes it, and it starts from the head it then reads).
+     */
+    boolean following() {
+        return !idle;
+    }
+
+    /**
      * With nobody subscribed this instance reads nothing (no queries for an idle feature); the first subscriber makes
      * it start again from the log's head, the present.
      */

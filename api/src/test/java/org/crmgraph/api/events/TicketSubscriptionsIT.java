@@ -46,6 +46,9 @@ class TicketSubscriptionsIT extends FixtureGraphTest {
     @Autowired
     SharedSubscriptions shared;
 
+    @Autowired
+    ChangeFeed feed;
+
     /**
      * Where the log is now: subscribing "after" it gets every later event even when the write commits before the
      * WebSocket handshake is done (the subscription then starts with the replay), so no test waits on a guess.
@@ -150,8 +153,11 @@ class TicketSubscriptionsIT extends FixtureGraphTest {
         one.connect();
         two.connect();
         masked.connect();
-        // live subscriptions see what commits after they are in place: wait for the three
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> shared.subscribers(SUBSCRIPTION) == 3);
+        // live subscriptions see what commits after they are in place: wait for the three, and for the feed they
+        // woke to follow the log (it starts from the head it reads then; CI once committed the ticket before that)
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> shared.subscribers(SUBSCRIPTION) == 3 && feed.following());
         open("Shared ticket");
         Map<String, Object> toOne = one.blockFirst(Duration.ofSeconds(10));
         Map<String, Object> toTwo = two.blockFirst(Duration.ofSeconds(10));

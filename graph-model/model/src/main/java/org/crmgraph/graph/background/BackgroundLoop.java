@@ -24,25 +24,28 @@ public final class BackgroundLoop {
     private final String name;
     private final Round round;
     private final Duration retryAfter;
-    private final Duration settle;
+    private final long spacingNanos;
     private final Logger log;
     private final Wakeup wakeup = new Wakeup();
     private volatile boolean running;
+    private long lastRoundStarted; // System.nanoTime(), the worker thread's own
+    private boolean anyRound;
     private @Nullable Thread worker;
 
     /**
      * @param name the thread's name, and how the log names a failed round
      * @param round the work
      * @param retryAfter the pause after a round that threw
-     * @param settle a wait after each wake-up before the round, so the wake-ups of that moment are served by one round
-     *     ({@link Duration#ZERO} for none)
+     * @param spacing the least time from the start of one round to the start of the next that a wake-up brings on
+     *     ({@link Duration#ZERO} for none): the wake-ups of a busy moment are served together by one round, while the
+     *     first after a quiet spell is served at once
      * @param log where failed rounds are reported
      */
-    public BackgroundLoop(String name, Round round, Duration retryAfter, Duration settle, Logger log) {
+    public BackgroundLoop(String name, Round round, Duration retryAfter, Duration spacing, Logger log) {
         this.name = name;
         this.round = round;
         this.retryAfter = retryAfter;
-        this.settle = settle;
+        this.spacingNanos = spacing.toNanos();
         this.log = log;
     }
 
@@ -94,6 +97,8 @@ public final class BackgroundLoop {
             if (!running) {
                 return;
             }
+            lastRoundStarted = System.nanoTime();
+            anyRound = true;
             try {
                 pause = round.run();
             } catch (RuntimeException e) {
@@ -111,11 +116,12 @@ public final class BackgroundLoop {
         if (!wakeup.pause(pause)) {
             return false;
         }
-        if (settle.isZero() || !running) {
+        long wait = lastRoundStarted + spacingNanos - System.nanoTime();
+        if (!anyRound || wait <= 0 || !running) {
             return true;
         }
         try {
-            Thread.sleep(settle);
+            Thread.sleep(Duration.ofNanos(wait));
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

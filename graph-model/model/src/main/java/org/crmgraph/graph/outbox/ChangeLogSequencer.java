@@ -18,17 +18,17 @@ import org.springframework.stereotype.Component;
 public class ChangeLogSequencer implements SmartLifecycle {
 
     static final Duration SWEEP = Duration.ofSeconds(2);
-    static final Duration GATHER = Duration.ofMillis(20);
+    static final Duration SPACING = Duration.ofMillis(50);
     private static final Logger log = LoggerFactory.getLogger(ChangeLogSequencer.class);
     private static final int BATCH = 1_000;
 
     private final Outbox outbox;
     private final ApplicationEventPublisher publisher;
-    // a moment's wait after a wake-up numbers the commits of that moment in one transaction, and every reader of the
-    // log (subscribers, webhooks, Kafka) then wakes once for them: at 50 writes a second this halves the transactions
-    // that follow the writes, for 20 ms of latency
+    // numbering rounds at most every SPACING: under a stream of writes each round numbers the commits of its moment in
+    // one transaction, and every reader of the log (subscribers, webhooks, Kafka) then wakes once for them; each round
+    // commits to disk like a write does, so one round per write would double the commits a busy instance makes
     private final BackgroundLoop loop =
-            new BackgroundLoop("change-log-sequencer", this::sequenceRound, SWEEP, GATHER, log);
+            new BackgroundLoop("change-log-sequencer", this::sequenceRound, SWEEP, SPACING, log);
 
     public ChangeLogSequencer(Outbox outbox, ApplicationEventPublisher publisher) {
         this.outbox = outbox;

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,8 +104,47 @@ class BackgroundLoopTests {
         await().atMost(Duration.ofSeconds(5)).untilAtomic(rounds, equalTo(2));
     }
 
+    @Test
+    void wakeUpsRightAfterARoundAreServedTogetherOnceTheSpacingHasPassed() {
+        Duration spacing = Duration.ofMillis(300);
+        List<Long> started = new CopyOnWriteArrayList<>();
+        loop = loop(
+                () -> {
+                    started.add(System.nanoTime());
+                    return LONG;
+                },
+                spacing);
+        loop.start(Duration.ZERO);
+        await().atMost(Duration.ofSeconds(5)).until(() -> started.size() == 1);
+
+        for (int i = 0; i < 20; i++) {
+            loop.wake();
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> started.size() == 2);
+        assertThat(Duration.ofNanos(started.get(1) - started.get(0))).isGreaterThanOrEqualTo(spacing);
+    }
+
+    @Test
+    void theFirstWakeUpIsServedWithoutWaitingForTheSpacing() {
+        loop = loop(
+                () -> {
+                    rounds.incrementAndGet();
+                    return LONG;
+                },
+                LONG);
+        loop.start(LONG);
+
+        loop.wake();
+
+        await().atMost(Duration.ofSeconds(5)).untilAtomic(rounds, equalTo(1));
+    }
+
     private static BackgroundLoop loop(BackgroundLoop.Round round) {
-        return new BackgroundLoop(
-                "test-loop", round, Duration.ofMillis(10), Duration.ZERO, LoggerFactory.getLogger("test"));
+        return loop(round, Duration.ZERO);
+    }
+
+    private static BackgroundLoop loop(BackgroundLoop.Round round, Duration spacing) {
+        return new BackgroundLoop("test-loop", round, Duration.ofMillis(10), spacing, LoggerFactory.getLogger("test"));
     }
 }

@@ -111,12 +111,23 @@ class ChangeLogIT extends FixtureGraphTest {
     @Test
     void anEventAppendedInATransactionThatThenFailsIsNeitherLoggedNorPublished() {
         List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
-        context.addApplicationListener(event -> {
-            if (event instanceof org.springframework.context.PayloadApplicationEvent<?> payload
-                    && payload.getPayload() instanceof org.crmgraph.graph.event.TicketOpened opened) {
-                heard.add(opened.entityId());
-            }
-        });
+        org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent> listener =
+                event -> {
+                    if (event instanceof org.springframework.context.PayloadApplicationEvent<?> payload
+                            && payload.getPayload() instanceof org.crmgraph.graph.event.TicketOpened opened) {
+                        heard.add(opened.entityId());
+                    }
+                };
+        context.addApplicationListener(listener);
+        try {
+            rollBackOneAppendAndCommitAnother(heard);
+        } finally {
+            // the context is shared with the other tests of this class and of others with the same configuration
+            context.removeApplicationListener(listener);
+        }
+    }
+
+    private void rollBackOneAppendAndCommitAnother(List<String> heard) {
         long before = outbox.head();
 
         // the append ran (in the statement, as openTicket's does), then the write failed: the transaction rolls back

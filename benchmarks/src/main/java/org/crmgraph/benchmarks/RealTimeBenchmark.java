@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  *
  * <pre>java ... RealTimeBenchmark --jar api/target/api-0.1.0-SNAPSHOT.jar [--subscribers 100] [--rate 50]
  *     [--seconds 60] [--warm-up 20] [--writers 16] [--timeline] [--query-stats] [--only writes]
- *     [--baseline-jar /tmp/pre-outbox/api/target/api-0.1.0-SNAPSHOT.jar [--rounds 2]]</pre>
+ *     [--baseline-jar /tmp/pre-outbox/api/target/api-0.1.0-SNAPSHOT.jar [--rounds 2]]
+ *     [--compare reference.jar,candidate.jar,... [--rounds 2]]</pre>
  *
  * <p>{@code --timeline} also prints the webhook latency by 5-second window of the run.
  */
@@ -120,6 +121,17 @@ public final class RealTimeBenchmark {
             print("writes only, " + jar, benchmark.writesOnly(jar, heap, rate, seconds));
             return;
         }
+        if (options.containsKey("compare")) {
+            benchmark.compare(
+                    java.util.Arrays.stream(options.get("compare").split(","))
+                            .map(name -> Path.of(name.strip()).toAbsolutePath())
+                            .toList(),
+                    heap,
+                    rate,
+                    seconds,
+                    rounds);
+            return;
+        }
         for (int subscribers : subscriberCounts) {
             if (subscribers > 0) { // --subscribers 0: only the write comparison
                 benchmark.realTime(jar, heap, subscribers, rate, seconds);
@@ -147,6 +159,45 @@ public final class RealTimeBenchmark {
             System.out.printf(
                     "change-log cost on the write (median of the runs): %+.1f%% at p50, %+.1f%% at p95%n",
                     100 * (p50Now / p50Before - 1), 100 * (p95Now / p95Before - 1));
+        }
+    }
+
+    /**
+     * The writes alone on several builds, one run of each per round in turn (so a drift of the machine falls on all of
+     * them), then per build its runs and the median of their percentiles, and the first build's as the reference: how
+     * much each build's writes cost more than the first's.
+     */
+    private void compare(List<Path> jars, String heap, int rate, int seconds, int rounds) throws Exception {
+        List<List<Latencies>> runs = new ArrayList<>();
+        jars.forEach(jar -> runs.add(new ArrayList<>()));
+        for (int round = 0; round < rounds; round++) {
+            for (int j = 0; j < jars.size(); j++) {
+                Latencies run = writesOnly(jars.get(j), heap, rate, seconds);
+                runs.get(j).add(run);
+                print("round " + (round + 1) + ", " + jars.get(j).getFileName(), run);
+            }
+        }
+        System.out.printf("%n| openTicket at %d/s paced, no subscriber | p50 | p95 | p99 |%n|---|---|---|---|%n", rate);
+        for (int round = 0; round < rounds; round++) {
+            for (int j = 0; j < jars.size(); j++) {
+                print(
+                        "round " + (round + 1) + ", " + jars.get(j).getFileName(),
+                        runs.get(j).get(round));
+            }
+        }
+        double p50Reference = median(runs.getFirst(), 50);
+        double p95Reference = median(runs.getFirst(), 95);
+        for (int j = 0; j < jars.size(); j++) {
+            double p50 = median(runs.get(j), 50);
+            double p95 = median(runs.get(j), 95);
+            System.out.printf(
+                    "%s: median of %d runs p50 %.2f ms (%+.1f%%), p95 %.1f ms (%+.1f%%)%n",
+                    jars.get(j).getFileName(),
+                    rounds,
+                    p50,
+                    100 * (p50 / p50Reference - 1),
+                    p95,
+                    100 * (p95 / p95Reference - 1));
         }
     }
 

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -90,6 +92,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.auth_enabled, settings.auth())
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCache()))
                 .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"))
+                // Bolt's Netty groups wait this long for stray tasks before they stop, one group after the other:
+                // 5 s each by default, 10 of the 11 s an import command spent closing the database. The driver's
+                // connections are closed before the database, so there is nothing left to wait for.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ofMillis(50))
                 // A CRM must not leak usage data: Neo4j Browser reads this through dbms.clientConfig().
                 .setConfig(ServerSettings.allow_telemetry, false)
                 // LOAD CSV from file: URLs would let a Browser user read any file the service can (keys, the store);

@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize           texts embedded per model call when tickets and articles are (re-)embedded
  * @param embedInBackground   embed new and changed tickets and articles in the background after writes and
  *                            imports; off, they wait for the {@code embed} command
+ * @param loadModelAtStart    load the embedding model on a thread of its own from start-up on (the service); off,
+ *                            it loads the first time something embeds (the command line: an import of orders never
+ *                            needs it, and loading it took a core for 7 s while the import started)
  * @param maxQuestionLength   longer questions are refused with an error that says the limit
  * @param sources             sources returned with an answer
  * @param autoReplyThreshold  an answer at least this confident is {@code AUTO_REPLY}
@@ -40,6 +43,7 @@ public record SupportProperties(
         Integer intraOpThreads,
         Integer batchSize,
         Boolean embedInBackground,
+        Boolean loadModelAtStart,
         Integer maxQuestionLength,
         Integer sources,
         Double autoReplyThreshold,
@@ -66,6 +70,7 @@ public record SupportProperties(
         intraOpThreads = within(intraOpThreads, 1, 1, 16, "intra-op-threads");
         batchSize = within(batchSize, 32, 1, 256, "batch-size");
         embedInBackground = embedInBackground == null || embedInBackground;
+        loadModelAtStart = loadModelAtStart == null || loadModelAtStart;
         maxQuestionLength = within(maxQuestionLength, 2000, 10, 100_000, "max-question-length");
         sources = within(sources, 5, 1, 50, "sources");
         autoReplyThreshold = within(autoReplyThreshold, 0.80, "auto-reply-threshold");
@@ -86,7 +91,7 @@ public record SupportProperties(
     public static SupportProperties defaults() {
         return new SupportProperties(
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     private static int within(Integer value, int fallback, int min, int max, String name) {

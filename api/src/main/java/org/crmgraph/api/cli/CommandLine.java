@@ -235,7 +235,9 @@ public final class CommandLine {
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
                     .lazyInitialization(true)
-                    // a command does its own work and exits: no background embedding or refresh racing it
+                    // a command does its own work and exits: no background embedding or refresh racing it, and the
+                    // model loads
+                    // only for a command that embeds
                     .properties(Map.of(
                             "logging.level.root",
                             "warn",
@@ -244,6 +246,8 @@ public final class CommandLine {
                             "spring.main.log-startup-info",
                             "false",
                             "crm.support.embed-in-background",
+                            "false",
+                            "crm.support.load-model-at-start",
                             "false",
                             "crm.analytics.refresh-after-import",
                             "false",

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,6 +21,10 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -33,7 +38,11 @@ public final class SentenceEmbedder implements AutoCloseable {
     private static final String CLASSPATH = "classpath:";
     private static final String TOKENIZER_FILE = "tokenizer.json";
 
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
+
     private final CompletableFuture<Loaded> loading;
+    private final Runnable start; // starts a deferred load; idempotent
+    private final AtomicBoolean started;
     private final String description;
 
     /** The model, its tokenizer and a pool of predictors, once loaded. */
@@ -66,7 +75,14 @@ public final class SentenceEmbedder implements AutoCloseable {
     }
 
     private SentenceEmbedder(CompletableFuture<Loaded> loading, String description) {
+        this(loading, () -> {}, new AtomicBoolean(true), description);
+    }
+
+    private SentenceEmbedder(
+            CompletableFuture<Loaded> loading, Runnable start, AtomicBoolean started, String description) {
         this.loading = loading;
+        this.start = start;
+        this.started = started;
         this.description = description;
     }
 
@@ -93,19 +109,30 @@ public final class SentenceEmbedder implements AutoCloseable {
      * fails at once, naming what is missing) and loads it on a thread of its own: a service answers its first
      * requests while the model (seconds) loads. Calls that need the model wait for it; {@link #isLoaded()} says
      * whether they would.
+     *
+     * @param startNow start loading now; otherwise the first call that needs the model starts it (and waits)
      */
     public static SentenceEmbedder loadInBackground(
-            String location, Path cacheDir, int maxTokens, int poolSize, int intraOpThreads) {
+            String location, Path cacheDir, int maxTokens, int poolSize, int intraOpThreads, boolean startNow) {
         checkPresent(location);
         CompletableFuture<Loaded> loading = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("embedding-model-loader").start(() -> {
-            try {
-                loading.complete(loadNow(location, cacheDir, maxTokens, poolSize, intraOpThreads, Pooling.MEAN));
-            } catch (Throwable failure) {
-                loading.completeExceptionally(failure);
+        AtomicBoolean started = new AtomicBoolean();
+        Runnable start = () -> {
+            if (started.compareAndSet(false, true)) {
+                Thread.ofPlatform().daemon().name("embedding-model-loader").start(() -> {
+                    try {
+                        loading.complete(
+                                loadNow(location, cacheDir, maxTokens, poolSize, intraOpThreads, Pooling.MEAN));
+                    } catch (Throwable failure) {
+                        loading.completeExceptionally(failure);
+                    }
+                });
             }
-        });
-        return new SentenceEmbedder(loading, describe(location));
+        };
+        if (startNow) {
+            start.run();
+        }
+        return new SentenceEmbedder(loading, start, started, describe(location));
     }
 
     /**
@@ -313,6 +340,7 @@ public final class SentenceEmbedder implements AutoCloseable {
 
     private Loaded loaded() {
         try {
+            start.run();
             return loading.join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
@@ -412,6 +440,17 @@ public final class SentenceEmbedder implements AutoCloseable {
 
     @Override
     public void close() {
+        if (started.get()) {
+            // a load in flight is waited for: a JVM that exits while ONNX Runtime builds its session crashes in native
+            // code (seen when a test JVM ended seconds after a service context started)
+            try {
+                loading.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // failed: nothing to close; still loading after the wait: closed when it arrives, below
+            }
+        }
         // a model still loading is closed when it arrives; a failed one has nothing to close
         loading.thenAccept(Loaded::close);
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,7 +54,8 @@ class SentenceEmbedderTests {
 
     @Test
     void aModelLoadedInTheBackgroundAnswersAsOneLoadedAtOnceAndAMissingOneFailsAtOnce() {
-        SentenceEmbedder background = SentenceEmbedder.loadInBackground("classpath:all-minilm-l6-v2", CACHE, 256, 1, 1);
+        SentenceEmbedder background =
+                SentenceEmbedder.loadInBackground("classpath:all-minilm-l6-v2", CACHE, 256, 1, 1, true);
         try {
             // the caller does not wait for the load; the first call that needs the model does
             assertThat(background.description()).isEqualTo("classpath:all-minilm-l6-v2");
@@ -64,9 +66,36 @@ class SentenceEmbedderTests {
         } finally {
             background.close();
         }
-        assertThatThrownBy(() -> SentenceEmbedder.loadInBackground("classpath:no-such-model", CACHE, 256, 1, 1))
+        assertThatThrownBy(() -> SentenceEmbedder.loadInBackground("classpath:no-such-model", CACHE, 256, 1, 1, false))
                 .isInstanceOf(ModelUnavailableException.class)
                 .hasMessageContaining("no-such-model.onnx");
+    }
+
+    @Test
+    void aDeferredModelIsNotLoadedUntilSomethingNeedsItThenLoadsOnce() throws InterruptedException {
+        SentenceEmbedder deferred =
+                SentenceEmbedder.loadInBackground("classpath:all-minilm-l6-v2", CACHE, 256, 1, 1, false);
+        try {
+            // a loader thread of an earlier test may still be ending; an eager load would still be running (seconds)
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (loaderRunning() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(loaderRunning()).isFalse();
+            assertThat(deferred.isLoaded()).isFalse();
+
+            float[] vector = deferred.embed("How do I reset my password?");
+
+            assertThat(deferred.isLoaded()).isTrue();
+            assertThat(vector).containsExactly(embedder.embed("How do I reset my password?"));
+        } finally {
+            deferred.close();
+        }
+    }
+
+    private static boolean loaderRunning() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("embedding-model-loader") && t.isAlive());
     }
 
     @Test

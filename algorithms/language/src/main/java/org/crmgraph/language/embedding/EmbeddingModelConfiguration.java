@@ -29,8 +29,8 @@ class EmbeddingModelConfiguration {
      * One embedding model per JVM, loaded on a thread of its own from start-up on, so the API answers within seconds
      * of launch while the model (a few seconds more) loads; readiness (the {@code model} health check) says when it
      * is there, and calls that need it wait for it (with {@code crm.support.load-model-at-start=false}, as the
-     * command line runs, the first of them starts the load). A missing model still stops the service at once, with a message
-     * naming what is missing. Closed when the context closes.
+     * command line runs, the first of them starts the load). A missing model still stops the service at once, with a
+     * message naming what is missing. Closed when the context closes.
      */
     @Bean(destroyMethod = "close")
     SentenceEmbedder sentenceEmbedder(SupportProperties properties, DataFolderProperties data) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.crmgraph.graph.cypher.CypherRunner;
 import org.crmgraph.graph.embedded.EmbeddedNeo4j;
 import org.crmgraph.graph.embedded.EmbeddedNeo4jProperties;
@@ -18,11 +19,12 @@ import org.crmgraph.graph.event.TicketOpened;
 import org.crmgraph.graph.outbox.ChangeLogSequencer;
 import org.crmgraph.graph.outbox.Outbox;
 import org.crmgraph.graph.schema.SchemaMigrations;
+import org.crmgraph.graph.ticket.OpenTicketStatement;
 import org.neo4j.driver.GraphDatabase;
 
 /**
  * What the change log adds to a write, on one embedded Neo4j with the service's schema, in one process: writers open
- * tickets at a paced rate (as {@code openTicket} does: a ticket linked to its customer and product) in alternating
+ * tickets at a paced rate with {@code openTicket}'s own statement ({@link OpenTicketStatement}) in alternating
  * blocks, one block with the change event appended in the write's own statement ({@link Outbox#APPEND_CLAUSE}) and
  * the real {@link ChangeLogSequencer} numbering the events after the commits, the next without; then per block the
  * median write, and the median over all pairs of adjacent blocks of their difference.
@@ -36,21 +38,8 @@ import org.neo4j.driver.GraphDatabase;
  */
 public final class OutboxCostBenchmark {
 
-    private static final String OPEN = """
-            MATCH (c:Customer {id: $customerId})
-            CREATE (c)-[:RAISED]->(t:Ticket)
-            SET t = $properties, t.status = 'OPEN', t.createdAt = datetime(), t.updatedAt = datetime()
-            WITH t
-            CALL (t) {
-              MATCH (p:Product {sku: $productSku})
-              CREATE (t)-[:ABOUT]->(p)
-            }
-            WITH t
-            %s
-            RETURN t.id AS id
-            """;
-    private static final String WITH_LOG = OPEN.formatted(Outbox.APPEND_CLAUSE);
-    private static final String WITHOUT_LOG = OPEN.formatted("");
+    private static final String WITH_LOG = OpenTicketStatement.text(true);
+    private static final String WITHOUT_LOG = OpenTicketStatement.text(false);
 
     private final CypherRunner cypher;
     private final Outbox outbox;
@@ -194,10 +183,7 @@ public final class OutboxCostBenchmark {
     }
 
     private static double median(List<Double> values) {
-        double[] sorted =
-                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted.length % 2 == 1
-                ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        return new Median()
+                .evaluate(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

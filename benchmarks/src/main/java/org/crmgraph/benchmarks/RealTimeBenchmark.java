@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * Real time under load: the packaged service with {@code subscribers} GraphQL subscriptions over WebSocket
@@ -225,13 +226,10 @@ public final class RealTimeBenchmark {
     }
 
     private static double median(List<Latencies> runs, double percentile) {
-        double[] values = runs.stream()
-                .mapToDouble(run -> run.percentileMillis(percentile))
-                .sorted()
-                .toArray();
-        return values.length % 2 == 1
-                ? values[values.length / 2]
-                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+        return new Median()
+                .evaluate(runs.stream()
+                        .mapToDouble(run -> run.percentileMillis(percentile))
+                        .toArray());
     }
 
     private static void print(String label, Latencies latencies) {

@@ -58,21 +58,7 @@ class TicketRepository {
                    EXISTS { MATCH (:Article {id: $articleId}) } AS article,
                    head(COLLECT { MATCH (t:Ticket {id: $ticketId}) RETURN t.status }) AS status
             """;
-    private static final String OPEN = """
-            MATCH (c:Customer {id: $customerId})
-            CREATE (c)-[:RAISED]->(t:Ticket)
-            SET t = $properties, t.status = 'OPEN', t.createdAt = datetime(), t.updatedAt = datetime()
-            WITH t
-            CALL (t) {
-              MATCH (p:Product {sku: $productSku})
-              CREATE (t)-[:ABOUT]->(p)
-            }
-            WITH t
-            %s
-            WITH t
-            %s
-            RETURN %s AS t
-            """.formatted(Outbox.APPEND_CLAUSE, Ticket.RELATED, Ticket.PROJECTION);
+    private static final String OPEN = OpenTicketStatement.text(true);
     private static final String UPDATE = """
             MATCH (t:Ticket {id: $id})
             SET t += $changes, t.updatedAt = datetime()

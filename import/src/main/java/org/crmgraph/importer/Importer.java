@@ -241,7 +241,7 @@ final class Importer {
                             ? Person.of(mapping.source(), row, observedAt(row, context.fileTime()))
                             : null);
         }
-        return cypher.inWrite(tx -> {
+        return cypher.inBatchWrite(tx -> {
             // rows about erased people are left out whole: nothing about them is written again
             ErasedPeople erased = ErasedPeople.among(tx, tombstones, people);
             List<CleanRow> kept = new ArrayList<>(rows.size());

@@ -44,8 +44,16 @@ public class GraphModelConfiguration {
             Driver driver,
             DatabaseSelectionProvider databases,
             @Value("${spring.neo4j.max-transaction-retry-time:30s}") Duration retryFor,
-            org.springframework.beans.factory.ObjectProvider<org.crmgraph.graph.cypher.InProcessReads> inProcess) {
-        return new CypherRunner(client, transactionManager, driver, databases, retryFor, inProcess.getIfAvailable());
+            org.springframework.beans.factory.ObjectProvider<org.crmgraph.graph.cypher.InProcessReads> inProcess,
+            org.springframework.beans.factory.ObjectProvider<org.crmgraph.graph.cypher.InProcessWrites> batchWrites) {
+        return new CypherRunner(
+                client,
+                transactionManager,
+                driver,
+                databases,
+                retryFor,
+                inProcess.getIfAvailable(),
+                batchWrites.getIfAvailable());
     }
 
     /**

@@ -12,8 +12,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -25,6 +27,7 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.graphdb.config.Setting;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.server.configuration.ServerSettings;
@@ -83,6 +86,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             System.setProperty("jol.skipHotspotSAAttach", "true");
         }
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                // the operator's tuning first, so the settings below (security among them) always win
+                .setConfig(tuning(settings.settings()))
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(LOOPBACK, boltPort))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(LOOPBACK, boltPort))
@@ -117,6 +122,24 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         String password = settings.auth() ? ensurePassword(dbms, home) : null;
         return new EmbeddedNeo4j(dbms, boltUri, home, password);
+    }
+
+    /**
+     * The operator's own Neo4j settings, by Neo4j's names, checked by Neo4j's own parser: an unknown name or a value
+     * it cannot read fails the start, naming it.
+     */
+    static Map<Setting<?>, Object> tuning(Map<String, String> raw) {
+        if (raw.isEmpty()) {
+            return Map.of();
+        }
+        Config parsed = Config.newBuilder().setRaw(raw).build();
+        Map<Setting<?>, Object> settings = new HashMap<>();
+        for (Setting<Object> setting : parsed.getDeclaredSettings().values()) {
+            if (parsed.isExplicitlySet(setting)) {
+                settings.put(setting, parsed.get(setting));
+            }
+        }
+        return settings;
     }
 
     /** The password of user neo4j: generated and set at the first start with auth, read back afterwards. */
@@ -174,9 +197,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return home;
     }
 
-    /** Reads inside this JVM, without Bolt, on the default database. */
-    public EmbeddedReads reads() {
-        return new EmbeddedReads(dbms.database(org.neo4j.configuration.GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
+    /** Transactions inside this JVM, without Bolt, on the default database. */
+    public EmbeddedTransactions transactions() {
+        return new EmbeddedTransactions(
+                dbms.database(org.neo4j.configuration.GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.crmgraph.graph.embedded;
 
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -14,13 +16,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param auth      Bolt (and so Neo4j Browser) needs the user {@code neo4j} and a password, generated at the first
  *                  start into {@code <data-dir>/neo4j-password}, readable by the owner only. Without it anyone with
  *                  a shell on the machine could read the graph past the API's roles.
+ * @param settings  more Neo4j settings by their own names, for tuning (e.g.
+ *                  {@code crm.embedded.settings.[db.tx_log.rotation.retention_policy]=2 days}); those this service sets
+ *                  itself (Bolt's address, authentication, telemetry, file URLs, procedures) cannot be changed here
  */
 @ConfigurationProperties(prefix = "crm.embedded")
 public record EmbeddedNeo4jProperties(
         @DefaultValue("7687") int boltPort,
         @DefaultValue("256m") String pageCache,
         @DefaultValue("true") boolean gds,
-        @DefaultValue("true") boolean auth) {
+        @DefaultValue("true") boolean auth,
+        @DefaultValue Map<String, String> settings) {
+
+    @ConstructorBinding
+    public EmbeddedNeo4jProperties {
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    public EmbeddedNeo4jProperties(int boltPort, String pageCache, boolean gds, boolean auth) {
+        this(boltPort, pageCache, gds, auth, Map.of());
+    }
 
     /** A small store on a free port: what tests and benchmarks start. */
     public static EmbeddedNeo4jProperties forTests(boolean gds, boolean auth) {
@@ -28,6 +43,6 @@ public record EmbeddedNeo4jProperties(
     }
 
     public EmbeddedNeo4jProperties withBoltPort(int port) {
-        return new EmbeddedNeo4jProperties(port, pageCache, gds, auth);
+        return new EmbeddedNeo4jProperties(port, pageCache, gds, auth, settings);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
@@ -85,6 +86,37 @@ class EmbeddedNeo4jIT {
                     .asString();
             assertThat(version).isEqualTo("2.26.0");
         }
+    }
+
+    @Test
+    void theOperatorsOwnSettingsApplyButNeverOverTheServicesOwnAndAnUnknownOneIsNamed() {
+        var tuned = new EmbeddedNeo4jProperties(
+                0,
+                "32m",
+                false,
+                true,
+                Map.of(
+                        "dbms.cypher.min_replan_interval", "1h",
+                        // the service keeps file URLs off: Browser users could read any file the service can
+                        "dbms.security.allow_csv_import_from_file_urls", "true"));
+        try (var neo4j = EmbeddedNeo4j.start(dataDir, tuned);
+                var driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
+            Map<String, String> values = new java.util.HashMap<>();
+            driver.executableQuery("CALL dbms.listConfig() YIELD name, value "
+                            + "WHERE name IN ['dbms.cypher.min_replan_interval', "
+                            + "'dbms.security.allow_csv_import_from_file_urls'] RETURN name, value")
+                    .execute()
+                    .records()
+                    .forEach(r ->
+                            values.put(r.get("name").asString(), r.get("value").asString()));
+            assertThat(values)
+                    .containsEntry("dbms.cypher.min_replan_interval", "1h")
+                    .containsEntry("dbms.security.allow_csv_import_from_file_urls", "false");
+        }
+        var misspelt =
+                new EmbeddedNeo4jProperties(0, "32m", false, true, Map.of("dbms.cypher.min_replan_intervall", "1h"));
+        assertThatThrownBy(() -> EmbeddedNeo4j.start(dataDir, misspelt))
+                .hasMessageContaining("dbms.cypher.min_replan_intervall");
     }
 
     /** The DBMS and a driver to it: the test harness module builds on this one, so it cannot be used here. */

@@ -23,7 +23,9 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.data.neo4j.core.UserSelection;
 import org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * by a {@link RetryTemplate} for {@code spring.neo4j.max-transaction-retry-time}. Work started inside a transaction
  * joins it instead. The same code serves the embedded DBMS, a single server and a cluster. Where the database runs in
  * this JVM ({@link InProcessReads}), a read that opens its own transaction runs there, without Bolt, with the same
- * driver types, counting, retries and deadline; reads inside a transaction and all writes stay on the driver.
+ * driver types, counting, retries and deadline, and so does an import's batch ({@link #inBatchWrite},
+ * {@link InProcessWrites}); reads inside a transaction and every other write stay on the driver.
  */
 public class CypherRunner {
 
@@ -52,6 +55,7 @@ public class CypherRunner {
     private final TransactionTemplate writes;
     private final RetryTemplate retries;
     private final @Nullable InProcessReads inProcess;
+    private final @Nullable InProcessWrites batchWrites;
     private final LongAdder transactions = new LongAdder();
 
     // background workers' polls are not what a request costs, and would make request counts depend on timing
@@ -80,7 +84,22 @@ public class CypherRunner {
             DatabaseSelectionProvider databases,
             Duration retryFor,
             @Nullable InProcessReads inProcess) {
+        this(client, transactionManager, driver, databases, retryFor, inProcess, null);
+    }
+
+    /**
+     * @param batchWrites where the database runs in this JVM: {@link #inBatchWrite} work runs there, without Bolt
+     */
+    public CypherRunner(
+            Neo4jClient client,
+            PlatformTransactionManager transactionManager,
+            Driver driver,
+            DatabaseSelectionProvider databases,
+            Duration retryFor,
+            @Nullable InProcessReads inProcess,
+            @Nullable InProcessWrites batchWrites) {
         this.inProcess = inProcess;
+        this.batchWrites = batchWrites;
         this.client = client;
         this.driver = driver;
         this.databases = databases;
@@ -158,6 +177,52 @@ public class CypherRunner {
     /** Several statements in one write transaction; the work may be retried, so keep it free of side effects. */
     public <T> T inWrite(Work<T> work) {
         return inTransaction(writes, () -> work.run(boundTransaction()));
+    }
+
+    /**
+     * A bulk batch: {@link #inWrite} for work whose statements carry thousands of rows and that reaches the database
+     * only through the {@code tx} it is given. Where the database runs in this JVM the transaction runs there, without
+     * Bolt, and what the work registers to run after the commit (the change log's publication) runs after it, never
+     * for an attempt rolled back, as around a driver transaction. Retried like {@link #inWrite}; inside another
+     * transaction it joins that one. Another {@code CypherRunner} call made inside the work would be a transaction of
+     * its own, not part of the batch (and would wait for any lock the batch holds): keep the work on {@code tx}.
+     */
+    public <T> T inBatchWrite(Work<T> work) {
+        if (batchWrites == null || TransactionSynchronizationManager.isSynchronizationActive()) {
+            return inWrite(work);
+        }
+        return counted(() -> {
+            Duration left = TransactionDeadline.remaining();
+            if (left != null && (left.isNegative() || left.isZero())) {
+                throw new TransactionDeadline.Exceeded();
+            }
+            return withSynchronization(() -> batchWrites.inWrite(work::run, left));
+        });
+    }
+
+    /**
+     * Spring's transaction synchronisation around an in-process write, as its transaction manager sets it up around a
+     * driver transaction: what the work registers runs after the commit, and a failed attempt's registrations are
+     * dropped with it.
+     */
+    private static <T> T withSynchronization(UnitOfWork<T> transaction) {
+        TransactionSynchronizationManager.initSynchronization();
+        T result;
+        List<TransactionSynchronization> registered;
+        try {
+            result = transaction.run();
+            registered = TransactionSynchronizationManager.getSynchronizations();
+        } catch (RuntimeException | Error e) {
+            List<TransactionSynchronization> dropped = TransactionSynchronizationManager.getSynchronizations();
+            TransactionSynchronizationManager.clearSynchronization();
+            TransactionSynchronizationUtils.invokeAfterCompletion(
+                    dropped, TransactionSynchronization.STATUS_ROLLED_BACK);
+            throw e;
+        }
+        TransactionSynchronizationManager.clearSynchronization();
+        TransactionSynchronizationUtils.invokeAfterCommit(registered);
+        TransactionSynchronizationUtils.invokeAfterCompletion(registered, TransactionSynchronization.STATUS_COMMITTED);
+        return result;
     }
 
     /**

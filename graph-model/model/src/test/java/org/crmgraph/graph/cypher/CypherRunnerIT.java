@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crmgraph.graph.testing.EmbeddedTestDatabase;
 import org.crmgraph.graph.testing.RealNeo4j;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.exceptions.TransientException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The door to the database as its callers rely on it, on Spring Data Neo4j's client and transaction manager. */
 @RealNeo4j
@@ -165,5 +169,92 @@ class CypherRunnerIT {
                 }))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(once).hasValue(1);
+    }
+
+    /** A runner whose batches run inside this JVM on the embedded database, as the service's are. */
+    private static CypherRunner withInProcessBatches() {
+        var transactions = database.neo4j().transactions();
+        var databases = org.springframework.data.neo4j.core.DatabaseSelectionProvider.getDefaultSelectionProvider();
+        return new CypherRunner(
+                org.springframework.data.neo4j.core.Neo4jClient.create(database.driver(), databases),
+                org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager.with(database.driver())
+                        .withDatabaseSelectionProvider(databases)
+                        .build(),
+                database.driver(),
+                databases,
+                Duration.ofSeconds(30),
+                null,
+                new InProcessWrites() {
+                    @Override
+                    public <T> T inWrite(
+                            java.util.function.Function<org.neo4j.driver.SimpleQueryRunner, T> work, Duration timeout) {
+                        return transactions.inWrite(work, timeout);
+                    }
+                });
+    }
+
+    @Test
+    void aBatchRunsInsideTheJvmAndItsAfterCommitWorkRunsOnlyForTheAttemptThatCommitted() {
+        CypherRunner batches = withInProcessBatches();
+        AtomicInteger attempts = new AtomicInteger();
+        List<String> afterCommit = new CopyOnWriteArrayList<>();
+        List<String> completions = new CopyOnWriteArrayList<>();
+        String protocol = batches.inBatchWrite(tx -> {
+            int attempt = attempts.incrementAndGet();
+            assertThat(tx.run("CREATE (:Probe)").consume().counters().nodesCreated())
+                    .isEqualTo(1);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    // what the change log's publication relies on: the write is visible to others by now
+                    afterCommit.add(attempt + " saw " + count());
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    completions.add(attempt + (status == STATUS_COMMITTED ? " committed" : " rolled back"));
+                }
+            });
+            assertThat(count()).as("not visible outside before the commit").isZero();
+            if (attempt == 1) {
+                throw new TransientException("Neo.TransientError.Transaction.DeadlockDetected", "a deadlock");
+            }
+            return tx.run("SHOW TRANSACTIONS YIELD protocol, currentQuery "
+                            + "WHERE currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN protocol")
+                    .single()
+                    .get("protocol")
+                    .asString();
+        });
+        assertThat(protocol).as("no Bolt between the batch and the database").isEqualTo("embedded");
+        assertThat(count()).as("the failed attempt was rolled back").isEqualTo(1);
+        assertThat(afterCommit).containsExactly("2 saw 1");
+        assertThat(completions).containsExactly("1 rolled back", "2 committed");
+        assertThat(TransactionSynchronizationManager.isSynchronizationActive()).isFalse();
+
+        assertThatThrownBy(() -> batches.inBatchWrite(tx -> {
+                    tx.run("CREATE (:Probe)").consume();
+                    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            afterCommit.add("the failed batch");
+                        }
+                    });
+                    throw new IllegalArgumentException("not transient");
+                }))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(count()).as("nothing of the failed batch").isEqualTo(1);
+        assertThat(afterCommit).containsExactly("2 saw 1");
+        assertThat(TransactionSynchronizationManager.isSynchronizationActive()).isFalse();
+    }
+
+    @Test
+    void aBatchInsideAnotherTransactionJoinsIt() {
+        CypherRunner batches = withInProcessBatches();
+        assertThatThrownBy(() -> batches.inWrite(tx -> {
+                    batches.inBatchWrite(inner -> inner.run("CREATE (:Probe)").consume());
+                    throw new IllegalStateException("the outer work fails after the batch");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(count()).as("the batch went with the outer transaction").isZero();
     }
 }

@@ -21,7 +21,7 @@ import org.neo4j.driver.exceptions.NoSuchRecordException;
 import org.neo4j.driver.types.TypeSystem;
 
 /** A read inside the JVM must answer exactly as the same read over Bolt: same records, same driver types, same values. */
-class EmbeddedReadsIT {
+class EmbeddedTransactionsIT {
 
     @TempDir
     static Path dataDir;
@@ -65,7 +65,7 @@ class EmbeddedReadsIT {
 
     @Test
     void everyKindOfValueReadsInProcessAsItReadsOverBolt() {
-        EmbeddedReads reads = neo4j.reads();
+        EmbeddedTransactions reads = neo4j.transactions();
         Map<String, Object> parameters = Map.of("id", "a", "list", List.of(1, 2, 3));
         for (String query : QUERIES) {
             List<Record> overBolt = driver.session().run(query, parameters).list();
@@ -83,7 +83,7 @@ class EmbeddedReadsIT {
 
     @Test
     void aResultOfOneRecordAndAStatementTheDatabaseRefusesBehaveAsOverBolt() {
-        EmbeddedReads reads = neo4j.reads();
+        EmbeddedTransactions reads = neo4j.transactions();
         Integer one =
                 reads.inRead(tx -> tx.run("RETURN 1 AS one").single().get("one").asInt(), Duration.ofSeconds(5));
         assertThat(one).isEqualTo(1);
@@ -121,7 +121,7 @@ class EmbeddedReadsIT {
             return Map.of(
                     "elementId", node.elementId(),
                     "labels", node.labels(),
-                    "properties", node.asMap(EmbeddedReadsIT::describe));
+                    "properties", node.asMap(EmbeddedTransactionsIT::describe));
         }
         if (value.hasType(types.RELATIONSHIP())) {
             var rel = value.asRelationship();
@@ -130,13 +130,13 @@ class EmbeddedReadsIT {
                     "type", rel.type(),
                     "start", rel.startNodeElementId(),
                     "end", rel.endNodeElementId(),
-                    "properties", rel.asMap(EmbeddedReadsIT::describe));
+                    "properties", rel.asMap(EmbeddedTransactionsIT::describe));
         }
         if (value.hasType(types.LIST())) {
-            return value.asList(EmbeddedReadsIT::describe);
+            return value.asList(EmbeddedTransactionsIT::describe);
         }
         if (value.hasType(types.MAP())) {
-            return value.asMap(EmbeddedReadsIT::describe);
+            return value.asMap(EmbeddedTransactionsIT::describe);
         }
         return List.of(value.type().name(), String.valueOf(value.asObject()));
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -25,6 +26,8 @@ import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.driver.internal.InternalNode;
 import org.neo4j.driver.internal.InternalRecord;
 import org.neo4j.driver.internal.InternalRelationship;
+import org.neo4j.driver.internal.summary.InternalResultSummary;
+import org.neo4j.driver.internal.summary.InternalSummaryCounters;
 import org.neo4j.driver.internal.value.NodeValue;
 import org.neo4j.driver.internal.value.RelationshipValue;
 import org.neo4j.driver.summary.ResultSummary;
@@ -33,6 +36,7 @@ import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.graphdb.QueryExecutionType;
+import org.neo4j.graphdb.QueryStatistics;
 import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.graphdb.TransientFailureException;
@@ -40,19 +44,20 @@ import org.neo4j.graphdb.spatial.Point;
 import org.neo4j.kernel.api.exceptions.Status;
 
 /**
- * Read transactions run inside the JVM that hosts the embedded database, without Bolt: the statement, its result and
- * its transaction never leave the process, so a read costs no encoding, no socket and no driver on either side. The
- * work sees the same driver types ({@link SimpleQueryRunner}, {@link Record}, {@link Value}) as over Bolt, made from
- * the embedded results while their transaction is open, and the parameters pass through the driver's own conversion
- * first, so a statement gets the values it would get over Bolt. Failures arrive as the driver's exceptions: a
- * transient one as a {@link TransientException} (retried like one), a statement the database refuses as a
- * {@link ClientException} with its status code.
+ * Transactions run inside the JVM that hosts the embedded database, without Bolt: the statement, its result and its
+ * transaction never leave the process, so they cost no encoding, no socket and no driver on either side. The work sees
+ * the same driver types ({@link SimpleQueryRunner}, {@link Record}, {@link Value}, a {@link ResultSummary} with the
+ * statement's counters) as over Bolt, made from the embedded results while their transaction is open, and the
+ * parameters pass through the driver's own conversion first, so a statement gets the values it would get over Bolt.
+ * Failures arrive as the driver's exceptions: a transient one as a {@link TransientException} (retried like one), a
+ * statement the database refuses as a {@link ClientException} with its status code. A read transaction refuses any
+ * statement that would write, as a driver's read session does.
  */
-public final class EmbeddedReads {
+public final class EmbeddedTransactions {
 
     private final GraphDatabaseService database;
 
-    EmbeddedReads(GraphDatabaseService database) {
+    EmbeddedTransactions(GraphDatabaseService database) {
         this.database = database;
     }
 
@@ -64,7 +69,24 @@ public final class EmbeddedReads {
         try (Transaction tx = timeout == null
                 ? database.beginTx()
                 : database.beginTx(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
-            T result = work.apply(new Runner(tx));
+            T result = work.apply(new Runner(tx, false));
+            tx.commit();
+            return result;
+        } catch (RuntimeException e) {
+            throw translated(e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one write transaction and commits it when the work returns (rolled back when it throws), cut
+     * off after {@code timeout} when there is one. For the service's own statements only, like every in-process call:
+     * no Bolt authentication stands between this and the database.
+     */
+    public <T> T inWrite(Function<SimpleQueryRunner, T> work, @Nullable Duration timeout) {
+        try (Transaction tx = timeout == null
+                ? database.beginTx()
+                : database.beginTx(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
+            T result = work.apply(new Runner(tx, true));
             tx.commit();
             return result;
         } catch (RuntimeException e) {
@@ -91,7 +113,7 @@ public final class EmbeddedReads {
         return failure;
     }
 
-    private record Runner(Transaction tx) implements SimpleQueryRunner {
+    private record Runner(Transaction tx, boolean writes) implements SimpleQueryRunner {
 
         @Override
         public Result run(String query, Value parameters) {
@@ -125,7 +147,9 @@ public final class EmbeddedReads {
             try (var result = tx.execute(query, parameters)) {
                 QueryExecutionType.QueryType type =
                         result.getQueryExecutionType().queryType();
-                if (type != QueryExecutionType.QueryType.READ_ONLY && type != QueryExecutionType.QueryType.DBMS) {
+                if (!writes
+                        && type != QueryExecutionType.QueryType.READ_ONLY
+                        && type != QueryExecutionType.QueryType.DBMS) {
                     // the statement's rows are not pulled and the transaction is not committed: nothing is written
                     throw new ClientException(
                             "Neo.ClientError.Statement.AccessMode",
@@ -142,7 +166,7 @@ public final class EmbeddedReads {
                     }
                     records.add(new InternalRecord(keys, values));
                 }
-                return new ReadResult(keys, records);
+                return new ReadResult(keys, records, summary(query, type, result.getQueryStatistics()));
             }
         }
     }
@@ -205,16 +229,57 @@ public final class EmbeddedReads {
         return properties;
     }
 
-    /** The records of one statement; no summary (a read's summary is not used). */
+    /**
+     * What the driver's summary says of a statement that ran here: its text, its type and what it changed (no server,
+     * parameters, plan, notifications or timings: nothing of this process reads them, and a batch's parameters would be
+     * converted once more for nothing).
+     */
+    private static ResultSummary summary(String query, QueryExecutionType.QueryType type, QueryStatistics stats) {
+        var counters = new InternalSummaryCounters(
+                stats.getNodesCreated(),
+                stats.getNodesDeleted(),
+                stats.getRelationshipsCreated(),
+                stats.getRelationshipsDeleted(),
+                stats.getPropertiesSet(),
+                stats.getLabelsAdded(),
+                stats.getLabelsRemoved(),
+                stats.getIndexesAdded(),
+                stats.getIndexesRemoved(),
+                stats.getConstraintsAdded(),
+                stats.getConstraintsRemoved(),
+                stats.getSystemUpdates());
+        return new InternalResultSummary(
+                new Query(query),
+                null,
+                null,
+                switch (type) {
+                    case READ_ONLY -> org.neo4j.driver.summary.QueryType.READ_ONLY;
+                    case READ_WRITE -> org.neo4j.driver.summary.QueryType.READ_WRITE;
+                    case WRITE -> org.neo4j.driver.summary.QueryType.WRITE_ONLY;
+                    case SCHEMA_WRITE -> org.neo4j.driver.summary.QueryType.SCHEMA_WRITE;
+                    case DBMS -> org.neo4j.driver.summary.QueryType.READ_ONLY;
+                },
+                counters,
+                null,
+                null,
+                List.of(),
+                Set.of(),
+                -1,
+                -1);
+    }
+
+    /** The records of one statement, read to the end while its transaction was open, and its summary. */
     private static final class ReadResult implements Result {
 
         private final List<String> keys;
         private final List<Record> records;
+        private final ResultSummary summary;
         private int next;
 
-        ReadResult(List<String> keys, List<Record> records) {
+        ReadResult(List<String> keys, List<Record> records, ResultSummary summary) {
             this.keys = keys;
             this.records = records;
+            this.summary = summary;
         }
 
         @Override
@@ -277,7 +342,8 @@ public final class EmbeddedReads {
 
         @Override
         public ResultSummary consume() {
-            throw new UnsupportedOperationException("an in-process read has no result summary");
+            next = records.size();
+            return summary;
         }
 
         @Override

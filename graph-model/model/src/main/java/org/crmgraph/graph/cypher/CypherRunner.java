@@ -196,23 +196,36 @@ public class CypherRunner {
             if (left != null && (left.isNegative() || left.isZero())) {
                 throw new TransactionDeadline.Exceeded();
             }
-            return withSynchronization(() -> batchWrites.inWrite(work::run, left));
+            return inProcessBatch(batchWrites, work, left);
         });
     }
 
     /**
-     * Spring's transaction synchronisation around an in-process write, as its transaction manager sets it up around a
-     * driver transaction: what the work registers runs after the commit, and a failed attempt's registrations are
-     * dropped with it.
+     * One attempt of a batch in-process, with Spring's transaction synchronisation around it as its transaction
+     * manager sets it up around a driver transaction: before-commit and before-completion once the work returned (the
+     * commit follows at once), after-commit and after-completion once it committed; for an attempt that failed,
+     * before-completion (unless it ran) and after-completion as rolled back, and nothing it registered runs again.
      */
-    private static <T> T withSynchronization(UnitOfWork<T> transaction) {
+    private static <T> T inProcessBatch(InProcessWrites batchWrites, Work<T> work, @Nullable Duration timeout) {
         TransactionSynchronizationManager.initSynchronization();
+        boolean[] completing = {false};
         T result;
         List<TransactionSynchronization> registered;
         try {
-            result = transaction.run();
+            result = batchWrites.inWrite(
+                    tx -> {
+                        T done = work.run(tx);
+                        TransactionSynchronizationUtils.triggerBeforeCommit(false);
+                        completing[0] = true;
+                        TransactionSynchronizationUtils.triggerBeforeCompletion();
+                        return done;
+                    },
+                    timeout);
             registered = TransactionSynchronizationManager.getSynchronizations();
         } catch (RuntimeException | Error e) {
+            if (!completing[0]) {
+                TransactionSynchronizationUtils.triggerBeforeCompletion();
+            }
             List<TransactionSynchronization> dropped = TransactionSynchronizationManager.getSynchronizations();
             TransactionSynchronizationManager.clearSynchronization();
             TransactionSynchronizationUtils.invokeAfterCompletion(

@@ -211,6 +211,16 @@ class CypherRunnerIT {
                 }
 
                 @Override
+                public void beforeCommit(boolean readOnly) {
+                    completions.add(attempt + " before commit");
+                }
+
+                @Override
+                public void beforeCompletion() {
+                    completions.add(attempt + " before completion");
+                }
+
+                @Override
                 public void afterCompletion(int status) {
                     completions.add(attempt + (status == STATUS_COMMITTED ? " committed" : " rolled back"));
                 }
@@ -228,7 +238,14 @@ class CypherRunnerIT {
         assertThat(protocol).as("no Bolt between the batch and the database").isEqualTo("embedded");
         assertThat(count()).as("the failed attempt was rolled back").isEqualTo(1);
         assertThat(afterCommit).containsExactly("2 saw 1");
-        assertThat(completions).containsExactly("1 rolled back", "2 committed");
+        assertThat(completions)
+                .as("the order Spring's transaction manager keeps around a driver transaction")
+                .containsExactly(
+                        "1 before completion",
+                        "1 rolled back",
+                        "2 before commit",
+                        "2 before completion",
+                        "2 committed");
         assertThat(TransactionSynchronizationManager.isSynchronizationActive()).isFalse();
 
         assertThatThrownBy(() -> batches.inBatchWrite(tx -> {

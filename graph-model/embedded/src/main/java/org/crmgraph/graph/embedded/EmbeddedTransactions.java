@@ -66,15 +66,7 @@ public final class EmbeddedTransactions {
      * is committed, as in a driver's read session), cut off after {@code timeout} when there is one.
      */
     public <T> T inRead(Function<SimpleQueryRunner, T> work, @Nullable Duration timeout) {
-        try (Transaction tx = timeout == null
-                ? database.beginTx()
-                : database.beginTx(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
-            T result = work.apply(new Runner(tx, false));
-            tx.commit();
-            return result;
-        } catch (RuntimeException e) {
-            throw translated(e);
-        }
+        return inTransaction(work, timeout, false);
     }
 
     /**
@@ -83,10 +75,14 @@ public final class EmbeddedTransactions {
      * no Bolt authentication stands between this and the database.
      */
     public <T> T inWrite(Function<SimpleQueryRunner, T> work, @Nullable Duration timeout) {
+        return inTransaction(work, timeout, true);
+    }
+
+    private <T> T inTransaction(Function<SimpleQueryRunner, T> work, @Nullable Duration timeout, boolean writes) {
         try (Transaction tx = timeout == null
                 ? database.beginTx()
                 : database.beginTx(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
-            T result = work.apply(new Runner(tx, true));
+            T result = work.apply(new Runner(tx, writes));
             tx.commit();
             return result;
         } catch (RuntimeException e) {

@@ -70,24 +70,12 @@ public class CypherRunner {
             Driver driver,
             DatabaseSelectionProvider databases,
             Duration retryFor) {
-        this(client, transactionManager, driver, databases, retryFor, null);
+        this(client, transactionManager, driver, databases, retryFor, null, null);
     }
 
     /**
-     * @param inProcess where the database runs in this JVM: reads that open their own transaction run there, without
-     *                  Bolt (writes, and reads inside a Spring-managed transaction, keep going through the driver)
-     */
-    public CypherRunner(
-            Neo4jClient client,
-            PlatformTransactionManager transactionManager,
-            Driver driver,
-            DatabaseSelectionProvider databases,
-            Duration retryFor,
-            @Nullable InProcessReads inProcess) {
-        this(client, transactionManager, driver, databases, retryFor, inProcess, null);
-    }
-
-    /**
+     * @param inProcess   where the database runs in this JVM: reads that open their own transaction run there, without
+     *                    Bolt (reads inside a Spring-managed transaction keep going through the driver)
      * @param batchWrites where the database runs in this JVM: {@link #inBatchWrite} work runs there, without Bolt
      */
     public CypherRunner(
@@ -166,12 +154,18 @@ public class CypherRunner {
     /** Counted and retried like a driver transaction, and cut off at the request's deadline like one. */
     private <T> T inProcess(Function<SimpleQueryRunner, T> work) {
         return counted(() -> {
-            Duration left = TransactionDeadline.remaining();
-            if (left != null && (left.isNegative() || left.isZero())) {
-                throw new TransactionDeadline.Exceeded();
-            }
+            Duration left = remainingBeforeDeadline();
             return inProcess.inRead(work, left);
         });
+    }
+
+    /** The request's time left (null outside a request); a request already out of time goes no further. */
+    private static @Nullable Duration remainingBeforeDeadline() {
+        Duration left = TransactionDeadline.remaining();
+        if (left != null && (left.isNegative() || left.isZero())) {
+            throw new TransactionDeadline.Exceeded();
+        }
+        return left;
     }
 
     /** Several statements in one write transaction; the work may be retried, so keep it free of side effects. */
@@ -192,10 +186,7 @@ public class CypherRunner {
             return inWrite(work);
         }
         return counted(() -> {
-            Duration left = TransactionDeadline.remaining();
-            if (left != null && (left.isNegative() || left.isZero())) {
-                throw new TransactionDeadline.Exceeded();
-            }
+            Duration left = remainingBeforeDeadline();
             return inProcessBatch(batchWrites, work, left);
         });
     }
